@@ -1,0 +1,44 @@
+# The README's commands. Everything runs from .venv, created here on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INI ?= development.ini
+
+.PHONY: serve test bench install install-test extract clean
+
+$(BIN)/portal: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+install: $(BIN)/portal
+
+$(VENV)/.test-extras: $(BIN)/portal
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $@
+
+install-test: $(VENV)/.test-extras
+
+## extract: refresh locale/portal.pot from the code and templates, merge into each catalog
+extract: install-test
+	$(BIN)/pot-create -c lingua.cfg -o locale/portal.pot portal plugins
+	$(BIN)/pybabel update -q -i locale/portal.pot -d locale -D portal --no-fuzzy-matching
+
+## serve: set up, migrate, load demo content into an empty database, serve on http://127.0.0.1:6543
+serve: install
+	mkdir -p var
+	$(BIN)/portal initdb -c $(INI) --demo
+	$(BIN)/portal serve -c $(INI)
+
+## test: install the test extras and run the whole suite (SQLite; PostgreSQL when PORTAL_TEST_DB is set)
+test: install-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## bench: requests per second against a bare Pyramid hello-world, and the worker's memory
+bench: install-test
+	$(BIN)/pip install -q -e '.[bench]'
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf var locale/*/LC_MESSAGES/*.mo

@@ -1,0 +1,222 @@
+"""`portal COMMAND -c INI`: set up, run and look after a portal site from the shell."""
+import argparse
+import sys
+import time
+from importlib.metadata import entry_points
+
+from .settings import SettingError
+
+
+def progress(iterable, total, label, stream=None):
+    """A progress bar on stderr; plain lines when stderr is not a terminal."""
+    stream = stream or sys.stderr
+    tty = stream.isatty()
+    width = 30
+    for done, item in enumerate(iterable, 1):
+        yield item
+        if tty or done == total or done % max(1, total // 10) == 0:
+            filled = int(width * done / max(total, 1))
+            line = f"{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+            stream.write(("\r" + line) if tty else line + "\n")
+            stream.flush()
+    if tty:
+        stream.write("\n")
+
+
+def load(ini):
+    """The registry, a request and closer of the app described by INI (errors as one line)."""
+    from pyramid.paster import bootstrap, setup_logging
+    setup_logging(ini)
+    return bootstrap(ini)
+
+
+def settings_of(ini):
+    from pyramid.paster import get_appsettings
+    from .settings import check_settings
+    return check_settings(get_appsettings(ini))
+
+
+def cmd_initdb(args):
+    """Create or upgrade the database schema (Alembic); with --demo, fill an empty site with demo content."""
+    from .migrations import upgrade
+    settings = settings_of(args.config)
+    upgrade(settings)
+    print("Database is up to date.")
+    if args.demo:
+        cmd_demo(args)
+
+
+def cmd_demo(args):
+    from .demo import load_demo
+    env = load(args.config)
+    with env["request"].tm:
+        created = load_demo(env["request"])
+    env["closer"]()
+    if created:
+        print("Demo content loaded.")
+        print(f"  Demo administrator: {created['email']}  password: {created['password']}")
+    else:
+        print("The database already has content: no demo content added.")
+        from .demo import ADMIN_EMAIL, ADMIN_PASSWORD
+        print(f"  Demo administrator (if this site was made by `make serve`): {ADMIN_EMAIL}  password: {ADMIN_PASSWORD}")
+
+
+def cmd_add_user(args):
+    """Add a user (or change an existing one's role) and print or mail a link to set the password."""
+    import getpass
+    from sqlalchemy import select
+    from .models import ROLES, User
+    from .passwords import hash_password
+    if args.role and args.role not in ROLES:
+        raise SystemExit(f"portal: unknown role '{args.role}'; expected one of: {', '.join(ROLES)}")
+    env = load(args.config)
+    request = env["request"]
+    password = args.password
+    if password is None and sys.stdin.isatty():
+        password = getpass.getpass("Password (empty: none, set it through the reset link): ")
+    with request.tm:
+        email = args.email.strip().lower()
+        user = request.dbsession.scalar(select(User).where(User.email == email))
+        if user is None:
+            user = User(email=email, name=args.name or email.split("@")[0], role=args.role)
+            request.dbsession.add(user)
+            verb = "Added"
+        else:
+            user.role = args.role or user.role
+            verb = "Updated"
+        if password:
+            if len(password) < 10:
+                raise SystemExit("portal: the password needs at least 10 characters")
+            user.password_hash = hash_password(password, request.registry.settings)
+        request.dbsession.flush()
+        link = None
+        if not password:
+            from .views.auth import issue_reset_token
+            link = issue_reset_token(request, user, hours=72)
+    env["closer"]()
+    print(f"{verb} {email} (role: {args.role or 'none'}).")
+    if link:
+        print(f"Set the password within three days at: {link}")
+
+
+def cmd_plugins(args):
+    env = load(args.config)
+    from .registry import CATEGORIES
+    introspector = env["registry"].introspector
+    by_plugin = {}
+    for category, label in CATEGORIES.items():
+        for intr in introspector.get_category(category):
+            item = intr["introspectable"]
+            by_plugin.setdefault(item["plugin"], []).append((label, item.title, item))
+    settings = env["registry"].settings
+    print("Enabled plugins: " + (settings["portal.plugins"] or "(none)"))
+    for plugin, items in sorted(by_plugin.items()):
+        print(f"\n{plugin}")
+        for label, title, item in sorted(items, key=lambda x: (x[0], str(x[1]))):
+            details = ", ".join(f"{k}={item[k]}" for k in item.keys() if k not in ("plugin",) and item[k])
+            print(f"  {label:<13} {title}" + (f"  ({details})" if details else ""))
+    env["closer"]()
+
+
+def cmd_reindex(args):
+    from .search import all_documents
+    env = load(args.config)
+    request = env["request"]
+    backend = env["registry"]["search"]
+    with request.tm:
+        docs = list(all_documents(request))
+    backend.clear()
+    batch = []
+    for doc in progress(docs, len(docs), "Indexing"):
+        batch.append(doc)
+        if len(batch) >= 200:
+            backend.index(batch)
+            batch = []
+    if batch:
+        backend.index(batch)
+    print(f"Indexed {len(docs)} documents; the index holds {backend.count()}.")
+    env["closer"]()
+
+
+def cmd_mail_worker(args):
+    from .mail import deliver_pending
+    env = load(args.config)
+    registry = env["registry"]
+    factory, settings = registry["dbsession_factory"], registry.settings
+    try:
+        while True:
+            sent, failed = deliver_pending(factory, settings)
+            if sent or failed:
+                print(f"{time.strftime('%H:%M:%S')} sent {sent}, failed {failed}", flush=True)
+            if args.once:
+                break
+            time.sleep(args.interval)
+    except KeyboardInterrupt:
+        pass
+    env["closer"]()
+
+
+def cmd_serve(args):
+    """Serve the ini's app with waitress, using its [server:main] settings."""
+    import plaster
+    from pyramid.paster import get_app, setup_logging
+    from waitress import serve
+    setup_logging(args.config)
+    app = get_app(args.config)
+    server = dict(plaster.get_loader(args.config, protocols=["wsgi"]).get_settings("server:main"))
+    server.pop("use", None)
+    print(f"Serving on http://{server.get('listen', '127.0.0.1:6543')}", flush=True)
+    serve(app, **server)
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="portal", description="Manage a network portal site.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def command(name, func, help_text):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("-c", "--config", required=True, metavar="INI", help="the site's ini file")
+        p.set_defaults(func=func)
+        return p
+
+    p = command("initdb", cmd_initdb, "create or upgrade the database (Alembic migrations of the core and plugins)")
+    p.add_argument("--demo", action="store_true", help="then load demo content if the database is empty")
+    command("demo", cmd_demo, "load demo content into an empty database and print the demo administrator")
+    p = command("add-user", cmd_add_user, "add a user, or change the role of an existing one")
+    p.add_argument("email")
+    p.add_argument("--role", choices=("secretariat", "editor", "member"))
+    p.add_argument("--name")
+    p.add_argument("--password", help="at least 10 characters; without it a one-time link is printed")
+    command("plugins", cmd_plugins, "list the enabled plugins and what each registered")
+    command("reindex", cmd_reindex, "rebuild the search index from the database")
+    p = command("mail-worker", cmd_mail_worker, "deliver the mail outbox (SMTP or maildir), retrying with back-off")
+    p.add_argument("--once", action="store_true", help="deliver what is due, then stop")
+    p.add_argument("--interval", type=float, default=5.0, help="seconds between two looks at the outbox")
+    command("serve", cmd_serve, "serve the site with waitress")
+    for ep in entry_points(group="portal.commands"):
+        ep.load()(command)
+    return parser
+
+
+def main(argv=None):
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        args.func(args)
+    except SettingError as exc:
+        print(f"portal: {exc}", file=sys.stderr)
+        return 2
+    except FileNotFoundError as exc:
+        print(f"portal: {exc.strerror}: {exc.filename}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a malformed ini is reported in one line, not a traceback
+        from configparser import Error as ConfigError
+        if isinstance(exc, ConfigError) or type(exc).__name__ in ("LoaderNotFound", "InvalidURI"):
+            print(f"portal: {args.config}: {str(exc).splitlines()[0]}", file=sys.stderr)
+            return 2
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""The core's own content: sections, pages and news, declared through the same directives as plugins."""
+import colander
+import deform
+from sqlalchemy import select
+
+from .countries import region_of
+from .forms import ContentSchema
+from .i18n import _
+from .models import Content, News, Page, Section
+from .sanitize import html_to_text
+from .workflow import PUBLICATION
+
+
+@colander.deferred
+def deferred_section_widget(node, kw):
+    request = kw["request"]
+    sections = request.dbsession.execute(select(Section.id, Section.title).order_by(Section.title)).all()
+    return deform.widget.SelectWidget(values=[("", "—")] + [(str(s.id), s.title) for s in sections])
+
+
+class SectionSchema(ContentSchema):
+    pass
+
+
+class PageSchema(ContentSchema):
+    parent_id = colander.SchemaNode(colander.Integer(), title=_("Section"), missing=None,
+                                    widget=deferred_section_widget)
+
+
+class NewsSchema(ContentSchema):
+    pass
+
+
+def content_document(obj, request):
+    """What search keeps of a section, page or news item."""
+    region = []
+    creator = obj.creator
+    if creator is not None and creator.member is not None:
+        region = [region_of(creator.member.country)]
+    date = obj.published or obj.created
+    return {
+        "title": obj.title,
+        "text": "\n".join(filter(None, [obj.description, html_to_text(obj.body)])),
+        "url": request.route_path(f"{obj.type}.view", id=obj.id),
+        "date": date,
+        "region": region,
+    }
+
+
+def is_published(obj):
+    return obj.state == "published"
+
+
+def news_rows(request):
+    for item in request.dbsession.scalars(select(News).where(News.state == "published")
+                                          .order_by(News.published.desc())):
+        yield {"id": item.id, "title": item.title, "summary": item.description, "language": item.language,
+               "published": item.published.isoformat() if item.published else "",
+               "url": request.route_url("news.view", id=item.id)}
+
+
+def includeme(config):
+    config.add_workflow(PUBLICATION)
+    config.add_content_type("section", Section, schema=SectionSchema, title=_("Section"), plural=_("Sections"),
+                            path="/sections", view_template="portal:templates/section_view.pt")
+    config.add_content_type("page", Page, schema=PageSchema, title=_("Page"), plural=_("Pages"), path="/pages")
+    config.add_content_type("news", News, schema=NewsSchema, title=_("News item"), plural=_("News"),
+                            path="/news")
+    for cls in (Section, Page, News):
+        config.add_search_index(cls, document=content_document, should_index=is_published,
+                                name=cls.__mapper__.polymorphic_identity)
+    config.add_menu_item("main", "news", _("News"), route_name="news.listing", order=80)
+    config.add_menu_item("main", "members", _("Members"), route_name="members", order=85)
+    config.add_menu_item("main", "join", _("Join the network"), route_name="apply", order=95)
+    config.add_export("news", _("News"), news_rows,
+                      columns=("id", "title", "summary", "language", "published", "url"))
+    from .demo import create_demo_content
+    config.add_demo_data(create_demo_content, order=0)

@@ -1,0 +1,137 @@
+"""Demo content for `make serve`: a secretariat, members across the regions, pages and news."""
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from .countries import region_of
+from .models import Group, LocalRole, Member, News, Page, Section, User, WorkflowLog, utcnow
+from .passwords import hash_password
+
+ADMIN_EMAIL = "admin@example.org"
+ADMIN_PASSWORD = "network-demo-2026"
+DEMO_PASSWORD = "member-demo-2026"
+
+MEMBERS = [
+    ("Porto Alegre", "city", "BR", 1999), ("Barcelona", "city", "ES", 2001), ("Montevideo", "city", "UY", 2002),
+    ("Dakar", "city", "SN", 2008), ("Grenoble", "city", "FR", 2010), ("Maputo", "city", "MZ", 2012),
+    ("Seoul Metropolitan Government", "local-government", "KR", 2015), ("Montreal", "city", "CA", 2011),
+    ("Canoas", "city", "BR", 2013), ("Reykjavík", "city", "IS", 2016),
+    ("Universidad de Buenos Aires", "university", "AR", 2014), ("Réseau des villes du Sahel", "network", "BF", 2019),
+]
+
+NEWS = [
+    ("en", "Call for the Best Practice Award in Citizen Participation is open",
+     "Member cities can submit their experiences until the end of March.",
+     "<p>The technical secretariat opens the <strong>call for entries</strong> for this year's award. "
+     "Participatory budgeting, citizen assemblies and local observatories are all welcome.</p>"),
+    ("es", "Abierta la convocatoria de la Distinción de Buenas Prácticas en Participación Ciudadana",
+     "Las ciudades miembro pueden presentar sus experiencias hasta finales de marzo.",
+     "<p>La Secretaría Técnica abre la <strong>convocatoria</strong> de este año. Presupuestos participativos, "
+     "asambleas ciudadanas y observatorios locales son bienvenidos.</p>"),
+    ("fr", "Atelier international sur les budgets participatifs à Dakar",
+     "Des collectivités locales de trois continents partagent leurs expériences.",
+     "<p>L'atelier international réunit des élus et des techniciens autour de la <em>participation "
+     "citoyenne</em> et des budgets participatifs.</p>"),
+    ("pt", "Reunião plenária aprova o plano de trabalho da rede",
+     "Os membros aprovaram as temáticas prioritárias para os próximos dois anos.",
+     "<p>A reunião plenária aprovou o plano de trabalho e as temáticas prioritárias: orçamento "
+     "participativo, juventude e igualdade de género.</p>"),
+    ("en", "New regional antenna for North America",
+     "Montreal hosts the network's new regional office.",
+     "<p>The regional antenna will support member cities in Canada and the United States.</p>"),
+]
+
+SECTIONS = [
+    ("en", "About the network", "Who we are and how the network works.",
+     "<p>The network gathers cities, local governments, organisations and research centres that work on "
+     "participatory democracy.</p>",
+     [("What we do", "Exchange of experiences, the award, working groups and international workshops.",
+       "<p>We document good practices, hold an annual award and support <strong>working groups</strong>.</p>"),
+      ("Technical secretariat", "The team that coordinates the network.",
+       "<p>The technical secretariat coordinates the network's activities and its newsletter.</p>")]),
+    ("es", "Sobre la red", "Quiénes somos y cómo funciona la red.",
+     "<p>La red reúne ciudades, gobiernos locales, organizaciones y centros de investigación que trabajan en "
+     "democracia participativa.</p>",
+     [("Cómo participar", "Los gobiernos locales pueden solicitar su adhesión.",
+       "<p>Complete el formulario de adhesión; la Secretaría Técnica revisará su solicitud.</p>")]),
+]
+
+
+def load_demo(request):
+    """Run every plugin's demo data in order, once, on an empty database."""
+    db = request.dbsession
+    if db.scalar(select(func.count()).select_from(User)):
+        return None
+    portal = request.registry.portal
+    for item in sorted(portal.demo_data.values(), key=lambda d: (d.order, d.name)):
+        item.create(request)
+    return {"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}
+
+
+def _publish(db, obj, actor, when):
+    obj.state, obj.published = "published", when
+    db.flush()
+    db.add(WorkflowLog(content_id=obj.id, transition="publish", from_state="draft", to_state="published",
+                       actor_id=actor.id, at=when))
+
+
+def create_demo_content(request):
+    from .forms import record_revision
+    db = request.dbsession
+    settings = request.registry.settings
+    admin = User(email=ADMIN_EMAIL, name="Secretariat (demo)", role="secretariat", language="en",
+                 password_hash=hash_password(ADMIN_PASSWORD, settings))
+    editor = User(email="editor@example.org", name="Ana Editor", role="editor", language="es",
+                  password_hash=hash_password(DEMO_PASSWORD, settings))
+    db.add_all([admin, editor])
+    members = []
+    for name, kind, country, since in MEMBERS:
+        m = Member(name=name, kind=kind, country=country, region=region_of(country), status="active",
+                   member_since=date(since, 1, 1), website=f"https://{name.split()[0].lower()}.example.org",
+                   description="")
+        members.append(m)
+    db.add_all(members)
+    db.flush()
+    reps = [
+        User(email="porto-alegre@example.org", name="Luiza Martins", role="member", language="pt",
+             member_id=members[0].id, public_profile=True, bio="Coordinator of participatory budgeting.",
+             password_hash=hash_password(DEMO_PASSWORD, settings)),
+        User(email="dakar@example.org", name="Awa Diop", role="member", language="fr", member_id=members[3].id,
+             public_profile=True, bio="Direction de la participation citoyenne.",
+             password_hash=hash_password(DEMO_PASSWORD, settings)),
+    ]
+    db.add_all(reps)
+    group = Group(name="editorial-board", title="Editorial board", users=[editor, reps[0]])
+    db.add(group)
+    db.flush()
+    from .content_types import NewsSchema, PageSchema, SectionSchema
+    now = utcnow()
+    for i, (lang, title, desc, body, pages) in enumerate(SECTIONS):
+        section = Section(title=title, description=desc, body=body, language=lang, creator_id=admin.id)
+        db.add(section)
+        db.flush()
+        record_revision(request, SectionSchema(), section, "Created")
+        _publish(db, section, admin, now - timedelta(days=60 - i))
+        db.add(LocalRole(content_id=section.id, principal=f"group:{group.name}", role="contributor"))
+        for j, (ptitle, pdesc, pbody) in enumerate(pages):
+            page = Page(title=ptitle, description=pdesc, body=pbody, language=lang, parent_id=section.id,
+                        creator_id=admin.id)
+            db.add(page)
+            db.flush()
+            record_revision(request, PageSchema(), page, "Created")
+            _publish(db, page, admin, now - timedelta(days=50 - j))
+    items = []
+    for i, (lang, title, desc, body) in enumerate(NEWS):
+        item = News(title=title, description=desc, body=body, language=lang, creator_id=admin.id)
+        if i == 1:  # the Spanish announcement is the translation of the English one
+            item.translation_group = items[0].translation_group
+        db.add(item)
+        db.flush()
+        items.append(item)
+        record_revision(request, NewsSchema(), item, "Created")
+        _publish(db, item, admin, now - timedelta(days=i * 7))
+    draft = News(title="Draft: report of the advisory group", description="Not yet public.",
+                 body="<p>Work in progress.</p>", language="en", creator_id=editor.id)
+    db.add(draft)
+    db.flush()
+    record_revision(request, NewsSchema(), draft, "Created")

@@ -1,0 +1,388 @@
+"""Deform base views shared by every content type: add, view, edit, delete, workflow, history, files.
+
+Every form carries Pyramid's csrf_token; rich text is cleaned with nh3; an invalid form comes
+back with translated errors and everything the user typed.
+"""
+import difflib
+from pathlib import Path
+
+import colander
+import deform
+from markupsafe import Markup, escape
+from pyramid.csrf import get_csrf_token
+from pyramid.httpexceptions import HTTPFound, HTTPNotFound, HTTPForbidden
+from pyramid.i18n import get_localizer
+from pyramid.threadlocal import get_current_request
+from sqlalchemy import func, select
+
+from .i18n import LANGUAGES, _, translate
+from .models import Content, Revision, WorkflowLog, utcnow
+from .sanitize import clean_html
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _deform_translator(term):
+    request = get_current_request()
+    return get_localizer(request).translate(term) if request is not None else term
+
+
+def configure_deform():
+    renderer = deform.ZPTRendererFactory(
+        [str(TEMPLATES / "deform"), str(Path(deform.__file__).parent / "templates")],
+        translator=_deform_translator)
+    deform.Form.set_default_renderer(renderer)
+
+
+class RichText(colander.String):
+    """A string of HTML, cleaned with nh3 when deserialized."""
+
+    def deserialize(self, node, cstruct):
+        value = super().deserialize(node, cstruct)
+        return clean_html(value) if value not in (colander.null, None) else value
+
+
+def rich_text_node(title, missing="", description=None):
+    return colander.SchemaNode(
+        RichText(), title=title, missing=missing,
+        description=description or _("Paragraphs, headings, lists, links and bold or italic text are "
+                                     "kept; anything else, such as scripts, is removed."),
+        widget=deform.widget.TextAreaWidget(rows=14, css_class="richtext"))
+
+
+@colander.deferred
+def deferred_language_widget(node, kw):
+    return deform.widget.SelectWidget(values=list(LANGUAGES.items()))
+
+
+@colander.deferred
+def deferred_language_default(node, kw):
+    request = kw.get("request")
+    return request.locale_name if request is not None else "en"
+
+
+class ContentSchema(colander.Schema):
+    """Fields every content item has; plugins subclass and add theirs."""
+
+    title = colander.SchemaNode(colander.String(), title=_("Title"), validator=colander.Length(1, 300))
+    description = colander.SchemaNode(colander.String(), title=_("Summary"), missing="",
+                                      validator=colander.Length(0, 1000),
+                                      widget=deform.widget.TextAreaWidget(rows=3))
+    body = rich_text_node(_("Text"))
+    language = colander.SchemaNode(colander.String(), title=_("Language"),
+                                   validator=colander.OneOf(list(LANGUAGES)),
+                                   widget=deferred_language_widget, default=deferred_language_default)
+
+
+def translation_node():
+    return colander.SchemaNode(colander.Integer(), name="translation_of", title=_("Translation of"),
+                               missing=None, widget=deferred_translation_widget,
+                               description=_("Link this item to the same text in another language."))
+
+
+@colander.deferred
+def deferred_translation_widget(node, kw):
+    request, info = kw["request"], kw["type_info"]
+    rows = request.dbsession.execute(
+        select(Content.id, Content.title, Content.language).where(Content.type == info.name)
+        .order_by(Content.title).limit(500)).all()
+    current = kw.get("obj")
+    values = [("", translate(_("(none)"), request))]
+    values += [(str(r.id), f"{r.title} ({r.language})") for r in rows if current is None or r.id != current.id]
+    return deform.widget.SelectWidget(values=values)
+
+
+def csrf_node(request):
+    return colander.SchemaNode(colander.String(), name="csrf_token", widget=deform.widget.HiddenWidget(),
+                               default=get_csrf_token(request), missing="")
+
+
+def make_form(request, schema, buttons, action=None, **bind):
+    schema = schema.clone() if isinstance(schema, colander.SchemaNode) else schema()
+    schema.children.insert(0, csrf_node(request))
+    schema = schema.bind(request=request, **bind)
+    localizer = get_localizer(request)
+    buttons = [deform.Button(name, localizer.translate(title)) for name, title in buttons]
+    form = deform.Form(schema, buttons=buttons, action=action or request.path_qs, css_class="form")
+    return form
+
+
+def validate(form, request):
+    """Returns (appstruct, None) or (None, html of the form with errors and what was typed)."""
+    controls = [(k, v) for k, v in request.POST.items() if k != "csrf_token"]
+    controls.insert(0, ("csrf_token", get_csrf_token(request)))
+    try:
+        return form.validate(controls), None
+    except deform.ValidationFailure as failure:
+        request.response.status = 400
+        return None, Markup(failure.render())
+
+
+def render_form(form, appstruct=colander.null):
+    return Markup(form.render(appstruct))
+
+
+# --- generic content views -------------------------------------------------------------------------
+
+def schema_fields(schema):
+    return [child.name for child in schema.children if child.name not in ("csrf_token", "translation_of")]
+
+
+def snapshot(schema, obj):
+    """The editable fields of obj as JSON-able values: what a revision keeps."""
+    data = {}
+    for name in schema_fields(schema):
+        value = getattr(obj, name, None)
+        data[name] = _jsonable(value)
+    return data
+
+
+def _jsonable(value):
+    if isinstance(value, (list, tuple, set)):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def record_revision(request, schema, obj, comment=""):
+    number = (request.dbsession.scalar(select(func.max(Revision.number)).where(Revision.content_id == obj.id)) or 0) + 1
+    rev = Revision(content_id=obj.id, number=number, author_id=getattr(request.user, "id", None),
+                   data=snapshot(schema, obj), comment=comment[:300])
+    request.dbsession.add(rev)
+    return rev
+
+
+def apply_appstruct(obj, appstruct, schema, request):
+    for name in schema_fields(schema):
+        if name in appstruct:
+            setattr(obj, name, appstruct[name])
+    target = appstruct.get("translation_of")
+    if target:
+        other = request.dbsession.get(Content, target)
+        if other is not None and other.id != obj.id:
+            obj.translation_group = other.translation_group
+
+
+def content_factory(info):
+    def factory(request):
+        try:
+            item_id = int(request.matchdict["id"])
+        except ValueError:
+            raise HTTPNotFound()
+        obj = request.dbsession.get(info.factory, item_id)
+        if obj is None:
+            raise HTTPNotFound()
+        return obj
+    return factory
+
+
+class ContentViews:
+    def __init__(self, context, request):
+        self.context = context
+        self.request = request
+        self.info = request.registry.portal.content_types[request.matched_route.name.split(".")[0]]
+        self.workflow = request.registry.portal.workflows[self.info.workflow]
+
+    @property
+    def schema(self):
+        schema = self.info.schema()
+        schema.add(translation_node())
+        return schema
+
+    def form(self, obj=None):
+        return make_form(self.request, self.schema, [("save", _("Save"))], type_info=self.info, obj=obj)
+
+    def url(self, obj, view="view", **kw):
+        return self.request.route_url(f"{self.info.name}.{view}", id=obj.id, **kw)
+
+    def common(self, **values):
+        values.setdefault("type_info", self.info)
+        return values
+
+    def add(self):
+        form = self.form()
+        if "save" in self.request.POST:
+            appstruct, error = validate(form, self.request)
+            if error:
+                return self.common(form=error, title=self.info.title)
+            obj = self.info.factory(state=self.workflow.initial, creator_id=self.request.user.id)
+            apply_appstruct(obj, appstruct, self.schema, self.request)
+            self.request.dbsession.add(obj)
+            self.request.dbsession.flush()
+            record_revision(self.request, self.schema, obj, translate(_("Created"), self.request))
+            self.request.flash(_("Saved as a draft. Submit it for review or publish it when it is ready."))
+            return HTTPFound(self.url(obj))
+        return self.common(form=render_form(form), title=self.info.title)
+
+    def edit(self):
+        obj = self.context
+        form = self.form(obj)
+        if "save" in self.request.POST:
+            appstruct, error = validate(form, self.request)
+            if error:
+                return self.common(form=error, obj=obj)
+            apply_appstruct(obj, appstruct, self.schema, self.request)
+            obj.modified = utcnow()
+            self.request.dbsession.flush()
+            record_revision(self.request, self.schema, obj, self.request.POST.get("comment", ""))
+            self.request.flash(_("Changes saved."))
+            return HTTPFound(self.url(obj))
+        appstruct = {name: getattr(obj, name) for name in schema_fields(self.schema)}
+        appstruct = {k: v for k, v in appstruct.items() if v is not None}
+        return self.common(form=render_form(form, appstruct), obj=obj)
+
+    def view(self):
+        obj = self.context
+        translations = self.request.dbsession.scalars(
+            select(Content).where(Content.translation_group == obj.translation_group, Content.id != obj.id)).all()
+        translations = [t for t in translations if self.request.has_permission("view", t)]
+        return self.common(obj=obj, transitions=self.workflow.available(obj, self.request),
+                           state=self.workflow.states.get(obj.state), translations=translations,
+                           can_edit=bool(self.request.has_permission("edit", obj)),
+                           can_delete=bool(self.request.has_permission("delete", obj)),
+                           can_review=bool(self.request.has_permission("review", obj)))
+
+    def delete(self):
+        obj = self.context
+        if "delete" in self.request.POST:
+            from .files import delete_file
+            for row in list(obj.files):
+                delete_file(self.request, row)
+            self.request.dbsession.delete(obj)
+            self.request.flash(_("“${title}” was deleted.", mapping={"title": obj.title}))
+            return HTTPFound(self.request.route_url("home"))
+        return self.common(obj=obj)
+
+    def transition(self):
+        obj = self.context
+        name = self.request.POST.get("transition", "")
+        comment = self.request.POST.get("comment", "").strip()[:2000]
+        tr = self.workflow.transition(obj, self.request, name, comment)
+        self.request.flash(_("State changed: ${state}.", mapping={
+            "state": translate(self.workflow.states[tr.target].title, self.request)}))
+        return HTTPFound(self.url(obj))
+
+    def history(self):
+        obj = self.context
+        revisions = self.request.dbsession.scalars(
+            select(Revision).where(Revision.content_id == obj.id).order_by(Revision.number.desc())).all()
+        log = self.request.dbsession.scalars(
+            select(WorkflowLog).where(WorkflowLog.content_id == obj.id).order_by(WorkflowLog.at.desc())).all()
+        diff = None
+        a, b = self.request.GET.get("a"), self.request.GET.get("b")
+        if a and b:
+            by_number = {str(r.number): r for r in revisions}
+            if a not in by_number or b not in by_number:
+                raise HTTPNotFound()
+            diff = revision_diff(by_number[a].data, by_number[b].data)
+        return self.common(obj=obj, revisions=revisions, log=log, diff=diff, a=a, b=b,
+                           states=self.workflow.states)
+
+    def restore(self):
+        obj = self.context
+        number = self.request.POST.get("revision", "")
+        rev = self.request.dbsession.scalar(select(Revision).where(
+            Revision.content_id == obj.id, Revision.number == (int(number) if number.isdigit() else -1)))
+        if rev is None:
+            raise HTTPNotFound()
+        schema = self.schema.bind(request=self.request, type_info=self.info, obj=obj)
+        fields = set(schema_fields(schema))
+        cstruct = schema.serialize({k: v for k, v in _restorable(rev.data).items() if k in fields})
+        appstruct = schema.deserialize(cstruct)
+        apply_appstruct(obj, appstruct, schema, self.request)
+        obj.modified = utcnow()
+        self.request.dbsession.flush()
+        record_revision(self.request, schema, obj, translate(
+            _("Restored revision ${number}", mapping={"number": rev.number}), self.request))
+        self.request.flash(_("Revision ${number} restored.", mapping={"number": rev.number}))
+        return HTTPFound(self.url(obj))
+
+    def listing(self):
+        portal = self.request.registry.portal
+        can_see_all = self.request.has_permission("view_private", self.request.root)
+        stmt = select(self.info.factory)
+        if not can_see_all:
+            stmt = stmt.where(self.info.factory.state.in_(self.workflow.listed_states))
+        stmt = stmt.order_by(func.coalesce(self.info.factory.published, self.info.factory.created).desc())
+        page = _page_number(self.request)
+        items = self.request.dbsession.scalars(stmt.limit(21).offset((page - 1) * 20)).all()
+        return self.common(items=items[:20], page=page, more=len(items) > 20,
+                           can_add=bool(self.request.has_permission(self.info.add_permission, self.request.root)),
+                           states=self.workflow.states)
+
+
+def _restorable(data):
+    import datetime
+    out = {}
+    for k, v in data.items():
+        if isinstance(v, str) and len(v) == 10 and v[4:5] == "-" and v[7:8] == "-":
+            try:
+                v = datetime.date.fromisoformat(v)
+            except ValueError:
+                pass
+        out[k] = v
+    return out
+
+
+def _page_number(request):
+    raw = request.GET.get("page", "1")
+    if not raw.isdigit() or int(raw) < 1:
+        from pyramid.httpexceptions import HTTPBadRequest
+        raise HTTPBadRequest(translate(_("The page number must be a positive whole number."), request))
+    return int(raw)
+
+
+def revision_diff(old, new):
+    """Per changed field, the lines removed and added, as (field, [(kind, text)])."""
+    changes = []
+    for name in dict.fromkeys(list(old) + list(new)):
+        a, b = old.get(name), new.get(name)
+        if a == b:
+            continue
+        a_lines = _lines(a)
+        b_lines = _lines(b)
+        rows = []
+        for line in difflib.ndiff(a_lines, b_lines):
+            tag, text = line[:1], line[2:]
+            if tag == "?":
+                continue
+            rows.append({"-": "removed", "+": "added", " ": "same"}[tag] if tag in "-+ " else "same")
+            rows[-1] = (rows[-1], text)
+        changes.append((name, rows))
+    return changes
+
+
+def _lines(value):
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    text = str(value).replace("</p>", "</p>\n").replace("<br>", "<br>\n")
+    return text.splitlines() or [""]
+
+
+CONTENT_VIEWS = [
+    # (view name, url suffix, method, permission, attr, template, factory?)
+    ("add", "/add", ("GET", "POST"), None, "add", "portal:templates/content_form.pt", False),
+    ("view", "/{id}", ("GET",), "view", "view", None, True),
+    ("edit", "/{id}/edit", ("GET", "POST"), "edit", "edit", "portal:templates/content_form.pt", True),
+    ("delete", "/{id}/delete", ("GET", "POST"), "delete", "delete", "portal:templates/content_delete.pt", True),
+    ("transition", "/{id}/transition", ("POST",), "view", "transition", None, True),
+    ("history", "/{id}/history", ("GET",), "history", "history", "portal:templates/content_history.pt", True),
+    ("restore", "/{id}/restore", ("POST",), "edit", "restore", None, True),
+]
+
+
+def add_content_views(config, info):
+    """Routes and views of one content type, registered by add_content_type."""
+    for view, suffix, methods, permission, attr, template, with_factory in CONTENT_VIEWS:
+        route = f"{info.name}.{view}"
+        config.add_route(route, info.path + suffix, factory=content_factory(info) if with_factory else None)
+        renderer = template or (info.view_template if view == "view" else None)
+        config.add_view(ContentViews, attr=attr, route_name=route, request_method=methods,
+                        permission=permission or info.add_permission, renderer=renderer)
+    if info.listing:
+        config.add_route(f"{info.name}.listing", info.path)
+        config.add_view(ContentViews, attr="listing", route_name=f"{info.name}.listing",
+                        permission="view", renderer="portal:templates/content_listing.pt")

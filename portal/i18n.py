@@ -1,0 +1,73 @@
+"""Translation: one domain, four languages, negotiated from ?_LOCALE_=, a cookie, then Accept-Language."""
+from pathlib import Path
+
+from pyramid.i18n import TranslationStringFactory, get_localizer
+from pyramid.threadlocal import get_current_request
+
+_ = TranslationStringFactory("portal")
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LANGUAGES = {"en": "English", "es": "Español", "fr": "Français", "pt": "Português"}
+LOCALE_COOKIE = "_LOCALE_"
+
+
+def negotiate_locale(request):
+    for candidate in (request.params.get("_LOCALE_"), request.cookies.get(LOCALE_COOKIE)):
+        if candidate in LANGUAGES:
+            return candidate
+    match = request.accept_language.lookup(list(LANGUAGES), default=None) if request.accept_language else None
+    return match or request.registry.settings.get("portal.default_locale", "en")
+
+
+def translate(term, request=None, mapping=None):
+    request = request or get_current_request()
+    if request is None:
+        return term.interpolate() if hasattr(term, "interpolate") else term
+    return get_localizer(request).translate(term, mapping=mapping)
+
+
+_localizers = {}
+
+
+def translate_to(request, term, language, mapping=None):
+    """Translate into a given language: mail goes out in its recipient's language."""
+    from pyramid.i18n import make_localizer
+    from pyramid.interfaces import ITranslationDirectories
+    if language not in LANGUAGES:
+        language = "en"
+    if language not in _localizers:
+        dirs = request.registry.queryUtility(ITranslationDirectories, default=[])
+        _localizers[language] = make_localizer(language, dirs)
+    return _localizers[language].translate(term, mapping=mapping)
+
+
+def remember_locale(event):
+    """Keep the language picked with ?_LOCALE_= for the next pages."""
+    request = event.request
+    chosen = request.GET.get("_LOCALE_")
+    if chosen in LANGUAGES and request.cookies.get(LOCALE_COOKIE) != chosen:
+        event.response.set_cookie(LOCALE_COOKIE, chosen, max_age=365 * 86400, samesite="Lax",
+                                  secure=request.scheme == "https", httponly=True)
+
+
+def compile_catalogs(locale_dir=LOCALE_DIR):
+    """Compile each portal.po whose .mo is missing or older, so a fresh checkout needs no extra step."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    for po in Path(locale_dir).glob("*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as f:
+            catalog = read_po(f, locale=po.parent.parent.name)
+        tmp = mo.with_suffix(".mo.tmp")
+        with tmp.open("wb") as f:
+            write_mo(f, catalog)
+        tmp.replace(mo)
+
+
+def includeme(config):
+    compile_catalogs()
+    config.set_locale_negotiator(negotiate_locale)
+    config.add_translation_dirs(str(LOCALE_DIR), "deform:locale", "colander:locale")
+    config.add_subscriber(remember_locale, "pyramid.events.NewResponse")

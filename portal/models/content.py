@@ -1,0 +1,92 @@
+"""Content items. Plugins subclass Content with joined-table inheritance and load their own subtype."""
+import uuid
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .meta import Base, UTCDateTime, utcnow
+
+
+def new_translation_group():
+    return uuid.uuid4().hex
+
+
+class Content(Base):
+    __tablename__ = "content"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    type: Mapped[str] = mapped_column(String(50), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(5), default="en", index=True)
+    translation_group: Mapped[str] = mapped_column(String(32), default=new_translation_group, index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("content.id", ondelete="SET NULL"), nullable=True, index=True)
+    state: Mapped[str] = mapped_column(String(30), default="draft", index=True)
+    creator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    created: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    modified: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    published: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+
+    parent: Mapped["Content | None"] = relationship(remote_side=[id], foreign_keys=[parent_id])
+    creator = relationship("User", foreign_keys=[creator_id])
+    local_roles = relationship("LocalRole", cascade="all, delete-orphan", passive_deletes=True)
+    files = relationship("File", back_populates="content", cascade="all, delete-orphan",
+                         passive_deletes=True, foreign_keys="File.content_id", order_by="File.id")
+
+    __mapper_args__ = {"polymorphic_on": type, "polymorphic_identity": "content"}
+
+    @property
+    def images(self):
+        return [f for f in self.files if f.is_image]
+
+    @property
+    def attachments(self):
+        return [f for f in self.files if not f.is_image]
+
+
+class Section(Content):
+    """A section groups pages under one heading and one address."""
+
+    __tablename__ = "sections"
+    id: Mapped[int] = mapped_column(ForeignKey("content.id", ondelete="CASCADE"), primary_key=True)
+    __mapper_args__ = {"polymorphic_identity": "section"}
+
+
+class Page(Content):
+    __tablename__ = "pages"
+    id: Mapped[int] = mapped_column(ForeignKey("content.id", ondelete="CASCADE"), primary_key=True)
+    __mapper_args__ = {"polymorphic_identity": "page"}
+
+
+class News(Content):
+    __tablename__ = "news"
+    id: Mapped[int] = mapped_column(ForeignKey("content.id", ondelete="CASCADE"), primary_key=True)
+    __mapper_args__ = {"polymorphic_identity": "news"}
+
+
+class Revision(Base):
+    """A snapshot of an item's editable fields, kept at every save."""
+
+    __tablename__ = "revisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    content_id: Mapped[int] = mapped_column(ForeignKey("content.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    created: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    comment: Mapped[str] = mapped_column(String(300), default="")
+    data: Mapped[dict] = mapped_column(JSON)
+    author = relationship("User")
+
+
+class WorkflowLog(Base):
+    __tablename__ = "workflow_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    content_id: Mapped[int] = mapped_column(ForeignKey("content.id", ondelete="CASCADE"), index=True)
+    transition: Mapped[str] = mapped_column(String(50))
+    from_state: Mapped[str] = mapped_column(String(30))
+    to_state: Mapped[str] = mapped_column(String(30))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    actor = relationship("User")

@@ -1,0 +1,228 @@
+"""The directives plugins call. Each records with config.action (a discriminator, so two plugins
+claiming one name fail at start-up) and an introspectable, which `portal plugins` lists."""
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from pyramid.interfaces import PHASE1_CONFIG
+
+CATEGORIES = {
+    "portal content types": "content type",
+    "portal search indexes": "search index",
+    "portal menu items": "menu item",
+    "portal workflows": "workflow",
+    "portal demo data": "demo data",
+    "portal exports": "export",
+    "portal plugin settings": "settings",
+}
+
+
+@dataclass
+class ContentType:
+    name: str
+    factory: type
+    schema: Any
+    title: Any
+    plural: Any
+    workflow: str
+    path: str
+    add_roles: tuple
+    view_template: str
+    listing: bool
+    plugin: str
+
+    @property
+    def add_permission(self):
+        return f"add:{self.name}"
+
+
+@dataclass
+class SearchIndex:
+    name: str
+    factory: type
+    document: Callable
+    should_index: Callable
+    facets: dict
+    plugin: str
+
+
+@dataclass
+class MenuItem:
+    menu: str
+    name: str
+    title: Any
+    route_name: str
+    order: int
+    permission: str | None
+    plugin: str
+
+
+@dataclass
+class DemoData:
+    name: str
+    create: Callable
+    order: int
+    plugin: str
+
+
+@dataclass
+class Export:
+    name: str
+    title: Any
+    rows: Callable
+    columns: tuple
+    permission: str | None
+    plugin: str
+
+
+@dataclass
+class PluginSettings:
+    name: str
+    schema: Any
+    title: Any
+    plugin: str
+    defaults: dict = field(default_factory=dict)
+
+
+class PortalRegistry:
+    """What the plugins registered, kept on config.registry.portal."""
+
+    def __init__(self):
+        self.content_types = {}
+        self.search_indexes = {}
+        self.menus = {}
+        self.workflows = {}
+        self.demo_data = {}
+        self.exports = {}
+        self.plugin_settings = {}
+        self.facets = {}  # name -> title, from every search index
+        self.facet_values = {}  # name -> allowed values (set or callable(request)) for 400 on unknown
+        self.facet_labels = {}  # name -> {value: label} or callable(request, value)
+
+    def content_type_of(self, obj):
+        for cls in type(obj).__mro__:
+            for info in self.content_types.values():
+                if info.factory is cls:
+                    return info
+        return None
+
+    def index_for(self, obj):
+        for cls in type(obj).__mro__:
+            found = self.search_indexes.get(cls)
+            if found:
+                return found
+        return None
+
+    def menu(self, name):
+        return sorted(self.menus.get(name, {}).values(), key=lambda item: (item.order, item.name))
+
+    def workflow_for(self, obj):
+        info = self.content_type_of(obj)
+        return self.workflows[info.workflow] if info else None
+
+
+def _register(config, category, discriminator, title, store, **details):
+    intr = config.introspectable(category, discriminator, title, CATEGORIES[category])
+    intr["plugin"] = config.package_name
+    for key, value in details.items():
+        intr[key] = value
+    config.action(("portal", category, discriminator), store, introspectables=(intr,), order=PHASE1_CONFIG)
+
+
+def add_content_type(config, name, factory, schema, title, plural=None, workflow="publication", path=None,
+                     add_roles=("editor",), view_template="portal:templates/content_view.pt", listing=True):
+    """A content type with its add / view / edit / delete / workflow / history views under `path`."""
+    info = ContentType(name=name, factory=factory, schema=schema, title=title, plural=plural or title,
+                       workflow=workflow, path=path or f"/{name}", add_roles=tuple(add_roles),
+                       view_template=view_template, listing=listing, plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        portal.content_types[name] = info
+
+    _register(config, "portal content types", name, name, store, factory=factory.__name__,
+              workflow=workflow, path=info.path)
+    from .forms import add_content_views
+    add_content_views(config, info)
+
+
+def add_search_index(config, factory, document, should_index=lambda obj: True, name=None, facets=None,
+                     facet_values=None, facet_labels=None):
+    """Index instances of `factory`: document(obj, request) returns the fields (see portal.search).
+    facets: {name: title} of the plugin's own facets; facet_values / facet_labels: per facet, the
+    allowed values (a 400 names them) and how to show a value."""
+    name = name or factory.__name__.lower()
+    info = SearchIndex(name=name, factory=factory, document=document, should_index=should_index,
+                       facets=dict(facets or {}), plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        portal.search_indexes[factory] = info
+        portal.facets.update(info.facets)
+        portal.facet_values.update(facet_values or {})
+        portal.facet_labels.update(facet_labels or {})
+
+    _register(config, "portal search indexes", name, name, store, factory=factory.__name__,
+              facets=", ".join(info.facets))
+
+
+def add_menu_item(config, menu, name, title, route_name, order=50, permission=None):
+    item = MenuItem(menu=menu, name=name, title=title, route_name=route_name, order=order,
+                    permission=permission, plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        portal.menus.setdefault(menu, {})[name] = item
+
+    _register(config, "portal menu items", f"{menu}:{name}", f"{menu}: {name}", store, route=route_name)
+
+
+def add_workflow(config, workflow):
+    portal = config.registry.portal
+
+    def store():
+        portal.workflows[workflow.name] = workflow
+
+    _register(config, "portal workflows", workflow.name, workflow.name, store,
+              states=", ".join(workflow.states))
+
+
+def add_demo_data(config, create, order=50, name=None):
+    """create(request) fills an empty site with realistic content; run by `portal demo`."""
+    name = name or f"{config.package_name}:{create.__name__}"
+    item = DemoData(name=name, create=create, order=order, plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        portal.demo_data[name] = item
+
+    _register(config, "portal demo data", name, name, store)
+
+
+def add_export(config, name, title, rows, columns, permission=None):
+    """rows(request) yields dicts; served as /export/NAME.json and /export/NAME.csv."""
+    item = Export(name=name, title=title, rows=rows, columns=tuple(columns), permission=permission,
+                  plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        portal.exports[name] = item
+
+    _register(config, "portal exports", name, name, store, columns=", ".join(columns))
+
+
+def add_plugin_settings(config, name, schema, title):
+    """A colander schema edited in the control panel; read with request.plugin_settings(name)."""
+    item = PluginSettings(name=name, schema=schema, title=title, plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        portal.plugin_settings[name] = item
+
+    _register(config, "portal plugin settings", name, name, store)
+
+
+def includeme(config):
+    config.registry.portal = PortalRegistry()
+    for directive in (add_content_type, add_search_index, add_menu_item, add_workflow, add_demo_data,
+                      add_export, add_plugin_settings):
+        config.add_directive(directive.__name__, directive)

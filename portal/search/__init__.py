@@ -1,0 +1,217 @@
+"""Search: one interface, two backends (Whoosh by default, PostgreSQL full text for several nodes).
+
+A document is a dict: key, type, title, text, language, url, date (aware datetime), region
+(list), year, allowed (principals that may view it) and facets ({name: [values]}).
+Changes are queued when the session flushes and applied only after a successful commit.
+"""
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from ..security import content_acl, principals_allowed
+
+LANGUAGES = ("en", "es", "fr", "pt")
+CORE_FACETS = ("type", "language", "region", "year")
+SORTS = ("relevance", "date")
+PAGE_SIZE = 10
+
+
+def fold(text):
+    """Lower-case and strip accents, so 'Participación' finds 'participacion'."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+@dataclass
+class SearchQuery:
+    text: str = ""
+    filters: dict = field(default_factory=dict)  # name -> list of values, ANDed across names, ORed within
+    principals: tuple = ("system.Everyone",)
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = PAGE_SIZE
+    facets: tuple = CORE_FACETS
+
+
+@dataclass
+class Hit:
+    key: str
+    type: str
+    title: str
+    url: str
+    language: str
+    snippet: str  # safe HTML: escaped text with <mark> around matches
+    date: datetime | None
+    region: list
+    year: str
+    facets: dict
+
+    def as_json(self):
+        data = {"key": self.key, "title": self.title, "url": self.url, "type": self.type,
+                "language": self.language, "snippet": self.snippet,
+                "date": self.date.isoformat() if self.date else None, "region": self.region,
+                "year": self.year}
+        data.update(self.facets)
+        return data
+
+
+@dataclass
+class SearchResults:
+    total: int
+    hits: list
+    facets: dict  # name -> list of (value, count), most frequent first
+    page: int
+    page_size: int
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.page_size))
+
+
+class SearchBackend:
+    """What both backends implement."""
+
+    def index(self, documents):
+        raise NotImplementedError
+
+    def delete(self, keys):
+        raise NotImplementedError
+
+    def clear(self):
+        raise NotImplementedError
+
+    def count(self):
+        raise NotImplementedError
+
+    def search(self, query):
+        raise NotImplementedError
+
+    def facet_names(self, query):
+        return list(query.facets)
+
+
+def build_document(request, info, obj):
+    """The full document of obj: the plugin's fields plus what the core derives (key, allowed...)."""
+    doc = dict(info.document(obj, request))
+    doc.setdefault("key", f"{info.name}:{obj.id}")
+    doc.setdefault("type", info.name)
+    doc.setdefault("language", getattr(obj, "language", "en") or "en")
+    if "allowed" not in doc:
+        acl = getattr(obj, "__acl__", None)
+        doc["allowed"] = principals_allowed(acl) if acl is not None else ["system.Everyone"]
+    date = doc.get("date")
+    doc.setdefault("year", str(date.year) if date else "")
+    doc.setdefault("region", [])
+    doc.setdefault("facets", {})
+    doc.setdefault("text", "")
+    return doc
+
+
+def document_key(info, obj):
+    return f"{info.name}:{obj.id}"
+
+
+# --- queueing on flush, applying after commit ---------------------------------------------------
+
+def _pending(session):
+    return session.info.setdefault("search_pending", {})
+
+
+def reindex_later(session, obj):
+    """Queue obj for (re)indexing at commit, for changes that do not touch its own row."""
+    _pending(session)[id(obj)] = ("update", obj)
+
+
+def _after_flush(session, flush_context):
+    request = session.info.get("request")
+    registry = getattr(request, "registry", None) or session.info.get("registry")
+    if registry is None or not hasattr(registry, "portal"):
+        return
+    pending = _pending(session)
+    for obj in list(session.new) + list(session.dirty):
+        if registry.portal.index_for(obj) is not None:
+            pending[id(obj)] = ("update", obj)
+    for obj in session.deleted:
+        info = registry.portal.index_for(obj)
+        if info is not None:
+            pending[id(obj)] = ("delete", document_key(info, obj))
+
+
+def _before_commit(session):
+    pending = session.info.pop("search_pending", None)
+    if not pending:
+        return
+    session.flush()
+    pending.update(session.info.pop("search_pending", {}))
+    request = session.info.get("request")
+    registry = getattr(request, "registry", None) or session.info.get("registry")
+    updates, deletes = {}, set()
+    for action, payload in pending.values():
+        if action == "delete":
+            deletes.add(payload)
+            continue
+        info = registry.portal.index_for(payload)
+        if payload in session.deleted or payload.id is None:
+            continue
+        key = document_key(info, payload)
+        if info.should_index(payload):
+            updates[key] = build_document(request, info, payload)
+        else:
+            deletes.add(key)
+    session.info["search_ready"] = (registry, list(updates.values()), deletes - set(updates))
+
+
+def _after_commit(session):
+    ready = session.info.pop("search_ready", None)
+    if ready:
+        registry, updates, deletes = ready
+        backend = registry["search"]
+        if deletes:
+            backend.delete(deletes)
+        if updates:
+            backend.index(updates)
+
+
+def _after_rollback(session):
+    session.info.pop("search_pending", None)
+    session.info.pop("search_ready", None)
+
+
+def listen(session_class=Session):
+    if not event.contains(session_class, "after_flush", _after_flush):
+        event.listen(session_class, "after_flush", _after_flush)
+        event.listen(session_class, "before_commit", _before_commit)
+        event.listen(session_class, "after_commit", _after_commit)
+        event.listen(session_class, "after_soft_rollback", lambda s, t: _after_rollback(s))
+
+
+def all_documents(request):
+    """Every document the database says should be indexed: what `portal reindex` writes."""
+    from sqlalchemy import select
+    portal = request.registry.portal
+    for info in portal.search_indexes.values():
+        for obj in request.dbsession.scalars(select(info.factory)):
+            if type(obj) is not info.factory and portal.index_for(obj) is not info:
+                continue
+            if info.should_index(obj):
+                yield build_document(request, info, obj)
+
+
+def make_backend(settings, engine):
+    kind = settings.get("search.backend", "whoosh")
+    if kind == "whoosh":
+        from .whoosh import WhooshBackend
+        return WhooshBackend(settings["search.whoosh_dir"])
+    if kind == "postgresql":
+        from .postgres import PostgresBackend
+        return PostgresBackend(engine)
+    raise ValueError(kind)
+
+
+def includeme(config):
+    settings = config.get_settings()
+    config.registry["search"] = make_backend(settings, config.registry["engine"])
+    listen()

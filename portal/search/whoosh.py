@@ -1,0 +1,139 @@
+"""Whoosh backend: one index on disk, a text field per language with that language's stemmer."""
+import os
+import threading
+from datetime import timezone
+
+from whoosh import highlight, index, sorting
+from whoosh.analysis import CharsetFilter, LanguageAnalyzer, StandardAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.qparser import MultifieldParser, OrGroup
+from whoosh.query import And, Every, Or, Term
+from whoosh.support.charset import accent_map
+
+from . import LANGUAGES, Hit, SearchBackend, SearchResults, fold
+
+FACET_PREFIX = "f_"
+
+
+def _analyzer(lang):
+    return LanguageAnalyzer(lang) | CharsetFilter(accent_map)
+
+
+def make_schema():
+    schema = Schema(
+        key=ID(stored=True, unique=True),
+        type=ID(stored=True),
+        title=STORED,
+        url=STORED,
+        language=ID(stored=True),
+        region=KEYWORD(stored=True, commas=True),
+        year=ID(stored=True),
+        date=DATETIME(stored=True, sortable=True),
+        allowed=KEYWORD(commas=True),
+        plain=TEXT(analyzer=StandardAnalyzer() | CharsetFilter(accent_map)),
+        facets=STORED,
+    )
+    for lang in LANGUAGES:
+        schema.add(f"text_{lang}", TEXT(analyzer=_analyzer(lang), stored=True))
+        schema.add(f"title_{lang}", TEXT(analyzer=_analyzer(lang), field_boost=3.0))
+    schema.add(FACET_PREFIX + "*", KEYWORD(commas=True, stored=True), glob=True)
+    return schema
+
+
+class WhooshBackend(SearchBackend):
+    def __init__(self, directory):
+        self.directory = directory
+        self._lock = threading.Lock()
+        os.makedirs(directory, exist_ok=True)
+        if index.exists_in(directory):
+            self.ix = index.open_dir(directory)
+        else:
+            self.ix = index.create_in(directory, make_schema())
+
+    def _writer(self):
+        return self.ix.writer(timeout=30)
+
+    def index(self, documents):
+        with self._lock:
+            writer = self._writer()
+            try:
+                for doc in documents:
+                    writer.update_document(**self._fields(doc))
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
+
+    def _fields(self, doc):
+        lang = doc["language"] if doc["language"] in LANGUAGES else "en"
+        fields = {
+            "key": doc["key"], "type": doc["type"], "title": doc["title"], "url": doc["url"],
+            "language": doc["language"], "region": ",".join(doc["region"]), "year": doc["year"],
+            "allowed": ",".join(doc["allowed"]), "facets": doc["facets"],
+            f"text_{lang}": doc["text"], f"title_{lang}": doc["title"],
+            "plain": " ".join([doc["title"], doc["text"], doc.get("extra", "")]),
+        }
+        if doc.get("date"):
+            fields["date"] = doc["date"].astimezone(timezone.utc).replace(tzinfo=None)
+        for name, values in doc["facets"].items():
+            fields[FACET_PREFIX + name] = ",".join(str(v) for v in values)
+        return fields
+
+    def delete(self, keys):
+        with self._lock:
+            writer = self._writer()
+            for key in keys:
+                writer.delete_by_term("key", key)
+            writer.commit()
+
+    def clear(self):
+        with self._lock:
+            self.ix = index.create_in(self.directory, make_schema())
+
+    def count(self):
+        with self.ix.searcher() as searcher:
+            return searcher.doc_count()
+
+    def _field(self, name):
+        return name if name in ("type", "language", "region", "year") else FACET_PREFIX + name
+
+    def search(self, q):
+        self.ix = self.ix.refresh()
+        fields = [f"text_{lang}" for lang in LANGUAGES] + [f"title_{lang}" for lang in LANGUAGES] + ["plain"]
+        if q.text.strip():
+            parser = MultifieldParser(fields, self.ix.schema, group=OrGroup.factory(0.9))
+            parsed = parser.parse(q.text)
+        else:
+            parsed = Every()
+        conditions = [Or([Term("allowed", p) for p in q.principals])]
+        for name, values in q.filters.items():
+            conditions.append(Or([Term(self._field(name), str(v)) for v in values]))
+        facets = {name: sorting.FieldFacet(self._field(name), allow_overlap=True, maptype=sorting.Count)
+                  for name in q.facets}
+        sortedby = None if (q.sort == "relevance" and q.text.strip()) else sorting.FieldFacet("date", reverse=True)
+        with self.ix.searcher() as searcher:
+            results = searcher.search_page(parsed, q.page, pagelen=q.page_size, filter=And(conditions),
+                                           groupedby=facets or None, sortedby=sortedby, terms=True)
+            results.results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
+            results.results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
+            hits = [self._hit(hit) for hit in results]
+            counted = {}
+            for name in q.facets:
+                groups = results.results.groups(name)
+                counted[name] = sorted(((v, n) for v, n in groups.items() if v), key=lambda p: (-p[1], str(p[0])))
+            return SearchResults(total=len(results.results) if q.page_size else 0, hits=hits,
+                                 facets=counted, page=q.page, page_size=q.page_size)
+
+    def _hit(self, hit):
+        from markupsafe import escape
+        lang = hit.get("language") if hit.get("language") in LANGUAGES else "en"
+        stored_text = hit.get(f"text_{lang}") or ""
+        snippet = hit.highlights(f"text_{lang}") if stored_text else ""
+        if not snippet:
+            snippet = str(escape(stored_text[:240]))
+        date = hit.get("date")
+        return Hit(key=hit["key"], type=hit["type"], title=hit["title"], url=hit["url"],
+                   language=hit["language"], snippet=snippet,
+                   date=date.replace(tzinfo=timezone.utc) if date else None,
+                   region=[r for r in (hit.get("region") or "").split(",") if r], year=hit.get("year") or "",
+                   facets=hit.get("facets") or {})

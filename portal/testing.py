@@ -1,0 +1,254 @@
+"""pytest fixtures shared by the core's and the plugins' tests (registered as the `portal` pytest plugin).
+
+The suite runs on SQLite by default; set PORTAL_TEST_DB to a PostgreSQL database name (or URL) to run
+it there. The schema is built once per session with the Alembic migrations; every test then starts
+from empty tables, an empty search index and empty file and mail folders.
+"""
+import os
+import re
+
+import pytest
+
+TEST_PLUGIN_ENV = "PORTAL_TEST_PLUGINS"
+
+
+def database_url(tmp_root):
+    name = os.environ.get("PORTAL_TEST_DB", "").strip()
+    if not name:
+        return f"sqlite:///{tmp_root}/portal.sqlite"
+    if "://" in name:
+        return name
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+
+
+def base_settings(tmp_root, url, search_backend="whoosh", plugins=""):
+    return {
+        "sqlalchemy.url": url,
+        "portal.secret": "test-secret-0123456789abcdef",
+        "portal.site_name": "Test network",
+        "portal.plugins": plugins,
+        "files.dir": str(tmp_root / "files"),
+        "files.max_size": str(1024 * 1024),
+        "search.backend": search_backend,
+        "search.whoosh_dir": str(tmp_root / "whoosh"),
+        "mail.delivery": "maildir",
+        "mail.maildir": str(tmp_root / "maildir"),
+        "mail.sender": "Test network <portal@test.example>",
+        "auth.argon2_time_cost": "1",
+        "auth.argon2_memory_cost": "1024",
+        "pyramid.reload_templates": "false",
+    }
+
+
+def reset_database(engine):
+    """Empty every table: TRUNCATE on PostgreSQL, DELETE with foreign keys off on SQLite."""
+    from sqlalchemy import inspect, text
+    names = [n for n in inspect(engine).get_table_names() if n != "alembic_version"]
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " RESTART IDENTITY CASCADE"))
+        else:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            for name in names:
+                conn.exec_driver_sql(f'DELETE FROM "{name}"')
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+
+
+def drop_everything(engine):
+    from sqlalchemy import text
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+            for lang in ("en", "es", "fr", "pt"):
+                conn.execute(text(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS portal_{lang}"))
+
+
+@pytest.fixture(scope="session")
+def portal_tmp(tmp_path_factory):
+    return tmp_path_factory.mktemp("portal")
+
+
+@pytest.fixture(scope="session")
+def test_plugins():
+    """Plugins loaded by the test app: every plugin of the project plus those named in PORTAL_TEST_PLUGINS."""
+    return os.environ.get(TEST_PLUGIN_ENV, "")
+
+
+@pytest.fixture(scope="session")
+def db_engine(portal_tmp, test_plugins):
+    from sqlalchemy import create_engine
+    from .migrations import upgrade
+    url = database_url(portal_tmp)
+    engine = create_engine(url)
+    drop_everything(engine)
+    settings = base_settings(portal_tmp, url, plugins=test_plugins)
+    with engine.begin() as conn:
+        upgrade(settings, connection=conn)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=["whoosh"])
+def search_backend(request):
+    """Override with params=["whoosh", "postgresql"] (see tests) to run a test on both backends."""
+    return request.param
+
+
+@pytest.fixture
+def settings(portal_tmp, db_engine, search_backend, test_plugins, tmp_path):
+    if search_backend == "postgresql" and db_engine.dialect.name != "postgresql":
+        pytest.skip("the PostgreSQL search backend needs PORTAL_TEST_DB (a PostgreSQL database)")
+    values = base_settings(tmp_path, str(db_engine.url.render_as_string(hide_password=False)), search_backend,
+                           test_plugins)
+    values["portal.engine"] = db_engine
+    return values
+
+
+@pytest.fixture
+def app(settings, db_engine):
+    from . import main
+    reset_database(db_engine)
+    application = main({}, **settings)
+    yield application
+    reset_database(db_engine)
+
+
+@pytest.fixture
+def registry(app):
+    return app.registry
+
+
+@pytest.fixture
+def testapp(app):
+    import webtest
+    return webtest.TestApp(app, extra_environ={"HTTP_HOST": "portal.test", "REMOTE_ADDR": "192.0.2.10"})
+
+
+class DB:
+    """Direct database access for arranging a test: `with db() as s:` commits on exit and indexes."""
+
+    def __init__(self, registry):
+        self.registry = registry
+
+    def __call__(self):
+        return _Session(self.registry)
+
+
+class _Session:
+    def __init__(self, registry):
+        from pyramid.scripting import prepare
+        self.env = prepare(registry=registry)
+        self.request = self.env["request"]
+        self.session = registry["dbsession_factory"](info={"request": self.request, "registry": registry})
+
+    def __enter__(self):
+        self.session.begin()
+        return self.session
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.session.commit()
+        else:
+            self.session.rollback()
+        self.session.close()
+        self.env["closer"]()
+
+
+@pytest.fixture
+def db(registry):
+    return DB(registry)
+
+
+@pytest.fixture
+def make_user(db, registry):
+    from .models import User
+    from .passwords import hash_password
+
+    def factory(email="user@example.org", role=None, password="a-good-password", name=None, **kw):
+        with db() as s:
+            user = User(email=email, name=name or email.split("@")[0].title(), role=role,
+                        password_hash=hash_password(password, registry.settings), **kw)
+            s.add(user)
+            s.flush()
+            return user.id
+    return factory
+
+
+def login(testapp, email, password="a-good-password", status=302):
+    page = testapp.get("/login")
+    form = page.forms["deform"]
+    form["email"] = email
+    form["password"] = password
+    return form.submit("login", status=status)
+
+
+@pytest.fixture
+def as_user(testapp, make_user):
+    """Log the test client in with a new user of the given role; returns the user's id."""
+    def do(role=None, email=None, **kw):
+        email = email or f"{role or 'person'}@example.org"
+        user_id = make_user(email=email, role=role, **kw)
+        login(testapp, email)
+        return user_id
+    return do
+
+
+def csrf(testapp):
+    """The CSRF token the test client holds (from its cookie), for posting forms by hand."""
+    token = testapp.cookies.get("csrf_token")
+    if token is None:
+        testapp.get("/login")
+        token = testapp.cookies.get("csrf_token")
+    return token
+
+
+@pytest.fixture
+def maildir(settings):
+    """The messages delivered so far into the test maildir, after running the worker once."""
+    import mailbox
+    from .mail import deliver_pending
+
+    class Box:
+        def deliver(self, registry):
+            return deliver_pending(registry["dbsession_factory"], registry.settings)
+
+        def messages(self):
+            return list(mailbox.Maildir(settings["mail.maildir"], create=True))
+    return Box()
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on loopback, collecting what it receives; stops after the test."""
+    from aiosmtpd.controller import Controller
+
+    class Handler:
+        def __init__(self):
+            self.messages = []
+            self.refuse = None  # e.g. "550 no such user" to answer every RCPT with that
+
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            if self.refuse:
+                return self.refuse
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+
+        async def handle_DATA(self, server, session, envelope):
+            self.messages.append(envelope)
+            return "250 Message accepted"
+
+    handler = Handler()
+    controller = Controller(handler, hostname="127.0.0.1", port=0)
+    controller.start()
+    handler.port = controller.server.sockets[0].getsockname()[1]
+    yield handler
+    controller.stop()
+
+
+def text_of(html):
+    """The visible text of an HTML page, whitespace collapsed: for asserting what a user reads."""
+    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+

@@ -1,0 +1,116 @@
+"""The core's pages. Each view names its permission; the public ones are listed in PUBLIC_VIEWS."""
+import base64
+import hashlib
+import hmac
+import json
+from pathlib import Path
+
+from pyramid.events import BeforeRender, NewResponse
+from pyramid.renderers import get_renderer
+
+from ..i18n import LANGUAGES, _, translate
+
+STATIC = Path(__file__).resolve().parent.parent.parent / "static"
+FLASH_COOKIE = "portal_flash"
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+def security_headers(event):
+    headers = event.response.headers
+    for name, value in SECURITY_HEADERS.items():
+        headers.setdefault(name, value)
+    if event.request.user is not None or event.request.method != "GET":
+        headers.setdefault("Cache-Control", "private, no-store")
+
+
+def _sign(request, payload):
+    key = request.registry.settings["portal.secret"].encode()
+    return hmac.new(key, payload, hashlib.sha256).hexdigest()[:32]
+
+
+def flash(request, message, kind="info"):
+    """A message shown on the next page (after a redirect), in the visitor's language."""
+    pending = request.__dict__.setdefault("_flash_out", [])
+    pending.append({"text": translate(message, request), "kind": kind})
+
+
+def pop_flash(request):
+    raw = request.cookies.get(FLASH_COOKIE)
+    messages = list(request.__dict__.pop("_flash_out", []))
+    if raw and "." in raw:
+        payload, signature = raw.rsplit(".", 1)
+        try:
+            data = base64.urlsafe_b64decode(payload.encode())
+            if hmac.compare_digest(signature, _sign(request, data)):
+                messages = json.loads(data) + messages
+        except ValueError:
+            pass
+        request.__dict__["_flash_clear"] = True
+    return messages
+
+
+def flash_cookie(event):
+    request, response = event.request, event.response
+    pending = request.__dict__.get("_flash_out")
+    if pending:
+        data = json.dumps(pending).encode()
+        value = base64.urlsafe_b64encode(data).decode() + "." + _sign(request, data)
+        response.set_cookie(FLASH_COOKIE, value, httponly=True, samesite="Lax", path="/",
+                            secure=request.scheme == "https")
+    elif request.__dict__.get("_flash_clear"):
+        response.delete_cookie(FLASH_COOKIE, path="/")
+
+
+def language_links(request):
+    return [{"code": code, "name": name, "url": request.current_route_path(_query=dict(request.GET, _LOCALE_=code))
+             if request.matched_route else request.route_path("home", _query={"_LOCALE_": code}),
+             "current": code == request.locale_name} for code, name in LANGUAGES.items()]
+
+
+def template_globals(event):
+    request = event.get("request")
+    if request is None:
+        return
+    event.setdefault("layout", get_renderer("portal:templates/layout.pt").implementation())
+    event.setdefault("t", lambda term, **mapping: translate(term, request, mapping or None))
+    event["portal"] = request.registry.portal
+    event.setdefault("_", _)
+    event.setdefault("breadcrumbs", [])
+    event.setdefault("page_title", None)
+
+
+def menu_items(request, menu="main"):
+    items = []
+    for item in request.registry.portal.menu(menu):
+        if item.permission and not request.has_permission(item.permission, request.root):
+            continue
+        url = request.route_path(item.route_name)
+        items.append({"title": translate(item.title, request), "url": url,
+                      "current": request.path == url or request.path.startswith(url + "/")})
+    return items
+
+
+def asset_url(request, path):
+    return request.static_path(str(STATIC / path))
+
+
+def includeme(config):
+    config.add_static_view("static", str(STATIC), cache_max_age=3600)
+    config.add_subscriber(security_headers, NewResponse)
+    config.add_subscriber(flash_cookie, NewResponse)
+    config.add_subscriber(template_globals, BeforeRender)
+    config.add_request_method(flash, "flash")
+    config.add_request_method(pop_flash, "flash_messages", reify=True)
+    config.add_request_method(language_links, "language_links", reify=True)
+    config.add_request_method(menu_items, "menu_items")
+    config.add_request_method(asset_url, "asset_url")
+    config.include(".routes")
+    config.scan(".")

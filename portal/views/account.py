@@ -1,0 +1,156 @@
+"""A user's own account: profile, password, their data as JSON, deleting the account."""
+import json
+
+import colander
+import deform
+from pyramid.httpexceptions import HTTPFound
+from pyramid.response import Response
+from pyramid.security import forget, remember
+from pyramid.view import view_config
+from sqlalchemy import delete, select
+
+from ..files import delete_file
+from ..forms import make_form, render_form, validate
+from ..i18n import LANGUAGES, _, translate
+from ..models import (AuthSession, Content, File, LoginAttempt, MembershipApplication, OutboxMessage,
+                      Revision)
+from ..passwords import check_password, hash_password
+from ..security import revoke_sessions
+from .auth import MIN_PASSWORD
+
+
+class ProfileSchema(colander.Schema):
+    name = colander.SchemaNode(colander.String(), title=_("Name"), validator=colander.Length(1, 200))
+    language = colander.SchemaNode(colander.String(), title=_("Preferred language"),
+                                   validator=colander.OneOf(list(LANGUAGES)),
+                                   widget=deform.widget.SelectWidget(values=list(LANGUAGES.items())))
+    public_profile = colander.SchemaNode(colander.Boolean(), title=_("Show my profile to visitors"),
+                                         missing=False)
+    bio = colander.SchemaNode(colander.String(), title=_("About me"), missing="",
+                              validator=colander.Length(0, 2000), widget=deform.widget.TextAreaWidget(rows=4))
+
+
+class PasswordSchema(colander.Schema):
+    current = colander.SchemaNode(colander.String(), title=_("Current password"),
+                                  widget=deform.widget.PasswordWidget(attributes={"autocomplete": "current-password"}))
+    password = colander.SchemaNode(colander.String(), title=_("New password"), validator=colander.Length(
+        min=MIN_PASSWORD, min_err=_("At least ${min} characters.")),
+        widget=deform.widget.CheckedPasswordWidget(attributes={"autocomplete": "new-password"}))
+
+
+class DeleteSchema(colander.Schema):
+    password = colander.SchemaNode(colander.String(), title=_("Your password, to confirm"),
+                                   widget=deform.widget.PasswordWidget(attributes={"autocomplete": "current-password"}))
+
+
+def _page(request, **values):
+    values.setdefault("page_title", translate(_("Your account"), request))
+    values.setdefault("breadcrumbs", [(values["page_title"], None)])
+    return values
+
+
+@view_config(route_name="account", renderer="portal:templates/account.pt", permission="account")
+def account(request):
+    user = request.user
+    form = make_form(request, ProfileSchema, [("save", _("Save"))])
+    if "save" in request.POST:
+        appstruct, failed = validate(form, request)
+        if failed:
+            return _page(request, form=failed)
+        for key, value in appstruct.items():
+            setattr(user, key, value)
+        request.flash(_("Changes saved."))
+        return HTTPFound(request.route_url("account"))
+    own = request.dbsession.scalars(select(Content).where(Content.creator_id == user.id)
+                                    .order_by(Content.modified.desc()).limit(50)).all()
+    return _page(request, form=render_form(form, {"name": user.name, "language": user.language,
+                                                  "public_profile": user.public_profile, "bio": user.bio}),
+                 own=own)
+
+
+@view_config(route_name="account_password", renderer="portal:templates/form_page.pt", permission="account")
+def account_password(request):
+    form = make_form(request, PasswordSchema, [("save", _("Change password"))])
+    title = translate(_("Change password"), request)
+    if "save" in request.POST:
+        appstruct, failed = validate(form, request)
+        if failed:
+            return _page(request, form=failed, page_title=title, intro=None)
+        if not check_password(request.user, appstruct["current"], request.registry.settings):
+            request.response.status = 400
+            return _page(request, form=render_form(form), page_title=title,
+                         intro=_("Your current password is not right."))
+        request.user.password_hash = hash_password(appstruct["password"], request.registry.settings)
+        revoke_sessions(request, request.user)  # every other device is logged out
+        headers = remember(request, request.user.id)
+        request.flash(_("Your new password is saved. You were logged out everywhere else."))
+        return HTTPFound(request.route_url("account"), headers=headers)
+    return _page(request, form=render_form(form), page_title=title, intro=None)
+
+
+def personal_data(request, user):
+    db = request.dbsession
+    return {
+        "account": {"id": user.id, "email": user.email, "name": user.name, "role": user.role,
+                    "language": user.language, "public_profile": user.public_profile, "bio": user.bio,
+                    "created": user.created.isoformat(), "groups": [g.name for g in user.groups]},
+        "member_organisation": ({"id": user.member.id, "name": user.member.name, "country": user.member.country}
+                                if user.member else None),
+        "content": [{"id": c.id, "type": c.type, "title": c.title, "state": c.state, "language": c.language,
+                     "created": c.created.isoformat()}
+                    for c in db.scalars(select(Content).where(Content.creator_id == user.id))],
+        "revisions": [{"content_id": r.content_id, "number": r.number, "created": r.created.isoformat()}
+                      for r in db.scalars(select(Revision).where(Revision.author_id == user.id))],
+        "files": [{"id": f.id, "filename": f.filename, "size": f.size}
+                  for f in db.scalars(select(File).where(File.owner_id == user.id))],
+        "sessions": [{"created": s.created.isoformat(), "expires": s.expires.isoformat()}
+                     for s in db.scalars(select(AuthSession).where(AuthSession.user_id == user.id))],
+        "membership_applications": [{"organisation": a.organisation, "status": a.status,
+                                     "created": a.created.isoformat()}
+                                    for a in db.scalars(select(MembershipApplication)
+                                                        .where(MembershipApplication.email == user.email))],
+        "mail": [{"subject": m.subject, "status": m.status, "created": m.created.isoformat()}
+                 for m in db.scalars(select(OutboxMessage).where(OutboxMessage.recipient == user.email))],
+    }
+
+
+@view_config(route_name="account_export", permission="account")
+def account_export(request):
+    body = json.dumps(personal_data(request, request.user), indent=2, ensure_ascii=False)
+    return Response(body, content_type="application/json", charset="utf-8",
+                    content_disposition='attachment; filename="my-data.json"')
+
+
+def erase_user(request, user):
+    """Remove a person's data: the account row, their sessions, personal files, mail and applications.
+    Content they wrote stays with the network, without their name."""
+    db = request.dbsession
+    for row in db.scalars(select(File).where(File.owner_id == user.id, File.content_id.is_(None))):
+        delete_file(request, row)
+    db.execute(delete(OutboxMessage).where(OutboxMessage.recipient == user.email))
+    db.execute(delete(MembershipApplication).where(MembershipApplication.email == user.email))
+    db.execute(delete(LoginAttempt).where(LoginAttempt.key == f"account:{user.email}"))
+    revoke_sessions(request, user)
+    db.delete(user)
+    db.flush()
+
+
+@view_config(route_name="account_delete", renderer="portal:templates/form_page.pt", permission="account")
+def account_delete(request):
+    form = make_form(request, DeleteSchema, [("delete", _("Delete my account"))])
+    title = translate(_("Delete my account"), request)
+    intro = _("Your name, email, profile, sessions and personal files are erased. Content you wrote stays "
+              "on the portal without your name. This cannot be undone.")
+    if "delete" in request.POST:
+        appstruct, failed = validate(form, request)
+        if failed:
+            return _page(request, form=failed, page_title=title, intro=intro)
+        if not check_password(request.user, appstruct["password"], request.registry.settings):
+            request.response.status = 400
+            return _page(request, form=render_form(form), page_title=title,
+                         intro=_("Your password is not right; the account was not deleted."))
+        headers = forget(request)
+        erase_user(request, request.user)
+        request.flash(_("Your account and your personal data were deleted."))
+        return HTTPFound(request.route_url("home"), headers=headers)
+    return _page(request, form=render_form(form), page_title=title, intro=intro)

@@ -1,0 +1,470 @@
+"""The control panel at /manage: people, member organisations, applications, groups, sharing,
+plugin settings, the mail outbox and the search index."""
+from datetime import date
+
+import colander
+import deform
+from pyramid.httpexceptions import HTTPFound, HTTPNotFound
+from pyramid.view import view_config
+from sqlalchemy import func, or_, select
+
+from ..countries import REGIONS, country_name, region_of
+from ..files import IMAGE_TYPES, UploadError, store_upload
+from ..forms import make_form, render_form, validate
+from ..i18n import LANGUAGES, _, translate, translate_to
+from ..models import (APPLICATION_STATUSES, MEMBERSHIP_STATUSES, ROLES, Content, Group, LocalRole, Member,
+                      MembershipApplication, OutboxMessage, Setting, User, utcnow)
+from ..search import all_documents, reindex_later
+from ..security import LOCAL_ROLES, revoke_sessions
+from .auth import issue_reset_token
+from .members import KIND_TITLES, STATUS_TITLES, country_node, kind_node, website_node
+
+ROLE_TITLES = {"secretariat": _("Technical secretariat"), "editor": _("Editor"), "member": _("Member representative")}
+LOCAL_ROLE_TITLES = {"reader": _("Reader"), "contributor": _("Contributor"), "reviewer": _("Reviewer")}
+
+
+def page(request, title, crumbs=(), **values):
+    title = translate(title, request)
+    values.update(page_title=title, breadcrumbs=[(translate(_("Manage"), request), request.route_path("manage")),
+                                                 *crumbs, (title, None)])
+    return values
+
+
+# --- dashboard ------------------------------------------------------------------------------------
+
+@view_config(route_name="manage", renderer="portal:templates/manage/index.pt", permission="manage_content")
+def dashboard(request):
+    db = request.dbsession
+    pending = db.scalars(select(Content).where(Content.state == "pending").order_by(Content.modified.desc())).all()
+    counts = {
+        "users": db.scalar(select(func.count()).select_from(User)),
+        "members": db.scalar(select(func.count()).select_from(Member)),
+        "applications": db.scalar(select(func.count()).select_from(MembershipApplication)
+                                  .where(MembershipApplication.status == "pending")),
+        "queued": db.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "queued")),
+        "failed": db.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "failed")),
+    }
+    types = [(info, bool(request.has_permission(info.add_permission, request.root)))
+             for info in request.registry.portal.content_types.values()]
+    return page(request, _("Manage"), crumbs=(), pending=pending, counts=counts, types=types,
+                settings=request.registry.portal.plugin_settings.values(),
+                can_manage=bool(request.has_permission("manage", request.root)))
+
+
+# --- users ----------------------------------------------------------------------------------------
+
+@colander.deferred
+def deferred_member_widget(node, kw):
+    request = kw["request"]
+    rows = request.dbsession.execute(select(Member.id, Member.name).order_by(Member.name)).all()
+    return deform.widget.SelectWidget(values=[("", "—")] + [(str(r.id), r.name) for r in rows])
+
+
+@colander.deferred
+def deferred_role_widget(node, kw):
+    request = kw["request"]
+    return deform.widget.SelectWidget(values=[("", translate(_("(no role)"), request))] +
+                                      [(k, translate(v, request)) for k, v in ROLE_TITLES.items()])
+
+
+@colander.deferred
+def deferred_groups_widget(node, kw):
+    request = kw["request"]
+    rows = request.dbsession.execute(select(Group.name, Group.title).order_by(Group.title)).all()
+    return deform.widget.CheckboxChoiceWidget(values=[(r.name, r.title) for r in rows])
+
+
+@colander.deferred
+def deferred_unique_email(node, kw):
+    request, current = kw["request"], kw.get("user")
+
+    def validator(node, value):
+        colander.Email()(node, value)
+        found = request.dbsession.scalar(select(User).where(User.email == value.strip().lower()))
+        if found is not None and found is not current:
+            raise colander.Invalid(node, _("Another account already uses this address."))
+    return validator
+
+
+class UserSchema(colander.Schema):
+    email = colander.SchemaNode(colander.String(), title=_("Email"), validator=deferred_unique_email,
+                                widget=deform.widget.TextInputWidget(attributes={"type": "email"}))
+    name = colander.SchemaNode(colander.String(), title=_("Name"), validator=colander.Length(1, 200))
+    role = colander.SchemaNode(colander.String(), title=_("Role"), missing=None, widget=deferred_role_widget,
+                               validator=colander.OneOf(ROLES))
+    member_id = colander.SchemaNode(colander.Integer(), title=_("Represents the member"), missing=None,
+                                    widget=deferred_member_widget)
+    groups = colander.SchemaNode(colander.Set(), title=_("Groups"), missing=set(), widget=deferred_groups_widget)
+    language = colander.SchemaNode(colander.String(), title=_("Preferred language"),
+                                   validator=colander.OneOf(list(LANGUAGES)),
+                                   widget=deform.widget.SelectWidget(values=list(LANGUAGES.items())))
+    active = colander.SchemaNode(colander.Boolean(), title=_("Can log in"), missing=False, default=True)
+
+
+def _apply_user(request, user, appstruct):
+    user.email = appstruct["email"].strip().lower()
+    for key in ("name", "role", "member_id", "language", "active"):
+        setattr(user, key, appstruct[key])
+    user.groups = request.dbsession.scalars(select(Group).where(Group.name.in_(appstruct["groups"] or []))).all()
+
+
+def send_welcome(request, user):
+    link = issue_reset_token(request, user, hours=72)
+    site = request.registry.settings["portal.site_name"]
+    request.send_mail(user.email, translate_to(request, _("Your account on ${site}", mapping={"site": site}), user.language),
+                      translate_to(request, _("Hello ${name},\n\nAn account was opened for you on ${site}. Follow this "
+                                              "link within three days to choose your password:\n\n${link}\n",
+                                              mapping={"name": user.name, "site": site, "link": link}), user.language))
+
+
+@view_config(route_name="manage_users", renderer="portal:templates/manage/users.pt", permission="manage")
+def users(request):
+    stmt = select(User).order_by(User.name)
+    q = request.GET.get("q", "").strip()
+    if q:
+        stmt = stmt.where(or_(User.name.ilike(f"%{q}%"), User.email.ilike(f"%{q}%")))
+    role = request.GET.get("role", "")
+    if role:
+        stmt = stmt.where(User.role == role)
+    return page(request, _("Users"), users=request.dbsession.scalars(stmt.limit(500)).all(), q=q, role=role,
+                role_titles=ROLE_TITLES)
+
+
+@view_config(route_name="manage_user_add", renderer="portal:templates/form_page.pt", permission="manage")
+def user_add(request):
+    form = make_form(request, UserSchema, [("save", _("Add and send an invitation"))])
+    crumbs = [(translate(_("Users"), request), request.route_path("manage_users"))]
+    if "save" in request.POST:
+        appstruct, failed = validate(form, request)
+        if failed:
+            return page(request, _("Add a user"), crumbs, form=failed, intro=None)
+        user = User(email="", name="")
+        _apply_user(request, user, appstruct)
+        request.dbsession.add(user)
+        request.dbsession.flush()
+        send_welcome(request, user)
+        request.flash(_("Account created; an invitation was sent to ${email}.", mapping={"email": user.email}))
+        return HTTPFound(request.route_url("manage_users"))
+    return page(request, _("Add a user"), crumbs, form=render_form(form, {"language": request.locale_name,
+                                                                          "active": True}), intro=None)
+
+
+@view_config(route_name="manage_user", renderer="portal:templates/form_page.pt", permission="manage")
+def user_edit(request):
+    user = request.dbsession.get(User, int(request.matchdict["id"]))
+    if user is None:
+        raise HTTPNotFound()
+    form = make_form(request, UserSchema, [("save", _("Save")), ("reset", _("Send a password link"))], user=user)
+    crumbs = [(translate(_("Users"), request), request.route_path("manage_users"))]
+    if "reset" in request.POST:
+        send_welcome(request, user)
+        request.flash(_("A link to choose a password was sent to ${email}.", mapping={"email": user.email}))
+        return HTTPFound(request.route_url("manage_user", id=user.id))
+    if "save" in request.POST:
+        appstruct, failed = validate(form, request)
+        if failed:
+            return page(request, user.name, crumbs, form=failed, intro=None)
+        _apply_user(request, user, appstruct)
+        if not user.active:
+            revoke_sessions(request, user)
+        reindex_later(request.dbsession, user)
+        request.flash(_("Changes saved."))
+        return HTTPFound(request.route_url("manage_users"))
+    appstruct = {"email": user.email, "name": user.name, "role": user.role, "member_id": user.member_id,
+                 "groups": {g.name for g in user.groups}, "language": user.language, "active": user.active}
+    return page(request, user.name, crumbs, form=render_form(form, {k: v for k, v in appstruct.items() if v is not None}),
+                intro=None)
+
+
+# --- member organisations -------------------------------------------------------------------------
+
+@colander.deferred
+def deferred_status_widget(node, kw):
+    request = kw["request"]
+    return deform.widget.SelectWidget(values=[(k, translate(v, request)) for k, v in STATUS_TITLES.items()])
+
+
+class MemberSchema(colander.Schema):
+    name = colander.SchemaNode(colander.String(), title=_("Name"), validator=colander.Length(2, 200))
+    kind = kind_node()
+    country = country_node()
+    website = website_node()
+    description = colander.SchemaNode(colander.String(), title=_("Description"), missing="",
+                                      validator=colander.Length(0, 5000), widget=deform.widget.TextAreaWidget(rows=5))
+    status = colander.SchemaNode(colander.String(), title=_("Membership status"),
+                                 validator=colander.OneOf(MEMBERSHIP_STATUSES), widget=deferred_status_widget)
+    member_since = colander.SchemaNode(colander.Date(), title=_("Member since"), missing=None,
+                                       widget=deform.widget.TextInputWidget(attributes={"type": "date"}))
+
+
+@view_config(route_name="manage_members", renderer="portal:templates/manage/members.pt", permission="manage")
+def members(request):
+    rows = request.dbsession.scalars(select(Member).order_by(Member.name)).all()
+    return page(request, _("Member organisations"), members=rows, regions=REGIONS, kinds=KIND_TITLES,
+                statuses=STATUS_TITLES, country_name=country_name)
+
+
+def _member_form(request, member):
+    title = member.name if member else translate(_("Add a member organisation"), request)
+    crumbs = [(translate(_("Member organisations"), request), request.route_path("manage_members"))]
+    form = make_form(request, MemberSchema, [("save", _("Save"))])
+    if "save" in request.POST:
+        appstruct, failed = validate(form, request)
+        if failed:
+            return page(request, title, crumbs, form=failed, intro=None, member=member)
+        logo = request.POST.get("logo")
+        if member is None:
+            member = Member()
+            request.dbsession.add(member)
+        for key, value in appstruct.items():
+            setattr(member, key, value)
+        member.region = region_of(member.country)
+        if logo is not None and hasattr(logo, "file"):
+            try:
+                member.logo = store_upload(request, logo, allowed=IMAGE_TYPES, title=member.name)
+            except UploadError as exc:
+                request.flash(exc.message, "error")
+        request.flash(_("Changes saved."))
+        return HTTPFound(request.route_url("manage_members"))
+    appstruct = {}
+    if member is not None:
+        appstruct = {k: getattr(member, k) for k in ("name", "kind", "country", "website", "description", "status",
+                                                     "member_since") if getattr(member, k) is not None}
+    else:
+        appstruct = {"status": "active", "member_since": date.today()}
+    return page(request, title, crumbs, form=render_form(form, appstruct), intro=None, member=member, logo_upload=True)
+
+
+@view_config(route_name="manage_member_add", renderer="portal:templates/form_page.pt", permission="manage")
+def member_add(request):
+    return _member_form(request, None)
+
+
+@view_config(route_name="manage_member", renderer="portal:templates/form_page.pt", permission="manage")
+def member_edit(request):
+    member = request.dbsession.get(Member, int(request.matchdict["id"]))
+    if member is None:
+        raise HTTPNotFound()
+    return _member_form(request, member)
+
+
+# --- applications ---------------------------------------------------------------------------------
+
+@view_config(route_name="manage_applications", renderer="portal:templates/manage/applications.pt", permission="manage")
+def applications(request):
+    status = request.GET.get("status", "pending")
+    if status not in APPLICATION_STATUSES:
+        status = "pending"
+    rows = request.dbsession.scalars(select(MembershipApplication).where(MembershipApplication.status == status)
+                                     .order_by(MembershipApplication.created.desc())).all()
+    return page(request, _("Membership applications"), applications=rows, status=status,
+                statuses=APPLICATION_STATUSES, country_name=country_name, kinds=KIND_TITLES)
+
+
+@view_config(route_name="manage_application", renderer="portal:templates/manage/application.pt", permission="manage")
+def application(request):
+    found = request.dbsession.get(MembershipApplication, int(request.matchdict["id"]))
+    if found is None:
+        raise HTTPNotFound()
+    crumbs = [(translate(_("Membership applications"), request), request.route_path("manage_applications"))]
+    if request.method == "POST" and found.status == "pending":
+        message = request.POST.get("message", "").strip()[:5000]
+        found.reviewed, found.reviewer_id = utcnow(), request.user.id
+        site = request.registry.settings["portal.site_name"]
+        if "approve" in request.POST:
+            member = Member(name=found.organisation, kind=found.kind, country=found.country,
+                            region=region_of(found.country), website=found.website, status="active",
+                            member_since=date.today(), description="")
+            request.dbsession.add(member)
+            request.dbsession.flush()
+            found.status, found.member_id = "approved", member.id
+            user = request.dbsession.scalar(select(User).where(User.email == found.email))
+            if user is None:
+                user = User(email=found.email, name=found.contact_name, role="member", language=found.language)
+                request.dbsession.add(user)
+            user.member_id = member.id
+            user.role = user.role or "member"
+            request.dbsession.flush()
+            link = issue_reset_token(request, user, hours=72)
+            request.send_mail(found.email, translate_to(request, _("Welcome to ${site}", mapping={"site": site}), found.language),
+                              translate_to(request, _("Hello ${name},\n\n${organisation} is now a member of the network. "
+                                                      "Follow this link within three days to choose your password:"
+                                                      "\n\n${link}\n\n${message}", mapping={
+                                                          "name": found.contact_name, "organisation": found.organisation,
+                                                          "link": link, "message": message}), found.language))
+            request.flash(_("Application approved: the member and its representative's account were created."))
+        elif "reject" in request.POST:
+            found.status = "rejected"
+            request.send_mail(found.email, translate_to(request, _("Your application to ${site}", mapping={"site": site}), found.language),
+                              translate_to(request, _("Hello ${name},\n\nThank you for the application of ${organisation}. "
+                                                      "The technical secretariat could not accept it.\n\n${message}",
+                                                      mapping={"name": found.contact_name,
+                                                               "organisation": found.organisation,
+                                                               "message": message}), found.language))
+            request.flash(_("Application rejected; the applicant was told by mail."))
+        return HTTPFound(request.route_url("manage_applications"))
+    return page(request, found.organisation, crumbs, application=found, country_name=country_name, kinds=KIND_TITLES)
+
+
+# --- groups ---------------------------------------------------------------------------------------
+
+@colander.deferred
+def deferred_users_widget(node, kw):
+    request = kw["request"]
+    rows = request.dbsession.execute(select(User.id, User.name, User.email).order_by(User.name)).all()
+    return deform.widget.CheckboxChoiceWidget(values=[(str(r.id), f"{r.name} <{r.email}>") for r in rows])
+
+
+class GroupSchema(colander.Schema):
+    name = colander.SchemaNode(colander.String(), title=_("Short name"), description=_("Lower-case letters, digits and dashes."),
+                               validator=colander.Regex(r"^[a-z0-9-]{2,60}$", _("Lower-case letters, digits and dashes.")))
+    title = colander.SchemaNode(colander.String(), title=_("Title"), validator=colander.Length(1, 200))
+    users = colander.SchemaNode(colander.Set(), title=_("Members of the group"), missing=set(),
+                                widget=deferred_users_widget)
+
+
+@view_config(route_name="manage_groups", renderer="portal:templates/manage/groups.pt", permission="manage")
+def groups(request):
+    return page(request, _("Groups"), groups=request.dbsession.scalars(select(Group).order_by(Group.title)).all())
+
+
+def _group_form(request, group):
+    title = group.title if group else translate(_("Add a group"), request)
+    crumbs = [(translate(_("Groups"), request), request.route_path("manage_groups"))]
+    form = make_form(request, GroupSchema, [("save", _("Save"))])
+    if "save" in request.POST:
+        appstruct, failed = validate(form, request)
+        if failed:
+            return page(request, title, crumbs, form=failed, intro=None)
+        clash = request.dbsession.scalar(select(Group).where(Group.name == appstruct["name"]))
+        if clash is not None and clash is not group:
+            request.response.status = 400
+            return page(request, title, crumbs, form=render_form(form, appstruct), intro=_("This short name is taken."))
+        if group is None:
+            group = Group()
+            request.dbsession.add(group)
+        group.name, group.title = appstruct["name"], appstruct["title"]
+        ids = [int(i) for i in appstruct["users"]]
+        group.users = request.dbsession.scalars(select(User).where(User.id.in_(ids))).all() if ids else []
+        request.flash(_("Changes saved."))
+        return HTTPFound(request.route_url("manage_groups"))
+    appstruct = {"name": group.name, "title": group.title, "users": {str(u.id) for u in group.users}} if group else {}
+    return page(request, title, crumbs, form=render_form(form, appstruct), intro=None)
+
+
+@view_config(route_name="manage_group_add", renderer="portal:templates/form_page.pt", permission="manage")
+def group_add(request):
+    return _group_form(request, None)
+
+
+@view_config(route_name="manage_group", renderer="portal:templates/form_page.pt", permission="manage")
+def group_edit(request):
+    group = request.dbsession.get(Group, int(request.matchdict["id"]))
+    if group is None:
+        raise HTTPNotFound()
+    return _group_form(request, group)
+
+
+# --- sharing: local roles on one item -------------------------------------------------------------
+
+@view_config(route_name="content_sharing", renderer="portal:templates/manage/sharing.pt", permission="manage_content")
+def sharing(request):
+    obj = request.dbsession.get(Content, int(request.matchdict["id"]))
+    if obj is None:
+        raise HTTPNotFound()
+    if request.method == "POST":
+        if "remove" in request.POST:
+            found = request.dbsession.get(LocalRole, int(request.POST["remove"]) if request.POST["remove"].isdigit() else 0)
+            if found is not None and found.content_id == obj.id:
+                request.dbsession.delete(found)
+        else:
+            principal, role = request.POST.get("principal", ""), request.POST.get("role", "")
+            valid = {f"group:{g}" for g in request.dbsession.scalars(select(Group.name))} | \
+                    {f"user:{u}" for u in request.dbsession.scalars(select(User.id))}
+            if principal not in valid or role not in LOCAL_ROLES:
+                request.response.status = 400
+                request.flash(_("Choose a person or group and a role."), "error")
+                return HTTPFound(request.route_url("content_sharing", id=obj.id))
+            request.dbsession.add(LocalRole(content_id=obj.id, principal=principal, role=role))
+        request.dbsession.flush()
+        request.dbsession.expire(obj, ["local_roles"])
+        reindex_later(request.dbsession, obj)
+        request.flash(_("Sharing updated."))
+        return HTTPFound(request.route_url("content_sharing", id=obj.id))
+    users = request.dbsession.execute(select(User.id, User.name).order_by(User.name)).all()
+    groups_ = request.dbsession.execute(select(Group.name, Group.title).order_by(Group.title)).all()
+    names = {f"user:{u.id}": u.name for u in users} | {f"group:{g.name}": g.title for g in groups_}
+    crumbs = [(obj.title, request.route_path(f"{obj.type}.view", id=obj.id))]
+    return page(request, _("Sharing"), crumbs, obj=obj, users=users, groups=groups_, names=names,
+                role_titles=LOCAL_ROLE_TITLES)
+
+
+# --- plugin settings ------------------------------------------------------------------------------
+
+def plugin_settings(request, name):
+    """The saved values of a plugin's settings, with the schema's defaults for what was never saved."""
+    info = request.registry.portal.plugin_settings[name]
+    row = request.dbsession.get(Setting, name)
+    values = {}
+    for node in info.schema().children:
+        if node.default is not colander.null:
+            values[node.name] = node.default
+    if row is not None:
+        values.update(info.schema().deserialize(row.value))
+    return values
+
+
+@view_config(route_name="manage_settings", renderer="portal:templates/form_page.pt", permission="manage")
+def settings_form(request):
+    info = request.registry.portal.plugin_settings.get(request.matchdict["name"])
+    if info is None:
+        raise HTTPNotFound()
+    form = make_form(request, info.schema, [("save", _("Save"))])
+    title = translate(info.title, request)
+    if "save" in request.POST:
+        appstruct, failed = validate(form, request)
+        if failed:
+            return page(request, title, form=failed, intro=None)
+        row = request.dbsession.get(Setting, info.name) or Setting(key=info.name)
+        row.value = info.schema().serialize(appstruct)
+        request.dbsession.add(row)
+        request.flash(_("Settings saved."))
+        return HTTPFound(request.route_url("manage_settings", name=info.name))
+    return page(request, title, form=render_form(form, plugin_settings(request, info.name)), intro=None)
+
+
+# --- mail outbox and search index -----------------------------------------------------------------
+
+@view_config(route_name="manage_outbox", renderer="portal:templates/manage/outbox.pt", permission="manage")
+def outbox(request):
+    status = request.GET.get("status", "failed")
+    if status not in ("queued", "sent", "failed"):
+        status = "failed"
+    if request.method == "POST":
+        ids = [int(i) for i in request.POST.getall("retry") if i.isdigit()]
+        for row in request.dbsession.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(ids),
+                                                                         OutboxMessage.status == "failed")):
+            row.status, row.attempts, row.next_attempt = "queued", 0, utcnow()
+        request.flash(_("${count} message(s) queued again.", mapping={"count": len(ids)}))
+        return HTTPFound(request.route_url("manage_outbox", _query={"status": "queued"}))
+    rows = request.dbsession.scalars(select(OutboxMessage).where(OutboxMessage.status == status)
+                                     .order_by(OutboxMessage.id.desc()).limit(200)).all()
+    counts = dict(request.dbsession.execute(select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)).all())
+    return page(request, _("Mail outbox"), messages=rows, status=status, counts=counts)
+
+
+@view_config(route_name="manage_search", renderer="portal:templates/manage/search.pt", permission="manage")
+def search_index(request):
+    backend = request.registry["search"]
+    if request.method == "POST":
+        backend.clear()
+        docs = list(all_documents(request))
+        backend.index(docs)
+        request.flash(_("The search index was rebuilt: ${count} documents.", mapping={"count": len(docs)}))
+        return HTTPFound(request.route_url("manage_search"))
+    return page(request, _("Search index"), count=backend.count(),
+                backend=request.registry.settings["search.backend"])
+
+
+def includeme(config):
+    config.add_request_method(plugin_settings, "plugin_settings")

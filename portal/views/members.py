@@ -1,0 +1,145 @@
+"""The member directory, member pages, public profiles and the membership application form."""
+import colander
+import deform
+from pyramid.httpexceptions import HTTPBadRequest, HTTPFound, HTTPNotFound
+from pyramid.view import view_config
+from sqlalchemy import select
+
+from ..countries import COUNTRY_CODES, REGIONS, country_choices, country_name
+from ..forms import make_form, render_form, validate
+from ..i18n import _, translate
+from ..models import MEMBER_KINDS, Member, MembershipApplication, User
+
+KIND_TITLES = {
+    "city": _("City"),
+    "local-government": _("Local government"),
+    "organisation": _("Organisation"),
+    "university": _("University"),
+    "network": _("Network"),
+}
+STATUS_TITLES = {"active": _("Active"), "suspended": _("Suspended"), "former": _("Former member")}
+
+
+@colander.deferred
+def deferred_country_widget(node, kw):
+    request = kw["request"]
+    return deform.widget.SelectWidget(values=[("", "—")] + list(country_choices(request.locale_name)))
+
+
+@colander.deferred
+def deferred_kind_widget(node, kw):
+    request = kw["request"]
+    return deform.widget.SelectWidget(values=[(k, translate(v, request)) for k, v in KIND_TITLES.items()])
+
+
+def country_node(**kw):
+    return colander.SchemaNode(colander.String(), name="country", title=_("Country"),
+                               validator=colander.OneOf(COUNTRY_CODES), widget=deferred_country_widget, **kw)
+
+
+def kind_node():
+    return colander.SchemaNode(colander.String(), name="kind", title=_("Type of organisation"),
+                               validator=colander.OneOf(MEMBER_KINDS), widget=deferred_kind_widget)
+
+
+def website_node():
+    return colander.SchemaNode(colander.String(), name="website", title=_("Website"), missing="",
+                               validator=colander.url, widget=deform.widget.TextInputWidget(
+                                   attributes={"type": "url", "placeholder": "https://"}))
+
+
+class ApplicationSchema(colander.Schema):
+    organisation = colander.SchemaNode(colander.String(), title=_("Organisation"), validator=colander.Length(2, 200))
+    kind = kind_node()
+    country = country_node()
+    website = website_node()
+    contact_name = colander.SchemaNode(colander.String(), title=_("Your name"), validator=colander.Length(1, 200))
+    email = colander.SchemaNode(colander.String(), title=_("Your email"), validator=colander.Email(),
+                                widget=deform.widget.TextInputWidget(attributes={"type": "email"}))
+    motivation = colander.SchemaNode(colander.String(), title=_("Why do you want to join?"), missing="",
+                                     validator=colander.Length(0, 5000), widget=deform.widget.TextAreaWidget(rows=6))
+
+
+@view_config(route_name="apply", renderer="portal:templates/form_page.pt", permission="view")
+def apply(request):
+    title = translate(_("Join the network"), request)
+    intro = _("Local governments, organisations, universities and networks working on participatory "
+              "democracy can apply. The technical secretariat reviews each application and answers by mail.")
+    form = make_form(request, ApplicationSchema, [("apply", _("Send the application"))])
+    if "apply" in request.POST:
+        appstruct, failed = validate(form, request)
+        if failed:
+            return {"form": failed, "page_title": title, "intro": intro}
+        appstruct["email"] = appstruct["email"].strip().lower()
+        application = MembershipApplication(language=request.locale_name, **appstruct)
+        request.dbsession.add(application)
+        for admin in request.dbsession.scalars(select(User).where(User.role == "secretariat", User.active)):
+            request.send_mail(admin.email, f"[{translate(_('Membership application'), request)}] {application.organisation}",
+                              f"{application.organisation} ({application.country})\n{application.contact_name} "
+                              f"<{application.email}>\n\n{application.motivation}\n\n"
+                              f"{request.route_url('manage_applications')}")
+        request.flash(_("Thank you. The technical secretariat will review your application and write to you."))
+        return HTTPFound(request.route_url("home"))
+    return {"form": render_form(form), "page_title": title, "intro": intro}
+
+
+@view_config(route_name="members", renderer="portal:templates/members.pt", permission="view")
+def members(request):
+    stmt = select(Member).where(Member.status == "active").order_by(Member.name)
+    region = request.GET.get("region")
+    if region:
+        if region not in REGIONS:
+            raise HTTPBadRequest(translate(_("Unknown region. Allowed: ${values}",
+                                             mapping={"values": ", ".join(REGIONS)}), request))
+        stmt = stmt.where(Member.region == region)
+    kind = request.GET.get("kind")
+    if kind:
+        if kind not in MEMBER_KINDS:
+            raise HTTPBadRequest(translate(_("Unknown type of organisation. Allowed: ${values}",
+                                             mapping={"values": ", ".join(MEMBER_KINDS)}), request))
+        stmt = stmt.where(Member.kind == kind)
+    title = translate(_("Members"), request)
+    return {"members": request.dbsession.scalars(stmt).all(), "regions": REGIONS, "kinds": KIND_TITLES,
+            "region": region, "kind": kind, "country_name": country_name, "page_title": title,
+            "breadcrumbs": [(title, None)]}
+
+
+@view_config(route_name="member", renderer="portal:templates/member.pt", permission="view")
+def member(request):
+    found = request.dbsession.get(Member, int(request.matchdict["id"]))
+    if found is None or (found.status != "active" and not request.has_permission("manage", request.root)):
+        raise HTTPNotFound()
+    reps = [u for u in found.representatives if u.public_profile and u.active]
+    return {"member": found, "representatives": reps, "country_name": country_name, "regions": REGIONS,
+            "kinds": KIND_TITLES, "page_title": found.name,
+            "breadcrumbs": [(translate(_("Members"), request), request.route_path("members")), (found.name, None)]}
+
+
+@view_config(route_name="person", renderer="portal:templates/person.pt", permission="view")
+def person(request):
+    found = request.dbsession.get(User, int(request.matchdict["id"]))
+    if found is None or not found.active or not (found.public_profile or request.has_permission("manage", request.root)):
+        raise HTTPNotFound()
+    return {"person": found, "page_title": found.name, "breadcrumbs": [(found.name, None)]}
+
+
+def member_rows(request):
+    for m in request.dbsession.scalars(select(Member).where(Member.status == "active").order_by(Member.name)):
+        yield {"id": m.id, "name": m.name, "kind": m.kind, "country": m.country, "region": m.region,
+               "website": m.website, "member_since": m.member_since.isoformat() if m.member_since else "",
+               "url": request.route_url("member", id=m.id)}
+
+
+def person_document(user, request):
+    return {"title": user.name, "text": user.bio, "url": request.route_path("person", id=user.id),
+            "date": user.created, "language": user.language,
+            "region": [user.member.region] if user.member else [], "allowed": ["system.Everyone"]}
+
+
+def includeme(config):
+    config.add_export("members", _("Members"), member_rows,
+                      columns=("id", "name", "kind", "country", "region", "website", "member_since", "url"))
+    config.add_search_index(User, document=person_document, name="person",
+                            should_index=lambda u: bool(u.public_profile and u.active))
+
+

@@ -1,0 +1,126 @@
+"""/search and /search.json: one query object, the visitor's principals filtering inside the backend."""
+import json
+
+from pyramid.httpexceptions import HTTPBadRequest
+from pyramid.interfaces import ISecurityPolicy
+from pyramid.response import Response
+from pyramid.view import view_config
+
+from ..countries import REGIONS
+from ..i18n import LANGUAGES, _, translate
+from ..search import CORE_FACETS, SORTS, SearchQuery
+
+RESERVED = {"q", "sort", "page", "_LOCALE_"}
+
+
+def bad(request, message, **mapping):
+    raise HTTPBadRequest(translate(_(message, mapping=mapping), request))
+
+
+def parse_query(request):
+    """The SearchQuery of a request; 400 with the allowed values for an unknown sort, filter or value."""
+    portal = request.registry.portal
+    facet_names = list(CORE_FACETS) + [f for f in portal.facets if f not in CORE_FACETS]
+    sort = request.GET.get("sort", "relevance")
+    if sort not in SORTS:
+        bad(request, "Unknown sort '${value}'. Allowed: ${allowed}", value=sort, allowed=", ".join(SORTS))
+    page = request.GET.get("page", "1")
+    if not page.isdigit() or not 1 <= int(page) <= 1000:
+        bad(request, "The page number must be a whole number from 1 to 1000.")
+    types = {info.name for info in portal.search_indexes.values()}
+    known_values = {"type": types, "language": set(LANGUAGES), "region": set(REGIONS)}
+    for name in portal.facets:
+        values = portal.facet_values.get(name)
+        if values is not None:
+            known_values[name] = values(request) if callable(values) else set(values)
+    filters = {}
+    for name in set(request.GET) - RESERVED:
+        if name not in facet_names:
+            bad(request, "Unknown filter '${value}'. Allowed: ${allowed}", value=name, allowed=", ".join(facet_names))
+        values = [v for v in request.GET.getall(name) if v != ""]
+        if not values:
+            continue
+        allowed = known_values.get(name)
+        if name == "year":
+            if not all(v.isdigit() and len(v) == 4 for v in values):
+                bad(request, "A year is written with four digits, such as 2024.")
+        elif allowed is not None:
+            wrong = [v for v in values if v not in allowed]
+            if wrong:
+                bad(request, "Unknown value '${value}' for '${name}'. Allowed: ${allowed}", value=wrong[0],
+                    name=name, allowed=", ".join(sorted(allowed)))
+        filters[name] = values
+    principals = tuple(request.registry.getUtility(ISecurityPolicy).effective_principals(request))
+    return SearchQuery(text=request.GET.get("q", "")[:500], filters=filters, principals=principals, sort=sort,
+                       page=int(page), facets=tuple(facet_names))
+
+
+def facet_label(request, name, value):
+    portal = request.registry.portal
+    if name == "type":
+        for info in portal.content_types.values():
+            if info.name == value:
+                return translate(info.title, request)
+        if value == "person":
+            return translate(_("Person"), request)
+    if name == "language":
+        return LANGUAGES.get(value, value)
+    if name == "region":
+        return translate(REGIONS.get(value, value), request)
+    labels = portal.facet_labels.get(name)
+    if labels is not None:
+        found = labels(request, value) if callable(labels) else labels.get(value)
+        if found:
+            return translate(found, request)
+    return value
+
+
+FACET_TITLES = {"type": _("Type"), "language": _("Language"), "region": _("Region"), "year": _("Year")}
+
+
+@view_config(route_name="search", renderer="portal:templates/search.pt", permission="view")
+def search(request):
+    query = parse_query(request)
+    results = request.registry["search"].search(query)
+    portal = request.registry.portal
+    facets = []
+    for name, counts in results.facets.items():
+        if not counts:
+            continue
+        selected = set(query.filters.get(name, []))
+        options = []
+        for value, count in counts[:30]:
+            params = [(k, v) for k, v in request.GET.items() if k not in ("page",)]
+            if value in selected:
+                params = [(k, v) for k, v in params if not (k == name and v == value)]
+            else:
+                params.append((name, value))
+            options.append({"value": value, "label": facet_label(request, name, value), "count": count,
+                            "selected": value in selected, "url": request.route_path("search", _query=params)})
+        title = FACET_TITLES.get(name) or portal.facets.get(name, name)
+        facets.append({"name": name, "title": translate(title, request), "options": options})
+
+    def page_url(number):
+        params = [(k, v) for k, v in request.GET.items() if k != "page"] + [("page", str(number))]
+        return request.route_path("search", _query=params)
+
+    def sort_url(sort):
+        params = [(k, v) for k, v in request.GET.items() if k not in ("sort", "page")] + [("sort", sort)]
+        return request.route_path("search", _query=params)
+
+    labels = {h.key: facet_label(request, "type", h.type) for h in results.hits}
+    title = translate(_("Search"), request)
+    return {"query": query, "results": results, "facets": facets, "page_url": page_url, "sort_url": sort_url,
+            "type_labels": labels, "page_title": title, "breadcrumbs": [(title, None)]}
+
+
+@view_config(route_name="search_json", permission="view")
+def search_json(request):
+    query = parse_query(request)
+    results = request.registry["search"].search(query)
+    body = {"total": results.total, "page": results.page, "pages": results.pages,
+            "results": [hit.as_json() for hit in results.hits],
+            "facets": {name: dict(counts) for name, counts in results.facets.items()}}
+    for hit in body["results"]:
+        hit["url"] = request.application_url + hit["url"]
+    return Response(json.dumps(body, ensure_ascii=False), content_type="application/json", charset="utf-8")

@@ -1,0 +1,75 @@
+"""State machines declared by plugins (add_workflow); transitions are checked by permission and logged."""
+from dataclasses import dataclass, field
+
+from pyramid.httpexceptions import HTTPBadRequest, HTTPForbidden
+
+from .i18n import _
+from .models import WorkflowLog, utcnow
+
+
+@dataclass(frozen=True)
+class State:
+    name: str
+    title: str
+    public: bool = False  # everyone may view an item in this state
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    title: str
+    sources: tuple
+    target: str
+    permission: str
+
+
+@dataclass
+class Workflow:
+    name: str
+    initial: str
+    states: dict
+    transitions: list = field(default_factory=list)
+    listed_states: tuple = ("published",)  # shown in listings, feeds and search
+
+    def state(self, name):
+        return self.states[name]
+
+    def available(self, obj, request):
+        return [t for t in self.transitions
+                if obj.state in t.sources and request.has_permission(t.permission, obj)]
+
+    def transition(self, obj, request, name, comment=""):
+        match = [t for t in self.transitions if t.name == name and obj.state in t.sources]
+        if not match:
+            raise HTTPBadRequest(_("This change of state is not possible from here."))
+        tr = match[0]
+        if not request.has_permission(tr.permission, obj):
+            raise HTTPForbidden()
+        previous = obj.state
+        obj.state = tr.target
+        if tr.target in self.listed_states and obj.published is None:
+            obj.published = utcnow()
+        request.dbsession.add(WorkflowLog(content_id=obj.id, transition=tr.name, from_state=previous,
+                                          to_state=tr.target, actor_id=getattr(request.identity, "id", None),
+                                          comment=comment))
+        return tr
+
+
+PUBLICATION = Workflow(
+    name="publication",
+    initial="draft",
+    states={
+        "draft": State("draft", _("Draft")),
+        "pending": State("pending", _("Pending review")),
+        "published": State("published", _("Published"), public=True),
+        "archived": State("archived", _("Archived"), public=True),
+    },
+    transitions=[
+        Transition("submit", _("Submit for review"), ("draft",), "pending", "edit"),
+        Transition("publish", _("Publish"), ("draft", "pending"), "published", "review"),
+        Transition("reject", _("Send back"), ("pending",), "draft", "review"),
+        Transition("retract", _("Retract"), ("published",), "draft", "review"),
+        Transition("archive", _("Archive"), ("published",), "archived", "review"),
+        Transition("restore", _("Publish again"), ("archived",), "published", "review"),
+    ],
+)

@@ -1,0 +1,1 @@
+pytest_plugins = []  # the `portal` fixtures come from the portal.testing pytest plugin (setup.cfg)
