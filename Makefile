@@ -18,7 +18,11 @@ $(VENV)/.test-extras: $(BIN)/portal
 	$(BIN)/pip install -q -e '.[test]'
 	@touch $@
 
-install-test: $(VENV)/.test-extras
+# axe-core (npm) runs inside chromium in the browser tests; without npm those checks skip
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	command -v npm >/dev/null && npm install --no-audit --no-fund --silent || echo "npm not found: accessibility checks will be skipped"
+
+install-test: $(VENV)/.test-extras node_modules/axe-core/axe.min.js
 
 ## extract: refresh locale/portal.pot from the code and templates, merge into each catalog
 extract: install-test

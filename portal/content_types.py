@@ -59,10 +59,17 @@ def news_rows(request):
                "url": request.route_url("news.view", id=item.id)}
 
 
+def section_children(request, section):
+    """The pages of a section a visitor may see, published first for everyone else."""
+    pages = request.dbsession.scalars(select(Page).where(Page.parent_id == section.id).order_by(Page.title)).all()
+    return {"children": [p for p in pages if request.has_permission("view", p)]}
+
+
 def includeme(config):
     config.add_workflow(PUBLICATION)
     config.add_content_type("section", Section, schema=SectionSchema, title=_("Section"), plural=_("Sections"),
-                            path="/sections", view_template="portal:templates/section_view.pt")
+                            path="/sections", view_template="portal:templates/section_view.pt",
+                            view_values=section_children)
     config.add_content_type("page", Page, schema=PageSchema, title=_("Page"), plural=_("Pages"), path="/pages")
     config.add_content_type("news", News, schema=NewsSchema, title=_("News item"), plural=_("News"),
                             path="/news")

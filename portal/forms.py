@@ -198,6 +198,28 @@ class ContentViews:
 
     def common(self, **values):
         values.setdefault("type_info", self.info)
+        crumbs = []
+        if self.info.listing:
+            crumbs.append((translate(self.info.plural, self.request), self.request.route_path(f"{self.info.name}.listing")))
+        obj = values.get("obj")
+        if obj is not None:
+            parents, node = [], obj.parent
+            while node is not None and len(parents) < 10:
+                parents.insert(0, (node.title, self.request.route_path(f"{node.type}.view", id=node.id)))
+                node = node.parent
+            crumbs += parents
+            view = self.request.matched_route.name.split(".")[1]
+            if view == "view":
+                crumbs.append((obj.title, None))
+            else:
+                crumbs += [(obj.title, self.url(obj)), (translate(VIEW_TITLES.get(view, view), self.request), None)]
+            values.setdefault("page_title", obj.title)
+        else:
+            values.setdefault("page_title", translate(self.info.plural, self.request))
+            if self.request.matched_route.name.endswith(".add"):
+                crumbs.append((translate(_("Add"), self.request), None))
+                values["page_title"] = translate(self.info.title, self.request)
+        values.setdefault("breadcrumbs", crumbs)
         return values
 
     def add(self):
@@ -213,7 +235,18 @@ class ContentViews:
             record_revision(self.request, self.schema, obj, translate(_("Created"), self.request))
             self.request.flash(_("Saved as a draft. Submit it for review or publish it when it is ready."))
             return HTTPFound(self.url(obj))
-        return self.common(form=render_form(form), title=self.info.title)
+        return self.common(form=render_form(form, self.initial()), title=self.info.title)
+
+    def initial(self):
+        """Values given in the address (?parent_id=3) prefill the add form."""
+        found = {}
+        for node in self.schema.children:
+            if node.name in self.request.GET:
+                try:
+                    found[node.name] = node.deserialize(self.request.GET[node.name])
+                except colander.Invalid:
+                    pass
+        return found
 
     def edit(self):
         obj = self.context
@@ -237,7 +270,8 @@ class ContentViews:
         translations = self.request.dbsession.scalars(
             select(Content).where(Content.translation_group == obj.translation_group, Content.id != obj.id)).all()
         translations = [t for t in translations if self.request.has_permission("view", t)]
-        return self.common(obj=obj, transitions=self.workflow.available(obj, self.request),
+        extra = self.info.view_values(self.request, obj) if self.info.view_values else {}
+        return self.common(**extra, obj=obj, transitions=self.workflow.available(obj, self.request),
                            state=self.workflow.states.get(obj.state), translations=translations,
                            can_edit=bool(self.request.has_permission("edit", obj)),
                            can_delete=bool(self.request.has_permission("delete", obj)),
@@ -361,6 +395,8 @@ def _lines(value):
     text = str(value).replace("</p>", "</p>\n").replace("<br>", "<br>\n")
     return text.splitlines() or [""]
 
+
+VIEW_TITLES = {"edit": _("Edit"), "delete": _("Delete"), "history": _("History")}
 
 CONTENT_VIEWS = [
     # (view name, url suffix, method, permission, attr, template, factory?)

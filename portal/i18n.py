@@ -15,7 +15,7 @@ def negotiate_locale(request):
     for candidate in (request.params.get("_LOCALE_"), request.cookies.get(LOCALE_COOKIE)):
         if candidate in LANGUAGES:
             return candidate
-    match = request.accept_language.lookup(list(LANGUAGES), default=None) if request.accept_language else None
+    match = request.accept_language.lookup(list(LANGUAGES), default="") if request.accept_language else ""
     return match or request.registry.settings.get("portal.default_locale", "en")
 
 

@@ -29,6 +29,7 @@ class ContentType:
     view_template: str
     listing: bool
     plugin: str
+    view_values: Callable | None = None
 
     @property
     def add_permission(self):
@@ -129,11 +130,14 @@ def _register(config, category, discriminator, title, store, **details):
 
 
 def add_content_type(config, name, factory, schema, title, plural=None, workflow="publication", path=None,
-                     add_roles=("editor",), view_template="portal:templates/content_view.pt", listing=True):
-    """A content type with its add / view / edit / delete / workflow / history views under `path`."""
+                     add_roles=("editor",), view_template="portal:templates/content_view.pt", listing=True,
+                     view_values=None):
+    """A content type with its add / view / edit / delete / workflow / history views under `path`.
+    view_values(request, obj) adds what the type's own view template needs."""
     info = ContentType(name=name, factory=factory, schema=schema, title=title, plural=plural or title,
                        workflow=workflow, path=path or f"/{name}", add_roles=tuple(add_roles),
-                       view_template=view_template, listing=listing, plugin=config.package_name)
+                       view_template=view_template, listing=listing, plugin=config.package_name,
+                       view_values=view_values)
     portal = config.registry.portal
 
     def store():

@@ -9,6 +9,20 @@ import re
 
 import pytest
 
+
+def _let_pkg_resources_read_rewritten_modules():
+    """pytest rewrites the modules of an entry-point plugin's whole distribution, so `portal` is
+    loaded by its hook; Pyramid finds templates through pkg_resources, which must know that loader."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import pkg_resources
+    from _pytest.assertion.rewrite import AssertionRewritingHook
+    pkg_resources.register_loader_type(AssertionRewritingHook, pkg_resources.DefaultProvider)
+
+
+_let_pkg_resources_read_rewritten_modules()
+
 TEST_PLUGIN_ENV = "PORTAL_TEST_PLUGINS"
 
 

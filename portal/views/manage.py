@@ -208,31 +208,38 @@ def _member_form(request, member):
     title = member.name if member else translate(_("Add a member organisation"), request)
     crumbs = [(translate(_("Member organisations"), request), request.route_path("manage_members"))]
     form = make_form(request, MemberSchema, [("save", _("Save"))])
+    if "upload_logo" in request.POST and member is not None:
+        logo = request.POST.get("logo")
+        if logo is None or not hasattr(logo, "file"):
+            request.flash(_("Choose a file to upload."), "error")
+        else:
+            try:
+                member.logo = store_upload(request, logo, allowed=IMAGE_TYPES, title=member.name)
+                request.flash(_("Logo saved."))
+            except UploadError as exc:
+                request.response.status = exc.status
+                return page(request, title, crumbs, form=render_form(form, _member_appstruct(member)),
+                            intro=exc.message, member=member)
+        return HTTPFound(request.route_url("manage_member", id=member.id))
     if "save" in request.POST:
         appstruct, failed = validate(form, request)
         if failed:
             return page(request, title, crumbs, form=failed, intro=None, member=member)
-        logo = request.POST.get("logo")
         if member is None:
             member = Member()
             request.dbsession.add(member)
         for key, value in appstruct.items():
             setattr(member, key, value)
         member.region = region_of(member.country)
-        if logo is not None and hasattr(logo, "file"):
-            try:
-                member.logo = store_upload(request, logo, allowed=IMAGE_TYPES, title=member.name)
-            except UploadError as exc:
-                request.flash(exc.message, "error")
         request.flash(_("Changes saved."))
         return HTTPFound(request.route_url("manage_members"))
-    appstruct = {}
-    if member is not None:
-        appstruct = {k: getattr(member, k) for k in ("name", "kind", "country", "website", "description", "status",
-                                                     "member_since") if getattr(member, k) is not None}
-    else:
-        appstruct = {"status": "active", "member_since": date.today()}
-    return page(request, title, crumbs, form=render_form(form, appstruct), intro=None, member=member, logo_upload=True)
+    appstruct = _member_appstruct(member) if member is not None else {"status": "active", "member_since": date.today()}
+    return page(request, title, crumbs, form=render_form(form, appstruct), intro=None, member=member)
+
+
+def _member_appstruct(member):
+    return {k: getattr(member, k) for k in ("name", "kind", "country", "website", "description", "status",
+                                            "member_since") if getattr(member, k) is not None}
 
 
 @view_config(route_name="manage_member_add", renderer="portal:templates/form_page.pt", permission="manage")
