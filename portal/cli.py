@@ -24,10 +24,18 @@ def progress(iterable, total, label, stream=None):
 
 
 def load(ini):
-    """The registry, a request and closer of the app described by INI (errors as one line)."""
-    from pyramid.paster import bootstrap, setup_logging
+    """The registry, a request and closer of the app described by INI (errors as one line).
+    Built without the in-process mail thread (mail.worker_in_process): a command must not deliver
+    mail on the side, and `portal mail-worker` must be the only worker of its process."""
+    from pyramid.paster import get_appsettings, setup_logging
+    from pyramid.scripting import prepare
+    from . import main as make_app
     setup_logging(ini)
-    return bootstrap(ini)
+    settings = get_appsettings(ini)
+    app = make_app(settings.global_conf, **{**settings, "mail.worker_in_process": "false"})
+    env = prepare(registry=app.registry)
+    env["app"] = app
+    return env
 
 
 def settings_of(ini):
@@ -103,12 +111,18 @@ def cmd_plugins(args):
     env = load(args.config)
     from .registry import CATEGORIES
     introspector = env["registry"].introspector
+    settings = env["registry"].settings
+    enabled = settings["portal.plugins"].split()
+
+    def owner(package):  # a registration made in a plugin's (or the core's) subpackage is still its own
+        return next((name for name in enabled if package == name or package.startswith(name + ".")),
+                    package.split(".")[0])
+
     by_plugin = {}
     for category, label in CATEGORIES.items():
-        for intr in introspector.get_category(category):
+        for intr in introspector.get_category(category) or ():  # None when nothing registered
             item = intr["introspectable"]
-            by_plugin.setdefault(item["plugin"], []).append((label, item.title, item))
-    settings = env["registry"].settings
+            by_plugin.setdefault(owner(item["plugin"]), []).append((label, item.title, item))
     print("Enabled plugins: " + (settings["portal.plugins"] or "(none)"))
     for plugin, items in sorted(by_plugin.items()):
         print(f"\n{plugin}")

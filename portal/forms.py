@@ -334,7 +334,7 @@ class ContentViews:
 
     def listing(self):
         portal = self.request.registry.portal
-        can_see_all = self.request.has_permission("view_private", self.request.root)
+        can_see_all = self.request.has_permission("view_private", self.request.site)
         stmt = select(self.info.factory)
         if not can_see_all:
             stmt = stmt.where(self.info.factory.state.in_(self.workflow.listed_states))
@@ -342,7 +342,7 @@ class ContentViews:
         page = _page_number(self.request)
         items = self.request.dbsession.scalars(stmt.limit(21).offset((page - 1) * 20)).all()
         return self.common(items=items[:20], page=page, more=len(items) > 20,
-                           can_add=bool(self.request.has_permission(self.info.add_permission, self.request.root)),
+                           can_add=bool(self.request.has_permission(self.info.add_permission, self.request.site)),
                            states=self.workflow.states)
 
 

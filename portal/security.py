@@ -152,5 +152,6 @@ def includeme(config):
     config.set_default_permission("view")
     config.set_root_factory(RootFactory)
     config.add_request_method(get_user, "user", reify=True)
+    config.add_request_method(RootFactory, "site", reify=True)  # the site context, even where routing failed
     config.set_csrf_storage_policy(CookieCSRFStoragePolicy(samesite="Lax", httponly=True))
     config.set_default_csrf_options(require_csrf=True)

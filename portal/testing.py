@@ -74,7 +74,7 @@ def drop_everything(engine):
         if engine.dialect.name == "postgresql":
             conn.execute(text("DROP SCHEMA public CASCADE"))
             conn.execute(text("CREATE SCHEMA public"))
-            for lang in ("en", "es", "fr", "pt"):
+            for lang in ("en", "es", "fr", "pt", "folded"):
                 conn.execute(text(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS portal_{lang}"))
 
 

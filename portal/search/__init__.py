@@ -141,11 +141,10 @@ def _after_flush(session, flush_context):
 
 
 def _before_commit(session):
+    session.flush()  # SQLAlchemy flushes after this event; the queue must see the last changes
     pending = session.info.pop("search_pending", None)
     if not pending:
         return
-    session.flush()
-    pending.update(session.info.pop("search_pending", {}))
     request = session.info.get("request")
     registry = getattr(request, "registry", None) or session.info.get("registry")
     updates, deletes = {}, set()

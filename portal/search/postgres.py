@@ -1,9 +1,10 @@
 """PostgreSQL full-text backend: documents in the search_documents table, shared by every app node.
 
 Each language has a text search configuration (portal_en, portal_es, portal_fr, portal_pt, created
-by the core migration) that strips accents with unaccent and stems with that language's snowball
-dictionary. A document is indexed with its own language's configuration; a query is parsed with all
-four and ORed, so it matches whatever the language of the document.
+by the core migration) that stems with that language's snowball dictionary; portal_folded strips
+accents without stemming. A document is indexed with its own language's configuration and the folded
+one; a query is parsed with all five and ORed, so it matches whatever the language of the document,
+with or without accents.
 """
 import json
 
@@ -34,7 +35,7 @@ class PostgresBackend(SearchBackend):
                             CAST(:facets AS jsonb),
                             setweight(to_tsvector('{_config(doc["language"])}', :title), 'A')
                             || to_tsvector('{_config(doc["language"])}', :body)
-                            || to_tsvector('simple', unaccent(:extra)))
+                            || to_tsvector('portal_folded', :title || ' ' || :body || ' ' || :extra))
                     ON CONFLICT (key) DO UPDATE SET type = EXCLUDED.type, title = EXCLUDED.title,
                         body = EXCLUDED.body, language = EXCLUDED.language, url = EXCLUDED.url,
                         date = EXCLUDED.date, year = EXCLUDED.year, region = EXCLUDED.region,
@@ -77,7 +78,7 @@ class PostgresBackend(SearchBackend):
         return " AND ".join(where)
 
     def _tsquery(self):
-        return " || ".join(f"websearch_to_tsquery('portal_{lang}', :q)" for lang in LANGUAGES)
+        return " || ".join(f"websearch_to_tsquery('portal_{lang}', :q)" for lang in (*LANGUAGES, "folded"))
 
     def search(self, q):
         params = {}

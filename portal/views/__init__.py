@@ -90,7 +90,7 @@ def template_globals(event):
 def menu_items(request, menu="main"):
     items = []
     for item in request.registry.portal.menu(menu):
-        if item.permission and not request.has_permission(item.permission, request.root):
+        if item.permission and not request.has_permission(item.permission, request.site):
             continue
         url = request.route_path(item.route_name)
         items.append({"title": translate(item.title, request), "url": url,

@@ -28,22 +28,30 @@ def safe_came_from(request, value):
 
 
 class LoginSchema(colander.Schema):
-    email = colander.SchemaNode(colander.String(), title=_("Email"), widget=deform.widget.TextInputWidget(
-        attributes={"autocomplete": "username", "type": "email"}))
+    email = colander.SchemaNode(colander.String(), title=_("Email"), validator=colander.Length(max=254),
+                                widget=deform.widget.TextInputWidget(
+                                    attributes={"autocomplete": "username", "type": "email"}))
     password = colander.SchemaNode(colander.String(), title=_("Password"), widget=deform.widget.PasswordWidget(
         attributes={"autocomplete": "current-password"}))
     came_from = colander.SchemaNode(colander.String(), widget=deform.widget.HiddenWidget(), missing="")
 
 
+def client_address(request):
+    """REMOTE_ADDR, which waitress sets from a trusted proxy's header; never request.client_addr,
+    which believes any X-Forwarded-For the client writes and would give each guess a new address."""
+    return request.remote_addr or ""
+
+
 def throttled(request, email):
     settings = request.registry.settings
     since = utcnow() - timedelta(minutes=int(settings["auth.throttle_minutes"]))
+    address = f"address:{client_address(request)}"
     counts = dict(request.dbsession.execute(
         select(LoginAttempt.key, func.count()).where(
-            LoginAttempt.key.in_([f"account:{email}", f"address:{request.client_addr}"]), LoginAttempt.at >= since)
+            LoginAttempt.key.in_([f"account:{email}", address]), LoginAttempt.at >= since)
         .group_by(LoginAttempt.key)).all())
     return (counts.get(f"account:{email}", 0) >= int(settings["auth.max_failures_account"])
-            or counts.get(f"address:{request.client_addr}", 0) >= int(settings["auth.max_failures_address"]))
+            or counts.get(address, 0) >= int(settings["auth.max_failures_address"]))
 
 
 @view_config(route_name="login", renderer="portal:templates/login.pt", permission="view")
@@ -69,7 +77,7 @@ def login(request):
             if user is None:
                 check_password(None, appstruct["password"], request.registry.settings)
             request.dbsession.add_all([LoginAttempt(key=f"account:{email}"),
-                                       LoginAttempt(key=f"address:{request.client_addr}")])
+                                       LoginAttempt(key=f"address:{client_address(request)}")])
             request.response.status = 400
             error = _("Wrong email or password.")
         appstruct["password"] = ""

@@ -45,7 +45,7 @@ def export(request):
     fmt = request.matchdict["format"]
     if found is None or fmt not in ("json", "csv"):
         raise HTTPNotFound()
-    if found.permission and not request.has_permission(found.permission, request.root):
+    if found.permission and not request.has_permission(found.permission, request.site):
         raise HTTPForbidden()
     rows = list(found.rows(request))
     name = found.name

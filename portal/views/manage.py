@@ -44,11 +44,11 @@ def dashboard(request):
         "queued": db.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "queued")),
         "failed": db.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "failed")),
     }
-    types = [(info, bool(request.has_permission(info.add_permission, request.root)))
+    types = [(info, bool(request.has_permission(info.add_permission, request.site)))
              for info in request.registry.portal.content_types.values()]
     return page(request, _("Manage"), crumbs=(), pending=pending, counts=counts, types=types,
                 settings=request.registry.portal.plugin_settings.values(),
-                can_manage=bool(request.has_permission("manage", request.root)))
+                can_manage=bool(request.has_permission("manage", request.site)))
 
 
 # --- users ----------------------------------------------------------------------------------------

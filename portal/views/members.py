@@ -107,7 +107,7 @@ def members(request):
 @view_config(route_name="member", renderer="portal:templates/member.pt", permission="view")
 def member(request):
     found = request.dbsession.get(Member, int(request.matchdict["id"]))
-    if found is None or (found.status != "active" and not request.has_permission("manage", request.root)):
+    if found is None or (found.status != "active" and not request.has_permission("manage", request.site)):
         raise HTTPNotFound()
     reps = [u for u in found.representatives if u.public_profile and u.active]
     return {"member": found, "representatives": reps, "country_name": country_name, "regions": REGIONS,
@@ -118,7 +118,7 @@ def member(request):
 @view_config(route_name="person", renderer="portal:templates/person.pt", permission="view")
 def person(request):
     found = request.dbsession.get(User, int(request.matchdict["id"]))
-    if found is None or not found.active or not (found.public_profile or request.has_permission("manage", request.root)):
+    if found is None or not found.active or not (found.public_profile or request.has_permission("manage", request.site)):
         raise HTTPNotFound()
     return {"person": found, "page_title": found.name, "breadcrumbs": [(found.name, None)]}
 

