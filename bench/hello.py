@@ -21,7 +21,11 @@ def make_app():
 
 
 def main(argv):
+    import logging
     from waitress import serve
+    # as the portal's bench ini: warnings on stderr, but no "Task queue depth" line per request
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)-5.5s [%(name)s] %(message)s")
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     port = int(argv[1])
     settings = json.loads(argv[2]) if len(argv) > 2 else {}
     print(f"Serving on http://127.0.0.1:{port}", flush=True)

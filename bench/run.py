@@ -61,7 +61,7 @@ listen = {listen}
 {waitress}
 
 [loggers]
-keys = root, portal, sqlalchemy
+keys = root, portal, sqlalchemy, waitress_queue
 
 [handlers]
 keys = console
@@ -82,6 +82,12 @@ qualname = portal
 level = WARN
 handlers =
 qualname = sqlalchemy.engine
+
+# the load keeps more requests in flight than threads: no "Task queue depth" line per request
+[logger_waitress_queue]
+level = ERROR
+handlers =
+qualname = waitress.queue
 
 [handler_console]
 class = StreamHandler
@@ -143,6 +149,16 @@ def tail(path, lines=20):
         return ""
 
 
+def _die_with_parent():
+    """In the child, before exec: Linux sends it SIGTERM if the bench process dies without cleaning up."""
+    try:
+        import ctypes
+        import signal
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 class Server:
     """A server subprocess with its output in a log file; stop() always ends it."""
 
@@ -150,7 +166,8 @@ class Server:
         self.name, self.port, self.log = name, port, log
         self._out = open(log, "wb")
         self.proc = subprocess.Popen([str(c) for c in cmd], stdout=self._out, stderr=subprocess.STDOUT,
-                                     stdin=subprocess.DEVNULL, cwd=ROOT)
+                                     stdin=subprocess.DEVNULL, cwd=ROOT,
+                                     preexec_fn=_die_with_parent if sys.platform == "linux" else None)
 
     def wait_ready(self, timeout=60.0):
         deadline = time.monotonic() + timeout
@@ -287,9 +304,16 @@ def report(rows, memory, hello, load):
               "req/s are low and noisy")
 
 
+def positive(text):
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=float, default=float(os.environ.get("BENCH_DURATION", 6)),
+    parser.add_argument("--duration", type=positive, default=float(os.environ.get("BENCH_DURATION", 6)),
                         help="seconds measured per address (default 6)")
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds of load before measuring (default 2)")
     parser.add_argument("--concurrency", type=int, default=8, help="connections kept busy (default 8)")
@@ -336,7 +360,9 @@ def main(argv=None):
     hello_rps = (hello_before["rps"] + hello_after["rps"]) / 2
     hello_cpu = (hello_before["server_cpu_ms"] + hello_after["server_cpu_ms"]) / 2
     hello_row = dict(hello_before, rps=round(hello_rps, 1), server_cpu_ms=round(hello_cpu, 3), ratio=1.0,
-                     cpu_ratio=1.0, runs=[hello_before["rps"], hello_after["rps"]])
+                     cpu_ratio=1.0, runs=[hello_before["rps"], hello_after["rps"]],
+                     requests=hello_before["requests"] + hello_after["requests"],
+                     errors=hello_before["errors"] + hello_after["errors"])
     for row in rows:
         row["ratio"] = round(row["rps"] / hello_rps, 3) if hello_rps else 0.0
         row["cpu_ratio"] = round(hello_cpu / row["server_cpu_ms"], 3) if row["server_cpu_ms"] else 0.0

@@ -112,10 +112,12 @@ def validate(form, request):
     controls = [(k, v) for k, v in request.POST.items() if k != "csrf_token"]
     controls.insert(0, ("csrf_token", get_csrf_token(request)))
     try:
-        return form.validate(controls), None
+        appstruct = form.validate(controls)
     except deform.ValidationFailure as failure:
         request.response.status = 400
         return None, Markup(failure.render())
+    appstruct.pop("csrf_token", None)  # checked already; not a field of what the form edits
+    return appstruct, None
 
 
 def render_form(form, appstruct=colander.null):

@@ -3,6 +3,7 @@
 import mailbox
 import smtplib
 import socket
+import ssl
 import time
 import uuid
 from datetime import timedelta
@@ -20,7 +21,8 @@ def send_mail(request, to, subject, body):
     domain = settings.get("mail.sender", "portal@localhost").rsplit("@", 1)[-1].strip(">")
     message = OutboxMessage(message_id=f"<{uuid.uuid4().hex}@{domain}>",
                             sender=settings.get("mail.sender", "portal@localhost"), recipient=to,
-                            subject=str(subject), body=str(body))
+                            subject=" ".join(str(subject).split()),  # one line: a typed line break adds no header
+                            body=str(body))
     request.dbsession.add(message)
     return message
 
@@ -54,7 +56,8 @@ class SMTPDelivery:
         try:
             with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
                 if self.starttls:
-                    smtp.starttls()
+                    # check the server's certificate (system CAs, or SSL_CERT_FILE) before sending the login
+                    smtp.starttls(context=ssl.create_default_context())
                 if self.username:
                     smtp.login(self.username, self.password or "")
                 smtp.send_message(msg)
@@ -104,7 +107,11 @@ def deliver_pending(session_factory, settings, limit=50, now=None):
                 break
             row.attempts += 1
             try:
-                deliver(build_message(row))
+                try:
+                    msg = build_message(row)
+                except ValueError as exc:  # e.g. a line break in an address: it will never be sendable
+                    raise PermanentFailure(f"cannot write this message: {exc}") from exc
+                deliver(msg)
             except PermanentFailure as exc:
                 row.status, row.last_error = "failed", str(exc)[:2000]
                 failed += 1

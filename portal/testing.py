@@ -9,6 +9,11 @@ import re
 
 import pytest
 
+# Each test builds a new app, hence new template renderers; a disk cache spares recompiling them.
+if "CHAMELEON_CACHE" not in os.environ:
+    import tempfile
+    os.environ["CHAMELEON_CACHE"] = tempfile.mkdtemp(prefix="portal-chameleon-")
+
 
 def _let_pkg_resources_read_rewritten_modules():
     """pytest rewrites the modules of an entry-point plugin's whole distribution, so `portal` is

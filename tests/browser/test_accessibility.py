@@ -19,12 +19,12 @@ def submit_too_long_title(page):
     form.get_by_role("button", name="Save").click()
 
 
-def submit_application_with_bad_email(page):
+def submit_too_short_organisation(page):
     form = page.locator("main form#deform")
-    form.get_by_label("Organisation").fill("Ciudad de Rosario")
-    form.get_by_label("Country").select_option("AR")
+    form.get_by_label("Organisation", exact=True).fill("R")
+    form.get_by_label("Country", exact=True).select_option("AR")
     form.get_by_label("Your name").fill("Marta Díaz")
-    form.get_by_label("Your email").fill("marta@localhost")
+    form.get_by_label("Your email").fill("marta@example.org")
     form.get_by_role("button", name="Send the application").click()
 
 
@@ -65,7 +65,7 @@ PAGES = [
     Spec("login", "/login"),
     Spec("login-failed", "/login", status=400, then=submit_wrong_password, navigates=True),
     Spec("join", "/join"),
-    Spec("join-errors", "/join", status=400, then=submit_application_with_bad_email, navigates=True),
+    Spec("join-errors", "/join", status=400, then=submit_too_short_organisation, navigates=True),
     Spec("not-found", "/no/such/page", status=404),
     Spec("password-forgot", "/password/forgot"),
     Spec("home-menu-open", "/", then=open_menu, widths=("phone",)),
