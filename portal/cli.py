@@ -46,8 +46,13 @@ def settings_of(ini):
 
 def cmd_initdb(args):
     """Create or upgrade the database schema (Alembic); with --demo, fill an empty site with demo content."""
+    from pathlib import Path
+    from sqlalchemy.engine import make_url
     from .migrations import upgrade
     settings = settings_of(args.config)
+    url = make_url(settings["sqlalchemy.url"])
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)  # e.g. var/ of development.ini
     upgrade(settings)
     print("Database is up to date.")
     if args.demo:
@@ -125,7 +130,7 @@ def cmd_plugins(args):
             by_plugin.setdefault(owner(item["plugin"]), []).append((label, item.title, item))
     print("Enabled plugins: " + (settings["portal.plugins"] or "(none)"))
     for plugin, items in sorted(by_plugin.items()):
-        print(f"\n{plugin}")
+        print(f"\n{plugin} (core)" if plugin == "portal" else f"\n{plugin}")
         for label, title, item in sorted(items, key=lambda x: (x[0], str(x[1]))):
             details = ", ".join(f"{k}={item[k]}" for k in item.keys() if k not in ("plugin",) and item[k])
             print(f"  {label:<13} {title}" + (f"  ({details})" if details else ""))

@@ -76,6 +76,7 @@ def includeme(config):
     for cls in (Section, Page, News):
         config.add_search_index(cls, document=content_document, should_index=is_published,
                                 name=cls.__mapper__.polymorphic_identity)
+    config.add_menu_item("main", "about", _("About"), route_name="section.listing", order=10)
     config.add_menu_item("main", "news", _("News"), route_name="news.listing", order=80)
     config.add_menu_item("main", "members", _("Members"), route_name="members", order=85)
     config.add_menu_item("main", "join", _("Join the network"), route_name="apply", order=95)

@@ -47,7 +47,7 @@ def rich_text_node(title, missing="", description=None):
         RichText(), title=title, missing=missing,
         description=description or _("Paragraphs, headings, lists, links and bold or italic text are "
                                      "kept; anything else, such as scripts, is removed."),
-        widget=deform.widget.TextAreaWidget(rows=14, css_class="richtext"))
+        widget=deform.widget.TextAreaWidget(rows=14, template="richtext_textarea"))
 
 
 @colander.deferred

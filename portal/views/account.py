@@ -53,16 +53,16 @@ def _page(request, **values):
 def account(request):
     user = request.user
     form = make_form(request, ProfileSchema, [("save", _("Save"))])
+    own = request.dbsession.scalars(select(Content).where(Content.creator_id == user.id)
+                                    .order_by(Content.modified.desc()).limit(50)).all()
     if "save" in request.POST:
         appstruct, failed = validate(form, request)
         if failed:
-            return _page(request, form=failed)
+            return _page(request, form=failed, own=own)
         for key, value in appstruct.items():
             setattr(user, key, value)
         request.flash(_("Changes saved."))
         return HTTPFound(request.route_url("account"))
-    own = request.dbsession.scalars(select(Content).where(Content.creator_id == user.id)
-                                    .order_by(Content.modified.desc()).limit(50)).all()
     return _page(request, form=render_form(form, {"name": user.name, "language": user.language,
                                                   "public_profile": user.public_profile, "bio": user.bio}),
                  own=own)

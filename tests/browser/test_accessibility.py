@@ -239,20 +239,27 @@ def test_axe(site, axe_source, spec, width):
 
 @pytest.fixture(scope="module")
 def html_errors(site, validate_html, tmp_path_factory):
-    """Every page's HTML, as served, validated in one run of the checker."""
+    """Every page's HTML, as served, validated in one run of the checker; a page that fails to open
+    is reported by its own test."""
     folder = tmp_path_factory.mktemp("html")
-    paths = []
+    paths, broken = [], {}
     for spec in PAGES:
-        _, html = visit(site, spec, spec.widths[0])
+        try:
+            _, html = visit(site, spec, spec.widths[0])
+        except Exception as error:  # noqa: BLE001 -- reported by the page's own test
+            broken[spec.name] = error
+            continue
         path = folder / f"{spec.name}.html"
         path.write_text(html, encoding="utf-8")
         paths.append(path)
-    return validate_html(paths), folder
+    return validate_html(paths), broken, folder
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.name)
 def test_html_is_valid(html_errors, spec):
-    found, folder = html_errors
+    found, broken, folder = html_errors
+    if spec.name in broken:
+        raise broken[spec.name]
     errors = found[f"{spec.name}.html"]
     report = "\n".join(f"  line {m.get('lastLine')}: {m['message']}\n      {m.get('extract', '').strip()!r}"
                        for m in errors)
