@@ -1,5 +1,10 @@
 """The network portal: a Pyramid application whose features come from plugins."""
-from pyramid.config import Configurator
+import warnings
+
+# Pyramid still imports pkg_resources; its deprecation notice would open every command's output.
+warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+
+from pyramid.config import Configurator  # noqa: E402
 
 from .settings import check_settings
 

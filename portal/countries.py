@@ -5,6 +5,7 @@ Oceania joins Asia-Pacific, the Americas split into Latin America and the Caribb
 North America. Cyprus is counted in Europe, where its cities take part.
 """
 import gettext
+import unicodedata
 from functools import lru_cache
 
 import pycountry
@@ -53,10 +54,20 @@ def country_name(code, locale_name="en"):
     if country is None:
         return code
     name = getattr(country, "common_name", None) or country.name
-    return _country_translation(locale_name).gettext(country.name) if locale_name != "en" else name
+    if locale_name == "en":
+        return name
+    translated = _country_translation(locale_name).gettext
+    common = getattr(country, "common_name", None)
+    return translated(common) if common and translated(common) != common else translated(country.name)
+
+
+def _sort_key(name):
+    """Alphabetical for a reader: accents and case do not send Égypte after Zambie."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 @lru_cache(maxsize=8)
 def country_choices(locale_name="en"):
     return tuple(sorted(((code, country_name(code, locale_name)) for code in COUNTRY_CODES),
-                        key=lambda pair: pair[1]))
+                        key=lambda pair: _sort_key(pair[1])))

@@ -8,13 +8,15 @@ from pyramid.response import Response
 from pyramid.security import forget, remember
 from pyramid.view import view_config
 from sqlalchemy import delete, select
+from sqlalchemy.orm.attributes import flag_modified
 
 from ..files import delete_file
 from ..forms import make_form, render_form, validate
 from ..i18n import LANGUAGES, _, translate
-from ..models import (AuthSession, Content, File, LoginAttempt, MembershipApplication, OutboxMessage,
-                      Revision)
+from ..models import (AuthSession, Content, File, LocalRole, LoginAttempt, MembershipApplication,
+                      OutboxMessage, Revision)
 from ..passwords import check_password, hash_password
+from ..search import reindex_later
 from ..security import revoke_sessions
 from .auth import MIN_PASSWORD
 
@@ -127,6 +129,17 @@ def erase_user(request, user):
     db = request.dbsession
     for row in db.scalars(select(File).where(File.owner_id == user.id, File.content_id.is_(None))):
         delete_file(request, row)
+    # Done here, not left to the foreign keys: SQLite gives a deleted row's id to the next account,
+    # which must inherit neither the roles shared with "user:ID" nor a place in the search index's ACLs.
+    for obj in db.scalars(select(Content).where(Content.creator_id == user.id)):
+        obj.creator_id = None
+        flag_modified(obj, "modified")  # keep the date the text last changed
+    portal = request.registry.portal
+    for role in db.scalars(select(LocalRole).where(LocalRole.principal == f"user:{user.id}")):
+        shared = db.get(Content, role.content_id)
+        db.delete(role)
+        if shared is not None and portal.index_for(shared) is not None:
+            reindex_later(db, shared)
     db.execute(delete(OutboxMessage).where(OutboxMessage.recipient == user.email))
     db.execute(delete(MembershipApplication).where(MembershipApplication.email == user.email))
     db.execute(delete(LoginAttempt).where(LoginAttempt.key == f"account:{user.email}"))

@@ -30,10 +30,12 @@ def bad_request(exc, request):
         return {"page_title": translate(_("The form expired"), request),
                 "message": _("The form was open too long or came from another site. Go back, reload the page "
                              "and send it again.")}
-    return {"page_title": translate(_("Bad request"), request), "message": exc.detail or exc.explanation}
+    return {"page_title": translate(_("Bad request"), request),
+            "message": exc.detail or _("The address or the form contains a value the portal cannot use.")}
 
 
 @exception_view_config(HTTPRequestEntityTooLarge, renderer="portal:templates/error.pt")
 def too_large(exc, request):
     request.response.status = 413
-    return {"page_title": translate(_("File too large"), request), "message": exc.detail or exc.explanation}
+    return {"page_title": translate(_("File too large"), request),
+            "message": exc.detail or _("What you sent is larger than the portal accepts.")}

@@ -20,6 +20,7 @@ from .auth import issue_reset_token
 from .members import KIND_TITLES, STATUS_TITLES, country_node, kind_node, website_node
 
 ROLE_TITLES = {"secretariat": _("Technical secretariat"), "editor": _("Editor"), "member": _("Member representative")}
+APPLICATION_STATUS_TITLES = {"pending": _("Pending"), "approved": _("Approved"), "rejected": _("Rejected")}
 LOCAL_ROLE_TITLES = {"reader": _("Reader"), "contributor": _("Contributor"), "reviewer": _("Reviewer")}
 
 
@@ -310,7 +311,8 @@ def application(request):
                                                                "message": message}), found.language))
             request.flash(_("Application rejected; the applicant was told by mail."))
         return HTTPFound(request.route_url("manage_applications"))
-    return page(request, found.organisation, crumbs, application=found, country_name=country_name, kinds=KIND_TITLES)
+    return page(request, found.organisation, crumbs, application=found, country_name=country_name, kinds=KIND_TITLES,
+                statuses=APPLICATION_STATUS_TITLES)
 
 
 # --- groups ---------------------------------------------------------------------------------------
@@ -452,7 +454,7 @@ def outbox(request):
         for row in request.dbsession.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(ids),
                                                                          OutboxMessage.status == "failed")):
             row.status, row.attempts, row.next_attempt = "queued", 0, utcnow()
-        request.flash(_("${count} message(s) queued again.", mapping={"count": len(ids)}))
+        request.flash(_("Messages queued again: ${count}.", mapping={"count": len(ids)}))
         return HTTPFound(request.route_url("manage_outbox", _query={"status": "queued"}))
     rows = request.dbsession.scalars(select(OutboxMessage).where(OutboxMessage.status == status)
                                      .order_by(OutboxMessage.id.desc()).limit(200)).all()

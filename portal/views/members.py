@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from ..countries import COUNTRY_CODES, REGIONS, country_choices, country_name
 from ..forms import make_form, render_form, validate
-from ..i18n import _, translate
+from ..i18n import _, translate, translate_to
 from ..models import MEMBER_KINDS, Member, MembershipApplication, User
 
 KIND_TITLES = {
@@ -42,9 +42,16 @@ def kind_node():
                                validator=colander.OneOf(MEMBER_KINDS), widget=deferred_kind_widget)
 
 
+def with_scheme(value):
+    """"www.city.example" would be a link relative to the portal: give it the scheme it lacks."""
+    if isinstance(value, str) and value.strip() and "://" not in value:
+        return "https://" + value.strip()
+    return value
+
+
 def website_node():
     return colander.SchemaNode(colander.String(), name="website", title=_("Website"), missing="",
-                               validator=colander.url, widget=deform.widget.TextInputWidget(
+                               preparer=with_scheme, validator=colander.url, widget=deform.widget.TextInputWidget(
                                    attributes={"type": "url", "placeholder": "https://"}))
 
 
@@ -73,11 +80,17 @@ def apply(request):
         appstruct["email"] = appstruct["email"].strip().lower()
         application = MembershipApplication(language=request.locale_name, **appstruct)
         request.dbsession.add(application)
+        request.dbsession.flush()
         for admin in request.dbsession.scalars(select(User).where(User.role == "secretariat", User.active)):
-            request.send_mail(admin.email, f"[{translate(_('Membership application'), request)}] {application.organisation}",
-                              f"{application.organisation} ({application.country})\n{application.contact_name} "
-                              f"<{application.email}>\n\n{application.motivation}\n\n"
-                              f"{request.route_url('manage_applications')}")
+            request.send_mail(admin.email, translate_to(request, _(
+                "Membership application: ${organisation}", mapping={"organisation": application.organisation}),
+                admin.language), translate_to(request, _(
+                "${organisation} (${country}) asks to join the network.\n\nContact: ${name} <${email}>\n\n"
+                "${motivation}\n\nReview it: ${link}", mapping={
+                    "organisation": application.organisation, "country": application.country,
+                    "name": application.contact_name, "email": application.email,
+                    "motivation": application.motivation,
+                    "link": request.route_url("manage_application", id=application.id)}), admin.language))
         request.flash(_("Thank you. The technical secretariat will review your application and write to you."))
         return HTTPFound(request.route_url("home"))
     return {"form": render_form(form), "page_title": title, "intro": intro}

@@ -13,8 +13,8 @@ from ..search import CORE_FACETS, SORTS, SearchQuery
 RESERVED = {"q", "sort", "page", "_LOCALE_"}
 
 
-def bad(request, message, **mapping):
-    raise HTTPBadRequest(translate(_(message, mapping=mapping), request))
+def bad(request, message):
+    raise HTTPBadRequest(translate(message, request))
 
 
 def parse_query(request):
@@ -23,10 +23,11 @@ def parse_query(request):
     facet_names = list(CORE_FACETS) + [f for f in portal.facets if f not in CORE_FACETS]
     sort = request.GET.get("sort", "relevance")
     if sort not in SORTS:
-        bad(request, "Unknown sort '${value}'. Allowed: ${allowed}", value=sort, allowed=", ".join(SORTS))
+        bad(request, _("Unknown sort '${value}'. Allowed: ${allowed}",
+                       mapping={"value": sort, "allowed": ", ".join(SORTS)}))
     page = request.GET.get("page", "1")
     if not page.isdigit() or not 1 <= int(page) <= 1000:
-        bad(request, "The page number must be a whole number from 1 to 1000.")
+        bad(request, _("The page number must be a whole number from 1 to 1000."))
     types = {info.name for info in portal.search_indexes.values()}
     known_values = {"type": types, "language": set(LANGUAGES), "region": set(REGIONS)}
     for name in portal.facets:
@@ -36,19 +37,20 @@ def parse_query(request):
     filters = {}
     for name in set(request.GET) - RESERVED:
         if name not in facet_names:
-            bad(request, "Unknown filter '${value}'. Allowed: ${allowed}", value=name, allowed=", ".join(facet_names))
+            bad(request, _("Unknown filter '${value}'. Allowed: ${allowed}",
+                           mapping={"value": name, "allowed": ", ".join(facet_names)}))
         values = [v for v in request.GET.getall(name) if v != ""]
         if not values:
             continue
         allowed = known_values.get(name)
         if name == "year":
             if not all(v.isdigit() and len(v) == 4 for v in values):
-                bad(request, "A year is written with four digits, such as 2024.")
+                bad(request, _("A year is written with four digits, such as 2024."))
         elif allowed is not None:
             wrong = [v for v in values if v not in allowed]
             if wrong:
-                bad(request, "Unknown value '${value}' for '${name}'. Allowed: ${allowed}", value=wrong[0],
-                    name=name, allowed=", ".join(sorted(allowed)))
+                bad(request, _("Unknown value '${value}' for '${name}'. Allowed: ${allowed}",
+                              mapping={"value": wrong[0], "name": name, "allowed": ", ".join(sorted(allowed))}))
         filters[name] = values
     principals = tuple(request.registry.getUtility(ISecurityPolicy).effective_principals(request))
     return SearchQuery(text=request.GET.get("q", "")[:500], filters=filters, principals=principals, sort=sort,

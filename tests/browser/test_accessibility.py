@@ -144,6 +144,7 @@ class Site:
     url: str
     ids: dict
     tabs: dict = field(default_factory=dict)  # (user, width) -> a Playwright page
+    served: dict = field(default_factory=dict)  # page name -> the HTML last served for it
 
     def address(self, spec):
         return self.url + spec.path.format(**self.ids)
@@ -206,7 +207,8 @@ def visit(site, spec, width):
         else:
             spec.then(tab)
     assert response.status == spec.status, f"{spec.name}: HTTP {response.status}, expected {spec.status}"
-    return tab, response.text()
+    site.served[spec.name] = html = response.text()
+    return tab, html
 
 
 # --- axe-core ----------------------------------------------------------------------------------------
@@ -235,6 +237,21 @@ def test_axe(site, axe_source, spec, width):
         assert overflow <= 0, f"{spec.name} is {overflow}px wider than a phone's screen"
 
 
+def test_axe_reports_what_it_should(site, axe_source):
+    """The harness itself: a page with known faults must fail, or a silent axe would pass everything."""
+    tab = site.tabs["anonymous", "desktop"]
+    tab.goto(site.url + "/")
+    tab.evaluate("""() => {
+        const img = document.createElement('img'); img.src = '/static/none.png'; document.querySelector('main').append(img);
+        const p = document.createElement('p'); p.textContent = 'faint'; p.style.color = '#ddd';
+        document.querySelector('main').append(p);
+    }""")
+    tab.add_script_tag(content=axe_source)
+    results = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    found = {v["id"] for v in results["violations"] if v["impact"] in ("serious", "critical")}
+    assert {"image-alt", "color-contrast"} <= found
+
+
 # --- the HTML5 validator -------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -245,7 +262,8 @@ def html_errors(site, validate_html, tmp_path_factory):
     paths, broken = [], {}
     for spec in PAGES:
         try:
-            _, html = visit(site, spec, spec.widths[0])
+            # The axe tests, earlier in this module, have opened every page already.
+            html = site.served.get(spec.name) or visit(site, spec, spec.widths[0])[1]
         except Exception as error:  # noqa: BLE001 -- reported by the page's own test
             broken[spec.name] = error
             continue

@@ -1,0 +1,64 @@
+"""The plugin contract seen from the outside: a plugin's registrations reach every part of the portal
+without a change in the core, and two plugins claiming one name stop the start."""
+import pytest
+from pyramid.exceptions import ConfigurationConflictError
+
+from portal.testing import login
+
+
+def test_conflicting_registrations_fail_at_start(settings):
+    from portal import main
+    with pytest.raises(ConfigurationConflictError) as raised:
+        main({}, **dict(settings, **{"portal.plugins": "sample_plugin clash_plugin"}))
+    message = str(raised.value)
+    assert "portal content types" in message and "workshop" in message
+
+
+def test_plugin_registrations_show_up(testapp, registry):
+    portal = registry.portal
+    assert "workshop" in portal.content_types
+    assert portal.content_types["workshop"].plugin == "sample_plugin"
+    home = testapp.get("/")
+    assert 'href="/workshops"' in home.text  # its menu item
+    assert testapp.get("/export/workshops.json").json == []
+    assert "city" in testapp.get("/search.json").json["facets"]
+
+
+def test_plugin_settings_in_the_control_panel(testapp, make_user, registry, db):
+    make_user("admin@example.org", role="secretariat")
+    login(testapp, "admin@example.org")
+    assert "/manage/settings/workshops" in testapp.get("/manage").text
+    form = testapp.get("/manage/settings/workshops").forms["deform"]
+    assert form["max_participants"].value == "40"  # the schema's default
+    form["max_participants"] = "lots"
+    res = form.submit("save", status=400)
+    assert "lots" in res.text  # what was typed is still there, with the error
+    form = res.forms["deform"]
+    form["max_participants"] = "120"
+    form.submit("save", status=302)
+    from pyramid.scripting import prepare
+    env = prepare(registry=registry)
+    request = env["request"]
+    request.dbsession = registry["dbsession_factory"]()
+    assert request.plugin_settings("workshops")["max_participants"] == 120
+    request.dbsession.close()
+    env["closer"]()
+    testapp.get("/manage/settings/nothing", status=404)
+
+
+def test_plugin_demo_data_runs_with_the_core(registry, app):
+    from pyramid.scripting import prepare
+    from sqlalchemy import select
+    from portal.demo import load_demo
+    from sample_plugin.models import Workshop
+    env = prepare(registry=registry)
+    request = env["request"]
+    with request.tm:
+        request.dbsession = registry["dbsession_factory"]()
+        import zope.sqlalchemy
+        zope.sqlalchemy.register(request.dbsession, transaction_manager=request.tm)
+        assert load_demo(request)["email"] == "admin@example.org"
+    session = registry["dbsession_factory"]()
+    assert session.scalars(select(Workshop)).all()[0].city == "Grenoble"
+    session.close()
+    env["closer"]()
