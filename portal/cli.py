@@ -33,7 +33,12 @@ def load(ini):
     setup_logging(ini)
     settings = get_appsettings(ini)
     app = make_app(settings.global_conf, **{**settings, "mail.worker_in_process": "false"})
-    env = prepare(registry=app.registry)
+    request = None
+    if settings.get("portal.url"):
+        from pyramid.request import Request
+        request = Request.blank("/", base_url=settings["portal.url"].rstrip("/"))
+        request.registry = app.registry
+    env = prepare(request=request, registry=app.registry)
     env["app"] = app
     return env
 
@@ -232,6 +237,12 @@ def main(argv=None):
         from configparser import Error as ConfigError
         if isinstance(exc, ConfigError) or type(exc).__name__ in ("LoaderNotFound", "InvalidURI"):
             print(f"portal: {args.config}: {str(exc).splitlines()[0]}", file=sys.stderr)
+            return 2
+        from sqlalchemy.exc import OperationalError, ProgrammingError
+        if isinstance(exc, (OperationalError, ProgrammingError)):
+            reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+            print(f"portal: database error: {reason} (is the database reachable, and did "
+                  f"`portal initdb -c {args.config}` run?)", file=sys.stderr)
             return 2
         raise
     return 0

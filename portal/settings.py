@@ -53,6 +53,9 @@ def check_settings(settings):
         raise SettingError("setting 'search.backend = postgresql' needs a PostgreSQL 'sqlalchemy.url'")
     if settings["mail.delivery"] == "maildir" and not settings.get("mail.maildir"):
         raise SettingError("missing setting 'mail.maildir' (needed by mail.delivery = maildir)")
+    url = settings.get("portal.url", "")
+    if url and not (url.startswith("http://") or url.startswith("https://")):
+        raise SettingError(f"setting 'portal.url' must start with http:// or https://, not '{url}'")
     if settings["mail.delivery"] == "smtp" and not settings.get("mail.host"):
         raise SettingError("missing setting 'mail.host' (needed by mail.delivery = smtp)")
     return settings

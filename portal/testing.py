@@ -237,30 +237,46 @@ def maildir(settings):
     return Box()
 
 
+def start_smtp_server(handler, **smtp_parameters):
+    """An aiosmtpd server on a free loopback port. aiosmtpd (1.4) checks that a server it started
+    answers by connecting to the port it was given, so with port 0 it would connect to port 0:
+    connect to the port actually bound instead."""
+    from aiosmtpd.controller import Controller
+
+    class LoopbackController(Controller):
+        def _trigger_server(self):
+            self.port = self.server.sockets[0].getsockname()[1]
+            super()._trigger_server()
+
+    controller = LoopbackController(handler, hostname="127.0.0.1", port=0, **smtp_parameters)
+    controller.start()
+    handler.port = controller.port
+    return controller
+
+
+class SMTPHandler:
+    """Collects what the test SMTP server receives; `refuse` answers every RCPT with that reply."""
+
+    def __init__(self):
+        self.messages = []
+        self.refuse = None  # e.g. "550 no such user"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.refuse:
+            return self.refuse
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope)
+        return "250 Message accepted"
+
+
 @pytest.fixture
 def smtp_server():
     """A real SMTP server (aiosmtpd) on loopback, collecting what it receives; stops after the test."""
-    from aiosmtpd.controller import Controller
-
-    class Handler:
-        def __init__(self):
-            self.messages = []
-            self.refuse = None  # e.g. "550 no such user" to answer every RCPT with that
-
-        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-            if self.refuse:
-                return self.refuse
-            envelope.rcpt_tos.append(address)
-            return "250 OK"
-
-        async def handle_DATA(self, server, session, envelope):
-            self.messages.append(envelope)
-            return "250 Message accepted"
-
-    handler = Handler()
-    controller = Controller(handler, hostname="127.0.0.1", port=0)
-    controller.start()
-    handler.port = controller.server.sockets[0].getsockname()[1]
+    handler = SMTPHandler()
+    controller = start_smtp_server(handler)
     yield handler
     controller.stop()
 

@@ -9,7 +9,7 @@ from pyramid.view import view_config
 from sqlalchemy import func, or_, select
 
 from ..countries import REGIONS, country_name, region_of
-from ..files import IMAGE_TYPES, UploadError, store_upload
+from ..files import IMAGE_TYPES, UploadError, delete_file, store_upload
 from ..forms import make_form, render_form, validate
 from ..i18n import LANGUAGES, _, translate, translate_to
 from ..models import (APPLICATION_STATUSES, MEMBERSHIP_STATUSES, ROLES, Content, Group, LocalRole, Member,
@@ -215,7 +215,10 @@ def _member_form(request, member):
             request.flash(_("Choose a file to upload."), "error")
         else:
             try:
+                previous = member.logo
                 member.logo = store_upload(request, logo, allowed=IMAGE_TYPES, title=member.name)
+                if previous is not None:  # a replaced logo would otherwise stay on disk for ever
+                    delete_file(request, previous)
                 request.flash(_("Logo saved."))
             except UploadError as exc:
                 request.response.status = exc.status
@@ -352,6 +355,16 @@ def _group_form(request, group):
         if group is None:
             group = Group()
             request.dbsession.add(group)
+        elif group.name != appstruct["name"]:
+            # Roles are shared with "group:NAME": they follow the new name, and a later group that takes
+            # the old one inherits nothing.
+            portal = request.registry.portal
+            shared_with = select(LocalRole).where(LocalRole.principal == f"group:{group.name}")
+            for role in request.dbsession.scalars(shared_with):
+                role.principal = f"group:{appstruct['name']}"
+                shared = request.dbsession.get(Content, role.content_id)
+                if shared is not None and portal.index_for(shared) is not None:
+                    reindex_later(request.dbsession, shared)
         group.name, group.title = appstruct["name"], appstruct["title"]
         ids = [int(i) for i in appstruct["users"]]
         group.users = request.dbsession.scalars(select(User).where(User.id.in_(ids))).all() if ids else []
@@ -451,10 +464,11 @@ def outbox(request):
         status = "failed"
     if request.method == "POST":
         ids = [int(i) for i in request.POST.getall("retry") if i.isdigit()]
-        for row in request.dbsession.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(ids),
-                                                                         OutboxMessage.status == "failed")):
+        rows = request.dbsession.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(ids),
+                                                                     OutboxMessage.status == "failed")).all()
+        for row in rows:
             row.status, row.attempts, row.next_attempt = "queued", 0, utcnow()
-        request.flash(_("Messages queued again: ${count}.", mapping={"count": len(ids)}))
+        request.flash(_("Messages queued again: ${count}.", mapping={"count": len(rows)}))
         return HTTPFound(request.route_url("manage_outbox", _query={"status": "queued"}))
     rows = request.dbsession.scalars(select(OutboxMessage).where(OutboxMessage.status == status)
                                      .order_by(OutboxMessage.id.desc()).limit(200)).all()

@@ -20,6 +20,15 @@ PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08
        b"\xaeB`\x82")
 
 
+def in_language(language, msgid, **mapping):
+    """A message of the portal as the catalogue of `language` has it."""
+    from pyramid.i18n import make_localizer
+    from portal.i18n import LOCALE_DIR, _
+    text = make_localizer(language, [str(LOCALE_DIR)]).translate(_(msgid, mapping=mapping or None))
+    assert text != _(msgid, mapping=mapping or None).interpolate(), f"no {language} translation of {msgid!r}"
+    return text
+
+
 def client(app, address="192.0.2.10"):
     return webtest.TestApp(app, extra_environ={"HTTP_HOST": HOST, "REMOTE_ADDR": address})
 
@@ -145,6 +154,15 @@ def test_password_change_needs_the_current_password(app, testapp, as_user, db):
     assert "Your current password is not right." in text_of(res.text)
     assert password_hash(db, user_id) == before
     assert logged_in(phone)
+
+
+def test_password_change_errors_are_in_the_user_s_language(testapp, as_user):
+    as_user(email="alice@example.org")
+    testapp.get("/account", {"_LOCALE_": "es"})
+    res = change_password(testapp, "not-my-password", "a-much-better-password", status=400)
+    assert in_language("es", "Your current password is not right.") in text_of(res.text)
+    res = change_password(testapp, "a-good-password", "short", status=400)
+    assert in_language("es", "At least ${min} characters.", min=10) in text_of(res.text)
 
 
 def test_password_change_refuses_short_or_unconfirmed_passwords(testapp, as_user, db):

@@ -15,6 +15,15 @@ HOST = "portal.test"
 RESET_LINK = re.compile(r"http://portal\.test/password/reset/[A-Za-z0-9_\-]+")
 
 
+def in_language(language, msgid, **mapping):
+    """A message of the portal as the catalogue of `language` has it."""
+    from pyramid.i18n import make_localizer
+    from portal.i18n import LOCALE_DIR, _
+    text = make_localizer(language, [str(LOCALE_DIR)]).translate(_(msgid, mapping=mapping or None))
+    assert text != _(msgid, mapping=mapping or None).interpolate(), f"no {language} translation of {msgid!r}"
+    return text
+
+
 def client(app, address="192.0.2.10", **environ):
     return webtest.TestApp(app, extra_environ={"HTTP_HOST": HOST, "REMOTE_ADDR": address, **environ})
 
@@ -76,6 +85,22 @@ def test_password_hash_is_argon2id(make_user, db):
     assert stored_user(db, "alice@example.org")["hash"].startswith("$argon2id$")
 
 
+def test_hash_made_with_other_costs_is_upgraded_at_login(testapp, make_user, db, registry):
+    from argon2 import PasswordHasher
+    settings = registry.settings
+    cost = int(settings["auth.argon2_time_cost"])
+    old = PasswordHasher(time_cost=cost + 1, memory_cost=int(settings["auth.argon2_memory_cost"])).hash(
+        "a-good-password")
+    user_id = make_user("alice@example.org")
+    with db() as s:
+        s.get(User, user_id).password_hash = old
+    try_login(testapp, "alice@example.org", status=302)
+    upgraded = stored_user(db, "alice@example.org")["hash"]
+    assert upgraded != old and upgraded.startswith("$argon2id$") and f"t={cost}," in upgraded
+    testapp.post("/logout", {"csrf_token": csrf(testapp)}, status=302)
+    try_login(testapp, "alice@example.org", status=302)
+
+
 def test_login_with_right_password_opens_a_server_side_session(testapp, make_user, db):
     user_id = make_user("alice@example.org", name="Alice Martin")
     assert not logged_in(testapp)
@@ -101,6 +126,19 @@ def test_wrong_password_is_refused_and_keeps_the_email(testapp, make_user):
     assert form["password"].value == ""  # a password is never sent back
     assert "portal_session" not in testapp.cookies
     assert not logged_in(testapp)
+
+
+def test_login_errors_are_in_the_visitor_s_language(app, make_user, registry):
+    make_user("alice@example.org")
+    browser = client(app)
+    browser.get("/", {"_LOCALE_": "fr"})  # the choice is remembered
+    res = try_login(browser, "alice@example.org", "not-the-password", status=400)
+    assert in_language("fr", "Wrong email or password.") in text_of(res.text)
+    for _ in range(int(registry.settings["auth.max_failures_account"]) - 1):
+        try_login(browser, "alice@example.org", "not-the-password", status=400)
+    res = try_login(browser, "alice@example.org", status=429)
+    assert in_language("fr", "Too many failed attempts. Wait a quarter of an hour, or reset your password.") \
+        in text_of(res.text)
 
 
 def test_unknown_account_gets_the_same_answer_as_a_wrong_password(testapp):

@@ -28,7 +28,6 @@ mail.delivery = maildir
 mail.maildir = %(here)s/var/maildir
 auth.argon2_time_cost = 1
 auth.argon2_memory_cost = 1024
-{extra}
 """
 
 
@@ -36,7 +35,7 @@ def write_ini(folder, plugins="", extra="", drop=()):
     """A site's ini in folder, without the settings starting with one of drop, plus the lines extra."""
     folder.mkdir(parents=True, exist_ok=True)
     ini = folder / "site.ini"
-    lines = [line for line in SITE_INI.format(plugins=plugins, extra="").splitlines() if not line.startswith(drop)]
+    lines = [line for line in SITE_INI.format(plugins=plugins).splitlines() if not line.startswith(drop)]
     ini.write_text("\n".join(lines) + "\n" + extra + "\n")
     return ini
 

@@ -18,50 +18,9 @@ from sqlalchemy import select
 
 from portal.mail import deliver_pending
 from portal.models import OutboxMessage, utcnow
-from portal.testing import csrf, login
+from portal.testing import csrf, login, start_smtp_server
 
 PORTAL = Path(sys.executable).with_name("portal")
-
-
-def start_smtp_server(handler, **smtp_parameters):
-    """An aiosmtpd server on a free loopback port. aiosmtpd (1.4) checks that a server it started answers
-    by connecting to the port it was given, so with port 0 it connects to port 0 and fails: connect to
-    the port actually bound instead."""
-    from aiosmtpd.controller import Controller
-
-    class LoopbackController(Controller):
-        def _trigger_server(self):
-            self.port = self.server.sockets[0].getsockname()[1]
-            super()._trigger_server()
-
-    controller = LoopbackController(handler, hostname="127.0.0.1", port=0, **smtp_parameters)
-    controller.start()
-    handler.port = controller.port
-    return controller
-
-
-@pytest.fixture
-def smtp_server():
-    """portal.testing's smtp_server, started so that it works with aiosmtpd 1.4 (see start_smtp_server)."""
-    class Handler:
-        def __init__(self):
-            self.messages = []
-            self.refuse = None  # e.g. "550 no such user" to answer every RCPT with that
-
-        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-            if self.refuse:
-                return self.refuse
-            envelope.rcpt_tos.append(address)
-            return "250 OK"
-
-        async def handle_DATA(self, server, session, envelope):
-            self.messages.append(envelope)
-            return "250 Message accepted"
-
-    handler = Handler()
-    controller = start_smtp_server(handler)
-    yield handler
-    controller.stop()
 
 
 def smtp_settings(registry, port, **extra):
@@ -432,7 +391,7 @@ def test_development_ini_delivers_into_a_maildir_under_var(tmp_path):
     ini = tmp_path / "development.ini"
     ini.write_text((Path(__file__).parents[2] / "development.ini").read_text())
     subprocess.run([str(PORTAL), "initdb", "-c", str(ini)], check=True, capture_output=True, timeout=120)
-    subprocess.run([str(PORTAL), "add-user", "-c", str(ini), "ana@example.org", "--password", "a-good-password"],
+    subprocess.run([str(PORTAL), "add-user", "-c", str(ini), "ana@example.org"],  # no password: no hashing
                    check=True, capture_output=True, timeout=120, stdin=subprocess.DEVNULL)
     settings = get_appsettings(str(ini))
     app = main(settings.global_conf, **{**settings, "mail.worker_in_process": "false"})
