@@ -9,6 +9,7 @@ def includeme(config):
     config.include(".registry")
     config.include(".db")
     config.include(".security")
+    config.include(".cache")
     config.include(".i18n")
     config.include(".mail")
     config.include(".search")

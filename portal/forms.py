@@ -269,15 +269,17 @@ class ContentViews:
 
     def view(self):
         obj = self.context
-        translations = self.request.dbsession.scalars(
+        request = self.request
+        translations = request.dbsession.scalars(
             select(Content).where(Content.translation_group == obj.translation_group, Content.id != obj.id)).all()
-        translations = [t for t in translations if self.request.has_permission("view", t)]
-        extra = self.info.view_values(self.request, obj) if self.info.view_values else {}
-        return self.common(**extra, obj=obj, transitions=self.workflow.available(obj, self.request),
+        translations = [t for t in translations if request.has_permission("view", t)]
+        extra = self.info.view_values(request, obj) if self.info.view_values else {}
+        anonymous = request.user is None  # visitors can change nothing: spare the permission checks
+        return self.common(**extra, obj=obj, transitions=[] if anonymous else self.workflow.available(obj, request),
                            state=self.workflow.states.get(obj.state), translations=translations,
-                           can_edit=bool(self.request.has_permission("edit", obj)),
-                           can_delete=bool(self.request.has_permission("delete", obj)),
-                           can_review=bool(self.request.has_permission("review", obj)))
+                           can_edit=not anonymous and bool(request.has_permission("edit", obj)),
+                           can_delete=not anonymous and bool(request.has_permission("delete", obj)),
+                           can_review=not anonymous and bool(request.has_permission("review", obj)))
 
     def delete(self):
         obj = self.context

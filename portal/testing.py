@@ -47,6 +47,7 @@ def base_settings(tmp_root, url, search_backend="whoosh", plugins=""):
         "portal.site_name": "Test network",
         "portal.plugins": plugins,
         "files.dir": str(tmp_root / "files"),
+        "cache.marker_dir": str(tmp_root / "cache"),
         "files.max_size": str(1024 * 1024),
         "search.backend": search_backend,
         "search.whoosh_dir": str(tmp_root / "whoosh"),

@@ -72,16 +72,26 @@ class SearchResults:
 
 
 class SearchBackend:
-    """What both backends implement."""
+    """What both backends implement: _index, _delete, _clear, count and search. Every change is
+    announced to the listeners (the page cache drops what it rendered from the old index)."""
+
+    listeners = ()
 
     def index(self, documents):
-        raise NotImplementedError
+        self._index(documents)
+        self._changed()
 
     def delete(self, keys):
-        raise NotImplementedError
+        self._delete(keys)
+        self._changed()
 
     def clear(self):
-        raise NotImplementedError
+        self._clear()
+        self._changed()
+
+    def _changed(self):
+        for listener in self.listeners:
+            listener()
 
     def count(self):
         raise NotImplementedError
@@ -212,5 +222,8 @@ def make_backend(settings, engine):
 
 def includeme(config):
     settings = config.get_settings()
-    config.registry["search"] = make_backend(settings, config.registry["engine"])
+    backend = config.registry["search"] = make_backend(settings, config.registry["engine"])
+    cache = config.registry.get("page_cache")
+    if cache is not None:
+        backend.listeners = (cache.changed,)
     listen()

@@ -25,7 +25,7 @@ class PostgresBackend(SearchBackend):
     def __init__(self, engine):
         self.engine = engine
 
-    def index(self, documents):
+    def _index(self, documents):
         with self.engine.begin() as conn:
             for doc in documents:
                 conn.execute(text(f"""
@@ -46,11 +46,11 @@ class PostgresBackend(SearchBackend):
                      "facets": json.dumps({k: [str(v) for v in vs] for k, vs in doc["facets"].items()}),
                      "extra": doc.get("extra", "")})
 
-    def delete(self, keys):
+    def _delete(self, keys):
         with self.engine.begin() as conn:
             conn.execute(text("DELETE FROM search_documents WHERE key = ANY(:keys)"), {"keys": list(keys)})
 
-    def clear(self):
+    def _clear(self):
         with self.engine.begin() as conn:
             conn.execute(text("DELETE FROM search_documents"))
 

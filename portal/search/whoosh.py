@@ -34,7 +34,8 @@ def make_schema():
         facets=STORED,
     )
     for lang in LANGUAGES:
-        schema.add(f"text_{lang}", TEXT(analyzer=_analyzer(lang), stored=True))
+        # chars=True keeps match positions, so highlighting needs no second pass of the analyzer
+        schema.add(f"text_{lang}", TEXT(analyzer=_analyzer(lang), stored=True, chars=True))
         schema.add(f"title_{lang}", TEXT(analyzer=_analyzer(lang), field_boost=3.0))
     schema.add(FACET_PREFIX + "*", KEYWORD(commas=True, stored=True), glob=True)
     return schema
@@ -44,6 +45,7 @@ class WhooshBackend(SearchBackend):
     def __init__(self, directory):
         self.directory = directory
         self._lock = threading.Lock()
+        self._local = threading.local()  # each server thread keeps its own searcher and parser
         os.makedirs(directory, exist_ok=True)
         if index.exists_in(directory):
             self.ix = index.open_dir(directory)
@@ -53,7 +55,7 @@ class WhooshBackend(SearchBackend):
     def _writer(self):
         return self.ix.writer(timeout=30)
 
-    def index(self, documents):
+    def _index(self, documents):
         with self._lock:
             writer = self._writer()
             try:
@@ -79,16 +81,17 @@ class WhooshBackend(SearchBackend):
             fields[FACET_PREFIX + name] = ",".join(str(v) for v in values)
         return fields
 
-    def delete(self, keys):
+    def _delete(self, keys):
         with self._lock:
             writer = self._writer()
             for key in keys:
                 writer.delete_by_term("key", key)
             writer.commit()
 
-    def clear(self):
+    def _clear(self):
         with self._lock:
             self.ix = index.create_in(self.directory, make_schema())
+            self._local = threading.local()
 
     def count(self):
         with self.ix.searcher() as searcher:
@@ -97,12 +100,28 @@ class WhooshBackend(SearchBackend):
     def _field(self, name):
         return name if name in ("type", "language", "region", "year") else FACET_PREFIX + name
 
+    def _searcher(self):
+        """This thread's searcher, reopened only when the index changed since its last search."""
+        local = self._local
+        searcher = getattr(local, "searcher", None)
+        if searcher is None:
+            searcher = self.ix.searcher()
+        elif not searcher.up_to_date():
+            searcher.close()  # (Searcher.refresh fails on a reader of an index that was empty)
+            searcher = self.ix.searcher()
+        local.searcher = searcher
+        return searcher
+
+    def _parser(self):
+        parser = getattr(self._local, "parser", None)
+        if parser is None:
+            fields = [f"text_{lang}" for lang in LANGUAGES] + [f"title_{lang}" for lang in LANGUAGES] + ["plain"]
+            parser = self._local.parser = MultifieldParser(fields, self.ix.schema, group=OrGroup.factory(0.9))
+        return parser
+
     def search(self, q):
-        self.ix = self.ix.refresh()
-        fields = [f"text_{lang}" for lang in LANGUAGES] + [f"title_{lang}" for lang in LANGUAGES] + ["plain"]
         if q.text.strip():
-            parser = MultifieldParser(fields, self.ix.schema, group=OrGroup.factory(0.9))
-            parsed = parser.parse(q.text)
+            parsed = self._parser().parse(q.text)
         else:
             parsed = Every()
         conditions = [Or([Term("allowed", p) for p in q.principals])]
@@ -111,10 +130,11 @@ class WhooshBackend(SearchBackend):
         facets = {name: sorting.FieldFacet(self._field(name), allow_overlap=True, maptype=sorting.Count)
                   for name in q.facets}
         sortedby = None if (q.sort == "relevance" and q.text.strip()) else sorting.FieldFacet("date", reverse=True)
-        with self.ix.searcher() as searcher:
+        searcher = self._searcher()
+        if searcher:  # kept open for the next search of this thread
             results = searcher.search_page(parsed, q.page, pagelen=q.page_size, filter=And(conditions),
                                            groupedby=facets or None, sortedby=sortedby, terms=True)
-            results.results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
+            results.results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=60, autotrim=True)
             results.results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
             hits = [self._hit(hit) for hit in results]
             counted = {}

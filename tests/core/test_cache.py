@@ -1,0 +1,93 @@
+"""Pages kept for anonymous visitors: served again until anything changes, never one visitor's page
+to another."""
+import os
+import time
+
+import webtest
+
+from portal.models import News, utcnow
+from portal.testing import csrf, login
+
+
+def visitor(app, **headers):
+    return webtest.TestApp(app, extra_environ={"HTTP_HOST": "portal.test", "REMOTE_ADDR": "192.0.2.20"})
+
+
+def publish_news(db, title):
+    with db() as s:
+        item = News(title=title, language="en", state="published", published=utcnow())
+        s.add(item)
+        s.flush()
+        return item.id
+
+
+def test_anonymous_pages_are_served_again_until_a_change(app, db):
+    item = publish_news(db, "First title")
+    anon = visitor(app)
+    first = anon.get(f"/news/{item}")
+    assert "X-Portal-Cache" not in first.headers
+    again = anon.get(f"/news/{item}")
+    assert again.headers["X-Portal-Cache"] == "hit" and again.text == first.text
+    assert again.headers["Content-Security-Policy"] == first.headers["Content-Security-Policy"]
+    with db() as s:
+        s.get(News, item).title = "Second title"
+    fresh = anon.get(f"/news/{item}")
+    assert "Second title" in fresh.text and "X-Portal-Cache" not in fresh.headers
+
+
+def test_a_change_made_by_an_editor_shows_at_once(testapp, app, db, make_user):
+    item = publish_news(db, "Plenary meeting")
+    anon = visitor(app)
+    anon.get("/news")
+    assert anon.get("/news").headers.get("X-Portal-Cache") == "hit"
+    make_user("editor@example.org", role="editor")
+    login(testapp, "editor@example.org")
+    testapp.post(f"/news/{item}/transition", {"transition": "retract", "csrf_token": csrf(testapp)})
+    assert "Plenary meeting" not in anon.get("/news").text
+    anon.get(f"/news/{item}", status=302)
+
+
+def test_each_language_has_its_own_page(app, db):
+    anon = visitor(app)
+    english = anon.get("/", headers={"Accept-Language": "en"})
+    spanish = anon.get("/", headers={"Accept-Language": "es"})
+    assert '<html lang="es">' in spanish.text and '<html lang="en">' in english.text
+    assert '<html lang="es">' in anon.get("/", headers={"Accept-Language": "es"}).text
+
+
+def test_pages_with_a_form_token_are_never_shared(app):
+    one, two = visitor(app), visitor(app)
+    one.get("/login")
+    one.get("/login")
+    two.get("/login")
+    assert one.cookies["csrf_token"] != two.cookies["csrf_token"]
+    page = two.get("/login")
+    assert "X-Portal-Cache" not in page.headers
+    assert f'value="{two.cookies["csrf_token"]}"' in page.text
+
+
+def test_logged_in_users_get_their_own_pages(testapp, app, make_user):
+    visitor(app).get("/")
+    make_user("member@example.org", role="member", name="Awa Diop")
+    login(testapp, "member@example.org")
+    res = testapp.get("/")
+    assert "X-Portal-Cache" not in res.headers and "Awa Diop" in res.text
+
+
+def test_a_change_in_another_process_is_seen(app, settings):
+    anon = visitor(app)
+    anon.get("/members")
+    assert anon.get("/members").headers.get("X-Portal-Cache") == "hit"
+    marker = os.path.join(settings["cache.marker_dir"], ".portal-generation")
+    later = time.time() + 5
+    os.utime(marker, (later, later))  # what another process does after its commit
+    assert "X-Portal-Cache" not in anon.get("/members").headers
+
+
+def test_search_results_follow_the_index(app, registry, db):
+    anon = visitor(app)
+    assert anon.get("/search.json", {"q": "assembly"}).json["total"] == 0
+    publish_news(db, "Citizen assembly")
+    assert anon.get("/search.json", {"q": "assembly"}).json["total"] == 1
+    registry["search"].clear()
+    assert anon.get("/search.json", {"q": "assembly"}).json["total"] == 0
