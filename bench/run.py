@@ -296,6 +296,7 @@ def report(rows, memory, hello, load):
     hwm = f"; VmHWM since start {memory['vmhwm_mb']:.1f} MB" if memory.get("vmhwm_mb") else ""
     print(f"portal worker peak RSS under load: {memory['peak_rss_mb']:.1f} MB (aim <= {MEMORY_AIM_MB} MB): "
           f"{memory['result']}{hwm}")
+    print("* the same address with cache.anonymous_pages = false: every response rendered (no aim).")
     print("ratio: req/s over hello-world req/s.  CPU ms: the server process's CPU time per response;"
           "\nCPU ratio: hello's CPU ms over the target's, an estimate that other load on the machine disturbs less.")
     busy = max(load["before"][0], load["after"][0])
@@ -346,8 +347,20 @@ def main(argv=None):
               f"{args.concurrency} connections, waitress {WAITRESS}", flush=True)
         hello_before = measure("hello", hello, "/", args)
         rows = [measure(name, portal, path, args, sampler_pid=portal.proc.pid) for name, path in paths.items()]
-        hello_after = measure("hello", hello, "/", args)
         vmhwm = high_water_mark(portal.proc.pid)
+        portal.stop()
+        # The same site with the anonymous page cache off: what a page costs when it is rendered.
+        uncached_port = free_port()
+        uncached_ini = workdir / "bench-uncached.ini"
+        uncached_ini.write_text(ini.read_text().replace(f"{HOST}:{portal_port}", f"{HOST}:{uncached_port}")
+                                .replace("[app:main]", "[app:main]\ncache.anonymous_pages = false", 1))
+        uncached = Server("portal (no cache)", [BIN / "portal", "serve", "-c", uncached_ini], uncached_port,
+                          workdir / "portal-uncached.log")
+        servers.append(uncached)
+        uncached.wait_ready()
+        rows += [dict(measure(f"{name}*", uncached, path, args, sampler_pid=uncached.proc.pid), uncached=True)
+                 for name, path in paths.items()]
+        hello_after = measure("hello", hello, "/", args)
         load["after"] = os.getloadavg()
     finally:
         for server in servers:

@@ -1,4 +1,5 @@
 """Translation: one domain, four languages, negotiated from ?_LOCALE_=, a cookie, then Accept-Language."""
+import os
 from pathlib import Path
 
 from pyramid.i18n import TranslationStringFactory, get_localizer
@@ -60,7 +61,7 @@ def compile_catalogs(locale_dir=LOCALE_DIR):
             continue
         with po.open("rb") as f:
             catalog = read_po(f, locale=po.parent.parent.name)
-        tmp = mo.with_suffix(".mo.tmp")
+        tmp = mo.with_suffix(f".mo.{os.getpid()}.tmp")  # processes starting together do not collide
         with tmp.open("wb") as f:
             write_mo(f, catalog)
         tmp.replace(mo)

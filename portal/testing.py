@@ -61,17 +61,22 @@ def base_settings(tmp_root, url, search_backend="whoosh", plugins=""):
 
 
 def reset_database(engine):
-    """Empty every table: TRUNCATE on PostgreSQL, DELETE with foreign keys off on SQLite."""
+    """Empty every table: TRUNCATE on PostgreSQL, DELETE with foreign keys off on SQLite (a PRAGMA
+    that SQLite ignores inside a transaction: hence the commit before turning them back on)."""
     from sqlalchemy import inspect, text
     names = [n for n in inspect(engine).get_table_names() if n != "alembic_version"]
-    with engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
             conn.execute(text("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " RESTART IDENTITY CASCADE"))
-        else:
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            for name in names:
-                conn.exec_driver_sql(f'DELETE FROM "{name}"')
-            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        for name in names:
+            conn.exec_driver_sql(f'DELETE FROM "{name}"')
+        conn.commit()
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        conn.commit()
 
 
 def drop_everything(engine):

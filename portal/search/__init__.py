@@ -163,7 +163,7 @@ def _before_commit(session):
             deletes.add(payload)
             continue
         info = registry.portal.index_for(payload)
-        if payload in session.deleted or payload.id is None:
+        if info is None or payload in session.deleted or payload.id is None:
             continue
         key = document_key(info, payload)
         if info.should_index(payload):

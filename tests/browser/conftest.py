@@ -22,13 +22,6 @@ PHONE = {"width": 390, "height": 844}
 TIMEOUT_MS = 15_000
 
 
-def pytest_collection_modifyitems(items):
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.browser)
-
-
 def missing_tool(reason):
     """Skip, or fail when the environment promises every tool (PORTAL_REQUIRE_BROWSER=1, set by CI)."""
     if os.environ.get("PORTAL_REQUIRE_BROWSER") == "1":

@@ -11,6 +11,8 @@ from typing import Callable
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 
 # --- the pages ---------------------------------------------------------------------------------------
 
@@ -83,6 +85,7 @@ PAGES = [
     Spec("manage-applications", "/manage/applications", user="admin"),
     Spec("manage-application", "/manage/applications/{application}", user="admin", shows="form.review"),
     Spec("manage-groups", "/manage/groups", user="admin"),
+    Spec("manage-group", "/manage/groups/{group}", user="admin"),
     Spec("sharing", "/content/{section}/sharing", user="admin"),
     Spec("add-form", "/pages/add", user="admin"),
     Spec("add-form-errors", "/pages/add", user="admin", status=400, then=submit_too_long_title, navigates=True,
