@@ -6,7 +6,7 @@ from sqlalchemy import select
 from .countries import region_of
 from .forms import ContentSchema
 from .i18n import _
-from .models import Content, News, Page, Section
+from .models import News, Page, Section
 from .sanitize import html_to_text
 from .workflow import PUBLICATION
 

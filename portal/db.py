@@ -31,6 +31,18 @@ def get_tm_session(session_factory, transaction_manager, request=None):
     return dbsession
 
 
+def get_or_404(dbsession, cls, ident):
+    """The row of cls with that primary key (a string from the URL is fine), or a 404."""
+    from pyramid.httpexceptions import HTTPNotFound
+    try:
+        found = dbsession.get(cls, int(ident))
+    except (TypeError, ValueError):
+        found = None
+    if found is None:
+        raise HTTPNotFound()
+    return found
+
+
 def includeme(config):
     settings = config.get_settings()
     settings["tm.manager_hook"] = "pyramid_tm.explicit_manager"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import colander
 import deform
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from pyramid.csrf import get_csrf_token
-from pyramid.httpexceptions import HTTPFound, HTTPNotFound, HTTPForbidden
+from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.i18n import get_localizer
 from pyramid.threadlocal import get_current_request
 from sqlalchemy import func, select
@@ -103,7 +103,8 @@ def make_form(request, schema, buttons, action=None, **bind):
     schema = schema.bind(request=request, **bind)
     localizer = get_localizer(request)
     buttons = [deform.Button(name, localizer.translate(title)) for name, title in buttons]
-    form = deform.Form(schema, buttons=buttons, action=action or request.path_qs, css_class="form")
+    # no autofocus: it would carry screen-reader users past the page's heading and introduction
+    form = deform.Form(schema, buttons=buttons, action=action or request.path_qs, css_class="form", focus="off")
     return form
 
 
@@ -337,7 +338,6 @@ class ContentViews:
         return HTTPFound(self.url(obj))
 
     def listing(self):
-        portal = self.request.registry.portal
         can_see_all = self.request.has_permission("view_private", self.request.site)
         stmt = select(self.info.factory)
         if not can_see_all:

@@ -6,7 +6,7 @@ from datetime import timedelta
 from pyramid.authorization import ACLHelper, ALL_PERMISSIONS, Allow, Authenticated, Deny, Everyone
 from sqlalchemy import select
 
-from .models import AuthSession, Content, LocalRole, User, utcnow
+from .models import AuthSession, Content, utcnow
 
 SESSION_COOKIE = "portal_session"
 

@@ -287,6 +287,35 @@ def smtp_server():
     controller.stop()
 
 
+HOST = "portal.test"
+
+
+def client(app, address="192.0.2.10", **environ):
+    """Another browser on the same site: its own cookies, from its own address."""
+    import webtest
+    return webtest.TestApp(app, extra_environ={"HTTP_HOST": HOST, "REMOTE_ADDR": address, **environ})
+
+
+def logged_in(browser, headers=None):
+    """Whether the browser's session cookie (or the given Cookie header) opens the account page."""
+    from urllib.parse import urlsplit
+    res = browser.get("/account", headers=headers or {}, status="*")
+    assert res.status_int in (200, 302), res.status
+    if res.status_int == 302:
+        assert urlsplit(res.location).path == "/login"
+        return False
+    return True
+
+
+def in_language(language, msgid, **mapping):
+    """A message of the portal as the catalogue of `language` has it."""
+    from pyramid.i18n import make_localizer
+    from .i18n import LOCALE_DIR, _
+    text = make_localizer(language, [str(LOCALE_DIR)]).translate(_(msgid, mapping=mapping or None))
+    assert text != _(msgid, mapping=mapping or None).interpolate(), f"no {language} translation of {msgid!r}"
+    return text
+
+
 def text_of(html):
     """The visible text of an HTML page, whitespace collapsed: for asserting what a user reads."""
     html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from ..security import content_acl, principals_allowed
+from ..security import principals_allowed
 
 LANGUAGES = ("en", "es", "fr", "pt")
 CORE_FACETS = ("type", "language", "region", "year")

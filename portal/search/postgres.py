@@ -88,9 +88,9 @@ class PostgresBackend(SearchBackend):
             else "date DESC NULLS LAST, key"
         query_expr = self._tsquery() if has_text else "NULL::tsquery"
         params.update(limit=q.page_size, offset=(q.page - 1) * q.page_size)
-        headline = (f"ts_headline(('portal_' || CASE WHEN language IN ('en','es','fr','pt') THEN language "
-                    f"ELSE 'en' END)::regconfig, body, query, 'StartSel=\x02, StopSel=\x03, MaxFragments=2, "
-                    f"MaxWords=35, MinWords=12, FragmentDelimiter=\" … \"')") if has_text else "left(body, 240)"
+        headline = ("ts_headline(('portal_' || CASE WHEN language IN ('en','es','fr','pt') THEN language "
+                    "ELSE 'en' END)::regconfig, body, query, 'StartSel=\x02, StopSel=\x03, MaxFragments=2, "
+                    "MaxWords=35, MinWords=12, FragmentDelimiter=\" … \"')") if has_text else "left(body, 240)"
         with self.engine.connect() as conn:
             total = conn.execute(text(f"SELECT count(*) FROM search_documents WHERE {where}"), params).scalar()
             rows = conn.execute(text(f"""

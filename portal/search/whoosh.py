@@ -10,7 +10,7 @@ from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import And, Every, Or, Term
 from whoosh.support.charset import accent_map
 
-from . import LANGUAGES, Hit, SearchBackend, SearchResults, fold
+from . import LANGUAGES, Hit, SearchBackend, SearchResults
 
 FACET_PREFIX = "f_"
 

@@ -1,5 +1,5 @@
 """Error pages in the visitor's language."""
-from pyramid.httpexceptions import HTTPBadRequest, HTTPForbidden, HTTPRequestEntityTooLarge
+from pyramid.httpexceptions import HTTPBadRequest, HTTPRequestEntityTooLarge
 from pyramid.view import exception_view_config, forbidden_view_config, notfound_view_config
 from pyramid.exceptions import BadCSRFToken
 from pyramid.httpexceptions import HTTPFound

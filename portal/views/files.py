@@ -3,16 +3,14 @@ from pyramid.httpexceptions import HTTPFound, HTTPNotFound, HTTPForbidden
 from pyramid.response import FileResponse
 from pyramid.view import view_config
 
+from ..db import get_or_404
 from ..files import UploadError, delete_file, file_path, store_upload
 from ..i18n import _, translate
 from ..models import Content, File
 
 
 def _content(request):
-    obj = request.dbsession.get(Content, int(request.matchdict["id"]))
-    if obj is None:
-        raise HTTPNotFound()
-    return obj
+    return get_or_404(request.dbsession, Content, request.matchdict["id"])
 
 
 def content_url(request, obj):
@@ -42,9 +40,7 @@ def upload(request):
 
 @view_config(route_name="file", permission="view")
 def serve(request):
-    row = request.dbsession.get(File, int(request.matchdict["id"]))
-    if row is None:
-        raise HTTPNotFound()
+    row = get_or_404(request.dbsession, File, request.matchdict["id"])
     owner = row.content
     if owner is not None and not request.has_permission("view", owner):
         raise HTTPNotFound()

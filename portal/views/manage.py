@@ -8,6 +8,7 @@ from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import func, or_, select
 
+from ..db import get_or_404
 from ..countries import REGIONS, country_name, region_of
 from ..files import IMAGE_TYPES, UploadError, delete_file, store_upload
 from ..forms import make_form, render_form, validate
@@ -47,7 +48,8 @@ def dashboard(request):
     }
     types = [(info, bool(request.has_permission(info.add_permission, request.site)))
              for info in request.registry.portal.content_types.values()]
-    return page(request, _("Manage"), crumbs=(), pending=pending, counts=counts, types=types,
+    title = translate(_("Manage"), request)
+    return dict(page_title=title, breadcrumbs=[(title, None)], pending=pending, counts=counts, types=types,
                 settings=request.registry.portal.plugin_settings.values(),
                 can_manage=bool(request.has_permission("manage", request.site)))
 
@@ -152,9 +154,7 @@ def user_add(request):
 
 @view_config(route_name="manage_user", renderer="portal:templates/form_page.pt", permission="manage")
 def user_edit(request):
-    user = request.dbsession.get(User, int(request.matchdict["id"]))
-    if user is None:
-        raise HTTPNotFound()
+    user = get_or_404(request.dbsession, User, request.matchdict["id"])
     form = make_form(request, UserSchema, [("save", _("Save")), ("reset", _("Send a password link"))], user=user)
     crumbs = [(translate(_("Users"), request), request.route_path("manage_users"))]
     if "reset" in request.POST:
@@ -253,9 +253,7 @@ def member_add(request):
 
 @view_config(route_name="manage_member", renderer="portal:templates/form_page.pt", permission="manage")
 def member_edit(request):
-    member = request.dbsession.get(Member, int(request.matchdict["id"]))
-    if member is None:
-        raise HTTPNotFound()
+    member = get_or_404(request.dbsession, Member, request.matchdict["id"])
     return _member_form(request, member)
 
 
@@ -274,9 +272,7 @@ def applications(request):
 
 @view_config(route_name="manage_application", renderer="portal:templates/manage/application.pt", permission="manage")
 def application(request):
-    found = request.dbsession.get(MembershipApplication, int(request.matchdict["id"]))
-    if found is None:
-        raise HTTPNotFound()
+    found = get_or_404(request.dbsession, MembershipApplication, request.matchdict["id"])
     crumbs = [(translate(_("Membership applications"), request), request.route_path("manage_applications"))]
     if request.method == "POST" and found.status == "pending":
         message = request.POST.get("message", "").strip()[:5000]
@@ -381,9 +377,7 @@ def group_add(request):
 
 @view_config(route_name="manage_group", renderer="portal:templates/form_page.pt", permission="manage")
 def group_edit(request):
-    group = request.dbsession.get(Group, int(request.matchdict["id"]))
-    if group is None:
-        raise HTTPNotFound()
+    group = get_or_404(request.dbsession, Group, request.matchdict["id"])
     return _group_form(request, group)
 
 
@@ -391,9 +385,7 @@ def group_edit(request):
 
 @view_config(route_name="content_sharing", renderer="portal:templates/manage/sharing.pt", permission="manage_content")
 def sharing(request):
-    obj = request.dbsession.get(Content, int(request.matchdict["id"]))
-    if obj is None:
-        raise HTTPNotFound()
+    obj = get_or_404(request.dbsession, Content, request.matchdict["id"])
     if request.method == "POST":
         if "remove" in request.POST:
             found = request.dbsession.get(LocalRole, int(request.POST["remove"]) if request.POST["remove"].isdigit() else 0)

@@ -5,27 +5,12 @@ from email import message_from_bytes, policy
 from urllib.parse import urlsplit
 
 import pytest
-import webtest
 from sqlalchemy import select
 
 from portal.models import AuthSession, LoginAttempt, PasswordResetToken, User, utcnow
-from portal.testing import csrf, login, text_of
+from portal.testing import HOST, client, csrf, in_language, logged_in, login, text_of
 
-HOST = "portal.test"
 RESET_LINK = re.compile(r"http://portal\.test/password/reset/[A-Za-z0-9_\-]+")
-
-
-def in_language(language, msgid, **mapping):
-    """A message of the portal as the catalogue of `language` has it."""
-    from pyramid.i18n import make_localizer
-    from portal.i18n import LOCALE_DIR, _
-    text = make_localizer(language, [str(LOCALE_DIR)]).translate(_(msgid, mapping=mapping or None))
-    assert text != _(msgid, mapping=mapping or None).interpolate(), f"no {language} translation of {msgid!r}"
-    return text
-
-
-def client(app, address="192.0.2.10", **environ):
-    return webtest.TestApp(app, extra_environ={"HTTP_HOST": HOST, "REMOTE_ADDR": address, **environ})
 
 
 def try_login(browser, email, password="a-good-password", status="*", came_from=None):
@@ -34,16 +19,6 @@ def try_login(browser, email, password="a-good-password", status="*", came_from=
     form["email"] = email
     form["password"] = password
     return form.submit("login", status=status)
-
-
-def logged_in(browser, headers=None):
-    """Whether the browser's session cookie (or the given Cookie header) opens the account page."""
-    res = browser.get("/account", headers=headers or {}, status="*")
-    assert res.status_int in (200, 302), res.status
-    if res.status_int == 302:
-        assert urlsplit(res.location).path == "/login"
-        return False
-    return True
 
 
 def stored_user(db, email):

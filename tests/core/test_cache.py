@@ -3,14 +3,8 @@ to another."""
 import os
 import time
 
-import webtest
-
 from portal.models import News, utcnow
-from portal.testing import csrf, login
-
-
-def visitor(app, **headers):
-    return webtest.TestApp(app, extra_environ={"HTTP_HOST": "portal.test", "REMOTE_ADDR": "192.0.2.20"})
+from portal.testing import client, csrf, login
 
 
 def publish_news(db, title):
@@ -23,7 +17,7 @@ def publish_news(db, title):
 
 def test_anonymous_pages_are_served_again_until_a_change(app, db):
     item = publish_news(db, "First title")
-    anon = visitor(app)
+    anon = client(app, "192.0.2.20")
     first = anon.get(f"/news/{item}")
     assert "X-Portal-Cache" not in first.headers
     again = anon.get(f"/news/{item}")
@@ -37,7 +31,7 @@ def test_anonymous_pages_are_served_again_until_a_change(app, db):
 
 def test_a_change_made_by_an_editor_shows_at_once(testapp, app, db, make_user):
     item = publish_news(db, "Plenary meeting")
-    anon = visitor(app)
+    anon = client(app, "192.0.2.20")
     anon.get("/news")
     assert anon.get("/news").headers.get("X-Portal-Cache") == "hit"
     make_user("editor@example.org", role="editor")
@@ -48,7 +42,7 @@ def test_a_change_made_by_an_editor_shows_at_once(testapp, app, db, make_user):
 
 
 def test_each_language_has_its_own_page(app, db):
-    anon = visitor(app)
+    anon = client(app, "192.0.2.20")
     english = anon.get("/", headers={"Accept-Language": "en"})
     spanish = anon.get("/", headers={"Accept-Language": "es"})
     assert '<html lang="es">' in spanish.text and '<html lang="en">' in english.text
@@ -56,7 +50,7 @@ def test_each_language_has_its_own_page(app, db):
 
 
 def test_pages_with_a_form_token_are_never_shared(app):
-    one, two = visitor(app), visitor(app)
+    one, two = client(app, "192.0.2.20"), client(app, "192.0.2.20")
     one.get("/login")
     one.get("/login")
     two.get("/login")
@@ -67,7 +61,7 @@ def test_pages_with_a_form_token_are_never_shared(app):
 
 
 def test_logged_in_users_get_their_own_pages(testapp, app, make_user):
-    visitor(app).get("/")
+    client(app, "192.0.2.20").get("/")
     make_user("member@example.org", role="member", name="Awa Diop")
     login(testapp, "member@example.org")
     res = testapp.get("/")
@@ -75,7 +69,7 @@ def test_logged_in_users_get_their_own_pages(testapp, app, make_user):
 
 
 def test_a_change_in_another_process_is_seen(app, settings):
-    anon = visitor(app)
+    anon = client(app, "192.0.2.20")
     anon.get("/members")
     assert anon.get("/members").headers.get("X-Portal-Cache") == "hit"
     marker = os.path.join(settings["cache.marker_dir"], ".portal-generation")
@@ -85,7 +79,7 @@ def test_a_change_in_another_process_is_seen(app, settings):
 
 
 def test_search_results_follow_the_index(app, registry, db):
-    anon = visitor(app)
+    anon = client(app, "192.0.2.20")
     assert anon.get("/search.json", {"q": "assembly"}).json["total"] == 0
     publish_news(db, "Citizen assembly")
     assert anon.get("/search.json", {"q": "assembly"}).json["total"] == 1

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from portal.mail import deliver_pending
 from portal.models import OutboxMessage, utcnow
-from portal.testing import csrf, login, start_smtp_server
+from portal.testing import csrf, start_smtp_server
 
 PORTAL = Path(sys.executable).with_name("portal")
 

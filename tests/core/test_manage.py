@@ -12,9 +12,8 @@ from sqlalchemy import select
 
 from portal.models import (AuthSession, File, Group, LocalRole, Member, MembershipApplication, OutboxMessage,
                           Page, Section, Setting, User, utcnow)
-from portal.testing import csrf, login, text_of
+from portal.testing import client, csrf, in_language, logged_in, login, text_of
 
-HOST = "portal.test"
 PASSWORD_LINK = re.compile(r"http://portal\.test/password/reset/[A-Za-z0-9_\-]+")
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4"
        b"\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND"
@@ -22,25 +21,6 @@ PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08
 
 MANAGE_PAGES = ["/manage/users", "/manage/users/add", "/manage/members", "/manage/members/add",
                 "/manage/applications", "/manage/groups", "/manage/groups/add", "/manage/outbox", "/manage/search"]
-
-
-def in_language(language, msgid, **mapping):
-    """A message of the portal as the catalogue of `language` has it."""
-    from pyramid.i18n import make_localizer
-    from portal.i18n import LOCALE_DIR, _
-    text = make_localizer(language, [str(LOCALE_DIR)]).translate(_(msgid, mapping=mapping or None))
-    assert text != _(msgid, mapping=mapping or None).interpolate(), f"no {language} translation of {msgid!r}"
-    return text
-
-
-def client(app, address="192.0.2.30"):
-    return webtest.TestApp(app, extra_environ={"HTTP_HOST": HOST, "REMOTE_ADDR": address})
-
-
-def logged_in(browser):
-    res = browser.get("/account", status="*")
-    assert res.status_int in (200, 302)
-    return res.status_int == 200
 
 
 def body_of(message):

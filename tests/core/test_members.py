@@ -5,28 +5,12 @@ from datetime import date
 
 import pycountry
 import pytest
-import webtest
 from sqlalchemy import select
 
 from portal import countries
 from portal.countries import COUNTRY_CODES, REGIONS, country_choices, country_name, region_of
 from portal.models import MEMBER_KINDS, Member, MembershipApplication, OutboxMessage, User
-from portal.testing import login, text_of
-
-HOST = "portal.test"
-
-
-def in_language(language, msgid, **mapping):
-    """A message of the portal as the catalogue of `language` has it."""
-    from pyramid.i18n import make_localizer
-    from portal.i18n import LOCALE_DIR, _
-    text = make_localizer(language, [str(LOCALE_DIR)]).translate(_(msgid, mapping=mapping or None))
-    assert text != _(msgid, mapping=mapping or None).interpolate(), f"no {language} translation of {msgid!r}"
-    return text
-
-
-def client(app):
-    return webtest.TestApp(app, extra_environ={"HTTP_HOST": HOST, "REMOTE_ADDR": "192.0.2.20"})
+from portal.testing import client, in_language, login, text_of
 
 
 def add_member(db, name, country, kind="city", status="active", **kw):
