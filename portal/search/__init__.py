@@ -15,7 +15,7 @@ from ..security import principals_allowed
 
 LANGUAGES = ("en", "es", "fr", "pt")
 CORE_FACETS = ("type", "language", "region", "year")
-SORTS = ("relevance", "date")
+SORTS = ("relevance", "date", "title")
 PAGE_SIZE = 10
 
 

@@ -84,8 +84,12 @@ class PostgresBackend(SearchBackend):
         params = {}
         where = self._where(q, params)
         has_text = bool(q.text.strip())
-        order = "ts_rank(tsv, query) DESC, date DESC NULLS LAST" if (has_text and q.sort == "relevance") \
-            else "date DESC NULLS LAST, key"
+        if q.sort == "title":
+            order = "lower(unaccent(title)), key"
+        elif has_text and q.sort == "relevance":
+            order = "ts_rank(tsv, query) DESC, date DESC NULLS LAST"
+        else:
+            order = "date DESC NULLS LAST, key"
         query_expr = self._tsquery() if has_text else "NULL::tsquery"
         params.update(limit=q.page_size, offset=(q.page - 1) * q.page_size)
         headline = ("ts_headline(('portal_' || CASE WHEN language IN ('en','es','fr','pt') THEN language "

@@ -10,7 +10,7 @@ from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import And, Every, Or, Term
 from whoosh.support.charset import accent_map
 
-from . import LANGUAGES, Hit, SearchBackend, SearchResults
+from . import LANGUAGES, Hit, SearchBackend, SearchResults, fold
 
 FACET_PREFIX = "f_"
 
@@ -29,6 +29,7 @@ def make_schema():
         region=KEYWORD(stored=True, commas=True),
         year=ID(stored=True),
         date=DATETIME(stored=True, sortable=True),
+        sort_title=ID(sortable=True),
         allowed=KEYWORD(commas=True),
         plain=TEXT(analyzer=StandardAnalyzer() | CharsetFilter(accent_map)),
         facets=STORED,
@@ -74,6 +75,7 @@ class WhooshBackend(SearchBackend):
             "allowed": ",".join(doc["allowed"]), "facets": doc["facets"],
             f"text_{lang}": doc["text"], f"title_{lang}": doc["title"],
             "plain": " ".join([doc["title"], doc["text"], doc.get("extra", "")]),
+            "sort_title": fold(doc["title"])[:100],
         }
         if doc.get("date"):
             fields["date"] = doc["date"].astimezone(timezone.utc).replace(tzinfo=None)
@@ -129,7 +131,12 @@ class WhooshBackend(SearchBackend):
             conditions.append(Or([Term(self._field(name), str(v)) for v in values]))
         facets = {name: sorting.FieldFacet(self._field(name), allow_overlap=True, maptype=sorting.Count)
                   for name in q.facets}
-        sortedby = None if (q.sort == "relevance" and q.text.strip()) else sorting.FieldFacet("date", reverse=True)
+        if q.sort == "title":
+            sortedby = sorting.FieldFacet("sort_title")
+        elif q.sort == "relevance" and q.text.strip():
+            sortedby = None
+        else:
+            sortedby = sorting.FieldFacet("date", reverse=True)
         searcher = self._searcher()
         if searcher:  # kept open for the next search of this thread
             results = searcher.search_page(parsed, q.page, pagelen=q.page_size, filter=And(conditions),

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from portal.search import fold
 from portal.models import LocalRole, Member, News, Page, User, utcnow
 
 
@@ -133,7 +134,13 @@ def test_bad_filters_are_refused(testapp, params):
 
 def test_unknown_filter_message_is_translated(testapp):
     res = testapp.get("/search", {"sort": "popularity", "_LOCALE_": "es"}, status=400)
-    assert "relevance, date" in res.text
+    assert "relevance, date, title" in res.text
+
+
+def test_sort_by_title_ignores_case_and_accents(testapp, corpus):
+    found = titles(search(testapp, sort="title"))
+    assert found == sorted(found, key=lambda t: fold(t))
+    assert found.index("Les budgets participatifs à Grenoble") < found.index("Orçamento participativo em Canoas")
 
 
 def test_plugin_facets_appear(testapp, db):
