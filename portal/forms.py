@@ -202,8 +202,8 @@ class ContentViews:
     def common(self, **values):
         values.setdefault("type_info", self.info)
         crumbs = []
-        if self.info.listing:
-            crumbs.append((translate(self.info.plural, self.request), self.request.route_path(f"{self.info.name}.listing")))
+        if self.info.listing_route:
+            crumbs.append((translate(self.info.plural, self.request), self.request.route_path(self.info.listing_route)))
         obj = values.get("obj")
         if obj is not None:
             parents, node = [], obj.parent
@@ -232,8 +232,9 @@ class ContentViews:
             if error:
                 return self.common(form=error, title=self.info.title)
             obj = self.info.factory(state=self.workflow.initial, creator_id=self.request.user.id)
-            apply_appstruct(obj, appstruct, self.schema, self.request)
-            self.request.dbsession.add(obj)
+            with self.request.dbsession.no_autoflush:
+                self.request.dbsession.add(obj)  # in the session first: fields may look up related rows
+                apply_appstruct(obj, appstruct, self.schema, self.request)
             self.request.dbsession.flush()
             record_revision(self.request, self.schema, obj, translate(_("Created"), self.request))
             self.request.flash(_("Saved as a draft. Submit it for review or publish it when it is ready."))

@@ -31,6 +31,7 @@ class ContentType:
     plugin: str
     view_values: Callable | None = None
     example: dict = field(default_factory=dict)
+    listing_route: str | None = None
 
     @property
     def add_permission(self):
@@ -132,14 +133,15 @@ def _register(config, category, discriminator, title, store, **details):
 
 def add_content_type(config, name, factory, schema, title, plural=None, workflow="publication", path=None,
                      add_roles=("editor",), view_template="portal:templates/content_view.pt", listing=True,
-                     view_values=None, example=None):
+                     view_values=None, example=None, listing_route=None):
     """A content type with its add / view / edit / delete / workflow / history views under `path`.
     view_values(request, obj) adds what the type's own view template needs; example gives form values
     (besides title and text) that make a valid item, used by the contract test every type must pass."""
     info = ContentType(name=name, factory=factory, schema=schema, title=title, plural=plural or title,
                        workflow=workflow, path=path or f"/{name}", add_roles=tuple(add_roles),
                        view_template=view_template, listing=listing, plugin=config.package_name,
-                       view_values=view_values, example=dict(example or {}))
+                       view_values=view_values, example=dict(example or {}),
+                       listing_route=listing_route or (f"{name}.listing" if listing else None))
     portal = config.registry.portal
 
     def store():

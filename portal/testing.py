@@ -60,23 +60,49 @@ def base_settings(tmp_root, url, search_backend="whoosh", plugins=""):
     }
 
 
-def reset_database(engine):
-    """Empty every table: TRUNCATE on PostgreSQL, DELETE with foreign keys off on SQLite (a PRAGMA
-    that SQLite ignores inside a transaction: hence the commit before turning them back on)."""
-    from sqlalchemy import inspect, text
+def reset_database(engine, baseline=None):
+    """Empty every table (TRUNCATE on PostgreSQL, DELETE with foreign keys off on SQLite, a PRAGMA
+    SQLite ignores inside a transaction: hence the commit before turning them back on), then put
+    back the rows the migrations themselves wrote (baseline: {table: rows}), such as a taxonomy."""
+    from sqlalchemy import MetaData, inspect, text
     names = [n for n in inspect(engine).get_table_names() if n != "alembic_version"]
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
             conn.execute(text("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " RESTART IDENTITY CASCADE"))
-        return
+    else:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            for name in names:
+                conn.exec_driver_sql(f'DELETE FROM "{name}"')
+            conn.commit()
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            conn.commit()
+    if baseline:
+        meta = MetaData()
+        meta.reflect(engine, only=list(baseline))
+        with engine.begin() as conn:
+            for name, rows in baseline.items():
+                conn.execute(meta.tables[name].insert(), rows)
+                if engine.dialect.name == "postgresql" and "id" in meta.tables[name].c:
+                    conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                                      f"(SELECT max(id) FROM \"{name}\"))"))
+
+
+def database_baseline(engine):
+    """The rows the migrations wrote, by table: what every test starts from."""
+    from sqlalchemy import MetaData
+    meta = MetaData()
+    meta.reflect(engine)
+    found = {}
     with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        for name in names:
-            conn.exec_driver_sql(f'DELETE FROM "{name}"')
-        conn.commit()
-        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        conn.commit()
+        for name, table in meta.tables.items():
+            if name == "alembic_version":
+                continue
+            rows = [dict(r._mapping) for r in conn.execute(table.select())]
+            if rows:
+                found[name] = rows
+    return found
 
 
 def drop_everything(engine):
@@ -110,6 +136,7 @@ def db_engine(portal_tmp, test_plugins):
     settings = base_settings(portal_tmp, url, plugins=test_plugins)
     with engine.begin() as conn:
         upgrade(settings, connection=conn)
+    engine.portal_baseline = database_baseline(engine)
     yield engine
     engine.dispose()
 
@@ -133,10 +160,10 @@ def settings(portal_tmp, db_engine, search_backend, test_plugins, tmp_path):
 @pytest.fixture
 def app(settings, db_engine):
     from . import main
-    reset_database(db_engine)
+    reset_database(db_engine, db_engine.portal_baseline)
     application = main({}, **settings)
     yield application
-    reset_database(db_engine)
+    reset_database(db_engine, db_engine.portal_baseline)
 
 
 @pytest.fixture

@@ -1,10 +1,17 @@
-"""The `portal` fixtures come from the portal.testing pytest plugin (setup.cfg). Every test app also
-loads the tiny plugin in tests/sample_plugin, which proves a plugin needs no change in the core."""
+"""The `portal` fixtures come from the portal.testing pytest plugin (setup.cfg). Every test app loads
+the project's plugins and the tiny plugin in tests/sample_plugin, which proves a plugin needs no
+change in the core. PORTAL_TEST_PLUGINS adds more."""
 import os
 
 import pytest
 
+PROJECT_PLUGINS = ["plugins.experiences"]
+
+
+def pytest_configure(config):
+    config.portal_plugins = " ".join(PROJECT_PLUGINS + ["sample_plugin", os.environ.get("PORTAL_TEST_PLUGINS", "")]).strip()
+
 
 @pytest.fixture(scope="session")
-def test_plugins():
-    return " ".join(["sample_plugin", os.environ.get("PORTAL_TEST_PLUGINS", "")]).strip()
+def test_plugins(pytestconfig):
+    return pytestconfig.portal_plugins

@@ -73,8 +73,8 @@ class PostgresBackend(SearchBackend):
                 where.append(f"region && CAST(:{key} AS text[])")
             else:
                 params[key + "n"] = name
-                where.append(f"EXISTS (SELECT 1 FROM jsonb_array_elements_text(facets -> :{key}n) v "
-                             f"WHERE v = ANY(CAST(:{key} AS text[])))")
+                where.append(f"EXISTS (SELECT 1 FROM jsonb_array_elements_text(facets -> :{key}n) AS fv(x) "
+                             f"WHERE fv.x = ANY(CAST(:{key} AS text[])))")
         return " AND ".join(where)
 
     def _tsquery(self):
@@ -112,9 +112,9 @@ class PostgresBackend(SearchBackend):
         if name in CORE_COLUMNS:
             expr, source = CORE_COLUMNS[name], "search_documents"
         elif name == "region":
-            expr, source = "v", "search_documents, unnest(region) v"
+            expr, source = "fc.x", "search_documents, unnest(region) AS fc(x)"
         else:
-            expr, source = "v", "search_documents, jsonb_array_elements_text(facets -> :facetname) v"
+            expr, source = "fc.x", "search_documents, jsonb_array_elements_text(facets -> :facetname) AS fc(x)"
         rows = conn.execute(text(f"SELECT {expr} AS value, count(*) AS n FROM {source} WHERE {where} "
                                  f"AND {expr} <> '' GROUP BY {expr} ORDER BY n DESC, value"),
                             dict(params, facetname=name)).all()

@@ -80,6 +80,8 @@ def template_globals(event):
     if request is None:
         return
     event.setdefault("layout", get_renderer("portal:templates/layout.pt").implementation())
+    # the actions, files and translations blocks of an item, for the view templates of plugins
+    event.setdefault("content_macros", get_renderer("portal:templates/content_macros.pt").implementation())
     event.setdefault("t", lambda term, **mapping: translate(term, request, mapping or None))
     event["portal"] = request.registry.portal
     event.setdefault("_", _)

@@ -17,15 +17,21 @@ def bad(request, message):
     raise HTTPBadRequest(translate(message, request))
 
 
-def parse_query(request):
-    """The SearchQuery of a request; 400 with the allowed values for an unknown sort, filter or value."""
+def parse_query(request, params=None, facet_names=None, fixed=None, sorts=None):
+    """The SearchQuery of a request; 400 with the allowed values for an unknown sort, filter or value.
+
+    A plugin's own listing passes its facet names, filters it fixes (e.g. {"type": ["experience"]})
+    and the sorts it offers, by their public names ({"newest": "date"})."""
     portal = request.registry.portal
-    facet_names = list(CORE_FACETS) + [f for f in portal.facets if f not in CORE_FACETS]
-    sort = request.GET.get("sort", "relevance")
-    if sort not in SORTS:
+    params = request.GET if params is None else params
+    if facet_names is None:
+        facet_names = list(CORE_FACETS) + [f for f in portal.facets if f not in CORE_FACETS]
+    sorts = sorts or {name: name for name in SORTS}
+    sort = params.get("sort", next(iter(sorts)))
+    if sort not in sorts:
         bad(request, _("Unknown sort '${value}'. Allowed: ${allowed}",
-                       mapping={"value": sort, "allowed": ", ".join(SORTS)}))
-    page = request.GET.get("page", "1")
+                       mapping={"value": sort, "allowed": ", ".join(sorts)}))
+    page = params.get("page", "1")
     if not page.isdigit() or not 1 <= int(page) <= 1000:
         bad(request, _("The page number must be a whole number from 1 to 1000."))
     types = {info.name for info in portal.search_indexes.values()}
@@ -35,11 +41,11 @@ def parse_query(request):
         if values is not None:
             known_values[name] = values(request) if callable(values) else set(values)
     filters = {}
-    for name in set(request.GET) - RESERVED:
+    for name in set(params) - RESERVED:
         if name not in facet_names:
             bad(request, _("Unknown filter '${value}'. Allowed: ${allowed}",
                            mapping={"value": name, "allowed": ", ".join(facet_names)}))
-        values = [v for v in request.GET.getall(name) if v != ""]
+        values = [v for v in params.getall(name) if v != ""]
         if not values:
             continue
         allowed = known_values.get(name)
@@ -53,7 +59,8 @@ def parse_query(request):
                               mapping={"value": wrong[0], "name": name, "allowed": ", ".join(sorted(allowed))}))
         filters[name] = values
     principals = tuple(request.registry.getUtility(ISecurityPolicy).effective_principals(request))
-    return SearchQuery(text=request.GET.get("q", "")[:500], filters=filters, principals=principals, sort=sort,
+    filters.update(fixed or {})
+    return SearchQuery(text=params.get("q", "")[:500], filters=filters, principals=principals, sort=sorts[sort],
                        page=int(page), facets=tuple(facet_names))
 
 
@@ -80,10 +87,8 @@ def facet_label(request, name, value):
 FACET_TITLES = {"type": _("Type"), "language": _("Language"), "region": _("Region"), "year": _("Year")}
 
 
-@view_config(route_name="search", renderer="portal:templates/search.pt", permission="view")
-def search(request):
-    query = parse_query(request)
-    results = request.registry["search"].search(query)
+def facet_links(request, query, results, route_name, titles=None):
+    """Each facet with its values, counts and the address that adds or removes that filter."""
     portal = request.registry.portal
     facets = []
     for name, counts in results.facets.items():
@@ -98,18 +103,29 @@ def search(request):
             else:
                 params.append((name, value))
             options.append({"value": value, "label": facet_label(request, name, value), "count": count,
-                            "selected": value in selected, "url": request.route_path("search", _query=params)})
-        title = FACET_TITLES.get(name) or portal.facets.get(name, name)
+                            "selected": value in selected, "url": request.route_path(route_name, _query=params)})
+        title = (titles or {}).get(name) or FACET_TITLES.get(name) or portal.facets.get(name, name)
         facets.append({"name": name, "title": translate(title, request), "options": options})
+    return facets
 
+
+def paging_links(request, route_name):
     def page_url(number):
         params = [(k, v) for k, v in request.GET.items() if k != "page"] + [("page", str(number))]
-        return request.route_path("search", _query=params)
+        return request.route_path(route_name, _query=params)
 
     def sort_url(sort):
         params = [(k, v) for k, v in request.GET.items() if k not in ("sort", "page")] + [("sort", sort)]
-        return request.route_path("search", _query=params)
+        return request.route_path(route_name, _query=params)
+    return page_url, sort_url
 
+
+@view_config(route_name="search", renderer="portal:templates/search.pt", permission="view")
+def search(request):
+    query = parse_query(request)
+    results = request.registry["search"].search(query)
+    facets = facet_links(request, query, results, "search")
+    page_url, sort_url = paging_links(request, "search")
     labels = {h.key: facet_label(request, "type", h.type) for h in results.hits}
     title = translate(_("Search"), request)
     return {"query": query, "results": results, "facets": facets, "page_url": page_url, "sort_url": sort_url,

@@ -169,7 +169,7 @@ def site(tmp_path_factory, db_engine, test_plugins, browser, serve):
     settings = base_settings(tmp_path_factory.mktemp("a11y"), db_engine.url.render_as_string(hide_password=False),
                              plugins=test_plugins)
     settings["portal.engine"] = db_engine
-    reset_database(db_engine)
+    reset_database(db_engine, db_engine.portal_baseline)
     app = main({}, **settings)
     ids = arrange(app.registry)
     server = serve(app)
@@ -193,7 +193,7 @@ def site(tmp_path_factory, db_engine, test_plugins, browser, serve):
         for context in contexts:
             context.close()
         server.stop()
-        reset_database(db_engine)
+        reset_database(db_engine, db_engine.portal_baseline)
 
 
 def visit(site, spec):

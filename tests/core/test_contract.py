@@ -18,9 +18,7 @@ def registered_types(plugins):
 
 def pytest_generate_tests(metafunc):
     if "type_name" in metafunc.fixturenames:
-        import os
-        plugins = " ".join(["sample_plugin", os.environ.get("PORTAL_TEST_PLUGINS", "")]).strip()
-        metafunc.parametrize("type_name", registered_types(plugins))
+        metafunc.parametrize("type_name", registered_types(metafunc.config.portal_plugins))
 
 
 @pytest.fixture(params=["whoosh", "postgresql"])
@@ -32,7 +30,12 @@ def fill(form, info, title):
     form["title"] = title
     form["body"] = f"<p>{title}: the body of the item.</p>"
     for name, value in info.example.items():
-        form[name] = value
+        if isinstance(value, (list, tuple)):  # deform names every box of a checkbox group "checkbox"
+            for box in form.fields.get("checkbox", []):
+                if box._value in value:
+                    box.checked = True
+        else:
+            form[name] = value
 
 
 def search_keys(testapp, words):

@@ -1,0 +1,39 @@
+"""Experiences: the network's database of good practices, with multilingual faceted search.
+
+Everything the plugin brings is declared here; the core is not touched."""
+from portal.i18n import _
+
+from .models import Experience
+from .schemas import ExperienceSchema
+from .search import FACET_LABELS, FACET_VALUES, FACETS, experience_document
+from .views import view_values
+
+
+def is_published(obj):
+    return obj.state == "published"
+
+
+def includeme(config):
+    # before the type's own /experiences/{id}, which would take feed.atom for an id
+    config.add_route("experiences_feed", "/experiences/feed.atom")
+    config.add_route("experiences", "/experiences")
+    config.add_route("experience_themes", "/manage/themes")
+    config.add_route("experience_theme_add", "/manage/themes/add")
+    config.add_route("experience_theme", "/manage/themes/{id:\\d+}")
+    config.add_content_type(
+        "experience", Experience, schema=ExperienceSchema, title=_("Experience"), plural=_("Experiences"),
+        path="/experiences", add_roles=("member", "editor"), listing=False, listing_route="experiences",
+        view_template="plugins.experiences:templates/view.pt",
+        view_values=view_values,
+        example={"city": "Porto Alegre", "country": "BR", "theme_slugs": ["participatory-budgeting"],
+                 "mechanism": "participatory-budget", "scale": "city", "start_year": "1989"})
+    config.add_search_index(Experience, document=experience_document, should_index=is_published,
+                            name="experience", facets=FACETS, facet_values=FACET_VALUES, facet_labels=FACET_LABELS)
+    config.add_menu_item("main", "experiences", _("Experiences"), route_name="experiences", order=20)
+    config.add_menu_item("manage", "experience-themes", _("Themes of the experiences"),
+                         route_name="experience_themes", order=20, permission="manage")
+    from .exports import COLUMNS, experience_rows
+    config.add_export("experiences", _("Experiences"), experience_rows, columns=COLUMNS)
+    from .demo import create_demo_experiences
+    config.add_demo_data(create_demo_experiences, order=20)
+    config.scan(".views")

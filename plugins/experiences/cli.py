@@ -1,0 +1,36 @@
+"""`portal import-experiences -c INI FILE`."""
+import sys
+
+
+def run(args):
+    from portal.cli import load, progress
+    from .importer import ImportFileError, import_rows, members_by_country, read_file
+    try:
+        rows = read_file(args.file)
+    except (OSError, UnicodeDecodeError, ImportFileError) as exc:
+        raise SystemExit(f"portal: {args.file}: {exc}")
+    env = load(args.config)
+    request = env["request"]
+    tm = request.tm
+    tm.begin()
+    members = members_by_country(request)
+
+    def commit():
+        tm.commit()
+        tm.begin()
+    report = import_rows(request, rows, members=members, commit=commit, batch_size=args.batch,
+                         progress=lambda it: progress(it, len(rows), "Importing"))
+    tm.commit()
+    env["closer"]()
+    for line, reason in report.errors:
+        print(f"{args.file}:{line}: {reason}", file=sys.stderr)
+    print(f"Imported {report.created + report.updated} experiences ({report.created} new, {report.updated} updated); "
+          f"{len(report.errors)} rows refused.")
+    if report.errors:
+        raise SystemExit(1)
+
+
+def register(command):
+    p = command("import-experiences", run, "import experiences from a JSON or CSV file (see README)")
+    p.add_argument("file", help="a .json file (array of objects) or a .csv file (lists joined with |)")
+    p.add_argument("--batch", type=int, default=500, help="rows per transaction (default 500)")

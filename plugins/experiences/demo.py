@@ -1,0 +1,21 @@
+"""A few dozen experiences across the five regions and four languages, for `make serve`."""
+from sqlalchemy import select
+
+from portal.models import Member, User
+
+from .importer import import_rows
+
+
+def create_demo_experiences(request):
+    from .demo_data import EXPERIENCES, TRANSLATIONS
+    db = request.dbsession
+    author = db.scalar(select(User).where(User.role == "member").order_by(User.id))
+    members = {m.country: m for m in db.scalars(select(Member))}
+    report = import_rows(request, ((i + 1, dict(row)) for i, row in enumerate(EXPERIENCES)),
+                         creator=author, members=members)
+    if report.errors:
+        raise ValueError(f"demo experiences: {report.errors[:3]}")
+    from .models import Experience
+    by_id = {e.external_id: e for e in db.scalars(select(Experience))}
+    for original, translation in TRANSLATIONS:
+        by_id[translation].translation_group = by_id[original].translation_group

@@ -1,0 +1,214 @@
+"""Import experiences from JSON (an array of objects) or CSV (the same columns, lists joined with "|").
+
+Each row is checked on its own: a bad row is reported with its line and reason and imports nothing
+of itself; the good rows go in. Re-importing an external_id updates that experience."""
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+
+import colander
+from sqlalchemy import select
+
+from portal.countries import COUNTRY_CODES
+from portal.forms import snapshot
+from portal.i18n import LANGUAGES
+from portal.models import Member, Revision, utcnow
+from portal.sanitize import clean_html
+
+from .models import MECHANISMS, SCALES, SDGS, Experience, Theme
+from .schemas import ExperienceSchema
+
+LIST_FIELDS = ("themes", "sdgs")
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be read."""
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    errors: list = field(default_factory=list)  # (line, reason)
+
+
+def _list(value):
+    if value in (None, "", colander.null):
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split("|") if part.strip()]
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if str(v).strip()]
+    raise colander.Invalid(None, "not a list")
+
+
+def _optional_int(node_name):
+    return colander.SchemaNode(colander.Integer(), name=node_name, missing=None)
+
+
+class RowSchema(colander.Schema):
+    external_id = colander.SchemaNode(colander.String(), validator=colander.Length(1, 100))
+    title = colander.SchemaNode(colander.String(), validator=colander.Length(1, 300))
+    summary = colander.SchemaNode(colander.String(), missing="", validator=colander.Length(0, 1000))
+    description = colander.SchemaNode(colander.String(), missing="")
+    language = colander.SchemaNode(colander.String(), validator=colander.OneOf(list(LANGUAGES)))
+    city = colander.SchemaNode(colander.String(), missing="", validator=colander.Length(0, 120))
+    country = colander.SchemaNode(colander.String(), preparer=lambda v: v.upper() if isinstance(v, str) else v,
+                                  validator=colander.OneOf(COUNTRY_CODES))
+    start_year = colander.SchemaNode(colander.Integer(), missing=None, validator=colander.Range(1900, 2100))
+    end_year = colander.SchemaNode(colander.Integer(), missing=None, validator=colander.Range(1900, 2100))
+    url = colander.SchemaNode(colander.String(), missing="", validator=colander.url)
+    state = colander.SchemaNode(colander.String(), missing="draft", validator=colander.OneOf(["published", "draft"]))
+    mechanism = colander.SchemaNode(colander.String(), missing="other", validator=colander.OneOf(MECHANISMS))
+    scale = colander.SchemaNode(colander.String(), missing="city", validator=colander.OneOf(SCALES))
+    participants = _optional_int("participants")
+    budget = _optional_int("budget")
+    currency = colander.SchemaNode(colander.String(), missing="", validator=colander.Regex(r"^[A-Z]{3}$"))
+    results = colander.SchemaNode(colander.String(), missing="")
+    lessons = colander.SchemaNode(colander.String(), missing="")
+    contact = colander.SchemaNode(colander.String(), missing="", validator=colander.Length(0, 300))
+
+
+def read_file(path):
+    """(line, row) pairs of a .json or .csv file."""
+    text = open(path, encoding="utf-8-sig").read()
+    if str(path).lower().endswith(".json") or text.lstrip().startswith("["):
+        return list(_json_rows(text))
+    return list(_csv_rows(text))
+
+
+def _json_rows(text):
+    decoder = json.JSONDecoder()
+    pos = len(text) - len(text.lstrip())
+    if not text[pos:pos + 1] == "[":
+        raise ImportFileError("a JSON file must hold an array of objects")
+    pos += 1
+    line, counted = 1, 0
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= len(text):
+            raise ImportFileError("the JSON array is not closed")
+        if text[pos] == "]":
+            return
+        line += text.count("\n", counted, pos)
+        counted = pos
+        try:
+            value, end = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(f"line {text.count(chr(10), 0, exc.pos) + 1}: {exc.msg}") from exc
+        yield line, value
+        pos = end
+
+
+def _csv_rows(text):
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "external_id" not in reader.fieldnames:
+        raise ImportFileError("a CSV file needs a header line with at least external_id, title, language, country")
+    for row in reader:
+        yield reader.line_num, {k: v for k, v in row.items() if k is not None}
+
+
+def _reasons(invalid):
+    return "; ".join(f"{name}: {message}" for name, message in sorted(invalid.asdict().items()))
+
+
+def check_row(row, theme_slugs):
+    """The row's values, or ValueError with the reason."""
+    if not isinstance(row, dict):
+        raise ValueError("not an object")
+    try:
+        values = RowSchema().deserialize({k: ("" if v is None else v) if not isinstance(v, (int, float)) else str(v)
+                                          for k, v in row.items() if k not in LIST_FIELDS})
+    except colander.Invalid as exc:
+        raise ValueError(_reasons(exc)) from None
+    try:
+        themes, sdgs = _list(row.get("themes")), _list(row.get("sdgs"))
+    except colander.Invalid:
+        raise ValueError("themes and sdgs are lists (or values joined with |)") from None
+    unknown = [t for t in themes if t not in theme_slugs]
+    if unknown:
+        raise ValueError(f"themes: unknown theme {', '.join(unknown)} (known: {', '.join(sorted(theme_slugs))})")
+    if not all(s.isdigit() and int(s) in SDGS for s in sdgs):
+        raise ValueError("sdgs: numbers from 1 to 17")
+    if values["end_year"] and values["start_year"] and values["end_year"] < values["start_year"]:
+        raise ValueError("end_year: before start_year")
+    values["themes"], values["sdgs"] = themes, sorted({int(s) for s in sdgs})
+    return values
+
+
+def import_rows(request, rows, creator=None, members=None, progress=None, batch_size=500, commit=None):
+    """Import (line, row) pairs; commit(batch) is called every batch_size rows when given."""
+    db = request.dbsession
+    themes = {t.slug: t for t in db.scalars(select(Theme))}
+    existing = dict(db.execute(select(Experience.external_id, Experience.id)
+                               .where(Experience.external_id.is_not(None))).all())
+    schema = ExperienceSchema()
+    report = ImportReport()
+    seen = set()
+    batch = []
+
+    def finish(done):
+        """Flush a batch, keep a revision of each row, commit when asked to."""
+        if not done:
+            return
+        db.flush()
+        for obj, new in done:
+            number = 1 if new else (db.scalar(select(Revision.number).where(Revision.content_id == obj.id)
+                                              .order_by(Revision.number.desc()).limit(1)) or 0) + 1
+            db.add(Revision(content_id=obj.id, number=number, author_id=getattr(creator, "id", None),
+                            data=snapshot(schema, obj), comment="Imported"))
+            existing[obj.external_id] = obj.id
+        if commit is not None:
+            commit()
+    for line, row in (progress(rows) if progress else rows):
+        try:
+            values = check_row(row, themes)
+            if values["external_id"] in seen:
+                raise ValueError(f"external_id: {values['external_id']} appears twice in this file")
+        except ValueError as exc:
+            report.errors.append((line, str(exc)))
+            continue
+        seen.add(values["external_id"])
+        found_id = existing.get(values["external_id"])
+        obj = db.get(Experience, found_id) if found_id else None
+        new = obj is None
+        if new:
+            obj = Experience(external_id=values["external_id"], creator_id=getattr(creator, "id", None))
+            db.add(obj)
+        obj.title, obj.description = values["title"], values["summary"]
+        obj.body = clean_html(values["description"])
+        obj.language, obj.city, obj.country = values["language"], values["city"], values["country"]
+        obj.start_year, obj.end_year = values["start_year"], values["end_year"]
+        obj.mechanism, obj.scale = values["mechanism"], values["scale"]
+        obj.participants, obj.budget, obj.currency = values["participants"], values["budget"], values["currency"]
+        obj.results, obj.lessons = clean_html(values["results"]), clean_html(values["lessons"])
+        obj.contact, obj.links, obj.sdgs = values["contact"], values["url"], values["sdgs"]
+        obj.themes = [themes[slug] for slug in values["themes"]]
+        if members:
+            member = members.get(obj.country)
+            obj.member_id = member.id if member is not None else obj.member_id
+        if values["state"] != obj.state:
+            obj.state = values["state"]
+            if obj.state == "published" and obj.published is None:
+                obj.published = utcnow()
+        obj.modified = utcnow()
+        batch.append((obj, new))
+        if new:
+            report.created += 1
+        else:
+            report.updated += 1
+        if len(batch) >= batch_size:
+            finish(batch)
+            batch = []
+    finish(batch)
+    return report
+
+
+def members_by_country(request):
+    """For an import: the member of each country when the country has exactly one."""
+    by_country = {}
+    for member in request.dbsession.scalars(select(Member).where(Member.status == "active")):
+        by_country.setdefault(member.country, []).append(member)
+    return {country: found[0] for country, found in by_country.items() if len(found) == 1}

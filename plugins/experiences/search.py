@@ -1,0 +1,56 @@
+"""What search keeps of an experience: its texts, and every label of its themes in the four
+languages, so "presupuesto participativo" finds an English experience filed under that theme."""
+from sqlalchemy import select
+
+from portal.countries import COUNTRY_CODES, country_name
+from portal.i18n import LANGUAGES, _
+from portal.sanitize import html_to_text
+
+from .models import MECHANISMS, SCALES, SDGS, Theme
+from .schemas import MECHANISM_TITLES, SCALE_TITLES, SDG_TITLES
+
+FACETS = {"theme": _("Theme"), "country": _("Country"), "mechanism": _("Participatory mechanism"),
+          "scale": _("Scale"), "start_year": _("Start year"), "sdg": _("Sustainable Development Goal")}
+
+
+def experience_document(obj, request):
+    themes = obj.themes
+    countries = " ".join(country_name(obj.country, lang) for lang in LANGUAGES)
+    return {
+        "title": obj.title,
+        "text": "\n".join(filter(None, [obj.description, html_to_text(obj.body), obj.city,
+                                        html_to_text(obj.results), html_to_text(obj.lessons)])),
+        "extra": " ".join([label for theme in themes for label in theme.labels] + [obj.city, countries]),
+        "url": request.route_path("experience.view", id=obj.id),
+        "date": obj.published or obj.created,
+        "region": [obj.region],
+        "facets": {"theme": [t.slug for t in themes], "country": [obj.country], "mechanism": [obj.mechanism],
+                   "scale": [obj.scale], "start_year": [str(obj.start_year)] if obj.start_year else [],
+                   "sdg": [str(n) for n in obj.sdgs or []]},
+    }
+
+
+def theme_slugs(request):
+    return set(request.dbsession.scalars(select(Theme.slug)))
+
+
+def theme_label(request, slug):
+    found = request.dbsession.scalar(select(Theme).where(Theme.slug == slug))
+    return found.label(request.locale_name) if found is not None else slug
+
+
+FACET_VALUES = {
+    "theme": theme_slugs,
+    "country": set(COUNTRY_CODES),
+    "mechanism": set(MECHANISMS),
+    "scale": set(SCALES),
+    "sdg": {str(n) for n in SDGS},
+    "start_year": {str(y) for y in range(1900, 2101)},
+}
+FACET_LABELS = {
+    "theme": theme_label,
+    "country": lambda request, code: country_name(code, request.locale_name),
+    "mechanism": MECHANISM_TITLES,
+    "scale": SCALE_TITLES,
+    "sdg": lambda request, n: f"{n}. {request.localizer.translate(SDG_TITLES[int(n)])}" if n.isdigit() and int(n) in SDG_TITLES else n,
+}

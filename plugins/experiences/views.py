@@ -1,0 +1,131 @@
+"""/experiences: the faceted listing, its feed, the control panel's themes, related experiences."""
+import colander
+from pyramid.httpexceptions import HTTPFound
+from pyramid.view import view_config
+from sqlalchemy import select
+
+from portal.countries import REGIONS, country_name
+from portal.db import get_or_404
+from portal.forms import make_form, render_form, validate
+from portal.i18n import _, translate
+from portal.search import SearchQuery
+from portal.views.feeds import atom_feed
+from portal.views.search import facet_label, facet_links, paging_links, parse_query
+
+from .models import Experience, Theme
+from .schemas import MECHANISM_TITLES, SCALE_TITLES, SDG_TITLES, ThemeSchema
+from .search import FACETS
+
+LISTING_FACETS = ("theme", "region", "country", "mechanism", "scale", "start_year", "language", "sdg")
+SORTS = {"relevance": "relevance", "newest": "date", "title": "title"}
+
+
+@view_config(route_name="experiences", renderer="plugins.experiences:templates/listing.pt", permission="view")
+def listing(request):
+    query = parse_query(request, facet_names=LISTING_FACETS, fixed={"type": ["experience"]}, sorts=SORTS)
+    if not query.text.strip() and "sort" not in request.GET:
+        query.sort = "date"
+    results = request.registry["search"].search(query)
+    facets = facet_links(request, query, results, "experiences", titles=FACETS)
+    page_url, sort_url = paging_links(request, "experiences")
+    active = [(name, value, facet_label(request, name, value),
+               request.route_path("experiences", _query=[(k, v) for k, v in request.GET.items()
+                                                         if not (k == name and v == value) and k != "page"]))
+              for name, values in query.filters.items() if name != "type" for value in values]
+    title = translate(_("Experiences"), request)
+    can_add = bool(request.has_permission("add:experience", request.site))
+    return {"query": query, "results": results, "facets": facets, "page_url": page_url, "sort_url": sort_url,
+            "active": active, "sorts": SORTS, "current_sort": request.GET.get("sort", "relevance" if query.text else "newest"),
+            "page_title": title, "breadcrumbs": [(title, None)], "can_add": can_add, "facet_label": facet_label}
+
+
+@view_config(route_name="experiences_feed", permission="view")
+def feed(request):
+    items = request.dbsession.scalars(select(Experience).where(Experience.state == "published")
+                                      .order_by(Experience.published.desc()).limit(30)).all()
+    entries = [{"title": e.title, "url": request.route_url("experience.view", id=e.id),
+                "updated": e.published or e.modified, "summary": e.description} for e in items]
+    return atom_feed(request, translate(_("New experiences"), request), request.route_url("experiences_feed"), entries)
+
+
+def related(request, obj, limit=4):
+    """Published experiences sharing a theme, the closest in wording first."""
+    slugs = [t.slug for t in obj.themes]
+    if not slugs:
+        return []
+    principals = ("system.Everyone",)
+    words = " OR ".join(w for w in obj.title.split() if len(w) > 3)[:300]
+    query = SearchQuery(text=words, filters={"type": ["experience"], "theme": slugs}, principals=principals,
+                        sort="relevance", page=1, page_size=limit + 1, facets=())
+    hits = [h for h in request.registry["search"].search(query).hits if h.key != f"experience:{obj.id}"]
+    if len(hits) < limit:
+        query.text, query.sort = "", "date"
+        seen = {h.key for h in hits}
+        hits += [h for h in request.registry["search"].search(query).hits
+                 if h.key != f"experience:{obj.id}" and h.key not in seen]
+    return hits[:limit]
+
+
+def view_values(request, obj):
+    lang = request.locale_name
+    return {"related": related(request, obj), "country": country_name(obj.country, lang),
+            "region_title": translate(REGIONS.get(obj.region, obj.region), request),
+            "themes": [(t.slug, t.label(lang)) for t in obj.themes],
+            "mechanism": translate(MECHANISM_TITLES.get(obj.mechanism, obj.mechanism), request),
+            "scale": translate(SCALE_TITLES.get(obj.scale, obj.scale), request),
+            "sdgs": [(n, translate(SDG_TITLES[n], request)) for n in obj.sdgs or [] if n in SDG_TITLES]}
+
+
+# --- themes, in the control panel -----------------------------------------------------------------
+
+def _manage_page(request, title, **values):
+    title = translate(title, request)
+    values.update(page_title=title, breadcrumbs=[
+        (translate(_("Manage"), request), request.route_path("manage")),
+        (translate(_("Themes"), request), request.route_path("experience_themes")), (title, None)])
+    return values
+
+
+@view_config(route_name="experience_themes", renderer="plugins.experiences:templates/themes.pt", permission="manage")
+def themes(request):
+    rows = request.dbsession.scalars(select(Theme).order_by(Theme.slug)).all()
+    title = translate(_("Themes"), request)
+    return {"themes": rows, "page_title": title,
+            "breadcrumbs": [(translate(_("Manage"), request), request.route_path("manage")), (title, None)]}
+
+
+def _theme_form(request, theme):
+    form = make_form(request, ThemeSchema, [("save", _("Save"))])
+    title = theme.slug if theme else _("Add a theme")
+    if "save" in request.POST:
+        appstruct, failed = validate(form, request)
+        if failed:
+            return _manage_page(request, title, form=failed, intro=None)
+        clash = request.dbsession.scalar(select(Theme).where(Theme.slug == appstruct["slug"]))
+        if clash is not None and clash is not theme:
+            request.response.status = 400
+            return _manage_page(request, title, form=render_form(form, appstruct),
+                                intro=_("This short name is taken."))
+        if theme is None:
+            theme = Theme()
+            request.dbsession.add(theme)
+        for key, value in appstruct.items():
+            setattr(theme, key, value)
+        request.dbsession.flush()
+        for exp in request.dbsession.scalars(select(Experience).where(Experience.themes.contains(theme))):
+            from portal.search import reindex_later
+            reindex_later(request.dbsession, exp)  # its labels are in each experience's document
+        request.flash(_("Changes saved."))
+        return HTTPFound(request.route_url("experience_themes"))
+    appstruct = {k: getattr(theme, k) for k in ("slug", "label_en", "label_es", "label_fr", "label_pt")} if theme else {}
+    return _manage_page(request, title, form=render_form(form, appstruct or colander.null), intro=None)
+
+
+@view_config(route_name="experience_theme_add", renderer="portal:templates/form_page.pt", permission="manage")
+def theme_add(request):
+    return _theme_form(request, None)
+
+
+@view_config(route_name="experience_theme", renderer="portal:templates/form_page.pt", permission="manage")
+def theme_edit(request):
+    return _theme_form(request, get_or_404(request.dbsession, Theme, request.matchdict["id"]))

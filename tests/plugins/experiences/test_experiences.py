@@ -1,0 +1,339 @@
+"""Experiences: submission and review, faceted and multilingual finding, import, open data."""
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from portal.models import Member, User, utcnow
+from portal.testing import client, csrf, login, text_of
+
+from plugins.experiences.models import Experience, Theme
+
+
+@pytest.fixture(params=["whoosh", "postgresql"])
+def search_backend(request):
+    return request.param
+
+
+@pytest.fixture
+def member(db, make_user):
+    with db() as s:
+        m = Member(name="Porto Alegre", kind="city", country="BR", region="latin-america-caribbean", status="active")
+        s.add(m)
+        s.flush()
+        member_id = m.id
+    user_id = make_user("rep@example.org", role="member", member_id=member_id, name="Luiza Rep")
+    return member_id, user_id
+
+
+def add_experience(db, title, themes=("participatory-budgeting",), state="published", language="en", country="BR",
+                   **fields):
+    with db() as s:
+        e = Experience(title=title, description=fields.pop("summary", ""), body=fields.pop("body", "<p>x</p>"),
+                       language=language, city=fields.pop("city", "Porto Alegre"), country=country,
+                       state=state, published=utcnow() if state == "published" else None,
+                       mechanism=fields.pop("mechanism", "participatory-budget"), scale=fields.pop("scale", "city"),
+                       start_year=fields.pop("start_year", 2010), sdgs=fields.pop("sdgs", [16]), **fields)
+        s.add(e)
+        e.themes = [s.query(Theme).filter_by(slug=slug).one() for slug in themes]
+        s.flush()
+        return e.id
+
+
+def fill_form(form, **values):
+    for name, value in values.items():
+        if isinstance(value, (list, tuple)):
+            for box in form.fields.get("checkbox", []):
+                box.checked = box._value in value or box.checked
+        else:
+            form[name] = value
+
+
+def test_the_taxonomy_ships_with_four_labels_per_theme(db):
+    with db() as s:
+        themes = {t.slug: t for t in s.query(Theme)}
+    assert {"participatory-budgeting", "citizen-assemblies", "e-participation", "youth-participation",
+            "gender-equality", "neighbourhood-councils", "open-government", "participatory-planning",
+            "local-observatories", "public-consultation", "social-accountability", "inclusion-migrants",
+            "climate-environment"} <= set(themes)
+    assert all(all(t.labels) for t in themes.values())
+    assert themes["participatory-budgeting"].label_pt == "Orçamento participativo"
+
+
+def test_member_submits_secretariat_sends_back_then_publishes(testapp, app, member, make_user, registry, maildir, db):
+    member_id, _ = member
+    login(testapp, "rep@example.org")
+    form = testapp.get("/experiences/add").forms["deform"]
+    assert form["member_id"].value == str(member_id)
+    fill_form(form, title="Neighbourhood budget assemblies", description="Residents decide 10% of investment.",
+              body="<p>Every year <b>assemblies</b> vote.</p><script>steal()</script>",
+              city="Porto Alegre", country="BR", theme_slugs=["participatory-budgeting"],
+              mechanism="participatory-budget", scale="city", start_year="1989", sdgs=["16", "11"])
+    page = form.submit("save", status=302).follow()
+    url = page.request.path
+    assert "steal()" not in page.text
+    testapp.post(f"{url}/transition", {"transition": "submit", "csrf_token": csrf(testapp)}, status=302)
+    # not visible to visitors while in review, nor in search
+    visitor = client(app, "192.0.2.99")
+    visitor.get(url, status=302)
+    assert visitor.get("/search.json", {"q": "assemblies"}).json["total"] == 0
+    # the author sees the state of each of their experiences
+    assert "Pending review" in text_of(testapp.get("/account").text)
+    # the secretariat sends it back with a message that reaches the author by mail
+    make_user("sec@example.org", role="secretariat", name="Secretariat")
+    admin = client(app, "192.0.2.50")
+    login(admin, "sec@example.org")
+    admin.post(f"{url}/transition", {"transition": "reject", "comment": "Please add the budget figures.",
+                                     "csrf_token": csrf(admin)}, status=302)
+    maildir.deliver(registry)
+    mails = [m for m in maildir.messages() if m["To"] == "rep@example.org"]
+    assert mails and "Please add the budget figures." in mails[-1].get_payload(decode=True).decode()
+    # the author edits and resubmits; the secretariat publishes
+    form = testapp.get(f"{url}/edit").forms["deform"]
+    form["budget"], form["currency"] = "50000000", "BRL"
+    form.submit("save", status=302)
+    testapp.post(f"{url}/transition", {"transition": "submit", "csrf_token": csrf(testapp)}, status=302)
+    admin.post(f"{url}/transition", {"transition": "publish", "csrf_token": csrf(admin)}, status=302)
+    shown = visitor.get(url)
+    assert "Neighbourhood budget assemblies" in shown.text and "50,000,000 BRL" in shown.text
+    assert visitor.get("/search.json", {"q": "assemblies"}).json["total"] == 1
+
+
+def test_member_cannot_publish_or_edit_others(testapp, member, make_user, db):
+    other = add_experience(db, "Someone else's experience", state="draft")
+    login(testapp, "rep@example.org")
+    testapp.get(f"/experiences/{other}/edit", status=403)
+    mine = testapp.get("/experiences/add").forms["deform"]
+    fill_form(mine, title="Mine", city="Canoas", country="BR", theme_slugs=["youth-participation"],
+              mechanism="other", scale="city", start_year="2020")
+    url = mine.submit("save").follow().request.path
+    testapp.post(f"{url}/transition", {"transition": "publish", "csrf_token": csrf(testapp)}, status=403)
+
+
+def test_editors_edit_any_experience(testapp, make_user, db):
+    item = add_experience(db, "A published experience")
+    make_user("ed@example.org", role="editor")
+    login(testapp, "ed@example.org")
+    form = testapp.get(f"/experiences/{item}/edit").forms["deform"]
+    form["title"] = "A corrected title"
+    form.submit("save", status=302)
+    assert "A corrected title" in testapp.get(f"/experiences/{item}").text
+
+
+def test_bad_input_is_refused_and_kept(testapp, member):
+    login(testapp, "rep@example.org")
+    form = testapp.get("/experiences/add").forms["deform"]
+    long_title = "Budget <participatif> & assemblées " + "x" * 265
+    fill_form(form, title=long_title, city="Dakar", country="SN", mechanism="other", scale="city",
+              start_year="2020", end_year="2010")
+    res = form.submit("save", status=400)
+    assert res.html.select_one("#item-deformField8 .invalid-feedback, [id^=error-] ") is not None
+    assert res.forms["deform"]["title"].value == long_title
+    fill_form(res.forms["deform"], theme_slugs=["gender-equality"])
+    res = res.forms["deform"].submit("save", status=400)
+    assert "The end year comes before the start year." in res.text
+    assert res.forms["deform"]["title"].value == long_title and res.forms["deform"]["city"].value == "Dakar"
+    res.forms["deform"]["end_year"] = ""
+    shown = res.forms["deform"].submit("save", status=302).follow()
+    assert "Budget &lt;participatif&gt; &amp; assemblées" in shown.text
+    assert len(long_title) == 300
+
+
+@pytest.fixture
+def catalogue(db):
+    add_experience(db, "Participatory budgeting in Porto Alegre", themes=("participatory-budgeting",), language="pt",
+                   country="BR", start_year=1989, sdgs=[16, 11], body="<p>Assembleias regionais decidem.</p>")
+    add_experience(db, "Climate assembly of Grenoble", themes=("citizen-assemblies", "climate-environment"),
+                   language="fr", country="FR", city="Grenoble", mechanism="deliberative-assembly",
+                   start_year=2021, sdgs=[13])
+    add_experience(db, "Youth budget of Dakar", themes=("participatory-budgeting", "youth-participation"),
+                   language="fr", country="SN", city="Dakar", start_year=2015, sdgs=[4, 16])
+    add_experience(db, "Montreal neighbourhood councils", themes=("neighbourhood-councils",), language="en",
+                   country="CA", city="Montreal", mechanism="advisory-council", scale="neighbourhood",
+                   start_year=2005, sdgs=[11])
+    add_experience(db, "Draft: Seoul e-petitions", themes=("e-participation",), language="en", country="KR",
+                   state="draft")
+
+
+def facet(res, name):
+    return res.json["facets"][name]
+
+
+@pytest.mark.parametrize("words", ["participatory budgeting", "presupuesto participativo", "budget participatif",
+                                   "orçamento participativo", "ORCAMENTO PARTICIPATIVO"])
+def test_theme_labels_find_experiences_in_any_language(testapp, catalogue, words):
+    titles = {h["title"] for h in testapp.get("/search.json", {"q": words, "type": "experience"}).json["results"]}
+    assert {"Participatory budgeting in Porto Alegre", "Youth budget of Dakar"} <= titles
+
+
+def test_listing_has_facets_with_counts_and_shareable_urls(testapp, catalogue):
+    res = testapp.get("/experiences")
+    assert "Draft: Seoul e-petitions" not in res.text
+    for title in ("Participatory budgeting in Porto Alegre", "Climate assembly of Grenoble", "Youth budget of Dakar"):
+        assert title in res.text
+    link = res.html.find("a", href=lambda h: h and "theme=participatory-budgeting" in h)
+    assert "(2)" in link.text
+    filtered = testapp.get(link["href"])
+    assert "Climate assembly of Grenoble" not in filtered.text and "Youth budget of Dakar" in filtered.text
+    combined = testapp.get("/experiences", {"theme": "participatory-budgeting", "region": "africa", "sdg": "4"})
+    assert "Youth budget of Dakar" in combined.text and "Porto Alegre" not in text_of(combined.html.select_one(".hits").decode())
+    assert "Montreal" in testapp.get("/experiences", {"scale": "neighbourhood"}).text
+    titles = [a.text for a in testapp.get("/experiences", {"sort": "title"}).html.select(".hits h2 a")]
+    assert titles == sorted(titles)
+
+
+def test_experience_facets_in_site_search(testapp, catalogue):
+    res = testapp.get("/search.json", {"type": "experience", "theme": "participatory-budgeting", "language": "fr"})
+    assert [h["title"] for h in res.json["results"]] == ["Youth budget of Dakar"]
+    assert facet(res, "region") == {"africa": 1}
+    every = testapp.get("/search.json", {"type": "experience"})
+    assert facet(every, "theme")["participatory-budgeting"] == 2
+    assert facet(every, "country") == {"BR": 1, "CA": 1, "FR": 1, "SN": 1}
+    assert facet(every, "start_year")["1989"] == 1 and facet(every, "sdg")["16"] == 2
+    assert facet(every, "mechanism")["deliberative-assembly"] == 1
+
+
+@pytest.mark.parametrize("params, allowed", [({"theme": "gardening"}, "participatory-budgeting"),
+                                              ({"country": "XX"}, "BR"), ({"sdg": "18"}, "17"),
+                                              ({"mechanism": "lottery"}, "deliberative-assembly"),
+                                              ({"sort": "popular"}, "newest")])
+def test_unknown_filter_values_get_400_with_the_allowed_values(testapp, params, allowed):
+    res = testapp.get("/experiences", params, status=400)
+    assert allowed in res.text
+    if "sort" not in params:
+        assert allowed in testapp.get("/search.json", params, status=400).text
+
+
+def test_related_experiences(testapp, catalogue, db):
+    with db() as s:
+        porto = s.query(Experience).filter_by(title="Participatory budgeting in Porto Alegre").one().id
+    related = testapp.get(f"/experiences/{porto}").html.select(".related a")
+    assert [a.text for a in related] == ["Youth budget of Dakar"]
+
+
+def test_open_data_and_feed(testapp, catalogue):
+    data = testapp.get("/export/experiences.json").json
+    assert len(data) == 4 and all(row["state"] == "published" for row in data)
+    rows = list(csv.DictReader(io.StringIO(testapp.get("/export/experiences.csv").text)))
+    dakar = [r for r in rows if r["city"] == "Dakar"][0]
+    assert dakar["themes"] == "participatory-budgeting|youth-participation" and dakar["region"] == "africa"
+    feed = testapp.get("/experiences/feed.atom")
+    assert feed.content_type == "application/atom+xml" and "Seoul" not in feed.text and "Grenoble" in feed.text
+
+
+def test_themes_are_managed_in_the_control_panel(testapp, catalogue, make_user, db):
+    make_user("sec@example.org", role="secretariat")
+    login(testapp, "sec@example.org")
+    assert "/manage/themes" in testapp.get("/manage").text
+    form = testapp.get("/manage/themes/add").forms["deform"]
+    form["slug"], form["label_en"], form["label_es"] = "housing", "Housing", "Vivienda"
+    form["label_fr"], form["label_pt"] = "Logement", "Habitação"
+    form.submit("save", status=302)
+    with db() as s:
+        theme = s.query(Theme).filter_by(slug="neighbourhood-councils").one()
+        theme_id = theme.id
+    form = testapp.get(f"/manage/themes/{theme_id}").forms["deform"]
+    form["label_es"] = "Juntas vecinales"
+    form.submit("save", status=302)
+    hits = testapp.get("/search.json", {"q": "juntas vecinales"}).json["results"]
+    assert [h["title"] for h in hits] == ["Montreal neighbourhood councils"]
+    assert "Vivienda" in testapp.get("/experiences/add", {"_LOCALE_": "es"}).text
+
+
+# --- import ---------------------------------------------------------------------------------------
+
+ROWS = [
+    {"external_id": "x-1", "title": "Assemblée citoyenne pour le climat", "summary": "Tirage au sort.",
+     "description": "<p onclick='x()'>150 habitants</p>", "language": "fr", "city": "Grenoble", "country": "fr",
+     "themes": ["citizen-assemblies", "climate-environment"], "start_year": 2021, "end_year": None,
+     "url": "https://example.org/a", "state": "published"},
+    {"external_id": "x-2", "title": "Bad theme", "language": "en", "country": "GB", "themes": ["gardening"]},
+    {"external_id": "x-3", "title": "Bad country", "language": "en", "country": "XX", "themes": []},
+    {"external_id": "x-4", "title": "Presupuesto joven", "language": "es", "country": "UY", "city": "Montevideo",
+     "themes": "youth-participation|participatory-budgeting", "start_year": "2012", "state": "draft"},
+]
+
+
+def run_import(registry, rows):
+    from pyramid.scripting import prepare
+    from plugins.experiences.importer import import_rows
+    env = prepare(registry=registry)
+    request = env["request"]
+    with request.tm:
+        import zope.sqlalchemy
+        request.dbsession = registry["dbsession_factory"](info={"request": request})
+        zope.sqlalchemy.register(request.dbsession, transaction_manager=request.tm)
+        report = import_rows(request, rows)
+    env["closer"]()
+    return report
+
+
+def test_import_takes_the_good_rows_and_reports_the_bad(testapp, registry, db):
+    report = run_import(registry, list(enumerate(ROWS, 2)))
+    assert report.created == 2 and report.updated == 0
+    assert [line for line, _ in report.errors] == [3, 4]
+    assert "gardening" in report.errors[0][1] and "country" in report.errors[1][1]
+    with db() as s:
+        grenoble = s.query(Experience).filter_by(external_id="x-1").one()
+        assert grenoble.region == "europe" and grenoble.country == "FR" and "onclick" not in grenoble.body
+        assert [t.slug for t in grenoble.themes] == ["citizen-assemblies", "climate-environment"]
+        assert s.query(Experience).filter_by(external_id="x-4").one().state == "draft"
+    assert testapp.get("/search.json", {"q": "climat"}).json["total"] == 1
+    assert testapp.get("/search.json", {"q": "presupuesto joven"}).json["total"] == 0  # a draft
+    # importing the same external_id again updates it
+    again = dict(ROWS[0], title="Assemblée citoyenne pour le climat, 2e édition")
+    report = run_import(registry, [(2, again)])
+    assert (report.created, report.updated) == (0, 1)
+    with db() as s:
+        assert s.query(Experience).filter_by(external_id="x-1").one().title.endswith("2e édition")
+        assert s.query(Experience).count() == 2
+
+
+def write_ini(tmp_path, settings):
+    keys = ["sqlalchemy.url", "portal.secret", "files.dir", "search.backend", "search.whoosh_dir", "mail.delivery",
+            "mail.maildir", "auth.argon2_time_cost", "auth.argon2_memory_cost", "cache.marker_dir"]
+    lines = ["[app:main]", "use = egg:portal", "portal.plugins = plugins.experiences"]
+    lines += [f"{k} = {settings[k]}" for k in keys if k in settings]
+    path = tmp_path / "site.ini"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_import_command_reads_json_and_csv(app, settings, tmp_path, db):
+    if settings["search.backend"] == "postgresql":
+        pytest.skip("the command is the same on both backends")
+    ini = write_ini(tmp_path, settings)
+    portal = Path(sys.executable).with_name("portal")
+    source = tmp_path / "rows.json"
+    source.write_text(json.dumps(ROWS, indent=1))
+    done = subprocess.run([portal, "import-experiences", "-c", ini, source], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 1  # some rows were refused
+    assert "Imported 2 experiences (2 new, 0 updated); 2 rows refused." in done.stdout
+    lines = [line for line in done.stderr.splitlines() if "rows.json:" in line]
+    line_of_x2 = source.read_text().splitlines().index("  \"external_id\": \"x-2\",")
+    assert lines[0].startswith(f"{source}:{line_of_x2}: ") and "gardening" in lines[0]
+    assert "Importing [" in done.stderr  # the progress bar
+    table = tmp_path / "rows.csv"
+    with table.open("w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=["external_id", "title", "language", "country", "themes", "state"])
+        writer.writeheader()
+        writer.writerow({"external_id": "x-1", "title": "Updated from CSV", "language": "fr", "country": "FR",
+                         "themes": "citizen-assemblies|climate-environment", "state": "published"})
+        writer.writerow({"external_id": "x-9", "title": "Bad", "language": "xx", "country": "FR", "themes": "",
+                         "state": "published"})
+    done = subprocess.run([portal, "import-experiences", "-c", ini, table], capture_output=True, text=True,
+                          timeout=120)
+    assert "(0 new, 1 updated); 1 rows refused." in done.stdout
+    assert f"{table}:3: language" in done.stderr
+    with db() as s:
+        assert s.query(Experience).filter_by(external_id="x-1").one().title == "Updated from CSV"
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"external_id": "a",')
+    done = subprocess.run([portal, "import-experiences", "-c", ini, broken], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode != 0 and done.stderr.count("\n") == 1
