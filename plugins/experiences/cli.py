@@ -4,7 +4,7 @@ import sys
 
 def run(args):
     from portal.cli import load, progress
-    from .importer import ImportFileError, import_rows, members_by_country, read_file
+    from .importer import ImportFileError, import_rows, read_file
     try:
         rows = read_file(args.file)
     except (OSError, UnicodeDecodeError, ImportFileError) as exc:
@@ -13,12 +13,11 @@ def run(args):
     request = env["request"]
     tm = request.tm
     tm.begin()
-    members = members_by_country(request)
 
     def commit():
         tm.commit()
         tm.begin()
-    report = import_rows(request, rows, members=members, commit=commit, batch_size=args.batch,
+    report = import_rows(request, rows, commit=commit, batch_size=args.batch,
                          progress=lambda it: progress(it, len(rows), "Importing"))
     tm.commit()
     env["closer"]()

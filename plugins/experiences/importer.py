@@ -13,7 +13,7 @@ from sqlalchemy import select
 from portal.countries import COUNTRY_CODES
 from portal.forms import snapshot
 from portal.i18n import LANGUAGES
-from portal.models import Member, Revision, utcnow
+from portal.models import Revision, utcnow
 from portal.sanitize import clean_html
 
 from .models import MECHANISMS, SCALES, SDGS, Experience, Theme
@@ -138,7 +138,7 @@ def check_row(row, theme_slugs):
     return values
 
 
-def import_rows(request, rows, creator=None, members=None, progress=None, batch_size=500, commit=None):
+def import_rows(request, rows, creator=None, progress=None, batch_size=500, commit=None):
     """Import (line, row) pairs; commit(batch) is called every batch_size rows when given."""
     db = request.dbsession
     themes = {t.slug: t for t in db.scalars(select(Theme))}
@@ -186,9 +186,6 @@ def import_rows(request, rows, creator=None, members=None, progress=None, batch_
         obj.results, obj.lessons = clean_html(values["results"]), clean_html(values["lessons"])
         obj.contact, obj.links, obj.sdgs = values["contact"], values["url"], values["sdgs"]
         obj.themes = [themes[slug] for slug in values["themes"]]
-        if members:
-            member = members.get(obj.country)
-            obj.member_id = member.id if member is not None else obj.member_id
         if values["state"] != obj.state:
             obj.state = values["state"]
             if obj.state == "published" and obj.published is None:
@@ -205,10 +202,3 @@ def import_rows(request, rows, creator=None, members=None, progress=None, batch_
     finish(batch)
     return report
 
-
-def members_by_country(request):
-    """For an import: the member of each country when the country has exactly one."""
-    by_country = {}
-    for member in request.dbsession.scalars(select(Member).where(Member.status == "active")):
-        by_country.setdefault(member.country, []).append(member)
-    return {country: found[0] for country, found in by_country.items() if len(found) == 1}

@@ -19,6 +19,15 @@ SORTS = ("relevance", "date", "title")
 PAGE_SIZE = 10
 
 
+def leading_text(text, limit=240):
+    """The start of a text for a result without highlights, cut at a word, with an ellipsis."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:.") + " …"
+
+
 def fold(text):
     """Lower-case and strip accents, so 'Participación' finds 'participacion'."""
     decomposed = unicodedata.normalize("NFKD", text or "")

@@ -11,7 +11,7 @@ import json
 from markupsafe import escape
 from sqlalchemy import text
 
-from . import LANGUAGES, Hit, SearchBackend, SearchResults
+from . import LANGUAGES, Hit, SearchBackend, SearchResults, leading_text
 
 START, STOP = "\x02", "\x03"
 CORE_COLUMNS = {"type": "type", "language": "language", "year": "year"}
@@ -94,7 +94,7 @@ class PostgresBackend(SearchBackend):
         params.update(limit=q.page_size, offset=(q.page - 1) * q.page_size)
         headline = ("ts_headline(('portal_' || CASE WHEN language IN ('en','es','fr','pt') THEN language "
                     "ELSE 'en' END)::regconfig, body, query, 'StartSel=\x02, StopSel=\x03, MaxFragments=2, "
-                    "MaxWords=35, MinWords=12, FragmentDelimiter=\" … \"')") if has_text else "left(body, 240)"
+                    "MaxWords=35, MinWords=12, FragmentDelimiter=\" … \"')") if has_text else "left(body, 400)"
         with self.engine.connect() as conn:
             total = conn.execute(text(f"SELECT count(*) FROM search_documents WHERE {where}"), params).scalar()
             rows = conn.execute(text(f"""
@@ -103,7 +103,8 @@ class PostgresBackend(SearchBackend):
                 WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset"""), params).mappings().all()
             facets = {name: self._facet(conn, name, where, params) for name in q.facets}
         hits = [Hit(key=r["key"], type=r["type"], title=r["title"], url=r["url"], language=r["language"],
-                    snippet=str(escape(r["snippet"] or "")).replace(START, "<mark>").replace(STOP, "</mark>"),
+                    snippet=str(escape(r["snippet"] if has_text else leading_text(r["snippet"])))
+                    .replace(START, "<mark>").replace(STOP, "</mark>"),
                     date=r["date"], region=list(r["region"] or []), year=r["year"] or "",
                     facets=r["facets"] or {}) for r in rows]
         return SearchResults(total=total, hits=hits, facets=facets, page=q.page, page_size=q.page_size)

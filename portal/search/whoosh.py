@@ -10,7 +10,7 @@ from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import And, Every, Or, Term
 from whoosh.support.charset import accent_map
 
-from . import LANGUAGES, Hit, SearchBackend, SearchResults, fold
+from . import LANGUAGES, Hit, SearchBackend, SearchResults, fold, leading_text
 
 FACET_PREFIX = "f_"
 
@@ -157,7 +157,7 @@ class WhooshBackend(SearchBackend):
         stored_text = hit.get(f"text_{lang}") or ""
         snippet = hit.highlights(f"text_{lang}") if stored_text else ""
         if not snippet:
-            snippet = str(escape(stored_text[:240]))
+            snippet = str(escape(leading_text(stored_text)))
         date = hit.get("date")
         return Hit(key=hit["key"], type=hit["type"], title=hit["title"], url=hit["url"],
                    language=hit["language"], snippet=snippet,
