@@ -70,6 +70,9 @@ class SMTPDelivery:
             if 500 <= exc.smtp_code < 600:
                 raise PermanentFailure(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
             raise
+        except smtplib.SMTPNotSupportedError as exc:
+            # the server offers no STARTTLS or AUTH: a setting to fix, not something a retry mends
+            raise PermanentFailure(f"the mail server does not support this: {exc}") from exc
 
 
 class MaildirDelivery:

@@ -241,6 +241,15 @@ def test_a_permanent_refusal_fails_the_message_at_once(testapp, make_user, regis
     assert smtp_server.messages == []
 
 
+def test_a_server_without_starttls_fails_the_message_at_once(registry, db, smtp_server):
+    """mail.starttls on, the server offers none: a setting to correct, not a reason to retry for hours."""
+    queue(registry, ("ana@example.org", "Hello", "Body"))
+    assert deliver(registry, smtp_settings(registry, smtp_server.port, **{"mail.starttls": "true"})) == (0, 1)
+    [row] = outbox(db)
+    assert (row["status"], row["attempts"]) == ("failed", 1) and "STARTTLS" in row["last_error"]
+    assert smtp_server.messages == []
+
+
 def test_failed_messages_are_shown_to_the_secretariat_who_can_send_them_again(testapp, make_user, as_user,
                                                                               registry, db, smtp_server):
     make_user("ana@example.org")
@@ -362,7 +371,7 @@ def test_without_starttls_a_server_that_requires_it_is_not_sent_the_password(tes
     deliver(registry, relay)
     assert tls_smtp_server.logins == [] and tls_smtp_server.messages == []
     [row] = outbox(db)
-    assert row["status"] == "queued" and "AUTH extension not supported" in row["last_error"]
+    assert row["status"] == "failed" and "AUTH extension not supported" in row["last_error"]  # a setting to fix
 
 
 # --- maildir ---------------------------------------------------------------------------------------
