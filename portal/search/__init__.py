@@ -28,6 +28,12 @@ def leading_text(text, limit=240):
     return cut.rstrip(",;:.") + " …"
 
 
+def facet_order(counts):
+    """Most frequent first; ties in natural order, so goal 2 comes before goal 13."""
+    return sorted(((v, n) for v, n in counts if v), key=lambda p: (-p[1], (0, int(p[0]), "") if str(p[0]).isdigit()
+                                                               else (1, 0, str(p[0]))))
+
+
 def fold(text):
     """Lower-case and strip accents, so 'Participación' finds 'participacion'."""
     decomposed = unicodedata.normalize("NFKD", text or "")

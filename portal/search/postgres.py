@@ -11,7 +11,7 @@ import json
 from markupsafe import escape
 from sqlalchemy import text
 
-from . import LANGUAGES, Hit, SearchBackend, SearchResults, leading_text
+from . import LANGUAGES, Hit, SearchBackend, SearchResults, facet_order, leading_text
 
 START, STOP = "\x02", "\x03"
 CORE_COLUMNS = {"type": "type", "language": "language", "year": "year"}
@@ -119,4 +119,4 @@ class PostgresBackend(SearchBackend):
         rows = conn.execute(text(f"SELECT {expr} AS value, count(*) AS n FROM {source} WHERE {where} "
                                  f"AND {expr} <> '' GROUP BY {expr} ORDER BY n DESC, value"),
                             dict(params, facetname=name)).all()
-        return [(r.value, r.n) for r in rows]
+        return facet_order((r.value, r.n) for r in rows)

@@ -10,7 +10,7 @@ from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import And, Every, Or, Term
 from whoosh.support.charset import accent_map
 
-from . import LANGUAGES, Hit, SearchBackend, SearchResults, fold, leading_text
+from . import LANGUAGES, Hit, SearchBackend, SearchResults, facet_order, fold, leading_text
 
 FACET_PREFIX = "f_"
 
@@ -147,7 +147,7 @@ class WhooshBackend(SearchBackend):
             counted = {}
             for name in q.facets:
                 groups = results.results.groups(name)
-                counted[name] = sorted(((v, n) for v, n in groups.items() if v), key=lambda p: (-p[1], str(p[0])))
+                counted[name] = facet_order(groups.items())
             return SearchResults(total=len(results.results) if q.page_size else 0, hits=hits,
                                  facets=counted, page=q.page, page_size=q.page_size)
 

@@ -5,6 +5,7 @@ import hmac
 import json
 from pathlib import Path
 
+from babel.numbers import format_decimal
 from pyramid.events import BeforeRender, NewResponse
 from pyramid.renderers import get_renderer
 
@@ -86,6 +87,7 @@ def template_globals(event):
     event["portal"] = request.registry.portal
     event.setdefault("_", _)
     event.setdefault("breadcrumbs", [])
+    event.setdefault("number", lambda value: format_decimal(value, locale=request.locale_name))
     event.setdefault("page_title", None)
 
 

@@ -99,8 +99,10 @@ def test_member_submits_secretariat_sends_back_then_publishes(testapp, app, memb
     testapp.post(f"{url}/transition", {"transition": "submit", "csrf_token": csrf(testapp)}, status=302)
     admin.post(f"{url}/transition", {"transition": "publish", "csrf_token": csrf(admin)}, status=302)
     shown = visitor.get(url)
-    assert "Neighbourhood budget assemblies" in shown.text and "50,000,000 BRL" in shown.text
+    assert "Neighbourhood budget assemblies" in shown.text and "50,000,000\xa0BRL" in shown.text or "50,000,000 BRL" in shown.text
     assert visitor.get("/search.json", {"q": "assemblies"}).json["total"] == 1
+    french = visitor.get(url, {"_LOCALE_": "fr"}).text
+    assert "50\u202f000\u202f000 BRL" in french or "50\xa0000\xa0000 BRL" in french  # numbers as the reader writes them
 
 
 def test_member_cannot_publish_or_edit_others(testapp, member, make_user, db):
