@@ -26,7 +26,7 @@ install-test: $(VENV)/.test-extras node_modules/axe-core/axe.min.js
 
 ## extract: refresh locale/portal.pot from the code and templates, merge into each catalog
 extract: install-test
-	$(BIN)/pot-create -c lingua.cfg -d portal -o locale/portal.pot portal plugins tests/sample_plugin
+	$(BIN)/pot-create -c lingua.cfg -d portal -o locale/portal.pot portal plugins tests/support/sample_plugin
 	$(BIN)/pybabel update -i locale/portal.pot -d locale -D portal --no-fuzzy-matching
 
 ## serve: set up, migrate, load demo content into an empty database, serve on http://127.0.0.1:6543

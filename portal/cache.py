@@ -39,7 +39,8 @@ class PageCache:
 
     def generation(self):
         try:
-            shared = self.marker.stat().st_mtime_ns
+            found = self.marker.stat()
+            shared = (found.st_ino, found.st_mtime_ns)  # a new file each time: no two changes look alike
         except FileNotFoundError:
             shared = 0
         return (self.local, shared)
@@ -50,10 +51,9 @@ class PageCache:
             self.local += 1
             self.entries.clear()
             self.size = 0
-        try:
-            os.utime(self.marker)
-        except FileNotFoundError:
-            self.marker.touch()
+        fresh = self.marker.with_name(f"{MARKER}.{os.getpid()}.{threading.get_ident()}")
+        fresh.write_text(str(self.local))
+        os.replace(fresh, self.marker)
 
     def get(self, key, generation):
         with self.lock:
@@ -137,7 +137,7 @@ def cache_tween_factory(handler, registry):
         if request.method not in ("GET", "HEAD") or SESSION_COOKIE in request.cookies \
                 or "portal_flash" in request.cookies or request.path.startswith("/static/"):
             return handler(request)
-        key = (request.path_qs, request.locale_name)
+        key = (request.host_url, request.path_qs, request.locale_name)
         generation = cache.generation()
         found = cache.get(key, generation)
         if found is not None:

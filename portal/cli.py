@@ -149,15 +149,7 @@ def cmd_reindex(args):
     backend = env["registry"]["search"]
     with request.tm:
         docs = list(all_documents(request))
-    backend.clear()
-    batch = []
-    for doc in progress(docs, len(docs), "Indexing"):
-        batch.append(doc)
-        if len(batch) >= 200:
-            backend.index(batch)
-            batch = []
-    if batch:
-        backend.index(batch)
+    backend.rebuild(progress(docs, len(docs), "Indexing"))
     print(f"Indexed {len(docs)} documents; the index holds {backend.count()}.")
     env["closer"]()
 

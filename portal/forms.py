@@ -88,8 +88,18 @@ def deferred_translation_widget(node, kw):
         .order_by(Content.title).limit(500)).all()
     current = kw.get("obj")
     values = [("", translate(_("(none)"), request))]
-    values += [(str(r.id), f"{r.title} ({r.language})") for r in rows if current is None or r.id != current.id]
+    visible = set(visible_ids(request, [r.id for r in rows]))
+    values += [(str(r.id), f"{r.title} ({r.language})") for r in rows
+               if r.id in visible and (current is None or r.id != current.id)]
     return deform.widget.SelectWidget(values=values)
+
+
+def visible_ids(request, ids):
+    """Those of the items the user may view (a select must not show the titles of others' drafts)."""
+    if not ids:
+        return []
+    items = request.dbsession.scalars(select(Content).where(Content.id.in_(ids))).all()
+    return [item.id for item in items if request.has_permission("view", item)]
 
 
 def csrf_node(request):
@@ -163,7 +173,7 @@ def apply_appstruct(obj, appstruct, schema, request):
     target = appstruct.get("translation_of")
     if target:
         other = request.dbsession.get(Content, target)
-        if other is not None and other.id != obj.id:
+        if other is not None and other.id != obj.id and request.has_permission("view", other):
             obj.translation_group = other.translation_group
 
 
@@ -329,7 +339,13 @@ class ContentViews:
         schema = self.schema.bind(request=self.request, type_info=self.info, obj=obj)
         fields = set(schema_fields(schema))
         cstruct = schema.serialize({k: v for k, v in _restorable(rev.data).items() if k in fields})
-        appstruct = schema.deserialize(cstruct)
+        try:
+            appstruct = schema.deserialize(cstruct)
+        except colander.Invalid:
+            self.request.flash(_("Revision ${number} cannot be restored as it is: it lacks what the form now "
+                                 "requires. Copy what you need from the comparison instead.",
+                                 mapping={"number": rev.number}), "error")
+            return HTTPFound(self.url(obj, "history"))
         apply_appstruct(obj, appstruct, schema, self.request)
         obj.modified = utcnow()
         self.request.dbsession.flush()

@@ -1,5 +1,6 @@
 """Transactional outbox: request.send_mail() adds a row in the request's transaction; the worker
 (`portal mail-worker`) delivers it after commit through SMTP or into a maildir, with retries."""
+import logging
 import mailbox
 import smtplib
 import socket
@@ -13,6 +14,8 @@ from email.utils import formatdate
 from sqlalchemy import select
 
 from .models import OutboxMessage, utcnow
+
+log = logging.getLogger(__name__)
 
 
 def send_mail(request, to, subject, body):
@@ -133,7 +136,12 @@ def deliver_pending(session_factory, settings, limit=50, now=None):
 
 def run_worker(session_factory, settings, interval=5.0, once=False, stop=None):
     while True:
-        deliver_pending(session_factory, settings)
+        try:
+            deliver_pending(session_factory, settings)
+        except Exception:  # a locked or unreachable database: try again at the next turn
+            log.exception("mail worker: delivery failed; trying again in %s s", interval)
+            if once:
+                raise
         if once or (stop is not None and stop.is_set()):
             return
         if stop is not None:

@@ -55,8 +55,11 @@ def content_acl(obj, registry):
     if state is not None and state.public:
         yield (Allow, Everyone, "view")
     if obj.creator_id:
+        # the author works on the item until it is published; after that, changes go through an editor
         initial = workflow.initial if workflow else "draft"
-        yield (Allow, f"user:{obj.creator_id}", ("view", "edit", "history") + (("delete",) if obj.state == initial else ()))
+        editable = workflow.author_edit_states if workflow else (initial,)
+        yield (Allow, f"user:{obj.creator_id}", ("view", "history")
+               + (("edit",) if obj.state in editable else ()) + (("delete",) if obj.state == initial else ()))
     seen, node = set(), obj
     while node is not None and node.id not in seen:
         seen.add(node.id)

@@ -30,6 +30,7 @@ class Workflow:
     states: dict
     transitions: list = field(default_factory=list)
     listed_states: tuple = ("published",)  # shown in listings, feeds and search
+    author_edit_states: tuple = ("draft", "pending")  # where the author may still change the item
 
     def state(self, name):
         return self.states[name]

@@ -1,7 +1,14 @@
 """The `portal` fixtures come from the portal.testing pytest plugin (setup.cfg). Every test app loads
-the project's plugins and the tiny plugin in tests/sample_plugin, which proves a plugin needs no
-change in the core. PORTAL_TEST_PLUGINS adds more."""
+the project's plugins and the tiny plugin in tests/support/sample_plugin, which proves a plugin needs
+no change in the core. PORTAL_TEST_PLUGINS adds more."""
 import os
+import sys
+from pathlib import Path
+
+# The test-only plugins are importable by name; tests/ itself is not put on the path (its plugins/
+# folder of tests would hide the project's plugins package).
+SUPPORT = Path(__file__).parent / "support"
+sys.path.insert(0, str(SUPPORT))
 
 import pytest
 

@@ -43,10 +43,6 @@ def _list(value):
     raise colander.Invalid(None, "not a list")
 
 
-def _optional_int(node_name):
-    return colander.SchemaNode(colander.Integer(), name=node_name, missing=None)
-
-
 class RowSchema(colander.Schema):
     external_id = colander.SchemaNode(colander.String(), validator=colander.Length(1, 100))
     title = colander.SchemaNode(colander.String(), validator=colander.Length(1, 300))
@@ -62,8 +58,8 @@ class RowSchema(colander.Schema):
     state = colander.SchemaNode(colander.String(), missing="draft", validator=colander.OneOf(["published", "draft"]))
     mechanism = colander.SchemaNode(colander.String(), missing="other", validator=colander.OneOf(MECHANISMS))
     scale = colander.SchemaNode(colander.String(), missing="city", validator=colander.OneOf(SCALES))
-    participants = _optional_int("participants")
-    budget = _optional_int("budget")
+    participants = colander.SchemaNode(colander.Integer(), missing=None, validator=colander.Range(0, 100_000_000))
+    budget = colander.SchemaNode(colander.Integer(), missing=None, validator=colander.Range(0, 10**12))
     currency = colander.SchemaNode(colander.String(), missing="", validator=colander.Regex(r"^[A-Z]{3}$"))
     results = colander.SchemaNode(colander.String(), missing="")
     lessons = colander.SchemaNode(colander.String(), missing="")
@@ -162,6 +158,8 @@ def import_rows(request, rows, creator=None, progress=None, batch_size=500, comm
             existing[obj.external_id] = obj.id
         if commit is not None:
             commit()
+            # the commit closed the session: use themes attached to it again
+            themes.update({t.slug: t for t in db.scalars(select(Theme))})
     for line, row in (progress(rows) if progress else rows):
         try:
             values = check_row(row, themes)
@@ -186,6 +184,8 @@ def import_rows(request, rows, creator=None, progress=None, batch_size=500, comm
         obj.results, obj.lessons = clean_html(values["results"]), clean_html(values["lessons"])
         obj.contact, obj.links, obj.sdgs = values["contact"], values["url"], values["sdgs"]
         obj.themes = [themes[slug] for slug in values["themes"]]
+        if not new and "state" not in row:
+            values["state"] = obj.state  # a file without the column leaves published experiences published
         if values["state"] != obj.state:
             obj.state = values["state"]
             if obj.state == "published" and obj.published is None:

@@ -96,6 +96,20 @@ def deferred_member_widget(node, kw):
 
 
 @colander.deferred
+def deferred_member_validator(node, kw):
+    request = kw["request"]
+    user = request.user
+
+    def validator(node, value):
+        if user is not None and user.role == "member":
+            if value != user.member_id:
+                raise colander.Invalid(node, _("You can only share experiences of your own member organisation."))
+        elif request.dbsession.get(Member, value) is None:
+            raise colander.Invalid(node, _("Unknown member organisation."))
+    return validator
+
+
+@colander.deferred
 def deferred_member_default(node, kw):
     user = kw["request"].user
     return user.member_id if user is not None and user.member_id else colander.null
@@ -124,7 +138,8 @@ def check_links(node, value):
 class ExperienceSchema(ContentSchema):
     body = rich_text_node(_("Full description"))
     member_id = colander.SchemaNode(colander.Integer(), title=_("Member organisation"), missing=None,
-                                    widget=deferred_member_widget, default=deferred_member_default)
+                                    widget=deferred_member_widget, default=deferred_member_default,
+                                    validator=deferred_member_validator)
     city = colander.SchemaNode(colander.String(), title=_("City"), validator=colander.Length(1, 120))
     country = colander.SchemaNode(colander.String(), title=_("Country"), validator=colander.OneOf(COUNTRY_CODES),
                                   widget=deferred_country_widget)
@@ -137,9 +152,11 @@ class ExperienceSchema(ContentSchema):
     start_year = year_node("start_year", _("Start year"), colander.required)
     end_year = year_node("end_year", _("End year (empty if ongoing)"), None)
     participants = colander.SchemaNode(colander.Integer(), title=_("Number of participants"), missing=None,
-                                       validator=colander.Range(0, 100_000_000))
+                                       validator=colander.Range(0, 100_000_000),
+                                       widget=deform.widget.TextInputWidget(attributes={"inputmode": "numeric"}))
     budget = colander.SchemaNode(colander.Integer(), title=_("Budget involved"), missing=None,
-                                 validator=colander.Range(0, 10**12))
+                                 validator=colander.Range(0, 10**12),
+                                 widget=deform.widget.TextInputWidget(attributes={"inputmode": "numeric"}))
     currency = colander.SchemaNode(colander.String(), title=_("Currency (ISO code, e.g. EUR, BRL)"), missing="",
                                    validator=colander.Regex(r"^[A-Z]{3}$", _("Three capital letters, e.g. EUR.")))
     results = rich_text_node(_("Results and evaluation"))
@@ -151,7 +168,8 @@ class ExperienceSchema(ContentSchema):
                                 widget=deform.widget.TextAreaWidget(rows=3))
     sdgs = colander.SchemaNode(colander.List(), title=_("Sustainable Development Goals"), missing=[],
                                widget=deferred_sdg_widget,
-                               preparer=lambda value: sorted({int(v) for v in value}) if value not in (None, colander.null) else value,
+                               preparer=lambda value: sorted({int(v) for v in value if str(v).isdigit()})
+                               if value not in (None, colander.null) else value,
                                validator=colander.ContainsOnly(list(SDGS)))
 
     def __init__(self, *args, **kw):
@@ -162,6 +180,9 @@ class ThemeSchema(colander.Schema):
     slug = colander.SchemaNode(colander.String(), title=_("Short name"),
                                validator=colander.Regex(r"^[a-z0-9-]{2,60}$", _("Lower-case letters, digits and dashes.")))
     label_en = colander.SchemaNode(colander.String(), title=_("Label in English"), validator=colander.Length(1, 120))
-    label_es = colander.SchemaNode(colander.String(), title=_("Label in Spanish"), validator=colander.Length(1, 120))
-    label_fr = colander.SchemaNode(colander.String(), title=_("Label in French"), validator=colander.Length(1, 120))
-    label_pt = colander.SchemaNode(colander.String(), title=_("Label in Portuguese"), validator=colander.Length(1, 120))
+    label_es = colander.SchemaNode(colander.String(), title=_("Label in Spanish"), validator=colander.Length(1, 120),
+                                   widget=deform.widget.TextInputWidget(attributes={"lang": "es"}))
+    label_fr = colander.SchemaNode(colander.String(), title=_("Label in French"), validator=colander.Length(1, 120),
+                                   widget=deform.widget.TextInputWidget(attributes={"lang": "fr"}))
+    label_pt = colander.SchemaNode(colander.String(), title=_("Label in Portuguese"), validator=colander.Length(1, 120),
+                                   widget=deform.widget.TextInputWidget(attributes={"lang": "pt"}))

@@ -104,6 +104,15 @@ class SearchBackend:
         self._clear()
         self._changed()
 
+    def rebuild(self, documents):
+        """Replace the whole index with these documents; searches keep the old one until it is done."""
+        self._rebuild(list(documents))
+        self._changed()
+
+    def _rebuild(self, documents):
+        self._clear()
+        self._index(documents)
+
     def _changed(self):
         for listener in self.listeners:
             listener()

@@ -27,24 +27,32 @@ class PostgresBackend(SearchBackend):
 
     def _index(self, documents):
         with self.engine.begin() as conn:
-            for doc in documents:
-                conn.execute(text(f"""
-                    INSERT INTO search_documents (key, type, title, body, language, url, date, year, region,
-                                                  allowed, facets, tsv)
-                    VALUES (:key, :type, :title, :body, :language, :url, :date, :year, :region, :allowed,
-                            CAST(:facets AS jsonb),
-                            setweight(to_tsvector('{_config(doc["language"])}', :title), 'A')
-                            || to_tsvector('{_config(doc["language"])}', :body)
-                            || to_tsvector('portal_folded', :title || ' ' || :body || ' ' || :extra))
-                    ON CONFLICT (key) DO UPDATE SET type = EXCLUDED.type, title = EXCLUDED.title,
-                        body = EXCLUDED.body, language = EXCLUDED.language, url = EXCLUDED.url,
-                        date = EXCLUDED.date, year = EXCLUDED.year, region = EXCLUDED.region,
-                        allowed = EXCLUDED.allowed, facets = EXCLUDED.facets, tsv = EXCLUDED.tsv"""),
-                    {"key": doc["key"], "type": doc["type"], "title": doc["title"], "body": doc["text"],
-                     "language": doc["language"], "url": doc["url"], "date": doc.get("date"),
-                     "year": doc["year"], "region": list(doc["region"]), "allowed": list(doc["allowed"]),
-                     "facets": json.dumps({k: [str(v) for v in vs] for k, vs in doc["facets"].items()}),
-                     "extra": doc.get("extra", "")})
+            self._insert(conn, documents)
+
+    def _insert(self, conn, documents):
+        for doc in documents:
+            conn.execute(text(f"""
+                INSERT INTO search_documents (key, type, title, body, language, url, date, year, region,
+                                              allowed, facets, tsv)
+                VALUES (:key, :type, :title, :body, :language, :url, :date, :year, :region, :allowed,
+                        CAST(:facets AS jsonb),
+                        setweight(to_tsvector('{_config(doc["language"])}', :title), 'A')
+                        || to_tsvector('{_config(doc["language"])}', :body)
+                        || to_tsvector('portal_folded', :title || ' ' || :body || ' ' || :extra))
+                ON CONFLICT (key) DO UPDATE SET type = EXCLUDED.type, title = EXCLUDED.title,
+                    body = EXCLUDED.body, language = EXCLUDED.language, url = EXCLUDED.url,
+                    date = EXCLUDED.date, year = EXCLUDED.year, region = EXCLUDED.region,
+                    allowed = EXCLUDED.allowed, facets = EXCLUDED.facets, tsv = EXCLUDED.tsv"""),
+                {"key": doc["key"], "type": doc["type"], "title": doc["title"], "body": doc["text"],
+                 "language": doc["language"], "url": doc["url"], "date": doc.get("date"),
+                 "year": doc["year"], "region": list(doc["region"]), "allowed": list(doc["allowed"]),
+                 "facets": json.dumps({k: [str(v) for v in vs] for k, vs in doc["facets"].items()}),
+                 "extra": doc.get("extra", "")})
+
+    def _rebuild(self, documents):
+        with self.engine.begin() as conn:  # one transaction: readers see the old documents until commit
+            conn.execute(text("DELETE FROM search_documents"))
+            self._insert(conn, documents)
 
     def _delete(self, keys):
         with self.engine.begin() as conn:

@@ -3,7 +3,7 @@ import os
 import threading
 from datetime import timezone
 
-from whoosh import highlight, index, sorting
+from whoosh import highlight, index, sorting, writing
 from whoosh.analysis import CharsetFilter, LanguageAnalyzer, StandardAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.qparser import MultifieldParser, OrGroup
@@ -89,6 +89,19 @@ class WhooshBackend(SearchBackend):
             for key in keys:
                 writer.delete_by_term("key", key)
             writer.commit()
+
+    def _rebuild(self, documents):
+        """All documents in one commit that drops every old segment: searches see the old index
+        until the new one is complete, never an empty one."""
+        with self._lock:
+            writer = self._writer()
+            try:
+                for doc in documents:
+                    writer.add_document(**self._fields(doc))
+                writer.commit(mergetype=writing.CLEAR)
+            except BaseException:
+                writer.cancel()
+                raise
 
     def _clear(self):
         with self._lock:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from babel.numbers import format_decimal
-from pyramid.events import BeforeRender, NewResponse
+from pyramid.events import BeforeRender, NewRequest, NewResponse
 from pyramid.renderers import get_renderer
 
 from ..i18n import LANGUAGES, _, translate
@@ -22,6 +22,20 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
+
+
+def canonical_address(event):
+    """With portal.url set, every address the portal writes (pages, mail, feeds) uses it, whatever
+    Host header a client sent: a forged Host cannot put a password-reset link on another site."""
+    url = event.request.registry.settings.get("portal.url")
+    if not url:
+        return
+    from urllib.parse import urlsplit
+    parts = urlsplit(url)
+    environ = event.request.environ
+    environ["wsgi.url_scheme"] = parts.scheme
+    environ["HTTP_HOST"] = parts.netloc
+    environ["SCRIPT_NAME"] = parts.path.rstrip("/")
 
 
 def security_headers(event):
@@ -108,6 +122,7 @@ def asset_url(request, path):
 
 def includeme(config):
     config.add_static_view("static", str(STATIC), cache_max_age=3600)
+    config.add_subscriber(canonical_address, NewRequest)
     config.add_subscriber(security_headers, NewResponse)
     config.add_subscriber(flash_cookie, NewResponse)
     config.add_subscriber(template_globals, BeforeRender)

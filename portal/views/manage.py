@@ -472,9 +472,8 @@ def outbox(request):
 def search_index(request):
     backend = request.registry["search"]
     if request.method == "POST":
-        backend.clear()
         docs = list(all_documents(request))
-        backend.index(docs)
+        backend.rebuild(docs)
         request.flash(_("The search index was rebuilt: ${count} documents.", mapping={"count": len(docs)}))
         return HTTPFound(request.route_url("manage_search"))
     return page(request, _("Search index"), count=backend.count(),

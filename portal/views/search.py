@@ -96,7 +96,7 @@ def facet_links(request, query, results, route_name, titles=None):
             continue
         selected = set(query.filters.get(name, []))
         options = []
-        for value, count in counts[:30]:
+        for value, count in counts[:100]:
             params = [(k, v) for k, v in request.GET.items() if k not in ("page",)]
             if value in selected:
                 params = [(k, v) for k, v in params if not (k == name and v == value)]

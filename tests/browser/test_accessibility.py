@@ -2,11 +2,15 @@
 and the HTML5 validator (no error).
 
 One site is arranged for the whole module: the demo content plus what the demo lacks (an application,
-a failed mail, a second revision, an item waiting for review), served once. Each visitor (anonymous,
-secretariat) has one browser tab; a page is loaded at desktop width, checked, narrowed to a phone's
-width and checked again.
+a failed mail, a second revision, an item waiting for review, a photo of an experience), served once.
+Each visitor (anonymous, secretariat) has one browser tab; a page is loaded at desktop width, checked,
+narrowed to a phone's width and checked again.
 """
+import struct
+import zlib
 from dataclasses import dataclass, field
+from io import BytesIO
+from types import SimpleNamespace
 from typing import Callable
 
 import pytest
@@ -36,6 +40,18 @@ def submit_wrong_password(page):
     form.get_by_label("Email").fill("nobody@example.org")
     form.get_by_label("Password").fill("not-the-password")
     form.get_by_role("button", name="Log in").click()
+
+
+def submit_experience_with_errors(page):
+    """Fields the browser lets through and the server refuses: no theme, a year out of range, a currency
+    in lower case."""
+    form = page.locator("main form#deform")
+    form.get_by_label("Title").fill("Neighbourhood assemblies of Rosario")
+    form.get_by_label("City").fill("Rosario")
+    form.get_by_label("Country", exact=True).select_option("AR")
+    form.get_by_label("Start year").fill("1850")
+    form.get_by_label("Currency (ISO code, e.g. EUR, BRL)").fill("ars")
+    form.get_by_role("button", name="Save").click()
 
 
 def open_menu(page):
@@ -94,10 +110,29 @@ PAGES = [
     Spec("history-diff", "/pages/{page}/history?a=1&b=2", user="admin", shows=".diff-table ins"),
     Spec("outbox", "/manage/outbox?status=failed", user="admin", shows="input[name=retry]"),
     Spec("search-index", "/manage/search", user="admin"),
+    # the experiences plugin
+    Spec("experiences", "/experiences", shows=".facets .facet a >> nth=1"),
+    Spec("experiences-filtered", "/experiences?q=budget&theme=participatory-budgeting&sort=relevance",
+         shows="ul.active-filters a >> nth=1"),
+    Spec("experience", "/experiences/{experience}", shows="section.related li a"),
+    Spec("experience-as-editor", "/experiences/{experience}", user="admin", shows=".gallery img"),
+    Spec("experience-add-errors", "/experiences/add", user="admin", status=400, then=submit_experience_with_errors,
+         navigates=True, shows=".error-summary"),
+    Spec("manage-themes", "/manage/themes", user="admin", shows="table.listing td a"),
+    Spec("manage-theme", "/manage/themes/{theme}", user="admin", shows="main form#deform"),
 ]
 
 
 # --- the site ----------------------------------------------------------------------------------------
+
+def png(width=24, height=16):
+    """A small valid PNG of one colour."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = (b"\x00" + b"\x0b\x5d\x8a" * width) * height
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
 
 def arrange(registry):
     """The demo content, and what the demo lacks; returns the ids the page addresses need."""
@@ -105,13 +140,19 @@ def arrange(registry):
     from sqlalchemy import select
 
     from portal.demo import load_demo
+    from portal.files import store_upload
     from portal.models import (Group, MembershipApplication, News, OutboxMessage, Page, Revision, Section, User,
                                Member)
     from portal.testing import DB
+    from plugins.experiences.models import Experience, Theme
 
     env = prepare(registry=registry)
     with env["request"].tm:
         load_demo(env["request"])
+        # an experience with everything: themes, facts, a translation, related ones; and a photo
+        experience = env["request"].dbsession.scalar(select(Experience).where(Experience.external_id == "demo-001"))
+        store_upload(env["request"], SimpleNamespace(file=BytesIO(png()), filename="assembly.png"), content=experience,
+                     title="Residents voting in a neighbourhood assembly")
     env["closer"]()
     with DB(registry)() as s:
         admin = s.scalar(select(User).where(User.role == "secretariat"))
@@ -143,6 +184,8 @@ def arrange(registry):
             "application": application.id,
             "user": editor.id,
             "group": group.id,
+            "experience": s.scalar(select(Experience.id).where(Experience.external_id == "demo-001")),
+            "theme": s.scalar(select(Theme.id).where(Theme.slug == "participatory-budgeting")),
         }
 
 

@@ -20,22 +20,20 @@ ALT = "Residents voting with raised cards in the town hall"
 
 
 def png(width=24, height=16):
-    """A small valid PNG (a two-colour stripe), made here so the test needs no file of its own."""
-    rows = b"".join(b"\x00" + (b"\x0b\x5d\x8a" * (width // 2) + b"\xf2\xa9\x00" * (width - width // 2))
-                    for _ in range(height))
-
+    """A small valid PNG of one colour, made here so the test needs no file of its own."""
     def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
-            + chunk(b"IEND", b""))
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = (b"\x00" + b"\x0b\x5d\x8a" * width) * height
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 @pytest.fixture
 def people(db, make_user):
+    from portal.countries import region_of
     from portal.models import Member
     with db() as s:
-        member = Member(name="Municipality of Villa Esperanza", kind="city", country="AR", region="latin-america")
+        member = Member(name="Municipality of Villa Esperanza", kind="city", country="AR", region=region_of("AR"))
         s.add(member)
         s.flush()
         member_id = member.id
@@ -69,7 +67,9 @@ def test_share_publish_and_find_an_experience(new_page, live_server, people):
     form.get_by_label("Full description").fill(
         "<p>Every March, residents meet in <strong>twelve assemblies</strong> and vote on the works.</p>")
     form.get_by_label("Language").select_option("en")
-    expect(form.get_by_label("Member organisation")).to_have_value(re.compile(r"\d+"))
+    # a representative writes for their own organisation, chosen already
+    expect(form.get_by_label("Member organisation").locator("option:checked")).to_have_text(
+        "Municipality of Villa Esperanza")
     form.get_by_label("City").fill("Villa Esperanza")
     form.get_by_label("Country", exact=True).select_option(label="Argentina")
     form.get_by_role("checkbox", name="Participatory budgeting").check()
@@ -98,6 +98,7 @@ def test_share_publish_and_find_an_experience(new_page, live_server, people):
     visitor = new_page()
     response = visitor.goto(experience_url)
     assert response.status in (403, 404) or "/login" in visitor.url
+    expect(visitor.get_by_role("heading", level=1)).not_to_have_text(TITLE)
 
     # --- the secretariat publishes it --------------------------------------------------------------
     secretariat = new_page()
@@ -117,6 +118,7 @@ def test_share_publish_and_find_an_experience(new_page, live_server, people):
     facets = visitor.locator("aside.facets")
     facets.get_by_role("link", name=re.compile(r"^Participatory budgeting \(1\)")).click()
     expect(visitor).to_have_url(re.compile(r"[?&]theme=participatory-budgeting"))
+    expect(facets.locator("a[aria-current=true]")).to_contain_text("Participatory budgeting")
     expect(visitor.locator("ul.active-filters")).to_contain_text("Participatory budgeting")
     hit = visitor.locator("ol.hits").get_by_role("link", name=TITLE)
     expect(hit).to_be_visible()

@@ -19,7 +19,7 @@ LOCALE_DIR = ROOT / "locale"
 LANGUAGES = ("en", "es", "fr", "pt")
 # What `make extract` reads, plus the sample plugin that every test app loads (its menu item and
 # content type show on the pages rendered below).
-SOURCES = ("portal", "plugins", "tests/sample_plugin")
+SOURCES = ("portal", "plugins", "tests/support/sample_plugin")
 # Only the portal's domain: the deform widget templates in portal/templates/deform/ keep
 # i18n:domain="deform" and are translated at run time by deform's own catalogs.
 DOMAIN = "portal"

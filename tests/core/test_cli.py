@@ -142,7 +142,7 @@ def test_add_user_without_a_password_prints_a_one_time_link_to_choose_one(demo_s
 
 def test_plugins_lists_what_the_core_and_each_plugin_registered(tmp_path):
     ini = write_ini(tmp_path, plugins="sample_plugin")
-    done = portal("plugins", "-c", ini, env={**os.environ, "PYTHONPATH": str(TESTS)})
+    done = portal("plugins", "-c", ini, env={**os.environ, "PYTHONPATH": str(TESTS / "support")})
     out = done.stdout
     assert out.splitlines()[0] == "Enabled plugins: sample_plugin"
     sections = dict(re.findall(r"^(\S.*)\n((?:  .*\n?)+)", out, flags=re.M))

@@ -404,7 +404,7 @@ def test_development_ini_delivers_into_a_maildir_under_var(tmp_path):
                    check=True, capture_output=True, timeout=120, stdin=subprocess.DEVNULL)
     settings = get_appsettings(str(ini))
     app = main(settings.global_conf, **{**settings, "mail.worker_in_process": "false"})
-    ask_for_password_link(webtest.TestApp(app, extra_environ={"HTTP_HOST": "portal.test"}), "ana@example.org")
+    ask_for_password_link(webtest.TestApp(app, extra_environ={"HTTP_HOST": "127.0.0.1:6543"}), "ana@example.org")
     app.registry["engine"].dispose()
 
     done = subprocess.run([str(PORTAL), "mail-worker", "-c", str(ini), "--once"], capture_output=True, text=True,

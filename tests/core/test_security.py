@@ -117,3 +117,33 @@ def test_private_content_is_hidden_from_other_members(testapp, make_user, db):
     testapp.get(f"/news/{item_id}", status=403)
     testapp.get(f"/news/{item_id}/edit", status=403)
     testapp.post(f"/news/{item_id}/transition", {"transition": "publish", "csrf_token": csrf(testapp)}, status=403)
+
+
+def test_a_forged_host_cannot_redirect_reset_links(settings, db_engine, make_user, registry, maildir):
+    """With portal.url set, mail links use it whatever Host the client sent."""
+    import webtest
+    from portal import main
+    make_user("ana@example.org")
+    app = main({}, **dict(settings, **{"portal.url": "https://portal.example.org"}))
+    evil = webtest.TestApp(app, extra_environ={"HTTP_HOST": "evil.example", "REMOTE_ADDR": "192.0.2.66"})
+    page = evil.get("/password/forgot")
+    assert 'href="https://portal.example.org/' in page.text or 'href="/' in page.text
+    token = page.forms["deform"]["csrf_token"].value
+    evil.post("/password/forgot", {"csrf_token": token, "email": "ana@example.org", "send": "1"},
+              headers={"Referer": "https://portal.example.org/password/forgot", "Cookie": f"csrf_token={token}"},
+              status=302)
+    maildir.deliver(app.registry)
+    body = maildir.messages()[-1].get_payload(decode=True).decode()
+    assert "https://portal.example.org/password/reset/" in body and "evil.example" not in body
+
+
+def test_cached_pages_are_kept_per_host(app, db):
+    from portal.testing import client
+    from portal.models import News, utcnow
+    with db() as s:
+        s.add(News(title="Host test", language="en", state="published", published=utcnow()))
+    evil = client(app, HTTP_HOST="evil.example")
+    assert "http://evil.example/" in evil.get("/news/feed.atom").text
+    honest = client(app)
+    feed = honest.get("/news/feed.atom")
+    assert "X-Portal-Cache" not in feed.headers and "evil.example" not in feed.text

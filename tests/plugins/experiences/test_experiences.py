@@ -339,3 +339,90 @@ def test_import_command_reads_json_and_csv(app, settings, tmp_path, db):
     done = subprocess.run([portal, "import-experiences", "-c", ini, broken], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode != 0 and done.stderr.count("\n") == 1
+
+
+def test_published_experiences_change_only_through_an_editor(testapp, member, db):
+    _, user_id = member
+    item = add_experience(db, "Published already", state="published", creator_id=user_id)
+    login(testapp, "rep@example.org")
+    testapp.get(f"/experiences/{item}/edit", status=403)
+    draft = add_experience(db, "Still mine", state="draft", creator_id=user_id)
+    testapp.get(f"/experiences/{draft}/edit", status=200)
+
+
+def test_a_member_files_experiences_under_their_own_organisation_only(testapp, member, db):
+    with db() as s:
+        other = Member(name="Dakar", kind="city", country="SN", region="africa", status="active")
+        s.add(other)
+        s.flush()
+        other_id = other.id
+    login(testapp, "rep@example.org")
+    form = testapp.get("/experiences/add").forms["deform"]
+    fill_form(form, title="Not ours", city="Dakar", country="SN", theme_slugs=["youth-participation"],
+              mechanism="other", scale="city", start_year="2020")
+    form["member_id"].force_value(str(other_id))
+    res = form.submit("save", status=400)
+    assert "You can only share experiences of your own member organisation." in res.text
+    res.forms["deform"]["member_id"].force_value("999999")
+    res.forms["deform"].submit("save", status=400)  # an unknown member: a form error, not a 500
+
+
+def test_the_translation_list_shows_no_drafts_of_others(testapp, member, db):
+    add_experience(db, "Another member's secret draft", state="draft")
+    add_experience(db, "A published original", state="published")
+    login(testapp, "rep@example.org")
+    page = testapp.get("/experiences/add")
+    assert "A published original" in page.text and "secret draft" not in page.text
+
+
+def test_reimport_across_batches_keeps_published_experiences_published(registry, db):
+    from pyramid.scripting import prepare
+    from plugins.experiences.importer import import_rows
+    rows = [{"external_id": f"b-{i}", "title": f"Batch {i}", "language": "en", "country": "BR",
+             "themes": ["open-government"], "state": "published"} for i in range(5)]
+    run_import(registry, list(enumerate(rows, 2)))
+    again = [(n, {k: v for k, v in row.items() if k != "state"}) for n, row in enumerate(rows, 2)]
+    env = prepare(registry=registry)
+    request = env["request"]
+    import zope.sqlalchemy
+    request.dbsession = registry["dbsession_factory"](info={"request": request})
+    zope.sqlalchemy.register(request.dbsession, transaction_manager=request.tm)
+    request.tm.begin()
+
+    def commit():
+        request.tm.commit()
+        request.tm.begin()
+    report = import_rows(request, again, batch_size=2, commit=commit)
+    request.tm.commit()
+    env["closer"]()
+    assert (report.created, report.updated, report.errors) == (0, 5, [])
+    with db() as s:
+        assert {e.state for e in s.query(Experience)} == {"published"}
+
+
+def test_an_old_revision_that_no_longer_validates_is_not_restored_blindly(testapp, make_user, registry, db):
+    run_import(registry, [(2, {"external_id": "r-1", "title": "Imported bare", "language": "en", "country": "BR",
+                               "state": "published"})])
+    make_user("ed@example.org", role="editor")
+    login(testapp, "ed@example.org")
+    with db() as s:
+        item = s.query(Experience).filter_by(external_id="r-1").one().id
+    form = testapp.get(f"/experiences/{item}/edit").forms["deform"]
+    fill_form(form, city="Recife", theme_slugs=["open-government"], start_year="2001")
+    form.submit("save", status=302)
+    res = testapp.post(f"/experiences/{item}/restore", {"revision": "1", "csrf_token": csrf(testapp)}, status=302)
+    assert res.location.endswith("/history")
+    assert "cannot be restored as it is" in res.follow().text
+    assert "Recife" in testapp.get(f"/experiences/{item}").text
+
+
+def test_nonsense_goals_get_a_form_error(testapp, member):
+    login(testapp, "rep@example.org")
+    form = testapp.get("/experiences/add").forms["deform"]
+    fill_form(form, title="Goals", city="Canoas", country="BR", theme_slugs=["youth-participation"],
+              mechanism="other", scale="city", start_year="2020")
+    fields = list(form.submit_fields("save"))
+    at = max(i for i, (k, v) in enumerate(fields) if k == "__start__" and v == "sdgs:sequence")
+    fields.insert(at + 1, ("checkbox", "abc"))
+    res = testapp.post("/experiences/add", fields, status=302)  # "abc" is dropped, nothing breaks
+    assert "Goals" in res.follow().text
