@@ -74,6 +74,21 @@ class ContentSchema(colander.Schema):
                                    widget=deferred_language_widget, default=deferred_language_default)
 
 
+@colander.deferred
+def deferred_country_widget(node, kw):
+    from .countries import country_choices
+    return deform.widget.SelectWidget(values=[("", "—")] + list(country_choices(kw["request"].locale_name)))
+
+
+def country_node(**kw):
+    """A country of the ISO table, chosen by its name in the reader's language."""
+    from .countries import COUNTRY_CODES
+    kw.setdefault("name", "country")
+    kw.setdefault("title", _("Country"))
+    return colander.SchemaNode(colander.String(), validator=colander.OneOf(COUNTRY_CODES),
+                               widget=deferred_country_widget, **kw)
+
+
 def translation_node():
     return colander.SchemaNode(colander.Integer(), name="translation_of", title=_("Translation of"),
                                missing=None, widget=deferred_translation_widget,

@@ -3,8 +3,7 @@ import colander
 import deform
 from sqlalchemy import select
 
-from portal.countries import COUNTRY_CODES, country_choices
-from portal.forms import ContentSchema, rich_text_node
+from portal.forms import ContentSchema, country_node, rich_text_node
 from portal.i18n import _, translate
 from portal.models import Member
 
@@ -80,12 +79,6 @@ def deferred_sdg_widget(node, kw):
 
 
 @colander.deferred
-def deferred_country_widget(node, kw):
-    request = kw["request"]
-    return deform.widget.SelectWidget(values=[("", "—")] + list(country_choices(request.locale_name)))
-
-
-@colander.deferred
 def deferred_member_widget(node, kw):
     request = kw["request"]
     user = request.user
@@ -141,8 +134,7 @@ class ExperienceSchema(ContentSchema):
                                     widget=deferred_member_widget, default=deferred_member_default,
                                     validator=deferred_member_validator)
     city = colander.SchemaNode(colander.String(), title=_("City"), validator=colander.Length(1, 120))
-    country = colander.SchemaNode(colander.String(), title=_("Country"), validator=colander.OneOf(COUNTRY_CODES),
-                                  widget=deferred_country_widget)
+    country = country_node()
     theme_slugs = colander.SchemaNode(colander.Set(), title=_("Themes"), widget=deferred_theme_widget,
                                       validator=deferred_theme_validator)
     mechanism = colander.SchemaNode(colander.String(), title=_("Participatory mechanism"),

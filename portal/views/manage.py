@@ -18,7 +18,8 @@ from ..models import (APPLICATION_STATUSES, MEMBERSHIP_STATUSES, ROLES, Content,
 from ..search import all_documents, reindex_later
 from ..security import LOCAL_ROLES, revoke_sessions
 from .auth import issue_reset_token
-from .members import KIND_TITLES, STATUS_TITLES, country_node, kind_node, website_node
+from ..forms import country_node
+from .members import KIND_TITLES, STATUS_TITLES, kind_node, website_node
 
 ROLE_TITLES = {"secretariat": _("Technical secretariat"), "editor": _("Editor"), "member": _("Member representative")}
 APPLICATION_STATUS_TITLES = {"pending": _("Pending"), "approved": _("Approved"), "rejected": _("Rejected")}

@@ -5,8 +5,8 @@ from pyramid.httpexceptions import HTTPBadRequest, HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from ..countries import COUNTRY_CODES, REGIONS, country_choices, country_name
-from ..forms import make_form, render_form, validate
+from ..countries import REGIONS, country_name
+from ..forms import country_node, make_form, render_form, validate
 from ..i18n import _, translate, translate_to
 from ..models import MEMBER_KINDS, Member, MembershipApplication, User
 
@@ -21,20 +21,9 @@ STATUS_TITLES = {"active": _("Active"), "suspended": _("Suspended"), "former": _
 
 
 @colander.deferred
-def deferred_country_widget(node, kw):
-    request = kw["request"]
-    return deform.widget.SelectWidget(values=[("", "—")] + list(country_choices(request.locale_name)))
-
-
-@colander.deferred
 def deferred_kind_widget(node, kw):
     request = kw["request"]
     return deform.widget.SelectWidget(values=[(k, translate(v, request)) for k, v in KIND_TITLES.items()])
-
-
-def country_node(**kw):
-    return colander.SchemaNode(colander.String(), name="country", title=_("Country"),
-                               validator=colander.OneOf(COUNTRY_CODES), widget=deferred_country_widget, **kw)
 
 
 def kind_node():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.models import Member, User, utcnow
+from portal.models import Member, utcnow
 from portal.testing import client, csrf, login, text_of
 
 from plugins.experiences.models import Experience, Theme
