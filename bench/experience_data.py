@@ -325,7 +325,8 @@ def experience(i, seed=SEED):
     start = rng.randint(1989, 2025)
     end = None if rng.random() < 0.35 else min(2026, start + rng.randint(0, 8))
     mech_name = MECHANISM_NAMES[mechanism][li]
-    theme_label = THEMES[themes[0]][li]
+    # a title naming a theme names one the mechanism's own name does not already say
+    theme_label = THEMES[themes[-1]][li]
     title = rng.choice(parts["title"]).format(
         mech=mech_name, mech_l=_lower_first(mech_name), city=city, year=start, group=rng.choice(parts["groups"]),
         theme=theme_label, theme_l=_lower_first(theme_label))
@@ -371,6 +372,35 @@ def experience(i, seed=SEED):
 def experiences(start, stop, seed=SEED):
     for i in range(start, stop):
         yield experience(i, seed)
+
+
+def search_document(row, content_id, date):
+    """The document the portal indexes for an imported row (plugins/experiences/search.py's
+    experience_document, with build_document's key, type, language, year and allowed), computed here
+    from the row: the FTS5 baseline indexes it, the PostgreSQL bulk load writes it."""
+    from portal.countries import country_name, region_of
+    from portal.i18n import LANGUAGES as PORTAL_LANGUAGES
+    from portal.sanitize import clean_html, html_to_text
+    body = clean_html(row["description"])
+    themes = sorted(row["themes"])  # the relationship is ordered by slug
+    countries = " ".join(country_name(row["country"], lang) for lang in PORTAL_LANGUAGES)
+    return {
+        "id": content_id,
+        "key": f"experience:{content_id}",
+        "type": "experience",
+        "title": row["title"],
+        "body": body,
+        "text": "\n".join(filter(None, [row["summary"], html_to_text(body), row["city"]])),
+        "extra": " ".join([label for slug in themes for label in THEMES[slug]] + [row["city"], countries]),
+        "url": f"/experiences/{content_id}",
+        "language": row["language"],
+        "date": date,
+        "year": str(date.year),
+        "region": [region_of(row["country"])],
+        "facets": {"theme": themes, "country": [row["country"]], "mechanism": [row["mechanism"]],
+                   "scale": [row["scale"]], "start_year": [str(row["start_year"])] if row["start_year"] else [],
+                   "sdg": []},
+    }
 
 
 def write_json(path, count, seed=SEED):

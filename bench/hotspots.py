@@ -103,6 +103,8 @@ def main(argv=None):
             page_path = first_page_path(ini)
         from run import SEARCH_PATH
         paths = {"home": "/", "page": page_path, "search": SEARCH_PATH}
+        if page_path is None:  # a site without pages, e.g. the experiences site of experiences.py --keep
+            del paths["page"]
         hello_app = hello.make_app()
 
         hello_wall, hello_cpu = cost(hello_app, "/", args.n * 5)
@@ -141,7 +143,7 @@ def first_page_path(ini):
         with env["request"].tm:
             page_id = env["request"].dbsession.scalar(select(Page.id).where(Page.state == "published")
                                                       .order_by(Page.id).limit(1))
-        return env["request"].route_path("page.view", id=page_id)
+        return env["request"].route_path("page.view", id=page_id) if page_id is not None else None
     finally:
         env["closer"]()
 

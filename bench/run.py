@@ -321,6 +321,11 @@ def main(argv=None):
     parser.add_argument("--news", type=int, default=300, help="published news items added (default 300)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary site (ini, logs) afterwards")
     parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
+    parser.add_argument("--no-experiences", dest="experiences", action="store_false",
+                        default=os.environ.get("BENCH_EXPERIENCES", "1") != "0",
+                        help="skip the import and search benchmark of bench/experiences.py (or BENCH_EXPERIENCES=0)")
+    parser.add_argument("--postgres", action="store_true", default=os.environ.get("BENCH_PG", "") in ("1", "true", "yes"),
+                        help="with it, also 200,000 experiences on PostgreSQL (or BENCH_PG=1)")
     args = parser.parse_args(argv)
 
     load = {"before": os.getloadavg()}
@@ -402,6 +407,17 @@ def main(argv=None):
     args.output.write_text(json.dumps(summary, indent=2) + "\n")
     print(f"\nWritten to {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output} "
           f"in {summary['runtime_s']:.0f} s")
+    if args.experiences:
+        # the second part of `make bench`: importing, indexing and searching experiences, beside FTS5
+        import experiences
+        print("\n" + "-" * 100)
+        try:
+            found = experiences.main(["--postgres"] if args.postgres else [])
+        except experiences.BenchError as exc:  # run.py as __main__ has its own BenchError class
+            raise BenchError(str(exc)) from exc
+        summary["experiences"] = {"results": "bench/results/experiences.json", "aims": found["aims"],
+                                  "runtime_s": found["runtime_s"]}
+        args.output.write_text(json.dumps(summary, indent=2) + "\n")
     return 0
 
 
