@@ -425,8 +425,11 @@ def postgres_run(args, workdir):
 
 # --- report ---------------------------------------------------------------------------------------
 
+AIM_COUNT = 20000  # the import aim is stated for 20,000 experiences
+
+
 def verdict(ok):
-    return "pass" if ok else "FAIL"
+    return "n/a" if ok is None else "pass" if ok else "FAIL"
 
 
 def report(summary):
@@ -454,10 +457,11 @@ def report(summary):
         ratio_in = s["portal"]["p95_ms"] / s["fts5_inprocess"]["p95_ms"]
         ratio_bare = s["portal"]["p95_ms"] / s["fts5_bare"]["p95_ms"]
         s["p95_ratio"] = {"http": round(ratio, 2), "inprocess": round(ratio_in, 2), "bare": round(ratio_bare, 2)}
+        counted = n == AIM_COUNT  # with another --count the time is shown, the aim does not apply
         aims.append((f"import and index {n} in under {AIM_IMPORT_S} s", f"{s['import']['wall_s']:.0f} s",
-                     s["import"]["wall_s"] < AIM_IMPORT_S))
+                     s["import"]["wall_s"] < AIM_IMPORT_S if counted else None))
         aims.append((f"portal reindex of {n} (same aim)", f"{s['reindex']['wall_s']:.0f} s",
-                     s["reindex"]["wall_s"] < AIM_IMPORT_S))
+                     s["reindex"]["wall_s"] < AIM_IMPORT_S if counted else None))
         aims.append((f"search p95 <= {AIM_P95_RATIO:g}x FTS5's (both over HTTP)", f"{ratio:.1f}x", ratio <= AIM_P95_RATIO))
         print(f"  p95 ratio to FTS5 in-process: {ratio_in:.1f}x; to FTS5 without facets: {ratio_bare:.1f}x")
     p = summary.get("postgres")
@@ -475,7 +479,7 @@ def report(summary):
             pq = p["portal"]["per_query"][q]
             print(f"  {q[:72]:<72} {p['portal']['totals'][q]:7d} {pq['p50_ms']:8.1f} {pq['p95_ms']:8.1f}")
         aims.append((f"PostgreSQL, {p['count']}: search p95 under {AIM_PG_P95_MS} ms", f"{p['portal']['p95_ms']:.0f} ms",
-                     p["portal"]["p95_ms"] < AIM_PG_P95_MS))
+                     p["portal"]["p95_ms"] < AIM_PG_P95_MS if p["count"] == 200000 else None))
     if aims:
         print("\nAims (from the issue; reported, not asserted):")
         for text, value, ok in aims:
@@ -493,9 +497,9 @@ def parser():
                    help="experiences imported into the SQLite + Whoosh site (default 20000)")
     p.add_argument("--batch", type=int, default=500, help="--batch of portal import-experiences (default 500)")
     p.add_argument("--rounds", type=int, default=10, help="measured rounds of the queries (default 10)")
-    p.add_argument("--warmup-rounds", type=int, default=2, help="unmeasured rounds first (default 2)")
-    p.add_argument("--budget", type=float, default=180, help="stop measuring after this many seconds, once at "
-                   "least 2 rounds are done (default 180 per server)")
+    p.add_argument("--warmup-rounds", type=int, default=1, help="unmeasured rounds first (default 1)")
+    p.add_argument("--budget", type=float, default=120, help="stop measuring after this many seconds, once at "
+                   "least 2 rounds are done (default 120 per server)")
     p.add_argument("--no-sqlite", action="store_true", help="skip the SQLite + Whoosh part")
     p.add_argument("--postgres", action="store_true", default=env_flag("BENCH_PG"),
                    help="also the PostgreSQL part (or BENCH_PG=1)")
