@@ -12,7 +12,10 @@ import pytest
 # Each test builds a new app, hence new template renderers; a disk cache spares recompiling them.
 if "CHAMELEON_CACHE" not in os.environ:
     import tempfile
+    import atexit
+    import shutil
     os.environ["CHAMELEON_CACHE"] = tempfile.mkdtemp(prefix="portal-chameleon-")
+    atexit.register(shutil.rmtree, os.environ["CHAMELEON_CACHE"], ignore_errors=True)
 
 
 def _let_pkg_resources_read_rewritten_modules():
