@@ -6,7 +6,8 @@ warnings.filterwarnings("ignore", message="pkg_resources is deprecated", categor
 
 from pyramid.config import Configurator  # noqa: E402
 
-from .settings import check_settings
+from .i18n import add_plugin_translations  # noqa: E402
+from .settings import check_settings  # noqa: E402
 
 
 def main(global_config, **settings):
@@ -16,4 +17,5 @@ def main(global_config, **settings):
         config.include("portal.core")
         for name in settings["portal.plugins"].split():
             config.include(name)
+            add_plugin_translations(config, name)
     return config.make_wsgi_app()

@@ -67,6 +67,23 @@ def compile_catalogs(locale_dir=LOCALE_DIR):
         tmp.replace(mo)
 
 
+def plugin_locale_dir(package_name):
+    """A plugin brings its own messages in <plugin>/locale/<lang>/LC_MESSAGES/portal.po, same domain."""
+    import importlib
+    module = importlib.import_module(package_name)
+    folder = Path(module.__file__).resolve().parent / "locale"
+    return folder if folder.is_dir() else None
+
+
+def add_plugin_translations(config, package_name):
+    """Called by main() after each plugin: its catalogs join the core's (the plugin's own words win)."""
+    folder = plugin_locale_dir(package_name)
+    if folder is not None:
+        compile_catalogs(folder)
+        config.add_translation_dirs(str(folder))
+        _localizers.clear()
+
+
 def includeme(config):
     compile_catalogs()
     config.set_locale_negotiator(negotiate_locale)

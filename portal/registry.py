@@ -13,6 +13,8 @@ CATEGORIES = {
     "portal demo data": "demo data",
     "portal exports": "export",
     "portal plugin settings": "settings",
+    "portal member sections": "member section",
+    "portal region sections": "region section",
 }
 
 
@@ -86,6 +88,16 @@ class PluginSettings:
     defaults: dict = field(default_factory=dict)
 
 
+@dataclass
+class Section:
+    """A block a plugin adds to a member organisation's profile or to a region's pages."""
+    name: str
+    title: Any
+    items: Callable
+    order: int
+    plugin: str
+
+
 class PortalRegistry:
     """What the plugins registered, kept on config.registry.portal."""
 
@@ -97,6 +109,8 @@ class PortalRegistry:
         self.demo_data = {}
         self.exports = {}
         self.plugin_settings = {}
+        self.member_sections = {}
+        self.region_sections = {}
         self.facets = {}  # name -> title, from every search index
         self.facet_values = {}  # name -> allowed values (set or callable(request)) for 400 on unknown
         self.facet_labels = {}  # name -> {value: label} or callable(request, value)
@@ -117,6 +131,15 @@ class PortalRegistry:
 
     def menu(self, name):
         return sorted(self.menus.get(name, {}).values(), key=lambda item: (item.order, item.name))
+
+    def sections(self, kind, request, key, limit=10):
+        """[(section, items)] of the member or region sections that have something to show."""
+        found = []
+        for section in sorted(getattr(self, f"{kind}_sections").values(), key=lambda s: (s.order, s.name)):
+            items = list(section.items(request, key, limit))
+            if items:
+                found.append((section, items))
+        return found
 
     def workflow_for(self, obj):
         info = self.content_type_of(obj)
@@ -229,8 +252,29 @@ def add_plugin_settings(config, name, schema, title):
     _register(config, "portal plugin settings", name, name, store)
 
 
+def _add_section(config, kind, name, title, items, order):
+    item = Section(name=name, title=title, items=items, order=order, plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        getattr(portal, f"{kind}_sections")[name] = item
+
+    _register(config, f"portal {kind} sections", name, name, store)
+
+
+def add_member_section(config, name, title, items, order=50):
+    """items(request, member, limit) -> [{"title", "url", "note"?, "badge"?}] shown on the member's profile."""
+    _add_section(config, "member", name, title, items, order)
+
+
+def add_region_section(config, name, title, items, order=50):
+    """items(request, region, limit) -> [{"title", "url", "note"?, "badge"?}] for pages about a region
+    (an antenna's page gathers them)."""
+    _add_section(config, "region", name, title, items, order)
+
+
 def includeme(config):
     config.registry.portal = PortalRegistry()
     for directive in (add_content_type, add_search_index, add_menu_item, add_workflow, add_demo_data,
-                      add_export, add_plugin_settings):
+                      add_export, add_plugin_settings, add_member_section, add_region_section):
         config.add_directive(directive.__name__, directive)

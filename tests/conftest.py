@@ -12,7 +12,15 @@ sys.path.insert(0, str(SUPPORT))
 
 import pytest
 
-PROJECT_PLUGINS = ["plugins.experiences"]
+def project_plugins():
+    """The plugins development.ini enables: the tests load what `make serve` loads."""
+    from configparser import ConfigParser
+    ini = ConfigParser(interpolation=None)
+    ini.read(Path(__file__).resolve().parent.parent / "development.ini")
+    return ini["app:main"]["portal.plugins"].split()
+
+
+PROJECT_PLUGINS = project_plugins()
 
 
 def pytest_configure(config):

@@ -113,6 +113,7 @@ def member(request):
         raise HTTPNotFound()
     reps = [u for u in found.representatives if u.public_profile and u.active]
     return {"member": found, "representatives": reps, "country_name": country_name, "regions": REGIONS,
+            "sections": request.registry.portal.sections("member", request, found),
             "kinds": KIND_TITLES, "page_title": found.name,
             "breadcrumbs": [(translate(_("Members"), request), request.route_path("members")), (found.name, None)]}
 

@@ -1,6 +1,10 @@
 """The message catalogs: every string of the code and templates is in locale/{en,es,fr,pt}, translated,
 with its ${placeholders} intact, and the pages really come out in the language asked for.
 
+A plugin with its own plugins/<name>/locale/ keeps its messages there (same domain, loaded after the
+core's): each of its strings must be in its own catalog or in the core's, and its catalogs are held to
+the same rules.
+
 A new _("...") or i18n:translate makes test_every_source_message_is_in_each_catalog fail until the
 catalogs are refreshed (`make extract`) and the new entries are translated.
 """
@@ -17,16 +21,19 @@ from portal.testing import text_of
 ROOT = Path(__file__).resolve().parents[2]
 LOCALE_DIR = ROOT / "locale"
 LANGUAGES = ("en", "es", "fr", "pt")
+# Plugins that bring their own catalogs; the others' messages live in the core's.
+OWN_CATALOGS = sorted(p.parent.name for p in (ROOT / "plugins").glob("*/locale") if p.is_dir())
 # What `make extract` reads, plus the sample plugin that every test app loads (its menu item and
 # content type show on the pages rendered below).
-SOURCES = ("portal", "plugins", "tests/support/sample_plugin")
+SOURCES = ("portal", *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "plugins").glob("*/__init__.py"))
+                       if p.parent.name not in OWN_CATALOGS), "tests/support/sample_plugin")
+SOURCES = tuple(s.removesuffix("/__init__.py") for s in SOURCES)
 # Only the portal's domain: the deform widget templates in portal/templates/deform/ keep
 # i18n:domain="deform" and are translated at run time by deform's own catalogs.
 DOMAIN = "portal"
 PLACEHOLDER = re.compile(r"\$\{([^}]*)\}")
-REFRESH = ("run `make extract`, that is `.venv/bin/pot-create -c lingua.cfg -d portal -o locale/portal.pot "
-           + " ".join(SOURCES) + " && .venv/bin/pybabel update -i locale/portal.pot -d locale -D portal "
-           "--no-fuzzy-matching`, then translate the new entries in es, fr and pt and copy the msgid into en")
+REFRESH = ("run `make extract` (pot-create, then pybabel update, for the core and each plugin with its own "
+           "locale/), then translate the new entries in es, fr and pt and copy the msgid into en")
 
 
 def read_catalog(path, locale=None):
@@ -42,33 +49,50 @@ def msgid_text(message):
     return message.id if isinstance(message.id, str) else message.id[0]
 
 
-def catalog_path(lang):
-    return LOCALE_DIR / lang / "LC_MESSAGES" / "portal.po"
+def catalog_path(lang, plugin=None):
+    base = ROOT / "plugins" / plugin / "locale" if plugin else LOCALE_DIR
+    return base / lang / "LC_MESSAGES" / "portal.po"
 
 
-@pytest.fixture(scope="module")
-def source_catalog(tmp_path_factory):
+def extract(tmp_path_factory, sources):
     """The messages of the code and templates as they are now: a fresh pot from lingua's pot-create."""
     pot_create = Path(sys.executable).parent / "pot-create"
     if not pot_create.exists():
         pytest.skip("lingua's pot-create is not installed (make install-test)")
     pot = tmp_path_factory.mktemp("i18n") / "portal.pot"
-    sources = [s for s in SOURCES if (ROOT / s).is_dir()]
+    sources = [s for s in sources if (ROOT / s).is_dir()]
     done = subprocess.run([str(pot_create), "-c", "lingua.cfg", "-d", DOMAIN, "-o", str(pot), *sources], cwd=ROOT,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0 and pot.exists(), f"pot-create failed:\n{done.stdout}\n{done.stderr}"
     return read_catalog(pot)
 
 
-@pytest.fixture(scope="module")
-def catalogs():
+def read_catalogs(plugin=None):
     found = {}
     for lang in LANGUAGES:
-        path = catalog_path(lang)
+        path = catalog_path(lang, plugin)
         assert path.exists(), f"{path.relative_to(ROOT)} is missing: create it with `.venv/bin/pybabel init -D portal " \
-                              f"-i locale/portal.pot -d locale -l {lang}` and translate it"
+                              f"-i {path.parent.parent.parent.relative_to(ROOT)}/portal.pot " \
+                              f"-d {path.parent.parent.parent.relative_to(ROOT)} -l {lang}` and translate it"
         found[lang] = read_catalog(path, locale=lang)
     return found
+
+
+@pytest.fixture(scope="module")
+def source_catalog(tmp_path_factory):
+    return extract(tmp_path_factory, SOURCES)
+
+
+@pytest.fixture(scope="module")
+def catalogs():
+    return read_catalogs()
+
+
+@pytest.fixture(scope="module", params=OWN_CATALOGS)
+def plugin_catalogs(request, tmp_path_factory):
+    """(plugin, its fresh pot, its catalogs) for each plugin with a locale/ of its own."""
+    plugin = request.param
+    return plugin, extract(tmp_path_factory, [f"plugins/{plugin}"]), read_catalogs(plugin)
 
 
 def test_the_sources_have_messages(source_catalog):
@@ -111,6 +135,20 @@ def test_translations_keep_the_placeholders(catalogs, lang):
 def test_english_is_the_msgid(catalogs):
     differ = [m.id for m in entries(catalogs["en"]) if m.string != m.id]
     assert not differ, f"in en the msgstr is the msgid itself; these differ: {differ!r}"
+
+
+@pytest.mark.skipif(not OWN_CATALOGS, reason="no plugin has a locale/ of its own")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_plugin_catalog_is_complete(plugin_catalogs, catalogs, lang):
+    plugin, source, own = plugin_catalogs
+    have = {msgid_text(m) for m in entries(own[lang])} | {msgid_text(m) for m in entries(catalogs[lang])}
+    missing = sorted({msgid_text(m) for m in entries(source)} - have)
+    assert not missing, (f"{len(missing)} message(s) of plugins/{plugin} are neither in its "
+                         f"locale/{lang}/LC_MESSAGES/portal.po nor in the core's: {missing!r}; {REFRESH}.")
+    test_each_catalog_is_complete(own, lang)
+    test_translations_keep_the_placeholders(own, lang)
+    if lang == "en":
+        test_english_is_the_msgid(own)
 
 
 # --- the pages in each language --------------------------------------------------------------------

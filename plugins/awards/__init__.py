@@ -1,0 +1,5 @@
+"""Award calls: the annual Good Practice Award, from the call to published winners."""
+
+
+def includeme(config):
+    pass

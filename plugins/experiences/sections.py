@@ -1,0 +1,20 @@
+"""What a member's profile and a region's pages show of the experiences: the latest published ones."""
+from sqlalchemy import select
+
+from .models import Experience
+
+
+def _items(request, where, limit):
+    stmt = (select(Experience).where(Experience.state == "published", where)
+            .order_by(Experience.published.desc(), Experience.id.desc()).limit(limit))
+    return [{"title": e.title, "url": request.route_path("experience.view", id=e.id),
+             "note": ", ".join(p for p in (e.city, str(e.start_year or "")) if p)}
+            for e in request.dbsession.scalars(stmt)]
+
+
+def member_experiences(request, member, limit):
+    return _items(request, Experience.member_id == member.id, limit)
+
+
+def region_experiences(request, region, limit):
+    return _items(request, Experience.region == region, limit)

@@ -1,0 +1,5 @@
+"""Newsletter: subscribers, issues in four languages, delivery that misses no one."""
+
+
+def includeme(config):
+    pass
