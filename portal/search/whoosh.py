@@ -74,7 +74,9 @@ class WhooshBackend(SearchBackend):
             "language": doc["language"], "region": ",".join(doc["region"]), "year": doc["year"],
             "allowed": ",".join(doc["allowed"]), "facets": doc["facets"],
             f"text_{lang}": doc["text"], f"title_{lang}": doc["title"],
-            "plain": " ".join([doc["title"], doc["text"], doc.get("extra", "")]),
+            # unstemmed words across languages: the title and what the document adds (theme labels in the
+            # four languages, place names); the text itself is matched through its language's field only
+            "plain": " ".join([doc["title"], doc.get("extra", "")]),
             "sort_title": fold(doc["title"])[:100],
         }
         if doc.get("date"):
@@ -131,7 +133,7 @@ class WhooshBackend(SearchBackend):
         parser = getattr(self._local, "parser", None)
         if parser is None:
             fields = [f"text_{lang}" for lang in LANGUAGES] + [f"title_{lang}" for lang in LANGUAGES] + ["plain"]
-            parser = self._local.parser = MultifieldParser(fields, self.ix.schema, group=OrGroup.factory(0.9))
+            parser = self._local.parser = MultifieldParser(fields, self.ix.schema, group=OrGroup)
         return parser
 
     def search(self, q):
@@ -142,8 +144,6 @@ class WhooshBackend(SearchBackend):
         conditions = [Or([Term("allowed", p) for p in q.principals])]
         for name, values in q.filters.items():
             conditions.append(Or([Term(self._field(name), str(v)) for v in values]))
-        facets = {name: sorting.FieldFacet(self._field(name), allow_overlap=True, maptype=sorting.Count)
-                  for name in q.facets}
         if q.sort == "title":
             sortedby = sorting.FieldFacet("sort_title")
         elif q.sort == "relevance" and q.text.strip():
@@ -152,17 +152,44 @@ class WhooshBackend(SearchBackend):
             sortedby = sorting.FieldFacet("date", reverse=True)
         searcher = self._searcher()
         if searcher:  # kept open for the next search of this thread
-            results = searcher.search_page(parsed, q.page, pagelen=q.page_size, filter=And(conditions),
-                                           groupedby=facets or None, sortedby=sortedby, terms=True)
-            results.results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=60, autotrim=True)
-            results.results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
-            hits = [self._hit(hit) for hit in results]
-            counted = {}
-            for name in q.facets:
-                groups = results.results.groups(name)
-                counted[name] = facet_order(groups.items())
-            return SearchResults(total=len(results.results) if q.page_size else 0, hits=hits,
+            # Every match once, unscored: it gives the total and the facet counts; the page is then scored
+            # among these only (Whoosh's block-quality skipping keeps that cheap).
+            matched = set(searcher.docs_for_query(And([parsed, *conditions])))
+            counted = {name: facet_order(self._count(searcher, name, matched).items()) for name in q.facets}
+            hits = []
+            first = (q.page - 1) * q.page_size
+            if q.page_size and len(matched) > first:
+                # search(), not search_page(): the page object would count every match once more
+                results = searcher.search(parsed, limit=first + q.page_size, filter=matched, sortedby=sortedby)
+                results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=60, autotrim=True)
+                results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
+                hits = [self._hit(results[i]) for i in range(first, min(first + q.page_size, results.scored_length()))]
+            return SearchResults(total=len(matched) if q.page_size else 0, hits=hits,
                                  facets=counted, page=q.page, page_size=q.page_size)
+
+    def _count(self, searcher, name, matched):
+        """{value: documents among matched}, from a value list per document kept with the searcher."""
+        values_of = self._facet_values(searcher, self._field(name))
+        counts = {}
+        for docnum in matched:
+            for value in values_of.get(docnum, ()):
+                counts[value] = counts.get(value, 0) + 1
+        return counts
+
+    def _facet_values(self, searcher, field):
+        """docnum -> values of one facet field, read once per searcher (the index does not change under a
+        searcher, and each thread's searcher is replaced when it does)."""
+        cache = searcher.__dict__.setdefault("_portal_facets", {})
+        found = cache.get(field)
+        if found is None:
+            found = {}
+            reader = searcher.reader()
+            if field in reader.indexed_field_names():
+                for value in reader.field_terms(field):
+                    for docnum in reader.postings(field, value).all_ids():
+                        found.setdefault(docnum, []).append(value)
+            cache[field] = found
+        return found
 
     def _hit(self, hit):
         from markupsafe import escape
