@@ -47,6 +47,8 @@ class WhooshBackend(SearchBackend):
         self.directory = directory
         self._lock = threading.Lock()
         self._local = threading.local()  # each server thread keeps its own searcher and parser
+        self._facets_lock = threading.Lock()
+        self._facets, self._facets_generation = {}, None
         os.makedirs(directory, exist_ok=True)
         if index.exists_in(directory):
             self.ix = index.open_dir(directory)
@@ -109,6 +111,8 @@ class WhooshBackend(SearchBackend):
         with self._lock:
             self.ix = index.create_in(self.directory, make_schema())
             self._local = threading.local()
+            with self._facets_lock:  # a new index counts its generations from 0 again
+                self._facets, self._facets_generation = {}, None
 
     def count(self):
         with self.ix.searcher() as searcher:
@@ -177,18 +181,23 @@ class WhooshBackend(SearchBackend):
         return counts
 
     def _facet_values(self, searcher, field):
-        """docnum -> values of one facet field, read once per searcher (the index does not change under a
-        searcher, and each thread's searcher is replaced when it does)."""
-        cache = searcher.__dict__.setdefault("_portal_facets", {})
-        found = cache.get(field)
+        """docnum -> values of one facet field, read once per index generation and shared by the server's
+        threads (document numbers are those of that generation's segments)."""
+        reader = searcher.reader()
+        generation = reader.generation()
+        with self._facets_lock:
+            if self._facets_generation != generation:
+                self._facets, self._facets_generation = {}, generation
+            found = self._facets.get(field)
         if found is None:
             found = {}
-            reader = searcher.reader()
             if field in reader.indexed_field_names():
                 for value in reader.field_terms(field):
                     for docnum in reader.postings(field, value).all_ids():
                         found.setdefault(docnum, []).append(value)
-            cache[field] = found
+            with self._facets_lock:
+                if self._facets_generation == generation:
+                    self._facets[field] = found
         return found
 
     def _hit(self, hit):
