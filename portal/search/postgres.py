@@ -89,42 +89,69 @@ class PostgresBackend(SearchBackend):
         return " || ".join(f"websearch_to_tsquery('portal_{lang}', :q)" for lang in (*LANGUAGES, "folded"))
 
     def search(self, q):
+        """One pass over the matches: they are materialised once (the full-text match, the visitor's
+        principals and the filters evaluated once), then counted, faceted and paged from there; only the
+        page's rows get a headline."""
         params = {}
         where = self._where(q, params)
         has_text = bool(q.text.strip())
         if q.sort == "title":
-            order = "lower(unaccent(title)), key"
+            order, rank = "lower(unaccent(title)), key", ""
         elif has_text and q.sort == "relevance":
-            order = "ts_rank(tsv, query) DESC, date DESC NULLS LAST"
+            order, rank = "rank DESC, date DESC NULLS LAST, key", ", ts_rank(tsv, query) AS rank"
         else:
-            order = "date DESC NULLS LAST, key"
+            order, rank = "date DESC NULLS LAST, key", ""
         query_expr = self._tsquery() if has_text else "NULL::tsquery"
         params.update(limit=q.page_size, offset=(q.page - 1) * q.page_size)
+        facet_selects = []
+        for i, name in enumerate(q.facets):
+            if name in CORE_COLUMNS:
+                expr, source = CORE_COLUMNS[name], "m"
+            elif name == "region":
+                expr, source = "fc.x", "m, unnest(m.region) AS fc(x)"
+            else:
+                params[f"fn{i}"] = name
+                expr, source = "fc.x", f"m, jsonb_array_elements_text(m.facets -> :fn{i}) AS fc(x)"
+            params[f"fl{i}"] = name
+            facet_selects.append(f"SELECT CAST(:fl{i} AS text) AS facet, {expr} AS value, count(*) AS n "
+                                 f"FROM {source} WHERE {expr} <> '' GROUP BY {expr}")
+        facets_sql = (" UNION ALL ".join(facet_selects)) if facet_selects else \
+            "SELECT NULL::text AS facet, NULL::text AS value, 0 AS n WHERE false"
         headline = ("ts_headline(('portal_' || CASE WHEN language IN ('en','es','fr','pt') THEN language "
                     "ELSE 'en' END)::regconfig, body, query, 'StartSel=\x02, StopSel=\x03, MaxFragments=2, "
                     "MaxWords=35, MinWords=12, FragmentDelimiter=\" … \"')") if has_text else "left(body, 400)"
         with self.engine.connect() as conn:
-            total = conn.execute(text(f"SELECT count(*) FROM search_documents WHERE {where}"), params).scalar()
-            rows = conn.execute(text(f"""
-                SELECT key, type, title, url, language, date, year, region, facets, {headline} AS snippet
-                FROM search_documents, (SELECT {query_expr} AS query) q
-                WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset"""), params).mappings().all()
-            facets = {name: self._facet(conn, name, where, params) for name in q.facets}
+            if conn.dialect.name == "postgresql":
+                # a search is many short aggregates: compiling them to machine code costs more than it saves
+                conn.execute(text("SET LOCAL jit = off"))
+            found = conn.execute(text(f"""
+                WITH q AS (SELECT {query_expr} AS query),
+                m AS MATERIALIZED (
+                    SELECT key, type, language, year, region, facets, date, title{rank}
+                    FROM search_documents, q WHERE {where}),
+                f AS ({facets_sql})
+                SELECT (SELECT count(*) FROM m) AS total,
+                       (SELECT coalesce(json_agg(p.key ORDER BY p.i), '[]'::json) FROM (
+                            SELECT key, row_number() OVER (ORDER BY {order}) AS i FROM m
+                            ORDER BY {order} LIMIT :limit OFFSET :offset) p) AS page,
+                       (SELECT coalesce(json_agg(json_build_array(facet, value, n)), '[]'::json) FROM f) AS facets
+                """), params).one()
+            keys = found.page if isinstance(found.page, list) else json.loads(found.page)
+            rows = {}
+            if keys:
+                for r in conn.execute(text(f"""
+                        SELECT key, type, title, url, language, date, year, region, facets, {headline} AS snippet
+                        FROM search_documents, (SELECT {query_expr} AS query) q WHERE key = ANY(:keys)"""),
+                        dict(params, keys=keys)).mappings():
+                    rows[r["key"]] = r
+        counted = {name: [] for name in q.facets}
+        for facet, value, n in (found.facets if isinstance(found.facets, list) else json.loads(found.facets)):
+            counted[facet].append((value, n))
+        facets = {name: facet_order(values) for name, values in counted.items()}
         hits = [Hit(key=r["key"], type=r["type"], title=r["title"], url=r["url"], language=r["language"],
                     snippet=str(escape(r["snippet"] if has_text else leading_text(r["snippet"])))
                     .replace(START, "<mark>").replace(STOP, "</mark>"),
                     date=r["date"], region=list(r["region"] or []), year=r["year"] or "",
-                    facets=r["facets"] or {}) for r in rows]
-        return SearchResults(total=total, hits=hits, facets=facets, page=q.page, page_size=q.page_size)
-
-    def _facet(self, conn, name, where, params):
-        if name in CORE_COLUMNS:
-            expr, source = CORE_COLUMNS[name], "search_documents"
-        elif name == "region":
-            expr, source = "fc.x", "search_documents, unnest(region) AS fc(x)"
-        else:
-            expr, source = "fc.x", "search_documents, jsonb_array_elements_text(facets -> :facetname) AS fc(x)"
-        rows = conn.execute(text(f"SELECT {expr} AS value, count(*) AS n FROM {source} WHERE {where} "
-                                 f"AND {expr} <> '' GROUP BY {expr} ORDER BY n DESC, value"),
-                            dict(params, facetname=name)).all()
-        return facet_order((r.value, r.n) for r in rows)
+                    facets=r["facets"] or {}) for r in (rows[k] for k in keys if k in rows)]
+        return SearchResults(total=found.total, hits=hits, facets=facets, page=q.page,
+                             page_size=q.page_size)

@@ -168,7 +168,7 @@ class WhooshBackend(SearchBackend):
                 results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=60, autotrim=True)
                 results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
                 hits = [self._hit(results[i]) for i in range(first, min(first + q.page_size, results.scored_length()))]
-            return SearchResults(total=len(matched) if q.page_size else 0, hits=hits,
+            return SearchResults(total=len(matched), hits=hits,
                                  facets=counted, page=q.page, page_size=q.page_size)
 
     def _count(self, searcher, name, matched):
