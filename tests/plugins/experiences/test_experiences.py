@@ -426,3 +426,24 @@ def test_nonsense_goals_get_a_form_error(testapp, member):
     fields.insert(at + 1, ("checkbox", "abc"))
     res = testapp.post("/experiences/add", fields, status=302)  # "abc" is dropped, nothing breaks
     assert "Goals" in res.follow().text
+
+
+def test_member_profile_and_region_show_their_published_experiences(testapp, registry, member, db):
+    member_id, _ = member
+    add_experience(db, "Budget of the neighbourhoods & <youth>", member_id=member_id)
+    add_experience(db, "A draft nobody sees", member_id=member_id, state="draft")
+    add_experience(db, "Assemblies of another city", country="SN")
+    page = testapp.get(f"/members/{member_id}")
+    section = page.html.select_one("#section-experiences")
+    assert section is not None, "the member profile lists the member's experiences"
+    titles = [a.get_text() for a in section.select("a")]
+    assert titles == ["Budget of the neighbourhoods & <youth>"]
+    handle = db()
+    with handle as session:
+        request = handle.request
+        request.dbsession = session
+        found = registry.portal.sections("region", request, "latin-america-caribbean")
+        assert [[i["title"] for i in items] for s, items in found if s.name == "experiences"] == \
+            [["Budget of the neighbourhoods & <youth>"]]
+        assert not [s for s, items in registry.portal.sections("region", request, "europe")
+                    if s.name == "experiences"], "a region without experiences shows no empty block"
