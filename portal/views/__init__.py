@@ -38,9 +38,23 @@ def canonical_address(event):
     environ["SCRIPT_NAME"] = parts.path.rstrip("/")
 
 
+FRAMING = "portal.allow_framing"
+
+
+def allow_framing(request):
+    """This response may be shown in other sites' frames (a badge, an embeddable list): a view calls
+    it explicitly; every other page keeps frame-ancestors 'none' and X-Frame-Options: DENY."""
+    request.environ[FRAMING] = True
+
+
 def security_headers(event):
     headers = event.response.headers
+    framed = event.request.environ.get(FRAMING)
     for name, value in SECURITY_HEADERS.items():
+        if framed and name == "X-Frame-Options":
+            continue
+        if framed and name == "Content-Security-Policy":
+            value = value.replace("frame-ancestors 'none'", "frame-ancestors *")
         headers.setdefault(name, value)
     if event.request.user is not None or event.request.method != "GET":
         headers.setdefault("Cache-Control", "private, no-store")

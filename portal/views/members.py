@@ -3,9 +3,9 @@ import colander
 import deform
 from pyramid.httpexceptions import HTTPBadRequest, HTTPFound, HTTPNotFound
 from pyramid.view import view_config
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from ..countries import REGIONS, country_name
+from ..countries import COUNTRY_CODES, REGIONS, country_choices, country_name
 from ..forms import country_node, make_form, render_form, validate
 from ..i18n import _, translate, translate_to
 from ..models import MEMBER_KINDS, Member, MembershipApplication, User
@@ -85,9 +85,20 @@ def apply(request):
     return {"form": render_form(form), "page_title": title, "intro": intro}
 
 
+PAGE_SIZE = 24
+
+
+def _page(request):
+    raw = request.GET.get("page", "1")
+    if not raw.isdigit() or int(raw) < 1:
+        raise HTTPBadRequest(translate(_("The page number must be a positive whole number."), request))
+    return int(raw)
+
+
 @view_config(route_name="members", renderer="portal:templates/members.pt", permission="view")
 def members(request):
-    stmt = select(Member).where(Member.status == "active").order_by(Member.name)
+    """The directory: active members, filtered by region, country and type, searched by name, in pages."""
+    stmt = select(Member).where(Member.status == "active")
     region = request.GET.get("region")
     if region:
         if region not in REGIONS:
@@ -100,10 +111,34 @@ def members(request):
             raise HTTPBadRequest(translate(_("Unknown type of organisation. Allowed: ${values}",
                                              mapping={"values": ", ".join(MEMBER_KINDS)}), request))
         stmt = stmt.where(Member.kind == kind)
+    country = (request.GET.get("country") or "").upper()
+    if country:
+        if country not in COUNTRY_CODES:
+            raise HTTPBadRequest(translate(_("Unknown country. Allowed: ISO 3166-1 codes such as ${values}",
+                                             mapping={"values": ", ".join(COUNTRY_CODES)}), request))
+        stmt = stmt.where(Member.country == country)
+    q = (request.GET.get("q") or "").strip()[:200]
+    if q:
+        stmt = stmt.where(func.lower(Member.name).contains(q.lower(), autoescape=True))
+    page = _page(request)
+    total = request.dbsession.scalar(select(func.count()).select_from(stmt.subquery()))
+    found = request.dbsession.scalars(stmt.order_by(Member.name, Member.id)
+                                      .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
+    if page > pages:
+        raise HTTPNotFound()
+    used = request.dbsession.scalars(select(Member.country).where(Member.status == "active").distinct()).all()
+    names = dict(country_choices(request.locale_name))
+    countries = [(code, name) for code, name in country_choices(request.locale_name) if code in set(used)]
+    filters = {k: v for k, v in (("region", region), ("kind", kind), ("country", country), ("q", q)) if v}
     title = translate(_("Members"), request)
-    return {"members": request.dbsession.scalars(stmt).all(), "regions": REGIONS, "kinds": KIND_TITLES,
-            "region": region, "kind": kind, "country_name": country_name, "page_title": title,
-            "breadcrumbs": [(title, None)]}
+    return {"members": found, "regions": REGIONS, "kinds": KIND_TITLES, "countries": countries,
+            "region": region, "kind": kind, "country": country, "q": q, "total": total, "page": page,
+            "pages": pages, "names": names, "filtered": bool(filters),
+            "page_url": lambda n: request.route_path("members", _query=dict(filters, page=n) if n > 1 else filters),
+            "country_name": country_name, "page_title": title, "breadcrumbs": [(title, None)],
+            "page_description": translate(_("The member organisations of the network: cities, local governments, "
+                                            "organisations, universities and networks."), request)}
 
 
 @view_config(route_name="member", renderer="portal:templates/member.pt", permission="view")
@@ -112,9 +147,12 @@ def member(request):
     if found is None or (found.status != "active" and not request.has_permission("manage", request.site)):
         raise HTTPNotFound()
     reps = [u for u in found.representatives if u.public_profile and u.active]
+    logo = found.logo
     return {"member": found, "representatives": reps, "country_name": country_name, "regions": REGIONS,
             "sections": request.registry.portal.sections("member", request, found),
-            "kinds": KIND_TITLES, "page_title": found.name,
+            "kinds": KIND_TITLES, "statuses": STATUS_TITLES, "page_title": found.name,
+            "page_description": found.description[:300] if found.description else None,
+            "page_image": request.route_url("file", id=logo.id, filename=logo.filename) if logo else None,
             "breadcrumbs": [(translate(_("Members"), request), request.route_path("members")), (found.name, None)]}
 
 

@@ -1,0 +1,109 @@
+"""The member directory, the reach dashboard, the badge and the embeddable list under a large
+membership: milliseconds per request, in process (webtest), against a bare Pyramid hello-world
+measured the same way, with 3,000 member organisations over every country and 2,000 experiences.
+
+The anonymous page cache is turned off, so each request runs its queries and draws its charts: this
+measures that cost (with the cache on, a visitor gets the page already rendered until something
+changes). Prints a table and writes bench/results/antennas.json; nothing is asserted.
+
+    .venv/bin/python bench/antennas.py [--members 3000] [--requests 100]
+"""
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+
+def hello_app():
+    from pyramid.config import Configurator
+    from pyramid.response import Response
+    with Configurator() as config:
+        config.add_route("hello", "/")
+        config.add_view(lambda request: Response("Hello world"), route_name="hello")
+        return config.make_wsgi_app()
+
+
+def build(directory, count):
+    from sqlalchemy import create_engine
+    from portal import main
+    from portal.countries import COUNTRY_CODES, REGION_OF
+    from portal.migrations import upgrade
+    from portal.models import MEMBER_KINDS, Member, Setting, utcnow
+    from portal.testing import base_settings
+    url = f"sqlite:///{directory}/bench.sqlite"
+    settings = base_settings(directory, url, plugins="plugins.experiences plugins.antennas")
+    settings["pyramid.reload_templates"] = "false"
+    settings["cache.anonymous_pages"] = "false"
+    with create_engine(url).begin() as conn:
+        upgrade(settings, connection=conn)
+    app = main({}, **settings)
+    from pyramid.scripting import prepare
+    from plugins.experiences.models import Experience
+    env = prepare(registry=app.registry)
+    rng = random.Random(11)
+    codes = [c for c in COUNTRY_CODES if c in REGION_OF]
+    with env["request"].tm:
+        db = env["request"].dbsession
+        members = []
+        for i in range(count):
+            country = rng.choice(codes)
+            members.append(Member(name=f"Municipality {i:05d}", kind=rng.choice(MEMBER_KINDS), country=country,
+                                  region=REGION_OF[country], status="active" if rng.random() < 0.9 else "former",
+                                  member_since=date(rng.randint(1990, 2026), 1, 1), description="A member."))
+        db.add_all(members)
+        db.flush()
+        for i in range(2000):
+            m = rng.choice(members)
+            db.add(Experience(title=f"Experience {i}", description="", body="<p>x</p>", language="en", city="City",
+                              country=m.country, member_id=m.id, state="published", published=utcnow(),
+                              mechanism="other", scale="city", start_year=2010, sdgs=[16]))
+        db.add(Setting(key="antennas", value={"africa": "25", "europe": "25"}))
+        first = members[0].id
+    env["closer"]()
+    return app, first
+
+
+def timed(app, path, requests):
+    import webtest
+    client = webtest.TestApp(app, extra_environ={"HTTP_HOST": "bench.test"})
+    client.get(path)  # warm: templates compiled
+    start = time.perf_counter()
+    for _ in range(requests):
+        client.get(path)
+    return (time.perf_counter() - start) * 1000 / requests
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--members", type=int, default=3000)
+    parser.add_argument("--requests", type=int, default=100)
+    args = parser.parse_args(argv)
+    directory = Path(tempfile.mkdtemp(prefix="bench-antennas-"))
+    app, member_id = build(directory, args.members)
+    hello = timed(hello_app(), "/", args.requests)
+    rows = []
+    for name, path in (("reach dashboard", "/reach"), ("reach CSV", "/export/reach.csv"),
+                       ("directory", "/members"), ("directory, filtered", "/members?region=africa&kind=city"),
+                       ("directory, name search", "/members?q=0042"), ("directory, page 50", "/members?page=50"),
+                       ("member profile", f"/members/{member_id}"), ("badge (SVG)", f"/members/{member_id}/badge.svg"),
+                       ("embed, a region", "/embed/experiences?region=europe")):
+        ms = timed(app, path, args.requests)
+        rows.append({"name": name, "path": path, "ms": round(ms, 2), "ratio_to_hello": round(hello / ms, 4)})
+    print(f"{args.members} members; hello-world {hello:.3f} ms/request")
+    for row in rows:
+        print(f"  {row['name']:<24} {row['ms']:8.2f} ms   ratio to hello-world {row['ratio_to_hello']:.4f}")
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    (out / "antennas.json").write_text(json.dumps({"members": args.members, "hello_ms": hello, "rows": rows},
+                                                  indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+"""What this plugin adds to the pages of a region (its member organisations) and to a member's
+profile (the antenna of its region)."""
+from sqlalchemy import select
+
+from portal.countries import country_name
+from portal.i18n import _, translate
+from portal.models import Member
+from portal.views.members import KIND_TITLES
+
+from .models import Antenna
+from .schemas import STATUS_TITLES
+
+
+def region_members(request, region, limit):
+    rows = request.dbsession.scalars(select(Member).where(Member.status == "active", Member.region == region)
+                                     .order_by(Member.name).limit(limit)).all()
+    return [{"title": m.name, "url": request.route_path("member", id=m.id),
+             "note": " · ".join(filter(None, [translate(KIND_TITLES[m.kind], request) if m.kind in KIND_TITLES
+                                              else m.kind, country_name(m.country, request.locale_name)]))}
+            for m in rows]
+
+
+def member_antennas(request, member, limit):
+    rows = request.dbsession.scalars(select(Antenna).where(Antenna.region == member.region)
+                                     .order_by(Antenna.status, Antenna.name).limit(limit)).all()
+    return [{"title": a.name, "url": request.route_path("antenna", id=a.id),
+             "note": ", ".join(filter(None, [a.seat_city, country_name(a.seat_country, request.locale_name)
+                                             if a.seat_country else ""])),
+             "badge": translate(STATUS_TITLES[a.status], request) if a.status != "active" else None}
+            for a in rows]
+
+
+def member_presence(request, member, limit):
+    """The member's badge for its own website, with the code to copy."""
+    if member.status != "active":
+        return []
+    return [{"title": translate(_("The “Member of the network” badge, with the code for a website"), request),
+             "url": request.route_path("member_badge", id=member.id)}]

@@ -1,0 +1,300 @@
+"""Antennas: the secretariat creates them, coordinators publish in their antenna only (local roles),
+an antenna's page gathers its region; the member directory; the reach dashboard; badge and embed;
+Open Graph metadata."""
+import re
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from portal.models import LocalRole, Member, News, Page, Section, utcnow
+from portal.testing import csrf, login, text_of
+
+from plugins.antennas.models import Antenna
+from plugins.experiences.models import Experience, Theme
+
+
+def add_member(db, name, country="BR", kind="city", status="active", since=None, **kw):
+    from portal.countries import region_of
+    with db() as s:
+        m = Member(name=name, kind=kind, country=country, region=region_of(country), status=status,
+                   member_since=since, **kw)
+        s.add(m)
+        s.flush()
+        return m.id
+
+
+def add_experience(db, title, country="BR", themes=("participatory-budgeting",), state="published", **kw):
+    with db() as s:
+        e = Experience(title=title, description="", body="<p>x</p>", language="en", city=kw.pop("city", "City"),
+                       country=country, state=state, published=utcnow() if state == "published" else None,
+                       mechanism="participatory-budget", scale="city", start_year=2015, sdgs=[16], **kw)
+        s.add(e)
+        e.themes = [s.query(Theme).filter_by(slug=slug).one() for slug in themes]
+        s.flush()
+        return e.id
+
+
+def fill(form, **values):
+    for name, value in values.items():
+        if isinstance(value, (list, tuple, set)):
+            for box in form.fields.get("checkbox", []):
+                box.checked = box._value in {str(v) for v in value}
+        else:
+            form[name] = value
+
+
+def create_antenna(testapp, name, region, coordinators=(), **values):
+    form = testapp.get("/antennas/add").forms["deform"]
+    fill(form, name=name, region=region, seat_country=values.pop("seat_country", "BR"),
+         status=values.pop("status", "active"), coordinators="\n".join(coordinators), **values)
+    page = form.submit("save", status=302).follow()
+    return int(re.search(r"/antennas/(\d+)$", page.request.path).group(1))
+
+
+@pytest.fixture
+def two_antennas(testapp, make_user, db):
+    """Latin America (coordinated by Luiza) and Africa (by Awa), created by the secretariat."""
+    luiza = make_user("luiza@example.org", name="Luiza Coordinator")
+    awa = make_user("awa@example.org", name="Awa Coordinator")
+    make_user("admin@example.org", role="secretariat")
+    login(testapp, "admin@example.org")
+    latam = create_antenna(testapp, "Latin America antenna", "latin-america-caribbean", ["Luiza@example.org "],
+                           seat_city="Porto Alegre", description="<p>Experts of <b>the region</b></p><script>x()</script>",
+                           contacts="Rua Uruguai 155\nlatam@example.org")
+    africa = create_antenna(testapp, "Africa antenna", "africa", ["awa@example.org"], seat_city="Dakar",
+                            seat_country="SN")
+    testapp.reset()
+    return {"latam": latam, "africa": africa, "luiza": luiza, "awa": awa}
+
+
+def section_of(db, antenna_id):
+    with db() as s:
+        return s.get(Antenna, antenna_id).section_id
+
+
+def test_secretariat_creates_an_antenna_with_its_section_and_coordinators(testapp, two_antennas, db):
+    with db() as s:
+        antenna = s.get(Antenna, two_antennas["latam"])
+        assert antenna.region == "latin-america-caribbean" and antenna.seat_city == "Porto Alegre"
+        assert antenna.status == "active"
+        assert "<script>" not in antenna.description and "<b>the region</b>" in antenna.description
+        section = s.get(Section, antenna.section_id)
+        assert section.title == "Latin America antenna" and section.state == "published"
+        roles = s.scalars(select(LocalRole).where(LocalRole.content_id == section.id)).all()
+        assert [(r.principal, r.role) for r in roles] == [(f"user:{two_antennas['luiza']}", "reviewer")]
+    page = testapp.get(f"/antennas/{two_antennas['latam']}")
+    text = text_of(page.text)
+    assert "Latin America antenna" in text and "Porto Alegre" in text and "Luiza Coordinator" in text
+    assert "latam@example.org" in text
+    listing = text_of(testapp.get("/antennas").text)
+    assert "Latin America antenna" in listing and "Africa antenna" in listing
+
+
+def test_the_antenna_form_rejects_bad_input_and_keeps_what_was_typed(testapp, make_user):
+    make_user("admin@example.org", role="secretariat")
+    login(testapp, "admin@example.org")
+    form = testapp.get("/antennas/add").forms["deform"]
+    form["name"] = "Northern Europe antenna"
+    form["region"] = "europe"
+    form["seat_country"] = "SE"
+    form["seat_city"] = "Stockholm"
+    form["opened"] = "not a date"
+    page = form.submit("save", status=400)
+    assert page.forms["deform"]["seat_city"].value == "Stockholm"
+    assert page.forms["deform"]["name"].value == "Northern Europe antenna"
+
+
+def test_only_the_secretariat_creates_or_edits_antennas(testapp, two_antennas, make_user):
+    login(testapp, "luiza@example.org")
+    testapp.get("/antennas/add", status=403)
+    testapp.get(f"/antennas/{two_antennas['latam']}/edit", status=403)
+    testapp.post(f"/antennas/{two_antennas['latam']}/delete", {"delete": "1", "csrf_token": csrf(testapp)},
+                 status=403)
+
+
+def test_a_coordinator_publishes_news_in_their_antenna(testapp, two_antennas, db):
+    login(testapp, "luiza@example.org")
+    antenna_page = testapp.get(f"/antennas/{two_antennas['latam']}")
+    assert f"/antennas/{two_antennas['latam']}/add/news" in antenna_page.text
+    form = testapp.get(f"/antennas/{two_antennas['latam']}/add/news").forms["deform"]
+    form["title"] = "Regional meeting in Porto Alegre"
+    form["description"] = "Thirty cities compared their budget cycles."
+    form["body"] = "<p>Report</p><script>steal()</script>"
+    news_page = form.submit("save", status=302).follow()
+    news_url = news_page.request.path
+    news_id = int(news_url.rsplit("/", 1)[1])
+    with db() as s:
+        item = s.get(News, news_id)
+        assert item.parent_id == section_of(db, two_antennas["latam"])
+        assert item.state == "draft" and "steal()" not in item.body
+    # a coordinator publishes in their antenna (the local role includes review)
+    testapp.post(f"{news_url}/transition", {"transition": "publish", "csrf_token": csrf(testapp)}, status=302)
+    with db() as s:
+        assert s.get(News, news_id).state == "published"
+    testapp.get(f"{news_url}/edit", status=200)
+    testapp.reset()
+    text = text_of(testapp.get(f"/antennas/{two_antennas['latam']}").text)
+    assert "Regional meeting in Porto Alegre" in text
+    assert "Regional meeting" not in text_of(testapp.get(f"/antennas/{two_antennas['africa']}").text)
+
+
+def test_a_coordinator_adds_a_page_that_stays_in_the_antenna(testapp, two_antennas, db):
+    login(testapp, "luiza@example.org")
+    form = testapp.get(f"/antennas/{two_antennas['latam']}/add/page").forms["deform"]
+    assert "parent_id" not in form.fields  # the page goes into the antenna's section, not elsewhere
+    form["title"] = "Who we are"
+    page = form.submit("save", status=302).follow()
+    with db() as s:
+        found = s.get(Page, int(page.request.path.rsplit("/", 1)[1]))
+        assert found.parent_id == section_of(db, two_antennas["latam"])
+
+
+def test_a_coordinator_cannot_edit_elsewhere(testapp, two_antennas, db, make_user):
+    with db() as s:
+        core_section = Section(title="About", state="published", published=utcnow(), language="en")
+        core_news = News(title="Core news", state="published", published=utcnow(), language="en")
+        other = News(title="Dakar news", state="draft", language="en",
+                     parent_id=s.get(Antenna, two_antennas["africa"]).section_id)
+        s.add_all([core_section, core_news, other])
+        s.flush()
+        core_section_id, core_news_id, other_id = core_section.id, core_news.id, other.id
+    login(testapp, "luiza@example.org")
+    token = csrf(testapp)
+    # the core's content
+    testapp.get(f"/news/{core_news_id}/edit", status=403)
+    testapp.post(f"/news/{core_news_id}/edit", {"title": "Hacked", "save": "1", "csrf_token": token}, status=403)
+    testapp.post(f"/news/{core_news_id}/transition", {"transition": "retract", "csrf_token": token}, status=403)
+    testapp.get(f"/sections/{core_section_id}/edit", status=403)
+    testapp.get("/news/add", status=403)
+    testapp.get("/pages/add", status=403)
+    # another antenna's content and section
+    testapp.get(f"/news/{other_id}/edit", status=403)
+    testapp.post(f"/news/{other_id}/transition", {"transition": "publish", "csrf_token": token}, status=403)
+    testapp.get(f"/antennas/{two_antennas['africa']}/add/news", status=403)
+    testapp.post(f"/antennas/{two_antennas['africa']}/add/news",
+                 {"title": "Intruder", "language": "en", "save": "1", "csrf_token": token}, status=403)
+    with db() as s:
+        assert s.get(News, core_news_id).title == "Core news"
+        assert s.get(News, other_id).state == "draft"
+        assert not s.scalars(select(News).where(News.title == "Intruder")).all()
+    # an unknown type, or one that is not for antennas, is not there
+    testapp.get(f"/antennas/{two_antennas['latam']}/add/experience", status=404)
+    testapp.get(f"/antennas/{two_antennas['latam']}/add/nothing", status=404)
+
+
+def test_a_coordinator_cannot_move_a_page_out_of_the_antenna(testapp, two_antennas, db):
+    with db() as s:
+        core_section = Section(title="About", state="published", published=utcnow(), language="en")
+        s.add(core_section)
+        s.flush()
+        core_section_id = core_section.id
+    login(testapp, "luiza@example.org")
+    form = testapp.get(f"/antennas/{two_antennas['latam']}/add/page").forms["deform"]
+    form["title"] = "Our team"
+    page_url = form.submit("save", status=302).follow().request.path
+    edit = testapp.get(f"{page_url}/edit").forms["deform"]
+    edit["parent_id"] = str(core_section_id)
+    edit.submit("save", status=403)
+    africa_section = section_of(db, two_antennas["africa"])
+    edit = testapp.get(f"{page_url}/edit").forms["deform"]
+    edit["parent_id"] = str(africa_section)
+    edit.submit("save", status=403)
+    with db() as s:
+        assert s.get(Page, int(page_url.rsplit("/", 1)[1])).parent_id == section_of(db, two_antennas["latam"])
+    edit = testapp.get(f"{page_url}/edit").forms["deform"]
+    edit["title"] = "Our team in Porto Alegre"
+    edit.submit("save", status=302)
+
+
+def test_removing_a_coordinator_takes_their_rights_away(testapp, two_antennas, db):
+    login(testapp, "admin@example.org")
+    form = testapp.get(f"/antennas/{two_antennas['latam']}/edit").forms["deform"]
+    assert form["coordinators"].value.strip() == "luiza@example.org"
+    form["coordinators"] = "awa@example.org\nnobody@example.org"
+    failed = form.submit("save", status=400)
+    assert "nobody@example.org" in text_of(failed.text)
+    assert failed.forms["deform"]["coordinators"].value == "awa@example.org\nnobody@example.org"
+    form = failed.forms["deform"]
+    form["coordinators"] = "awa@example.org"
+    form.submit("save", status=302)
+    testapp.reset()
+    login(testapp, "luiza@example.org")
+    testapp.get(f"/antennas/{two_antennas['latam']}/add/news", status=403)
+    testapp.reset()
+    login(testapp, "awa@example.org")
+    testapp.get(f"/antennas/{two_antennas['latam']}/add/news", status=200)
+
+
+def test_an_antenna_page_gathers_its_region(testapp, two_antennas, db):
+    add_member(db, "Porto Alegre", "BR")
+    add_member(db, "Montevideo", "UY")
+    add_member(db, "Dakar", "SN")
+    add_member(db, "Lapsed city", "AR", status="former")
+    add_experience(db, "Participatory budget of Porto Alegre", "BR")
+    add_experience(db, "Budget of Dakar", "SN")
+    add_experience(db, "Unpublished Lima draft", "PE", state="draft")
+    page = testapp.get(f"/antennas/{two_antennas['latam']}")
+    text = text_of(page.text)
+    assert "Porto Alegre" in text and "Montevideo" in text
+    assert "Dakar" not in text and "Lapsed city" not in text
+    assert "Participatory budget of Porto Alegre" in text
+    assert "Budget of Dakar" not in text and "Unpublished Lima draft" not in text
+    assert 'id="section-members"' in page.text and 'id="section-experiences"' in page.text
+    africa = text_of(testapp.get(f"/antennas/{two_antennas['africa']}").text)
+    assert "Dakar" in africa and "Budget of Dakar" in africa and "Montevideo" not in africa
+
+
+def test_a_member_profile_names_its_regional_antenna(testapp, two_antennas, db):
+    member_id = add_member(db, "Canoas", "BR", website="https://canoas.example.org",
+                           description="A city of the metropolitan area.", since=date(2013, 5, 2))
+    add_experience(db, "Canoas youth budget", "BR", member_id=member_id)
+    page = testapp.get(f"/members/{member_id}")
+    text = text_of(page.text)
+    assert "Latin America antenna" in text and "Canoas youth budget" in text
+    assert "A city of the metropolitan area." in text and "https://canoas.example.org" in text and "2013" in text
+    assert f"/members/{member_id}/badge" in page.text
+
+
+def test_unknown_antenna_is_404(testapp):
+    testapp.get("/antennas/999", status=404)
+    testapp.get("/antennas/999/edit", status=404)
+
+
+def test_a_coordinator_adds_every_kind_of_antenna_content(testapp, two_antennas, db, registry):
+    """News, pages and, when the events plugin is there, events: each lands in the antenna's section."""
+    from plugins.antennas.views import antenna_types
+    from portal.models import Content
+
+    class Req:
+        pass
+    req = Req()
+    req.registry = registry
+    types = antenna_types(req)
+    assert {"news", "page"} <= {info.name for info in types}
+    login(testapp, "luiza@example.org")
+    section_id = section_of(db, two_antennas["latam"])
+    for info in types:
+        form = testapp.get(f"/antennas/{two_antennas['latam']}/add/{info.name}").forms["deform"]
+        form["title"] = f"A {info.name} of the antenna"
+        for name, value in info.example.items():
+            if name in form.fields:
+                form[name] = value
+        page = form.submit("save", status=302).follow()
+        with db() as s:
+            item = s.get(Content, int(page.request.path.rsplit("/", 1)[1]))
+            assert item.parent_id == section_id and item.type == info.name
+
+
+def test_an_antenna_page_renders_the_region_sections_of_every_plugin(testapp, two_antennas, registry):
+    from portal.registry import Section as RegionSection
+    seen = []
+
+    def items(request, region, limit):
+        seen.append(region)
+        return [{"title": f"Workshop in {region}", "url": "/workshops", "note": "soon"}]
+    registry.portal.region_sections["fake"] = RegionSection(name="fake", title="Fake workshops", items=items,
+                                                            order=99, plugin="tests")
+    page = testapp.get(f"/antennas/{two_antennas['africa']}")
+    assert 'id="section-fake"' in page.text
+    assert "Workshop in africa" in text_of(page.text) and seen == ["africa"]
