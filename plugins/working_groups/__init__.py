@@ -1,5 +1,22 @@
-"""Working groups: group spaces with collaborative pages that never lose an edit."""
+"""Working groups: group spaces with collaborative pages that never lose an edit.
+
+A group has coordinators and members (joined on request or by invitation) and is public or
+members-only. Its pages are content items (revisions, diff, restore, files) whose concurrent edits
+are merged (merge.py); members comment and follow the group through e-mail digests (digest.py,
+`portal working-groups-digest`). Everything the plugin brings is declared here."""
+from portal.i18n import _
+
+from .models import GroupPage
 
 
 def includeme(config):
-    pass
+    from .search import FACET_LABELS, FACET_VALUES, FACETS, page_document, type_label
+    config.add_search_index(GroupPage, document=page_document, name="group_page", facets=FACETS,
+                            facet_values=FACET_VALUES, facet_labels=dict(FACET_LABELS, type=type_label))
+    config.add_menu_item("main", "working-groups", _("Working groups"), route_name="working_groups", order=60)
+    from .sections import member_groups, region_groups
+    config.add_member_section("working-groups", _("Working groups"), member_groups, order=40)
+    config.add_region_section("working-groups", _("Members in working groups"), region_groups, order=40)
+    from .demo import create_demo_groups
+    config.add_demo_data(create_demo_groups, order=60)
+    config.include(".views")

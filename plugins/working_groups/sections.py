@@ -1,0 +1,40 @@
+"""What a member organisation's profile and a region's pages show of the working groups: the groups
+its people take part in, only those whose members the visitor may see."""
+from sqlalchemy import select
+
+from portal.models import Member, User
+
+from .models import Membership, WorkingGroup
+
+
+def _visible(request, group):
+    return bool(request.has_permission("view_pages", group))
+
+
+def member_groups(request, member, limit):
+    rows = request.dbsession.execute(
+        select(WorkingGroup, User).join(Membership, Membership.group_id == WorkingGroup.id)
+        .join(User, User.id == Membership.user_id).where(User.member_id == member.id)
+        .order_by(WorkingGroup.name, User.name)).all()
+    found = {}
+    for group, user in rows:
+        if group.id not in found and len(found) >= limit:
+            continue
+        found.setdefault(group.id, (group, []))[1].append(user.name)
+    return [{"title": g.name, "url": request.route_path("working_group", id=g.id), "note": ", ".join(names)}
+            for g, names in found.values() if _visible(request, g)]
+
+
+def region_groups(request, region, limit):
+    rows = request.dbsession.execute(
+        select(WorkingGroup, User, Member).join(Membership, Membership.group_id == WorkingGroup.id)
+        .join(User, User.id == Membership.user_id).join(Member, Member.id == User.member_id)
+        .where(Member.region == region).order_by(User.name)).all()
+    items = []
+    for group, user, member in rows:
+        if len(items) >= limit:
+            break
+        if _visible(request, group):
+            items.append({"title": f"{user.name} ({member.name})", "url": request.route_path("working_group", id=group.id),
+                          "note": group.name})
+    return items
