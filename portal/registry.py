@@ -15,6 +15,8 @@ CATEGORIES = {
     "portal plugin settings": "settings",
     "portal member sections": "member section",
     "portal region sections": "region section",
+    "portal search facets": "search facets",
+    "portal content badges": "content badges",
 }
 
 
@@ -98,6 +100,25 @@ class Section:
     plugin: str
 
 
+@dataclass
+class SearchFacets:
+    """Facet values a plugin adds to the documents of another plugin's search index."""
+    name: str
+    index: str
+    extend: Callable
+    facets: dict
+    plugin: str
+
+
+@dataclass
+class Badges:
+    """Badges a plugin shows on the pages of content items (of any type, or of the types named)."""
+    name: str
+    badges: Callable
+    types: tuple
+    plugin: str
+
+
 class PortalRegistry:
     """What the plugins registered, kept on config.registry.portal."""
 
@@ -114,6 +135,9 @@ class PortalRegistry:
         self.facets = {}  # name -> title, from every search index
         self.facet_values = {}  # name -> allowed values (set or callable(request)) for 400 on unknown
         self.facet_labels = {}  # name -> {value: label} or callable(request, value)
+        self.search_facets = {}  # index name -> {name: SearchFacets}, from add_search_facets
+        self.index_facets = {}  # index name -> {facet: title} that other plugins add to that index
+        self.badges = {}  # name -> Badges, from add_content_badges
 
     def content_type_of(self, obj):
         for cls in type(obj).__mro__:
@@ -128,6 +152,24 @@ class PortalRegistry:
             if found:
                 return found
         return None
+
+    def extra_facets(self, request, index_name, obj):
+        """{facet: [values]} the plugins extending `index_name` add to obj's search document."""
+        found = {}
+        for ext in sorted(self.search_facets.get(index_name, {}).values(), key=lambda e: e.name):
+            for facet, values in (ext.extend(obj, request) or {}).items():
+                found.setdefault(facet, []).extend(str(v) for v in values)
+        return found
+
+    def content_badges(self, request, obj):
+        """[{"title", "url"?, "note"?}] the plugins show on obj's page."""
+        info = self.content_type_of(obj)
+        found = []
+        for item in sorted(self.badges.values(), key=lambda b: b.name):
+            if item.types and (info is None or info.name not in item.types):
+                continue
+            found.extend(item.badges(request, obj) or [])
+        return found
 
     def menu(self, name):
         return sorted(self.menus.get(name, {}).values(), key=lambda item: (item.order, item.name))
@@ -194,6 +236,38 @@ def add_search_index(config, factory, document, should_index=lambda obj: True, n
 
     _register(config, "portal search indexes", name, name, store, factory=factory.__name__,
               facets=", ".join(info.facets))
+
+
+def add_search_facets(config, index, extend, facets, name=None, facet_values=None, facet_labels=None):
+    """Add facet values to the documents of another plugin's search index (named `index`, e.g.
+    "experience"): extend(obj, request) -> {facet: [values]}. facets: {name: title} of the facets added,
+    shown by /search and by the listing of that index; facet_values / facet_labels as add_search_index.
+    The plugin reindexes the items concerned (portal.search.reindex_later) when their values change."""
+    name = name or f"{config.package_name}:{index}"
+    item = SearchFacets(name=name, index=index, extend=extend, facets=dict(facets), plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        portal.search_facets.setdefault(index, {})[name] = item
+        portal.index_facets.setdefault(index, {}).update(item.facets)
+        portal.facets.update(item.facets)
+        portal.facet_values.update(facet_values or {})
+        portal.facet_labels.update(facet_labels or {})
+
+    _register(config, "portal search facets", name, name, store, index=index, facets=", ".join(item.facets))
+
+
+def add_content_badges(config, name, badges, types=()):
+    """badges(request, obj) -> [{"title", "url"?, "note"?}] shown on the page of a content item (of the
+    content types named in `types`, or of every type); a view template renders them with the
+    content_macros "badges" macro."""
+    item = Badges(name=name, badges=badges, types=tuple(types), plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        portal.badges[name] = item
+
+    _register(config, "portal content badges", name, name, store, types=", ".join(item.types))
 
 
 def add_menu_item(config, menu, name, title, route_name, order=50, permission=None):
@@ -276,5 +350,6 @@ def add_region_section(config, name, title, items, order=50):
 def includeme(config):
     config.registry.portal = PortalRegistry()
     for directive in (add_content_type, add_search_index, add_menu_item, add_workflow, add_demo_data,
-                      add_export, add_plugin_settings, add_member_section, add_region_section):
+                      add_export, add_plugin_settings, add_member_section, add_region_section,
+                      add_search_facets, add_content_badges):
         config.add_directive(directive.__name__, directive)

@@ -1,5 +1,29 @@
-"""Award calls: the annual Good Practice Award, from the call to published winners."""
+"""Award calls: the annual Good Practice Award, from the call to published winners.
+
+Everything the plugin brings is declared here. It builds on plugins.experiences (an entry is one of a
+member's experiences); experiences knows nothing of awards: the badge and the "award" facet reach it
+through the core's add_content_badges and add_search_facets."""
+from pyramid.events import NewRequest
+
+from portal.i18n import _
 
 
 def includeme(config):
-    pass
+    from .exports import ENTRY_COLUMNS, SCORE_COLUMNS, WINNER_COLUMNS, entry_rows, score_rows, winner_rows
+    from .publication import on_new_request
+    from .search import FACET_LABELS, FACET_VALUES, FACETS, award_badges, award_facets
+    from .sections import member_awards, region_awards
+    from .demo import create_demo_awards
+    config.include(".views")
+    config.add_menu_item("main", "awards", _("Awards"), route_name="awards", order=60)
+    config.add_search_facets("experience", award_facets, facets=FACETS, facet_values=FACET_VALUES,
+                             facet_labels=FACET_LABELS)
+    config.add_content_badges("awards", award_badges, types=("experience",))
+    config.add_member_section("awards", _("Good Practice Award"), member_awards, order=40)
+    config.add_region_section("awards", _("Good Practice Award winners"), region_awards, order=40)
+    config.add_export("award-entries", _("Award entries"), entry_rows, columns=ENTRY_COLUMNS, permission="manage")
+    config.add_export("award-scores", _("Award scores"), score_rows, columns=SCORE_COLUMNS, permission="manage")
+    config.add_export("award-winners", _("Good Practice Award winners"), winner_rows, columns=WINNER_COLUMNS)
+    config.add_demo_data(create_demo_awards, order=60)
+    # results go out when their date passes, without anyone: checked on requests (once a minute)
+    config.add_subscriber(on_new_request, NewRequest)

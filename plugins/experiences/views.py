@@ -22,11 +22,13 @@ SORTS = {"relevance": "relevance", "newest": "date", "title": "title"}
 
 @view_config(route_name="experiences", renderer="plugins.experiences:templates/listing.pt", permission="view")
 def listing(request):
-    query = parse_query(request, facet_names=LISTING_FACETS, fixed={"type": ["experience"]}, sorts=SORTS)
+    added = request.registry.portal.index_facets.get("experience", {})  # facets other plugins add
+    query = parse_query(request, facet_names=LISTING_FACETS + tuple(added), fixed={"type": ["experience"]},
+                        sorts=SORTS)
     if not query.text.strip() and "sort" not in request.GET:
         query.sort = "date"
     results = request.registry["search"].search(query)
-    facets = facet_links(request, query, results, "experiences", titles=FACETS)
+    facets = facet_links(request, query, results, "experiences", titles={**added, **FACETS})
     page_url, sort_url = paging_links(request, "experiences")
     active = [(name, value, facet_label(request, name, value),
                request.route_path("experiences", _query=[(k, v) for k, v in request.GET.items()
@@ -36,7 +38,8 @@ def listing(request):
     can_add = bool(request.has_permission("add:experience", request.site))
     return {"query": query, "results": results, "facets": facets, "page_url": page_url, "sort_url": sort_url,
             "active": active, "sorts": SORTS, "current_sort": request.GET.get("sort", "relevance" if query.text else "newest"),
-            "page_title": title, "breadcrumbs": [(title, None)], "can_add": can_add, "facet_label": facet_label}
+            "page_title": title, "breadcrumbs": [(title, None)], "can_add": can_add, "facet_label": facet_label,
+            "added_facets": tuple(added)}
 
 
 @view_config(route_name="experiences_feed", permission="view")

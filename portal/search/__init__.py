@@ -141,6 +141,11 @@ def build_document(request, info, obj):
     doc.setdefault("region", [])
     doc.setdefault("facets", {})
     doc.setdefault("text", "")
+    portal = getattr(getattr(request, "registry", None), "portal", None)
+    if portal is not None and portal.search_facets.get(info.name):
+        doc["facets"] = dict(doc["facets"])
+        for facet, values in portal.extra_facets(request, info.name, obj).items():
+            doc["facets"][facet] = list(doc["facets"].get(facet, [])) + values
     return doc
 
 

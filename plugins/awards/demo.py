@@ -1,0 +1,85 @@
+"""Demo: last year's award with its jury, scores and published winners, and this year's open call."""
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from portal.models import User
+
+from . import clock
+from .jury import assign
+from .models import AwardCall, AwardEntry, Juror
+
+RULES = ("<p>The Good Practice Award recognises innovative experiences of citizen participation led by "
+         "local governments. Each member organisation may submit one experience.</p>"
+         "<h2>Calendar</h2><p>Entries are read by an international jury; the winners are announced at the "
+         "annual conference.</p>")
+ELIGIBILITY = ("<ul><li>Member organisations up to date with their membership.</li>"
+               "<li>Experiences running for at least one year, with results that can be shown.</li></ul>")
+CATEGORIES = [{"key": "inclusion", "title": "Inclusion of under-represented groups"},
+              {"key": "digital", "title": "Digital participation"}]
+CRITERIA = [{"key": "innovation", "title": "Innovation", "weight": 30},
+            {"key": "impact", "title": "Impact on public policy", "weight": 40},
+            {"key": "transferability", "title": "Transferability", "weight": 30}]
+QUESTIONS = [{"key": "why", "title": "Why does this experience deserve the award?", "kind": "text", "choices": []},
+             {"key": "population", "title": "Population of the territory", "kind": "choice",
+              "choices": ["under 100 000", "100 000 to 1 million", "over 1 million"]}]
+
+
+def _call(edition, year_offset, **kw):
+    now = clock.now()
+    base = now.replace(minute=0, second=0, microsecond=0) + timedelta(days=365 * year_offset)
+    return AwardCall(edition=edition, title="Good Practice Award in Citizen Participation", rules=RULES,
+                     eligibility=ELIGIBILITY, categories=CATEGORIES, criteria=CRITERIA, questions=QUESTIONS,
+                     timezone="America/Sao_Paulo", opens=base - timedelta(days=60), closes=base + timedelta(days=30),
+                     evaluation_closes=base + timedelta(days=60), results_date=base + timedelta(days=90),
+                     reviews_per_entry=2, blind=True, max_entries_per_member=1, **kw)
+
+
+def create_demo_awards(request):
+    from plugins.experiences.models import Experience
+    db = request.dbsession
+    past = _call("6th", -1)
+    current = _call("7th", 0)
+    db.add_all([past, current])
+    admin = db.scalar(select(User).where(User.role == "secretariat").order_by(User.id))
+    jurors = [User(email=f"juror{n}@example.org", name=name, language=lang, role=None)
+              for n, (name, lang) in enumerate([("Ana Jurado", "es"), ("Claire Jury", "fr"), ("Tom Panel", "en")], 1)]
+    db.add_all(jurors)
+    db.flush()
+    for user, country in zip(jurors, ("AR", "SN", "GB")):
+        past.jurors.append(Juror(user_id=user.id, country=country))
+    experiences = db.scalars(select(Experience).where(Experience.member_id.is_not(None), Experience.state == "published")
+                             .order_by(Experience.id)).all()
+    seen = set()
+    chosen = []
+    for exp in experiences:
+        if exp.member_id not in seen:
+            seen.add(exp.member_id)
+            chosen.append(exp)
+    for n, exp in enumerate(chosen[:6]):
+        submitter = next(iter(exp.member.representatives), None) if exp.member else None
+        entry = AwardEntry(call=past, member_id=exp.member_id, experience_id=exp.id, category=CATEGORIES[n % 2]["key"],
+                           answers={"why": "It changed how the city decides.", "population": "over 1 million"},
+                           status="submitted", submitted=past.closes - timedelta(days=3), eligible=True,
+                           submitter_id=submitter.id if submitter else (admin.id if admin else None))
+        db.add(entry)
+    db.flush()
+    assign(db, past)
+    past.assigned = past.closes
+    for entry in past.entries:
+        for i, review in enumerate(entry.reviews):
+            review.scores = {c["key"]: (entry.id * 3 + i + len(c["key"])) % 6 + 5 for c in CRITERIA}
+            review.comments = {c["key"]: "Well documented." for c in CRITERIA}
+            review.done = past.evaluation_closes - timedelta(days=1)
+    if past.entries:
+        past.entries[0].outcome = "winner"
+    if len(past.entries) > 1:
+        past.entries[1].outcome = "winner"
+    if len(past.entries) > 2:
+        past.entries[2].outcome = "mention"
+    past.results_sent = past.results_date  # last year's mails went out last year
+    if getattr(db.info.get("request"), "registry", None) is not None or db.info.get("registry") is not None:
+        from portal.search import reindex_later
+        for entry in past.entries:
+            if entry.outcome:  # indexed before they won: their documents gain the award facet
+                reindex_later(db, entry.experience)

@@ -1,0 +1,107 @@
+"""Results publication: when a call's publication date has passed, every applicant gets a mail with
+their outcome and the winning experiences are reindexed (their award facet). Run without anyone: on
+the first request after the date (checked at most once a minute per process), by
+`portal awards-publish`, or by whoever calls publish_due_results."""
+from datetime import timedelta
+from types import SimpleNamespace
+
+from sqlalchemy import select, update
+
+from portal.i18n import _, translate_to
+from portal.mail import send_mail
+from portal.search import reindex_later
+
+from . import clock
+from .models import AwardCall
+
+CHECK_EVERY = timedelta(minutes=1)
+
+
+def due_calls(session):
+    return session.scalars(select(AwardCall).where(AwardCall.results_date <= clock.now(),
+                                                   AwardCall.results_sent.is_(None))).all()
+
+
+def outcome_text(request, entry, language):
+    call = entry.call
+    if entry.status != "submitted":
+        return None
+    if entry.eligible is False:
+        return translate_to(request, _("Your entry was not eligible: ${reason}",
+                                       mapping={"reason": entry.eligibility_reason}), language)
+    if entry.outcome == "winner":
+        return translate_to(request, _("Congratulations: your entry won the award in the category “${category}”.",
+                                       mapping={"category": call.category_title(entry.category)}), language)
+    if entry.outcome == "mention":
+        return translate_to(request, _("Congratulations: the jury gave your entry a special mention."), language)
+    return translate_to(request, _("Your entry was not among the winners this year. Thank you for taking part: "
+                                   "the jury read every entry with care."), language)
+
+
+def publish_call(request, session, call):
+    """Queue the outcome mails of one call (once: the row is claimed with a conditional UPDATE, so two
+    processes crossing the date together do not both send) and reindex its winning experiences."""
+    claimed = session.execute(update(AwardCall).where(AwardCall.id == call.id, AwardCall.results_sent.is_(None))
+                              .values(results_sent=clock.now()).execution_options(synchronize_session=False))
+    if claimed.rowcount != 1:
+        return 0
+    mailer = SimpleNamespace(registry=request.registry, dbsession=session)
+    url = request.route_url("award_results", call=call.id)
+    sent = 0
+    for entry in call.entries:
+        outcome = None
+        recipient = entry.submitter or next(iter(entry.member.representatives), None)
+        if recipient is None:
+            continue
+        outcome = outcome_text(request, entry, recipient.language)
+        if outcome is None:
+            continue
+        lang = recipient.language
+        send_mail(mailer, recipient.email,
+                  translate_to(request, _("Results of the ${edition} ${title}",
+                                          mapping={"edition": call.edition, "title": call.title}), lang),
+                  translate_to(request, _("Hello ${name},\n\nThe results of the ${edition} ${title} are published.\n\n"
+                                          "Your entry: ${entry}\n${outcome}\n\nAll the results: ${url}",
+                                          mapping={"name": recipient.name, "edition": call.edition,
+                                                   "title": call.title, "entry": entry.title,
+                                                   "outcome": outcome, "url": url}), lang))
+        sent += 1
+        if entry.outcome and entry.experience is not None:
+            reindex_later(session, entry.experience)
+    return sent
+
+
+def publish_due_results(request, session=None):
+    """Publish every call whose date has passed and that was not published yet; returns the number of
+    mails queued. Commits its own transaction when it opens its own session."""
+    own = session is None
+    if own:
+        session = request.registry["dbsession_factory"](info={"request": request})
+        session.begin()
+    try:
+        sent = 0
+        for call in due_calls(session):
+            sent += publish_call(request, session, call)
+        if own:
+            session.commit()
+        return sent
+    except Exception:
+        if own:
+            session.rollback()
+        raise
+    finally:
+        if own:
+            session.close()
+
+
+def on_new_request(event):
+    request = event.request
+    registry = request.registry
+    now = clock.now()
+    due = registry.get("awards.next_check")
+    if due is not None and now < due:
+        return
+    registry["awards.next_check"] = now + CHECK_EVERY
+    if request.path.startswith("/static/"):
+        return
+    publish_due_results(request)

@@ -1,0 +1,45 @@
+"""What the awards add to experiences: the "award" facet of their search documents and the badge on
+their page, once the results of the call are public."""
+from sqlalchemy import select
+from sqlalchemy.orm import object_session
+
+from portal.i18n import _, translate
+
+from .models import AwardCall, AwardEntry
+from . import clock
+
+FACETS = {"award": _("Award")}
+FACET_VALUES = {"award": {"winner", "mention"}}
+FACET_LABELS = {"award": {"winner": _("Award winner"), "mention": _("Special mention")}}
+
+
+def public_outcomes(request, experience):
+    if experience.id is None:
+        return []
+    stmt = (select(AwardEntry, AwardCall).join(AwardCall, AwardEntry.call_id == AwardCall.id)
+            .where(AwardEntry.experience_id == experience.id, AwardEntry.outcome.is_not(None),
+                   AwardEntry.status == "submitted", AwardEntry.eligible.is_(True),
+                   AwardCall.results_date <= clock.now())
+            .order_by(AwardCall.results_date.desc()))
+    # the experience's own session: at indexing time it may not be the request's
+    session = object_session(experience) or request.dbsession
+    with session.no_autoflush:
+        return list(session.execute(stmt))
+
+
+def award_facets(obj, request):
+    outcomes = sorted({entry.outcome for entry, _call in public_outcomes(request, obj)})
+    return {"award": outcomes} if outcomes else {}
+
+
+def award_badges(request, obj):
+    badges = []
+    for entry, call in public_outcomes(request, obj):
+        if entry.outcome == "winner":
+            title = _("Winner of the ${edition} ${title}: ${category}",
+                      mapping={"edition": call.edition, "title": call.title,
+                               "category": call.category_title(entry.category)})
+        else:
+            title = _("Special mention of the ${edition} ${title}", mapping={"edition": call.edition, "title": call.title})
+        badges.append({"title": translate(title, request), "url": request.route_path("award_results", call=call.id)})
+    return badges

@@ -1,0 +1,39 @@
+"""What a member's profile and a region's pages show of the awards: entries and wins of the calls
+whose results are public (nothing before the publication date)."""
+from sqlalchemy import select
+
+from portal.i18n import translate
+from portal.models import Member
+
+from . import clock
+from .models import AwardCall, AwardEntry
+from .views import OUTCOME_TITLES
+
+
+def _items(request, where, limit, winners_only=False):
+    stmt = (select(AwardEntry).join(AwardCall, AwardEntry.call_id == AwardCall.id)
+            .where(AwardCall.results_date <= clock.now(), AwardEntry.status == "submitted",
+                   AwardEntry.eligible.is_(True), where)
+            .order_by(AwardCall.results_date.desc(), AwardEntry.outcome.is_(None), AwardEntry.id).limit(limit))
+    if winners_only:
+        stmt = stmt.where(AwardEntry.outcome.is_not(None))
+    items = []
+    for entry in request.dbsession.scalars(stmt):
+        call = entry.call
+        url = (request.route_path("experience.view", id=entry.experience_id)
+               if entry.experience is not None and entry.experience.state == "published"
+               else request.route_path("award_results", call=call.id))
+        item = {"title": entry.title, "url": url, "note": f"{call.edition} {call.title}"}
+        if entry.outcome:
+            item["badge"] = translate(OUTCOME_TITLES[entry.outcome], request)
+        items.append(item)
+    return items
+
+
+def member_awards(request, member, limit):
+    return _items(request, AwardEntry.member_id == member.id, limit)
+
+
+def region_awards(request, region, limit):
+    members = select(Member.id).where(Member.region == region)
+    return _items(request, AwardEntry.member_id.in_(members), limit, winners_only=True)
