@@ -1,5 +1,46 @@
-"""Events: the network's workshops, conferences and plenary sessions."""
+"""Events: the network's international workshops, conferences, plenary meetings and webinars.
+
+Everything the plugin brings is declared here; the core is not touched."""
+from portal.i18n import _
+
+from .models import Event
+from .schemas import EventSchema
+from .search import FACET, FACET_LABELS, FACET_VALUES, event_document
+from .views import view_values
+
+
+def is_published(obj):
+    return obj.state == "published"
+
+
+EXAMPLE = {"kind": "workshop", "timezone": "Africa/Dakar", "start_local": "2027-05-12T09:00",
+           "end_local": "2027-05-13T17:30", "venue": "Maison de la culture Douta Seck", "city": "Dakar",
+           "country": "SN"}
 
 
 def includeme(config):
-    pass
+    # before the type's own /events/{id}, which would take these for an id
+    config.add_route("events", "/events")
+    config.add_route("events_past", "/events/past")
+    config.add_route("events_feed", "/events/feed.atom")
+    config.add_route("events_ics", "/events/calendar.ics")
+    config.add_content_type(
+        "event", Event, schema=EventSchema, title=_("Event"), plural=_("Events"), path="/events",
+        listing=False, listing_route="events", view_template="plugins.events:templates/view.pt",
+        view_values=view_values,
+        example=EXAMPLE)
+    from .views import event_factory, section_factory
+    config.add_route("event_ics", "/events/{id:\\d+}/calendar.ics", factory=event_factory)
+    config.add_route("event_add_in_section", "/sections/{id:\\d+}/add-event", factory=section_factory)
+    config.add_search_index(Event, document=event_document, should_index=is_published, name="event",
+                            facets={FACET: _("Kind of event")}, facet_values=FACET_VALUES, facet_labels=FACET_LABELS)
+    config.add_menu_item("main", "events", _("Events"), route_name="events", order=30)
+    from .exports import COLUMNS, past_rows, upcoming_rows
+    config.add_export("events-upcoming", _("Upcoming events"), upcoming_rows, columns=COLUMNS)
+    config.add_export("events-past", _("Past events"), past_rows, columns=COLUMNS)
+    from .sections import member_events, region_events
+    config.add_member_section("events", _("Events"), member_events, order=30)
+    config.add_region_section("events", _("Upcoming events"), region_events, order=20)
+    from .demo import create_demo_events
+    config.add_demo_data(create_demo_events, order=30)
+    config.scan(".views")

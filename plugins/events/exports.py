@@ -1,0 +1,27 @@
+"""Open data: the published events, upcoming and past, with their times in UTC and their zone."""
+from .views import past_query, upcoming_query
+
+COLUMNS = ("id", "title", "summary", "kind", "starts", "ends", "timezone", "venue", "city", "country", "region",
+           "online_url", "registration_url", "registration_deadline", "organiser", "member", "language",
+           "translation_group", "section", "url")
+
+
+def _row(request, e):
+    return {"id": e.id, "title": e.title, "summary": e.description, "kind": e.kind,
+            "starts": e.starts.isoformat(), "ends": e.ends.isoformat(), "timezone": e.timezone, "venue": e.venue,
+            "city": e.city, "country": e.country or "", "region": e.region or "", "online_url": e.online_url,
+            "registration_url": e.registration_url,
+            "registration_deadline": e.registration_deadline.isoformat() if e.registration_deadline else "",
+            "organiser": e.organiser, "member": e.member.name if e.member else "", "language": e.language,
+            "translation_group": e.translation_group, "section": e.parent.title if e.parent else "",
+            "url": request.route_url("event.view", id=e.id)}
+
+
+def upcoming_rows(request):
+    for e in request.dbsession.scalars(upcoming_query()):
+        yield _row(request, e)
+
+
+def past_rows(request):
+    for e in request.dbsession.scalars(past_query()):
+        yield _row(request, e)

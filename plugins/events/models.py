@@ -1,0 +1,94 @@
+"""The event: a workshop, conference, plenary session... with its times kept in UTC and shown in
+the zone where it takes place."""
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import Date, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+
+from portal.countries import region_of
+from portal.models import Content
+from portal.models.meta import UTCDateTime
+
+from . import clock
+
+KINDS = ("workshop", "conference", "plenary", "webinar", "meeting", "other")
+
+
+def zone(name):
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return timezone.utc
+
+
+def to_utc(local, zone_name):
+    """A wall-clock time in a zone, as an aware UTC datetime."""
+    return local.replace(tzinfo=zone(zone_name)).astimezone(timezone.utc)
+
+
+class Event(Content):
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(ForeignKey("content.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), default="other", index=True)
+    # the zone first: the local times given by the form are read in it (see start_local)
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    starts: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ends: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    city: Mapped[str] = mapped_column(String(120), default="")
+    country: Mapped[str | None] = mapped_column(String(2), nullable=True, index=True)
+    region: Mapped[str | None] = mapped_column(String(30), nullable=True, index=True)
+    online_url: Mapped[str] = mapped_column(String(500), default="")
+    registration_url: Mapped[str] = mapped_column(String(500), default="")
+    registration_deadline: Mapped[date | None] = mapped_column(Date, nullable=True)
+    organiser: Mapped[str] = mapped_column(String(300), default="")
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"), nullable=True,
+                                                  index=True)
+
+    member = relationship("Member")
+
+    __mapper_args__ = {"polymorphic_identity": "event"}
+
+    @validates("country")
+    def _derive_region(self, key, value):
+        value = (value or "").upper() or None
+        self.region = region_of(value) if value else None
+        return value
+
+    @property
+    def tz(self):
+        return zone(self.timezone)
+
+    # The form edits wall-clock times in the event's zone; the columns keep UTC.
+    @property
+    def start_local(self):
+        return self.starts.astimezone(self.tz).replace(tzinfo=None) if self.starts else None
+
+    @start_local.setter
+    def start_local(self, value):
+        self.starts = to_utc(value, self.timezone)
+
+    @property
+    def end_local(self):
+        return self.ends.astimezone(self.tz).replace(tzinfo=None) if self.ends else None
+
+    @end_local.setter
+    def end_local(self, value):
+        self.ends = to_utc(value, self.timezone)
+
+    @property
+    def upcoming(self):
+        return self.ends >= clock.now()
+
+    @property
+    def ongoing(self):
+        return self.starts <= clock.now() <= self.ends
+
+    @property
+    def registration_open(self):
+        if not self.registration_url or not self.upcoming:
+            return False
+        if self.registration_deadline is None:
+            return True
+        return clock.now().astimezone(self.tz).date() <= self.registration_deadline

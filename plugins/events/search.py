@@ -1,0 +1,30 @@
+"""What search keeps of an event: its texts, its place in the four languages, and its kind as a facet.
+The date is the start, so the core's year facet is the year the event takes place."""
+from portal.countries import country_name
+from portal.i18n import LANGUAGES, translate_to
+from portal.sanitize import html_to_text
+
+from .models import KINDS
+from .schemas import KIND_TITLES
+
+FACET = "event_kind"
+
+
+def event_document(obj, request):
+    countries = " ".join(country_name(obj.country, lang) for lang in LANGUAGES) if obj.country else ""
+    kinds = " ".join(translate_to(request, KIND_TITLES[obj.kind], lang) for lang in LANGUAGES) \
+        if obj.kind in KIND_TITLES else ""
+    return {
+        "title": obj.title,
+        "text": "\n".join(filter(None, [obj.description, html_to_text(obj.body), obj.venue, obj.city,
+                                        obj.organiser])),
+        "extra": " ".join(filter(None, [countries, kinds, obj.member.name if obj.member else ""])),
+        "url": request.route_path("event.view", id=obj.id),
+        "date": obj.starts,
+        "region": [obj.region] if obj.region else [],
+        "facets": {FACET: [obj.kind]},
+    }
+
+
+FACET_VALUES = {FACET: set(KINDS)}
+FACET_LABELS = {FACET: KIND_TITLES}

@@ -1,0 +1,26 @@
+"""What a region's pages and a member's profile show of the events."""
+
+from .dates import short_date
+from .views import past_query, place, upcoming_query
+from .models import Event
+
+
+def _item(request, event):
+    return {"title": event.title, "url": request.route_path("event.view", id=event.id),
+            "note": " · ".join(p for p in (short_date(event, request.locale_name), place(request, event)) if p)}
+
+
+def region_events(request, region, limit):
+    """The region's upcoming events, the soonest first."""
+    stmt = upcoming_query(language=request.locale_name).where(Event.region == region).limit(limit)
+    return [_item(request, e) for e in request.dbsession.scalars(stmt)]
+
+
+def member_events(request, member, limit):
+    """Events the member organises: the coming ones, then the latest past ones."""
+    where = Event.member_id == member.id
+    language = request.locale_name
+    found = list(request.dbsession.scalars(upcoming_query(language=language).where(where).limit(limit)))
+    if len(found) < limit:
+        found += request.dbsession.scalars(past_query(language=language).where(where).limit(limit - len(found)))
+    return [_item(request, e) for e in found]

