@@ -161,12 +161,14 @@ def cmd_mail_worker(args):
     factory, settings = registry["dbsession_factory"], registry.settings
     try:
         while True:
-            sent, failed = deliver_pending(factory, settings)
+            result = deliver_pending(factory, settings, registry=registry)
+            sent, failed = result
             if sent or failed:
                 print(f"{time.strftime('%H:%M:%S')} sent {sent}, failed {failed}", flush=True)
             if args.once:
                 break
-            time.sleep(args.interval)
+            if not result.more:  # a pass that stopped at its limit is followed at once by the next
+                time.sleep(args.interval)
     except KeyboardInterrupt:
         pass
     env["closer"]()

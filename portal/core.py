@@ -31,5 +31,5 @@ def _start_mail_thread(config):
     from .mail import run_worker
     thread = threading.Thread(target=run_worker, daemon=True, name="mail-worker",
                               args=(config.registry["dbsession_factory"], config.get_settings()),
-                              kwargs={"interval": 3.0})
+                              kwargs={"interval": 3.0, "registry": config.registry})
     config.action(None, thread.start, order=10**6)

@@ -7,7 +7,9 @@ import socket
 import ssl
 import time
 import uuid
+import email.policy
 from datetime import timedelta
+from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage
 from email.utils import formatdate
 
@@ -18,27 +20,58 @@ from .models import OutboxMessage, utcnow
 log = logging.getLogger(__name__)
 
 
-def send_mail(request, to, subject, body):
+def sender_domain(settings):
+    return settings.get("mail.sender", "portal@localhost").rsplit("@", 1)[-1].strip(">")
+
+
+def outbox_message(settings, to, subject, body, html=None, headers=None, message_id=None):
+    """An outbox row (not yet added to a session). html: an HTML alternative of the plain-text body;
+    headers: extra headers such as List-Unsubscribe; message_id: a stable id chosen by the caller."""
+    return OutboxMessage(message_id=message_id or f"<{uuid.uuid4().hex}@{sender_domain(settings)}>",
+                         sender=settings.get("mail.sender", "portal@localhost"), recipient=to,
+                         subject=" ".join(str(subject).split()),  # one line: a typed line break adds no header
+                         body=str(body), html=html, headers=dict(headers) if headers else None)
+
+
+def send_mail(request, to, subject, body, html=None, headers=None, message_id=None):
     """Queue a message; it leaves only if the surrounding transaction commits."""
-    settings = request.registry.settings
-    domain = settings.get("mail.sender", "portal@localhost").rsplit("@", 1)[-1].strip(">")
-    message = OutboxMessage(message_id=f"<{uuid.uuid4().hex}@{domain}>",
-                            sender=settings.get("mail.sender", "portal@localhost"), recipient=to,
-                            subject=" ".join(str(subject).split()),  # one line: a typed line break adds no header
-                            body=str(body))
+    message = outbox_message(request.registry.settings, to, subject, body, html=html, headers=headers,
+                             message_id=message_id)
     request.dbsession.add(message)
     return message
 
 
+class _HeaderClasses(HeaderRegistry):
+    """The standard header registry, but each header's class is made once, not at every header
+    set (the stdlib builds a new class with type() each time: the main cost of writing a mail)."""
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self._made = {}
+
+    def __getitem__(self, name):
+        key = name.lower()
+        if key not in self._made:
+            self._made[key] = super().__getitem__(name)
+        return self._made[key]
+
+
+POLICY = email.policy.default.clone(header_factory=_HeaderClasses())
+
+
 def build_message(row):
-    msg = EmailMessage()
+    msg = EmailMessage(policy=POLICY)
     msg["From"] = row.sender
     msg["To"] = row.recipient
     msg["Subject"] = row.subject
     msg["Message-ID"] = row.message_id  # stable: a retried message is recognisably the same one
     msg["Date"] = formatdate(row.created.timestamp(), localtime=False)
     msg["Auto-Submitted"] = "auto-generated"
+    for name, value in (row.headers or {}).items():
+        msg[name] = " ".join(str(value).split())  # one line each, like the subject
     msg.set_content(row.body)
+    if row.html:
+        msg.add_alternative(row.html, subtype="html")
     return msg
 
 
@@ -54,16 +87,46 @@ class SMTPDelivery:
         self.username = settings.get("mail.username") or None
         self.password = settings.get("mail.password") or None
         self.timeout = float(settings.get("mail.timeout", 30))
+        self.smtp = None  # one connection for the messages of one pass of the worker
+
+    def connect(self):
+        smtp = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+        try:
+            if self.starttls:
+                # check the server's certificate (system CAs, or SSL_CERT_FILE) before sending the login
+                smtp.starttls(context=ssl.create_default_context())
+            if self.username:
+                smtp.login(self.username, self.password or "")
+        except BaseException:
+            smtp.close()
+            raise
+        return smtp
+
+    def close(self):
+        smtp, self.smtp = self.smtp, None
+        if smtp is not None:
+            try:
+                smtp.quit()
+            except (OSError, smtplib.SMTPException):
+                smtp.close()
+
+    def _exchange(self, msg):
+        try:
+            if self.smtp is not None:
+                try:
+                    self.smtp.send_message(msg)
+                    return
+                except smtplib.SMTPServerDisconnected:
+                    self.smtp = None  # the server closed an idle connection: once more on a new one
+            self.smtp = self.connect()
+            self.smtp.send_message(msg)
+        except BaseException:
+            self.close()  # a refused or broken exchange: the next message starts on a new connection
+            raise
 
     def __call__(self, msg):
         try:
-            with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
-                if self.starttls:
-                    # check the server's certificate (system CAs, or SSL_CERT_FILE) before sending the login
-                    smtp.starttls(context=ssl.create_default_context())
-                if self.username:
-                    smtp.login(self.username, self.password or "")
-                smtp.send_message(msg)
+            self._exchange(msg)
         except smtplib.SMTPRecipientsRefused as exc:
             codes = [code for code, _ in exc.recipients.values()]
             if all(500 <= c < 600 for c in codes):
@@ -77,13 +140,20 @@ class SMTPDelivery:
             # the server offers no STARTTLS or AUTH: a setting to fix, not something a retry mends
             raise PermanentFailure(f"the mail server does not support this: {exc}") from exc
 
+    send = __call__
+
 
 class MaildirDelivery:
     def __init__(self, settings):
         self.box = mailbox.Maildir(settings["mail.maildir"], create=True)
 
-    def __call__(self, msg):
+    def send(self, msg):
         self.box.add(msg)
+
+    __call__ = send
+
+    def close(self):
+        pass
 
 
 def make_delivery(settings):
@@ -95,60 +165,113 @@ def backoff(attempts):
     return timedelta(minutes=min(2 ** (attempts - 1), 360))
 
 
-def deliver_pending(session_factory, settings, limit=50, now=None):
+def deliver_pending(session_factory, settings, limit=50, now=None, registry=None):
     """Deliver what is due; returns (sent, failed_now). Rows are claimed with SKIP LOCKED on
-    PostgreSQL so several workers can run; each message is committed on its own."""
+    PostgreSQL so several workers can run; each message is committed on its own.
+
+    With the app's registry, the mail hooks plugins added (add_mail_hook) take part: each `refill`
+    first queues the next few messages of a long mailing, and each `check` may cancel a message
+    right before it leaves. `mail.max_rate` (messages per second, 0: no limit) paces the sending."""
+    hooks = registry.get("portal.mail_hooks", ()) if registry is not None else ()
+    for hook in hooks:
+        if hook.refill is not None:
+            hook.refill(session_factory, settings, now or utcnow(), limit)
     deliver = make_delivery(settings)
     max_attempts = int(settings.get("mail.max_attempts", 6))
+    rate = float(settings.get("mail.max_rate", 0) or 0)
     sent = failed = 0
-    for _ in range(limit):
-        with session_factory() as session, session.begin():
-            stmt = (select(OutboxMessage).where(OutboxMessage.status == "queued",
-                                                OutboxMessage.next_attempt <= (now or utcnow()))
-                    .order_by(OutboxMessage.id).limit(1))
-            if session.bind.dialect.name == "postgresql":
-                stmt = stmt.with_for_update(skip_locked=True)
-            row = session.scalars(stmt).first()
-            if row is None:
-                break
-            row.attempts += 1
-            try:
+    last = None
+    more = True
+    try:
+        for _ in range(limit):
+            with session_factory() as session, session.begin():
+                stmt = (select(OutboxMessage).where(OutboxMessage.status == "queued",
+                                                    OutboxMessage.next_attempt <= (now or utcnow()))
+                        .order_by(OutboxMessage.id).limit(1))
+                if session.bind.dialect.name == "postgresql":
+                    stmt = stmt.with_for_update(skip_locked=True)
+                row = session.scalars(stmt).first()
+                if row is None:
+                    more = False
+                    break
+                reason = next((r for r in (h.check(session, row) for h in hooks if h.check is not None) if r), None)
+                if reason:
+                    row.status, row.last_error = "cancelled", str(reason)[:2000]
+                    continue
+                if rate > 0 and last is not None:
+                    time.sleep(max(0.0, last + 1.0 / rate - time.monotonic()))
+                last = time.monotonic()
+                row.attempts += 1
                 try:
-                    msg = build_message(row)
-                except ValueError as exc:  # e.g. a line break in an address: it will never be sendable
-                    raise PermanentFailure(f"cannot write this message: {exc}") from exc
-                deliver(msg)
-            except PermanentFailure as exc:
-                row.status, row.last_error = "failed", str(exc)[:2000]
-                failed += 1
-            except (OSError, smtplib.SMTPException, socket.timeout) as exc:
-                row.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-                if row.attempts >= max_attempts:
-                    row.status = "failed"
+                    try:
+                        msg = build_message(row)
+                    except ValueError as exc:  # e.g. a line break in an address: it will never be sendable
+                        raise PermanentFailure(f"cannot write this message: {exc}") from exc
+                    deliver.send(msg)
+                except PermanentFailure as exc:
+                    row.status, row.last_error = "failed", str(exc)[:2000]
                     failed += 1
+                except (OSError, smtplib.SMTPException, socket.timeout) as exc:
+                    row.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+                    if row.attempts >= max_attempts:
+                        row.status = "failed"
+                        failed += 1
+                    else:
+                        row.next_attempt = (now or utcnow()) + backoff(row.attempts)
                 else:
-                    row.next_attempt = (now or utcnow()) + backoff(row.attempts)
-            else:
-                row.status, row.sent, row.last_error = "sent", utcnow(), ""
-                sent += 1
-    return sent, failed
+                    row.status, row.sent, row.last_error = "sent", utcnow(), ""
+                    sent += 1
+    finally:
+        deliver.close()
+    return Delivered((sent, failed), more)
 
 
-def run_worker(session_factory, settings, interval=5.0, once=False, stop=None):
+class Delivered(tuple):
+    """(sent, failed), and whether more messages may be due (the pass stopped at its limit)."""
+
+    def __new__(cls, counts, more=False):
+        self = super().__new__(cls, counts)
+        self.more = more
+        return self
+
+
+def run_worker(session_factory, settings, interval=5.0, once=False, stop=None, registry=None, limit=50):
     while True:
+        busy = False
         try:
-            deliver_pending(session_factory, settings)
+            busy = deliver_pending(session_factory, settings, limit=limit, registry=registry).more
         except Exception:  # a locked or unreachable database: try again at the next turn
             log.exception("mail worker: delivery failed; trying again in %s s", interval)
             if once:
                 raise
         if once or (stop is not None and stop.is_set()):
             return
+        if busy:
+            continue
         if stop is not None:
             stop.wait(interval)
         else:
             time.sleep(interval)
 
 
+class MailHook:
+    def __init__(self, name, refill=None, check=None):
+        self.name, self.refill, self.check = name, refill, check
+
+
+def add_mail_hook(config, name, refill=None, check=None):
+    """Take part in the outbox worker. refill(session_factory, settings, now, limit) queues the next
+    messages of a long mailing (a few at a time, so the outbox and the worker's memory stay small);
+    check(session, row) returns a reason to cancel that queued message right before it leaves, or None."""
+    hook = MailHook(name, refill, check)
+
+    def store():
+        hooks = config.registry.setdefault("portal.mail_hooks", [])
+        hooks[:] = [h for h in hooks if h.name != name] + [hook]
+
+    config.action(("portal", "mail hook", name), store)
+
+
 def includeme(config):
     config.add_request_method(send_mail, "send_mail")
+    config.add_directive("add_mail_hook", add_mail_hook)

@@ -11,7 +11,7 @@ CHOICES = {
     "mail.delivery": ("smtp", "maildir"),
     "portal.default_locale": ("en", "es", "fr", "pt"),
 }
-INTEGERS = ("files.max_size", "mail.port", "mail.max_attempts", "auth.session_max_age",
+INTEGERS = ("files.max_size", "mail.port", "mail.max_attempts", "mail.max_rate", "auth.session_max_age",
             "auth.max_failures_account", "auth.max_failures_address", "auth.throttle_minutes",
             "auth.argon2_time_cost", "auth.argon2_memory_cost", "cache.max_bytes")
 BOOLEANS = ("mail.starttls", "mail.worker_in_process", "cache.anonymous_pages")

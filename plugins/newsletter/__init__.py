@@ -1,5 +1,34 @@
-"""Newsletter: subscribers, issues in four languages, delivery that misses no one."""
+"""Newsletter: subscribers, issues in four languages, delivery that misses no one.
+
+Everything the plugin brings is declared here; mail leaves through the core outbox and its worker."""
+from functools import partial
+
+from portal.i18n import _
 
 
 def includeme(config):
-    pass
+    config.add_route("newsletter", "/newsletter")
+    config.add_route("newsletter_thanks", "/newsletter/check-your-mailbox")
+    config.add_route("newsletter_confirm", "/newsletter/confirm/{token}")
+    config.add_route("newsletter_preferences", "/newsletter/preferences/{token}")
+    config.add_route("newsletter_unsubscribe", "/newsletter/unsubscribe/{token}")
+    config.add_route("newsletter_archive", "/newsletter/archive")
+    config.add_route("newsletter_feed", "/newsletter/feed.atom")
+    config.add_route("newsletter_issue", "/newsletter/archive/{id:\\d+}/{lang}")
+    config.add_route("manage_newsletter", "/manage/newsletter")
+    config.add_route("newsletter_issue_add", "/manage/newsletter/issues/add")
+    config.add_route("newsletter_issue_edit", "/manage/newsletter/issues/{id:\\d+}")
+    config.add_route("newsletter_issue_preview", "/manage/newsletter/issues/{id:\\d+}/preview/{lang}")
+    config.add_route("newsletter_subscribers", "/manage/newsletter/subscribers")
+    config.add_route("newsletter_import", "/manage/newsletter/import")
+    config.add_menu_item("main", "newsletter", _("Newsletter"), route_name="newsletter", order=80)
+    config.add_menu_item("manage", "newsletter", _("Newsletter"), route_name="manage_newsletter", order=30,
+                         permission="manage")
+    from .views import EXPORT_COLUMNS, subscriber_rows
+    config.add_export("newsletter-subscribers", _("Newsletter subscribers"), subscriber_rows,
+                      columns=EXPORT_COLUMNS, permission="manage")
+    from . import campaign
+    config.add_mail_hook("newsletter", refill=partial(campaign.refill, config.registry), check=campaign.check)
+    from .demo import create_demo_newsletter
+    config.add_demo_data(create_demo_newsletter, order=80)
+    config.scan(".views")

@@ -1,11 +1,11 @@
 from datetime import datetime
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import JSON, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .meta import Base, UTCDateTime, utcnow
 
-STATUSES = ("queued", "sent", "failed")
+STATUSES = ("queued", "sent", "failed", "cancelled")  # cancelled: a mail hook withdrew it
 
 
 class OutboxMessage(Base):
@@ -18,6 +18,8 @@ class OutboxMessage(Base):
     recipient: Mapped[str] = mapped_column(String(300), index=True)
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
+    html: Mapped[str | None] = mapped_column(Text, nullable=True)  # an HTML alternative of the body
+    headers: Mapped[dict | None] = mapped_column(JSON, nullable=True)  # e.g. List-Unsubscribe
     status: Mapped[str] = mapped_column(String(10), default="queued", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

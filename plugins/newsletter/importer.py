@@ -1,0 +1,106 @@
+"""Importing an existing list of subscribers from CSV, with the date each one consented.
+
+Columns (header line): email, consent_date (required: ISO date or date-time), and optionally name,
+language (en, es, fr, pt), regions and themes (joined with |), consent_version. A row without a
+consent date, with a malformed address or unknown values is reported and skipped; an address that
+unsubscribed is never subscribed again by an import."""
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+
+from portal.countries import REGIONS
+from portal.i18n import LANGUAGES, _
+from portal.models import utcnow
+
+from .models import Consent, Subscriber
+from .schemas import valid_address
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class Report:
+    created: int = 0
+    unchanged: int = 0
+    errors: list = field(default_factory=list)  # (line, reason as a translation string)
+    error: object = None  # the whole file is unusable
+
+
+def parse_date(raw):
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    try:
+        value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def split(raw):
+    return [v.strip() for v in (raw or "").split("|") if v.strip()]
+
+
+def import_csv(session, text):
+    from plugins.experiences.models import Theme
+    report = Report()
+    reader = csv.DictReader(io.StringIO(text))
+    columns = [c.strip().lower() for c in reader.fieldnames or []]
+    if "email" not in columns or "consent_date" not in columns:
+        report.error = _("The first line must name the columns, with at least email and consent_date.")
+        return report
+    reader.fieldnames = columns
+    themes = set(session.scalars(select(Theme.slug)))
+    existing = {}
+    seen = set()
+    now = utcnow()
+    for row in reader:
+        line = reader.line_num
+        email = (row.get("email") or "").strip().lower()
+        if not valid_address(email):
+            report.errors.append((line, _("“${email}” is not a valid e-mail address.", mapping={"email": email})))
+            continue
+        consent = parse_date(row.get("consent_date"))
+        if consent is None:
+            report.errors.append((line, _("${email}: no consent date, so not subscribed.", mapping={"email": email})))
+            continue
+        if consent is False or consent > now:
+            report.errors.append((line, _("${email}: the consent date is not a date such as 2024-05-31.",
+                                          mapping={"email": email})))
+            continue
+        language = (row.get("language") or "").strip().lower() or "en"
+        regions, wanted_themes = split(row.get("regions")), split(row.get("themes"))
+        unknown = [v for v in regions if v not in REGIONS] + [v for v in wanted_themes if v not in themes]
+        if language not in LANGUAGES or unknown:
+            report.errors.append((line, _("${email}: unknown language, region or theme: ${values}.",
+                                          mapping={"email": email, "values": ", ".join(unknown or [language])})))
+            continue
+        if email in seen:
+            report.errors.append((line, _("${email} appears twice in the file: this row was skipped.",
+                                          mapping={"email": email})))
+            continue
+        seen.add(email)
+        sub = existing.get(email) or session.scalar(select(Subscriber).where(Subscriber.email == email))
+        if sub is not None and sub.status == "unsubscribed":
+            report.errors.append((line, _("${email} unsubscribed: an import does not subscribe it again.",
+                                          mapping={"email": email})))
+            continue
+        if sub is not None and sub.status == "subscribed":
+            report.unchanged += 1
+            continue
+        if sub is None:
+            sub = Subscriber(email=email)
+            session.add(sub)
+        sub.name, sub.language = (row.get("name") or "").strip()[:200], language
+        sub.set_interests(regions, wanted_themes)
+        sub.status, sub.confirmed, sub.confirm_hash, sub.confirm_expires = "subscribed", consent, None, None
+        sub.consents.append(Consent(at=consent, text_version=(row.get("consent_version") or "").strip()[:60] or "import",
+                                    source="import"))
+        report.created += 1
+        if report.created % 500 == 0:
+            session.flush()
+    session.flush()
+    return report

@@ -1,0 +1,25 @@
+"""core: outbox messages may carry an HTML alternative and extra headers (List-Unsubscribe...)
+
+Revision ID: 0002_outbox_parts
+Revises: 0001_core
+Create Date: 2026-11-22
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002_outbox_parts"
+down_revision = "0001_core"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("outbox") as batch_op:
+        batch_op.add_column(sa.Column("html", sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column("headers", sa.JSON(), nullable=True))
+
+
+def downgrade():
+    with op.batch_alter_table("outbox") as batch_op:
+        batch_op.drop_column("headers")
+        batch_op.drop_column("html")

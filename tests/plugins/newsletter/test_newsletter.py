@@ -1,0 +1,493 @@
+"""Newsletter: double opt-in with consent kept, one-click unsubscribe (RFC 8058), CSV import and
+export, composing an issue in several languages, and delivery through the core outbox to a real
+SMTP server (aiosmtpd) that misses no subscriber and never sends a campaign twice."""
+import csv
+import email
+import email.policy
+import io
+import re
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+import pytest
+from sqlalchemy import func, select
+
+from portal.mail import deliver_pending
+from portal.models import News, OutboxMessage, utcnow
+from portal.testing import client, csrf, text_of
+
+from plugins.newsletter.models import Consent, Delivery, Issue, IssueItem, IssueVersion, Subscriber
+
+
+def smtp(registry, port, **extra):
+    return {**registry.settings, "mail.delivery": "smtp", "mail.host": "127.0.0.1", "mail.port": str(port),
+            "mail.timeout": "10", **extra}
+
+
+def work(registry, settings, now=None, rounds=50):
+    """Run the outbox worker (with the plugins' mail hooks) until nothing is left to do."""
+    total = 0
+    for _ in range(rounds):
+        result = deliver_pending(registry["dbsession_factory"], settings, now=now, registry=registry)
+        total += result[0]
+        if not result.more and result == (0, 0):
+            break
+    return total
+
+
+def received(envelope):
+    return email.message_from_bytes(envelope.content, policy=email.policy.default)
+
+
+def outbox_rows(db):
+    with db() as s:
+        return [(r.recipient, r.subject, r.body, r.status) for r in s.scalars(select(OutboxMessage).order_by(OutboxMessage.id))]
+
+
+def link_in(body, route):
+    return urlsplit(re.search(rf"(http://\S+/newsletter/{route}/\S+)", body).group(1)).path
+
+
+def subscribe(app, address, name="", language="en", regions=(), themes=(), consent=True, status=302):
+    form = app.get("/newsletter").forms["deform"]
+    form["email"] = address
+    form["name"] = name
+    form["language"] = language
+    for box in form.fields.get("checkbox", []):
+        box.checked = box._value in tuple(regions) + tuple(themes)
+    form["consent"].checked = consent
+    return form.submit("subscribe", status=status)
+
+
+def confirmation_link(db, address):
+    mails = [body for to, _s, body, _st in outbox_rows(db) if to == address and "/newsletter/confirm/" in body]
+    return link_in(mails[-1], "confirm")
+
+
+def confirm(app, link):
+    page = app.get(link)
+    return page.forms["confirm-form"].submit("confirm", status=302).follow()
+
+
+def subscribed(app, db, address, **kw):
+    subscribe(app, address, **kw)
+    confirm(app, confirmation_link(db, address))
+    with db() as s:
+        return s.scalar(select(Subscriber).where(Subscriber.email == address)).token
+
+
+def subscriber(db, address):
+    with db() as s:
+        sub = s.scalar(select(Subscriber).where(Subscriber.email == address))
+        if sub is not None:
+            s.expunge(sub)
+        return sub
+
+
+# --- subscribing ------------------------------------------------------------------------------------
+
+def test_a_subscription_counts_only_after_the_confirmation_link(testapp, app, db):
+    page = subscribe(testapp, "Ana@Example.org", name="Ana Souza", language="pt", regions=["africa"],
+                     themes=["participatory-budgeting"]).follow()
+    assert "Check your mailbox" in text_of(page.text)
+    sub = subscriber(db, "ana@example.org")
+    assert sub.status == "pending" and sub.name == "Ana Souza" and sub.language == "pt"
+    [(to, subject, body, _)] = outbox_rows(db)
+    assert to == "ana@example.org" and "Confirme" in subject  # in the subscriber's language
+    link = link_in(body, "confirm")
+    token = link.rsplit("/", 1)[1]
+    assert len(token) >= 22  # 32 random bytes, URL-safe: far above 128 bits
+    with db() as s:
+        assert s.scalar(select(Subscriber.confirm_hash)) != token  # only its hash is stored
+
+    # opening the link changes nothing (a mail scanner may open it); the button confirms
+    testapp.get(link)
+    assert subscriber(db, "ana@example.org").status == "pending"
+    page = confirm(testapp, link)
+    assert "Your subscription is confirmed" in page.text
+    sub = subscriber(db, "ana@example.org")
+    assert sub.status == "subscribed" and sub.confirmed is not None
+    with db() as s:
+        consents = s.execute(select(Consent.source, Consent.text_version, Consent.at)).all()
+        interests = {(i.kind, i.value) for i in s.get(Subscriber, sub.id).interests}
+    assert [c.source for c in consents] == ["form", "confirmation"]
+    assert all(c.text_version == "2026-11" and c.at is not None for c in consents)
+    assert interests == {("region", "africa"), ("theme", "participatory-budgeting")}
+
+    # the link was used: a clear page, nothing changed
+    again = testapp.get(link, status=404)
+    assert "unknown or was already used" in text_of(again.text)
+
+
+def test_a_malformed_address_is_a_form_error_that_keeps_what_was_typed(testapp, db):
+    page = subscribe(testapp, "ana.example.org", name="Ana Souza", status=400)
+    assert "Enter a valid e-mail address" in page.text
+    assert page.forms["deform"]["name"].value == "Ana Souza"
+    assert outbox_rows(db) == [] and subscriber(db, "ana.example.org") is None
+
+
+def test_subscribing_needs_consent(testapp, db):
+    page = subscribe(testapp, "ana@example.org", consent=False, status=400)
+    assert "Please agree to receive the newsletter" in page.text
+    assert subscriber(db, "ana@example.org") is None
+
+
+def test_an_unknown_or_expired_confirmation_link_is_a_clear_page_and_changes_nothing(testapp, db):
+    page = testapp.get("/newsletter/confirm/not-a-token", status=404)
+    assert "This link does not work" in text_of(page.text)
+    subscribe(testapp, "ana@example.org")
+    link = confirmation_link(db, "ana@example.org")
+    with db() as s:
+        s.scalar(select(Subscriber)).confirm_expires = utcnow() - timedelta(minutes=1)
+    page = testapp.get(link, status=410)
+    assert "This link has expired" in text_of(page.text)
+    testapp.post(link, {"csrf_token": csrf(testapp)}, status=410)
+    assert subscriber(db, "ana@example.org").status == "pending"
+
+
+def test_subscribing_an_address_twice_makes_no_duplicate_and_tells_nothing(testapp, app, db):
+    token = subscribed(testapp, db, "ana@example.org", language="en")
+    first = subscribe(testapp, "ana@example.org", language="fr").follow()
+    stranger = client(app, "198.51.100.7")
+    second = subscribe(stranger, "nobody@example.org").follow()
+    assert text_of(first.text) == text_of(second.text)  # the same answer for a known and an unknown address
+    with db() as s:
+        assert s.scalar(select(func.count()).select_from(Subscriber).where(Subscriber.email == "ana@example.org")) == 1
+    sub = subscriber(db, "ana@example.org")
+    assert sub.status == "subscribed" and sub.language == "en" and sub.token == token  # nothing changed
+    mails = [(to, body) for to, _s, body, _st in outbox_rows(db) if to == "ana@example.org"]
+    assert "subscribed already" in mails[-1][1] and f"/newsletter/preferences/{token}" in mails[-1][1]
+
+
+def test_preferences_open_with_the_personal_link_and_change_language_and_interests(testapp, app, db):
+    token = subscribed(testapp, db, "ana@example.org", regions=["europe"])
+    other = client(app, "198.51.100.7")  # no login, no cookie: the personal link is enough
+    form = other.get(f"/newsletter/preferences/{token}").forms["deform"]
+    form["language"] = "es"
+    for box in form.fields["checkbox"]:
+        box.checked = box._value in ("africa", "gender-equality")
+    form.submit("save", status=302)
+    sub = subscriber(db, "ana@example.org")
+    assert sub.language == "es"
+    with db() as s:
+        assert {(i.kind, i.value) for i in s.get(Subscriber, sub.id).interests} == {
+            ("region", "africa"), ("theme", "gender-equality")}
+    other.get("/newsletter/preferences/unknown-token", status=404)
+
+
+def test_one_click_unsubscribe_by_rfc_8058_post_needs_no_login_nor_form_token(testapp, app, db):
+    token = subscribed(testapp, db, "ana@example.org")
+    mail_client = client(app, "203.0.113.9")  # what a mail provider sends: a bare POST
+    mail_client.get(f"/newsletter/unsubscribe/{token}")  # a GET only asks
+    assert subscriber(db, "ana@example.org").status == "subscribed"
+    page = mail_client.post(f"/newsletter/unsubscribe/{token}", "List-Unsubscribe=One-Click",
+                            content_type="application/x-www-form-urlencoded", status=200)
+    assert "You are unsubscribed" in text_of(page.text)
+    sub = subscriber(db, "ana@example.org")
+    assert sub.status == "unsubscribed" and sub.unsubscribed is not None
+    with db() as s:
+        assert s.scalars(select(Consent.source).order_by(Consent.id)).all()[-1] == "unsubscribe"
+    # already used: a clear page, nothing changes
+    again = mail_client.post(f"/newsletter/unsubscribe/{token}", "List-Unsubscribe=One-Click",
+                             content_type="application/x-www-form-urlencoded", status=200)
+    assert "not subscribed to the newsletter any more" in text_of(again.text)
+    assert subscriber(db, "ana@example.org").unsubscribed == sub.unsubscribed
+    mail_client.post("/newsletter/unsubscribe/unknown-token", "List-Unsubscribe=One-Click",
+                     content_type="application/x-www-form-urlencoded", status=404)
+
+
+# --- import and export ------------------------------------------------------------------------------
+
+def test_the_secretariat_imports_a_list_with_consent_dates_and_exports_subscribers(testapp, as_user, db):
+    as_user("secretariat")
+    data = ("email,name,language,regions,themes,consent_date,consent_version\n"
+            "ana@example.org,Ana,pt,africa|europe,participatory-budgeting,2024-05-31,paper form 2024\n"
+            "moussa@example.org,Moussa,fr,,,,\n"
+            "not-an-address,X,en,,,2024-01-01,\n"
+            "lucia@example.org,Lucía,es,,,2023-02-01T10:00:00,\n")
+    form = testapp.get("/manage/newsletter/import").forms["import-form"]
+    form["file"] = ("list.csv", data.encode(), "text/csv")
+    page = form.submit("import")
+    text = text_of(page.text)
+    assert "Subscribed: 2 ; already subscribed: 0 ; rows skipped: 2" in text
+    assert "Line 3 : moussa@example.org: no consent date" in text
+    assert "Line 4 : “not-an-address” is not a valid e-mail address" in text
+    assert subscriber(db, "moussa@example.org") is None
+    ana = subscriber(db, "ana@example.org")
+    assert ana.status == "subscribed" and ana.language == "pt" and ana.confirmed.date().isoformat() == "2024-05-31"
+
+    export = testapp.get("/export/newsletter-subscribers.csv")
+    rows = {r["email"]: r for r in csv.DictReader(io.StringIO(export.text))}
+    assert set(rows) == {"ana@example.org", "lucia@example.org"}
+    assert rows["ana@example.org"]["consent_date"].startswith("2024-05-31")
+    assert rows["ana@example.org"]["consent_version"] == "paper form 2024"
+    assert rows["ana@example.org"]["regions"] == "africa|europe"
+    assert client(testapp.app).get("/export/newsletter-subscribers.csv", status="*").status_int in (302, 403)
+
+
+# --- composing and sending --------------------------------------------------------------------------
+
+@pytest.fixture
+def news(db):
+    with db() as s:
+        made = {}
+        for title, lang in (("Porto Alegre opens its budget", "en"), ("Porto Alegre ouvre son budget", "fr")):
+            n = News(title=title, description=f"Summary: {title}", body="<p>x</p>", language=lang, state="published",
+                     published=utcnow() - timedelta(days=1))
+            s.add(n)
+            s.flush()
+            made[lang] = n
+        made["fr"].translation_group = made["en"].translation_group
+        return {k: v.id for k, v in made.items()}
+
+
+def compose(testapp, news, audience="all"):
+    page = testapp.get("/manage/newsletter/issues/add")
+    form = page.forms["deform"]
+    assert "Porto Alegre opens its budget" in page.text  # offered: published since the last issue
+    form["title"] = "November 2026"
+    form["default_language"] = "en"
+    form["audience"] = audience
+    for box in form.fields["checkbox"]:
+        box.checked = box._value == str(news["en"])
+    form.set("subject", "The network in November", index=0)  # versions in order: en, es, fr, pt
+    form.set("subject", "Le réseau en novembre", index=2)
+    form.set("editorial", "<p>Hello <b>cities</b></p><script>alert(1)</script>", index=0)
+    form.set("editorial", "<p>Bonjour les villes</p>", index=2)
+    page = form.submit("save", status=302).follow()
+    with testapp.app.registry["dbsession_factory"]() as s:
+        return s.scalar(select(Issue.id).order_by(Issue.id.desc()))
+
+
+def test_compose_preview_test_send_and_send_an_issue_in_each_subscribers_language(testapp, app, as_user, db,
+                                                                                 registry, smtp_server, news):
+    readers = {"en@example.org": "en", "fr@example.org": "fr", "es@example.org": "es"}
+    for address, lang in readers.items():
+        subscribed(client(app, "198.51.100.1"), db, address, language=lang)
+    subscribe(client(app, "198.51.100.2"), "pending@example.org")  # never confirmed: receives nothing
+    as_user("secretariat")
+    issue_id = compose(testapp, news)
+    with db() as s:
+        issue = s.get(Issue, issue_id)
+        assert {v.language for v in issue.versions} == {"en", "fr"}
+        assert "<script>" not in issue.version("en").editorial
+    edit = f"/manage/newsletter/issues/{issue_id}"
+
+    preview = testapp.get(f"{edit}/preview/fr")
+    assert "Le réseau en novembre" in preview.text and "Porto Alegre ouvre son budget" in preview.text
+    assert "script-src" not in preview.headers["Content-Security-Policy"]
+    assert "Hello" in testapp.get(f"{edit}/preview/es").text  # no Spanish version: the default one
+
+    page = testapp.get(edit)
+    form = page.forms["test-form"]
+    form["test_address"] = "editor@example.org"
+    form["test_language"] = "fr"
+    form.submit("test", status=302)
+    work(registry, smtp(registry, smtp_server.port))
+    [test] = [received(e) for e in smtp_server.messages if e.rcpt_tos == ["editor@example.org"]]
+    assert test["Subject"] == "[Test] Le réseau en novembre" and test["To"] == "editor@example.org"
+    smtp_server.messages.clear()
+
+    page = testapp.get(edit)
+    send = page.forms["send-form"]
+    send.submit("send", status=302)
+    testapp.post(edit, {"send": "1", "csrf_token": csrf(testapp)}, status=302)  # pressed twice
+    with db() as s:
+        assert s.scalar(select(func.count()).select_from(Delivery)) == 3
+    work(registry, smtp(registry, smtp_server.port))
+    work(registry, smtp(registry, smtp_server.port))  # a restarted worker finds nothing more to send
+    got = {e.rcpt_tos[0]: received(e) for e in smtp_server.messages}
+    assert len(smtp_server.messages) == 3 and set(got) == set(readers)
+    assert got["fr@example.org"]["Subject"] == "Le réseau en novembre"
+    assert got["es@example.org"]["Subject"] == "The network in November"
+    msg = got["fr@example.org"]
+    assert msg.get_content_type() == "multipart/alternative"
+    text = msg.get_body(("plain",)).get_content()
+    html = msg.get_body(("html",)).get_content()
+    assert "Porto Alegre ouvre son budget" in text and "Porto Alegre ouvre son budget" in html
+    assert "Bonjour les villes" in html and "<script>" not in html
+    with db() as s:
+        token = s.scalar(select(Subscriber.token).where(Subscriber.email == "fr@example.org"))
+        assert msg["Message-ID"] == f"<newsletter.{issue_id}.{s.scalar(select(Subscriber.id).where(Subscriber.email == 'fr@example.org'))}@test.example>"
+    assert msg["List-Unsubscribe"] == f"<http://portal.test/newsletter/unsubscribe/{token}>"
+    assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert f"/newsletter/unsubscribe/{token}" in html and f"/newsletter/preferences/{token}" in text
+    web = re.search(r"http://portal\.test(/newsletter/archive/\d+/fr)", text).group(1)
+    assert "Bonjour les villes" in client(app).get(web).text  # the web version, for everyone
+
+    # progress in the control panel
+    page = testapp.get(edit)
+    assert page.html.select_one("[data-progress=sent]").text.strip() == "3"
+    assert page.html.select_one("[data-progress=pending]").text.strip() == "0"
+    with db() as s:
+        assert s.get(Issue, issue_id).status == "sent"
+    assert "November 2026" in testapp.get("/manage/newsletter").text
+    # an issue sent cannot be sent again
+    testapp.post(edit, {"send": "1", "csrf_token": csrf(testapp)}, status=302)
+    assert work(registry, smtp(registry, smtp_server.port)) == 0
+
+    # the archive and its feed
+    visitor = client(app)
+    assert "The network in November" in visitor.get("/newsletter/archive").text
+    feed = visitor.get("/newsletter/feed.atom?lang=fr")
+    assert feed.content_type == "application/atom+xml" and "Le réseau en novembre" in feed.text
+
+    # the one-click unsubscribe of the mail's header works
+    unsubscribe = urlsplit(msg["List-Unsubscribe"].strip("<>")).path
+    client(app).post(unsubscribe, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
+    assert subscriber(db, "fr@example.org").status == "unsubscribed"
+
+
+def make_subscribers(db, count, **kw):
+    with db() as s:
+        for i in range(count):
+            s.add(Subscriber(email=f"reader{i}@example.org", status="subscribed", confirmed=utcnow(), **kw))
+
+
+def make_issue(db, news_id=None, status="draft", send_at=None, **kw):
+    with db() as s:
+        issue = Issue(title="Issue", default_language="en", status=status, send_at=send_at, **kw)
+        issue.versions.append(IssueVersion(language="en", subject="News of the network", editorial="<p>Hi</p>"))
+        if news_id:
+            issue.items.append(IssueItem(content_id=news_id, position=0))
+        s.add(issue)
+        s.flush()
+        return issue.id
+
+
+def start(db, issue_id):
+    from plugins.newsletter.campaign import start_campaign
+    with db() as s:
+        return start_campaign(s, s.get(Issue, issue_id))
+
+
+def test_who_left_or_bounces_before_their_message_leaves_gets_nothing(app, db, registry, smtp_server, news):
+    make_subscribers(db, 6)
+    issue_id = make_issue(db, news["en"])
+    start(db, issue_id)
+    from plugins.newsletter.campaign import refill
+    refill(registry, registry["dbsession_factory"], registry.settings, utcnow(), 50)  # all six wait in the outbox
+    with db() as s:
+        assert s.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "queued")) == 6
+        leaving = s.scalar(select(Subscriber).where(Subscriber.email == "reader1@example.org"))
+        token = leaving.token
+        # a race: the worker's last check sees the change even if nothing withdrew the message
+        s.scalar(select(Subscriber).where(Subscriber.email == "reader2@example.org")).status = "unsubscribed"
+    client(app).post(f"/newsletter/unsubscribe/{token}", "List-Unsubscribe=One-Click",
+                     content_type="application/x-www-form-urlencoded")
+    with db() as s:
+        s.scalar(select(Subscriber).where(Subscriber.email == "reader3@example.org")).bounced = utcnow()
+    work(registry, smtp(registry, smtp_server.port))
+    assert sorted(e.rcpt_tos[0] for e in smtp_server.messages) == [
+        "reader0@example.org", "reader4@example.org", "reader5@example.org"]
+    from plugins.newsletter.campaign import progress
+    with db() as s:
+        assert progress(s, [issue_id])[issue_id] == {"pending": 0, "sent": 3, "failed": 0, "skipped": 3}
+
+
+def test_the_secretariat_marks_bouncing_addresses_which_are_skipped(testapp, as_user, db, registry, smtp_server):
+    make_subscribers(db, 3)
+    as_user("secretariat")
+    page = testapp.get("/manage/newsletter/subscribers")
+    form = page.forms["subscribers-form"]
+    for box in form.fields["id"]:
+        box.checked = box._value == str(subscriber(db, "reader0@example.org").id)
+    form.submit("bounced", status=302)
+    assert subscriber(db, "reader0@example.org").bounced is not None
+    assert "reader0@example.org" in testapp.get("/manage/newsletter/subscribers?status=bounced").text
+    issue_id = make_issue(db)
+    assert start(db, issue_id) == 2
+    work(registry, smtp(registry, smtp_server.port))
+    assert sorted(e.rcpt_tos[0] for e in smtp_server.messages) == ["reader1@example.org", "reader2@example.org"]
+
+
+def test_a_segment_chooses_the_audience(db):
+    from plugins.newsletter.campaign import audience_size
+    with db() as s:
+        for address, lang, interests in (("a@example.org", "en", [("region", "africa")]),
+                                         ("b@example.org", "fr", [("region", "europe"), ("theme", "e-participation")]),
+                                         ("c@example.org", "fr", [])):
+            sub = Subscriber(email=address, language=lang, status="subscribed")
+            sub.set_interests([v for k, v in interests if k == "region"], [v for k, v in interests if k == "theme"])
+            s.add(sub)
+        s.add(Subscriber(email="d@example.org", language="fr", status="unsubscribed"))
+    with db() as s:
+        def size(segment, value=""):
+            return audience_size(s, Issue(segment=segment, segment_value=value))
+        assert size("all") == 3
+        assert size("language", "fr") == 2
+        assert size("region", "africa") == 2  # a, and c who chose no region
+        assert size("region", "europe") == 2
+        assert size("theme", "e-participation") == 3  # b chose it; a and c chose no theme
+        assert size("theme", "gender-equality") == 2
+
+
+def test_a_scheduled_issue_goes_out_by_itself_when_its_time_comes(testapp, as_user, db, registry, smtp_server):
+    make_subscribers(db, 2)
+    as_user("secretariat")
+    issue_id = make_issue(db)
+    edit = f"/manage/newsletter/issues/{issue_id}"
+    when = (utcnow() + timedelta(days=2)).replace(second=0, microsecond=0)
+    page = testapp.post(edit, {"schedule": "1", "send_at": when.strftime("%Y-%m-%dT%H:%M"),
+                               "csrf_token": csrf(testapp)}, status=302).follow()
+    assert "will be sent on" in page.text
+    testapp.post(edit, {"schedule": "1", "send_at": "tomorrow", "csrf_token": csrf(testapp)}, status=302)
+    with db() as s:
+        assert (s.get(Issue, issue_id).status, s.get(Issue, issue_id).send_at) == ("scheduled", when)
+    settings = smtp(registry, smtp_server.port)
+    assert work(registry, settings, now=when - timedelta(minutes=1)) == 0  # not yet
+    assert smtp_server.messages == []
+    assert work(registry, settings, now=when + timedelta(seconds=1)) == 2
+    assert sorted(e.rcpt_tos[0] for e in smtp_server.messages) == ["reader0@example.org", "reader1@example.org"]
+    with db() as s:
+        assert s.get(Issue, issue_id).status == "sent"
+
+
+def test_the_control_panel_is_for_the_secretariat_only(testapp, as_user, app):
+    visitor = client(app)
+    for path in ("/manage/newsletter", "/manage/newsletter/issues/add", "/manage/newsletter/subscribers",
+                 "/manage/newsletter/import"):
+        assert visitor.get(path, status="*").status_int in (302, 403)
+    as_user("editor")
+    testapp.get("/manage/newsletter", status=403)
+
+
+def test_delivery_keeps_to_the_configured_rate(db, registry, smtp_server):
+    """mail.max_rate (messages per second) paces the worker: an SMTP relay's limit is never exceeded.
+    Only a lower bound is asserted (a slow machine may take longer, never shorter)."""
+    import time
+    make_subscribers(db, 5)
+    start(db, make_issue(db))
+    began = time.monotonic()
+    sent = work(registry, smtp(registry, smtp_server.port, **{"mail.max_rate": "10"}))
+    assert sent == 5 and time.monotonic() - began >= 0.4  # four gaps of a tenth of a second
+
+
+def test_the_demo_brings_subscribers_a_sent_issue_in_the_archive_and_a_draft(app, db, registry, news):
+    from pyramid.scripting import prepare
+    from plugins.newsletter.demo import create_demo_newsletter
+    env = prepare(registry=registry)
+    with env["request"].tm:
+        create_demo_newsletter(env["request"])
+    env["closer"]()
+    with db() as s:
+        assert s.scalar(select(func.count()).select_from(Subscriber).where(Subscriber.status == "subscribed")) == 5
+        assert sorted(s.scalars(select(Issue.status))) == ["draft", "sent"]
+    archive = client(app).get("/newsletter/archive")
+    assert "The network this month" in archive.text
+    page = archive.click("The network this month")
+    assert "Porto Alegre opens its budget" in page.text
+
+
+def test_addresses_refused_for_good_are_marked_as_bouncing_from_the_issue(testapp, as_user, db, registry, smtp_server):
+    make_subscribers(db, 2)
+    issue_id = make_issue(db)
+    start(db, issue_id)
+    smtp_server.refuse = "550 5.1.1 no such user"
+    work(registry, smtp(registry, smtp_server.port))
+    as_user("secretariat")
+    page = testapp.get(f"/manage/newsletter/issues/{issue_id}")
+    assert page.html.select_one("[data-progress=failed]").text.strip() == "2"
+    page.forms["bounce-form"].submit("mark_failed", status=302)
+    assert subscriber(db, "reader0@example.org").bounced is not None
+    assert subscriber(db, "reader1@example.org").bounced is not None
