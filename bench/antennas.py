@@ -18,32 +18,15 @@ from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
 
-
-def hello_app():
-    from pyramid.config import Configurator
-    from pyramid.response import Response
-    with Configurator() as config:
-        config.add_route("hello", "/")
-        config.add_view(lambda request: Response("Hello world"), route_name="hello")
-        return config.make_wsgi_app()
+from inprocess import hello_app, make_site, timed  # noqa: E402
 
 
 def build(directory, count):
-    from sqlalchemy import create_engine
-    from portal import main
     from portal.countries import COUNTRY_CODES, REGION_OF
-    from portal.migrations import upgrade
     from portal.models import MEMBER_KINDS, Member, Setting, utcnow
-    from portal.testing import base_settings
-    url = f"sqlite:///{directory}/bench.sqlite"
-    settings = base_settings(directory, url, plugins="plugins.experiences plugins.antennas")
-    settings["pyramid.reload_templates"] = "false"
-    settings["cache.anonymous_pages"] = "false"
-    with create_engine(url).begin() as conn:
-        upgrade(settings, connection=conn)
-    app = main({}, **settings)
+    app = make_site(directory, "plugins.experiences plugins.antennas", **{"cache.anonymous_pages": "false"})
     from pyramid.scripting import prepare
     from plugins.experiences.models import Experience
     env = prepare(registry=app.registry)
@@ -68,16 +51,6 @@ def build(directory, count):
         first = members[0].id
     env["closer"]()
     return app, first
-
-
-def timed(app, path, requests):
-    import webtest
-    client = webtest.TestApp(app, extra_environ={"HTTP_HOST": "bench.test"})
-    client.get(path)  # warm: templates compiled
-    start = time.perf_counter()
-    for _ in range(requests):
-        client.get(path)
-    return (time.perf_counter() - start) * 1000 / requests
 
 
 def main(argv=None):

@@ -18,29 +18,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
 
-
-def hello_app():
-    from pyramid.config import Configurator
-    from pyramid.response import Response
-    with Configurator() as config:
-        config.add_route("hello", "/")
-        config.add_view(lambda request: Response("Hello world"), route_name="hello")
-        return config.make_wsgi_app()
+from inprocess import hello_app, make_site, timed  # noqa: E402
 
 
 def build(directory, count):
-    from sqlalchemy import create_engine
-    from portal import main
-    from portal.migrations import upgrade
-    from portal.testing import base_settings
-    url = f"sqlite:///{directory}/bench.sqlite"
-    settings = base_settings(directory, url, plugins="plugins.events")
-    settings["pyramid.reload_templates"] = "false"
-    with create_engine(url).begin() as conn:
-        upgrade(settings, connection=conn)
-    app = main({}, **settings)
+    app = make_site(directory, "plugins.events")
     import uuid
     from plugins.events.models import KINDS, Event
     rng = random.Random(7)
@@ -66,16 +50,6 @@ def build(directory, count):
         db.flush()
         first = db.query(Event.id).filter(Event.starts > now).first()[0]
     return app, first
-
-
-def timed(app, path, requests):
-    import webtest
-    client = webtest.TestApp(app, extra_environ={"HTTP_HOST": "bench.test"})
-    client.get(path)  # warm: templates compiled, caches filled
-    start = time.perf_counter()
-    for _ in range(requests):
-        client.get(path)
-    return (time.perf_counter() - start) * 1000 / requests
 
 
 def main(argv=None):

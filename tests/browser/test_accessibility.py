@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from typing import Callable
 
 import pytest
+from browser_steps import VIEWPORTS, page_problems, serious_violations as run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -200,7 +201,6 @@ class Site:
         return self.url + spec.path.format(**self.ids)
 
 
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
 @pytest.fixture(scope="module")
@@ -260,51 +260,13 @@ def visit(site, spec):
 
 # --- axe-core ----------------------------------------------------------------------------------------
 
-def describe(violations):
-    lines = []
-    for v in violations:
-        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
-        for node in v["nodes"][:8]:
-            lines.append(f"    at {' '.join(map(str, node['target']))}: {node['html'][:160]}")
-            summary = (node.get("failureSummary") or "").replace("\n", " ")
-            if summary:
-                lines.append(f"       {summary[:300]}")
-    return "\n".join(lines)
-
-
-# The page is wider than the window: name the outermost elements sticking out, and positioned ones
-# (a scrolling box does not clip an absolutely positioned child unless it is its containing block).
-SIDEWAYS = """() => {
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= width) return null;
-    const out = (el) => el.getBoundingClientRect().right > width + 0.5;
-    const found = [...document.body.querySelectorAll('*')].filter(el => out(el) && (
-        !out(el.parentElement) || ['absolute', 'fixed'].includes(getComputedStyle(el).position)));
-    return found.slice(0, 5).map(el => el.outerHTML.slice(0, 100)).join(' | ')
-        || `${document.documentElement.scrollWidth - width}px`;
-}"""
-
-
-def run_axe(tab):
-    results = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    return [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
-
-
 @pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.name)
 def test_axe(site, axe_source, spec):
     """No serious or critical violation at each width; the page is loaded once, then narrowed, so
     the phone layout (media queries) is checked on the same document."""
     tab, _ = visit(site, spec)
     tab.add_script_tag(content=axe_source)
-    problems = []
-    for width in spec.widths:
-        tab.set_viewport_size(VIEWPORTS[width])
-        bad = run_axe(tab)
-        if bad:
-            problems.append(f"axe-core on {spec.name} at {width} width:\n{describe(bad)}")
-        overflow = tab.evaluate(SIDEWAYS)
-        if overflow:
-            problems.append(f"{spec.name} at {width} width scrolls sideways, because of: {overflow}")
+    problems = page_problems(tab, spec.name, spec.widths)
     assert not problems, "\n".join(problems)
 
 

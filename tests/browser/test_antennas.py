@@ -11,6 +11,7 @@ except ImportError:  # the `browser` fixture skips these tests, or fails them un
     expect = None
 
 from .conftest import DESKTOP, PHONE
+from browser_steps import log_in, page_problems
 
 pytestmark = pytest.mark.browser
 
@@ -48,14 +49,6 @@ def antenna(db, make_user):
         s.flush()
         a.set_coordinators(s, [luiza])
         return {"id": a.id, "member": members[0].id}
-
-
-def log_in(page, base, email, name):
-    page.goto(base + "/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.locator(".flash")).to_contain_text(f"Welcome, {name}.")
 
 
 def test_a_coordinator_publishes_news_in_their_antenna(new_page, live_server, antenna):
@@ -100,7 +93,6 @@ PAGES = [
 
 
 def test_pages_are_accessible_and_valid(new_page, live_server, antenna, axe_source, validate_html, tmp_path):
-    from .test_accessibility import describe, run_axe
     names = {"luiza@example.org": "Luiza Coordinator", "sam@example.org": "Sam Secretariat"}
     tabs = {}
     problems, files = [], []
@@ -115,16 +107,11 @@ def test_pages_are_accessible_and_valid(new_page, live_server, antenna, axe_sour
         assert response.status == 200, f"{name}: HTTP {response.status}"
         html = response.text()
         tab.add_script_tag(content=axe_source)
-        for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
-            tab.set_viewport_size(size)
-            bad = run_axe(tab)
-            if bad:
-                problems.append(f"axe-core on {name} at {label} width:\n{describe(bad)}")
-            wide = tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            if wide > 1:
-                problems.append(f"{name} is {wide}px wider than a {label} window")
-            if SHOTS:
-                Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        problems += page_problems(tab, name)
+        if SHOTS:
+            Path(SHOTS).mkdir(parents=True, exist_ok=True)
+            for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
+                tab.set_viewport_size(size)
                 tab.screenshot(path=str(Path(SHOTS) / f"{name}-{label}.png"), full_page=True)
         file = tmp_path / f"{name}.html"
         file.write_text(html, encoding="utf-8")

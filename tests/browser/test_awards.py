@@ -4,6 +4,7 @@ import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from browser_steps import log_in
 
 try:
     from playwright.sync_api import expect
@@ -56,14 +57,6 @@ def award(db, make_user, monkeypatch):
     make_user("jo@university.example", name="Jo Juror", password=PASSWORD)
     state.update(ids)
     return state
-
-
-def log_in(page, base, email, name):
-    page.goto(base + "/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.locator(".flash")).to_contain_text(f"Welcome, {name}.")
 
 
 class Checker:

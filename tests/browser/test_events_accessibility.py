@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 import pytest
+from browser_steps import VIEWPORTS, page_problems
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
 @pytest.fixture(scope="session")
@@ -134,40 +134,11 @@ def visit(site, spec):
     return tab, html
 
 
-def describe(violations):
-    lines = []
-    for v in violations:
-        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
-        for node in v["nodes"][:8]:
-            lines.append(f"    at {' '.join(map(str, node['target']))}: {node['html'][:160]}")
-    return "\n".join(lines)
-
-
-SIDEWAYS = """() => {
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= width) return null;
-    const out = (el) => el.getBoundingClientRect().right > width + 0.5;
-    const found = [...document.body.querySelectorAll('*')].filter(el => out(el) && (
-        !out(el.parentElement) || ['absolute', 'fixed'].includes(getComputedStyle(el).position)));
-    return found.slice(0, 5).map(el => el.outerHTML.slice(0, 100)).join(' | ')
-        || `${document.documentElement.scrollWidth - width}px`;
-}"""
-
-
 @pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.name)
 def test_axe(site, axe_source, spec):
     tab, _html = visit(site, spec)
     tab.add_script_tag(content=axe_source)
-    problems = []
-    for width in ("desktop", "phone"):
-        tab.set_viewport_size(VIEWPORTS[width])
-        results = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-        bad = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
-        if bad:
-            problems.append(f"axe-core on {spec.name} at {width} width:\n{describe(bad)}")
-        overflow = tab.evaluate(SIDEWAYS)
-        if overflow:
-            problems.append(f"{spec.name} at {width} width scrolls sideways, because of: {overflow}")
+    problems = page_problems(tab, spec.name)
     assert not problems, "\n".join(problems)
 
 

@@ -6,6 +6,7 @@ import struct
 import zlib
 
 import pytest
+from browser_steps import log_in
 
 try:
     from playwright.sync_api import expect
@@ -41,14 +42,6 @@ def people(db, make_user):
               password=PASSWORD)
     make_user("sam@example.org", role="secretariat", name="Sam Secretariat", password=PASSWORD)
     return {"member": "rita@villa-esperanza.example", "secretariat": "sam@example.org"}
-
-
-def log_in(page, base, email, name):
-    page.goto(base + "/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.locator(".flash")).to_contain_text(f"Welcome, {name}.")
 
 
 def test_share_publish_and_find_an_experience(new_page, live_server, people):

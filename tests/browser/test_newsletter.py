@@ -18,6 +18,7 @@ from portal.mail import deliver_pending
 from portal.models import News, utcnow
 
 from plugins.newsletter.models import Issue, IssueVersion, Subscriber
+from browser_steps import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -35,14 +36,6 @@ def site(db, make_user):
         for i, lang in enumerate(("en", "fr")):
             s.add(Subscriber(email=f"reader{i}@example.org", language=lang, status="subscribed", confirmed=utcnow()))
     return {"secretariat": "sam@example.org"}
-
-
-def log_in(page, base, email_address, name):
-    page.goto(base + "/login")
-    page.get_by_label("Email").fill(email_address)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.locator(".flash")).to_contain_text(f"Welcome, {name}.")
 
 
 def smtp(registry, port):

@@ -12,6 +12,7 @@ except ImportError:  # the `browser` fixture skips these tests, or fails them un
     expect = None
 
 from .conftest import DESKTOP, PHONE
+from browser_steps import log_in, page_problems
 
 pytestmark = pytest.mark.browser
 
@@ -47,14 +48,6 @@ def arranged(db, make_user):
         invitation, token = services.new_invitation(s, group, "new@example.org")
         s.flush()
         return {"group": group.id, "page": charter.id, "token": token}
-
-
-def log_in(page, base, email, name):
-    page.goto(base + "/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.locator(".flash")).to_contain_text(f"Welcome, {name}.")
 
 
 def open_editor(tab, base, page_id):
@@ -111,21 +104,6 @@ def test_two_people_edit_the_same_page_at_once(new_page, live_server, arranged):
 
 
 # --- accessibility and valid HTML of every page type --------------------------------------------------
-
-SIDEWAYS = """() => {
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= width) return null;
-    const out = (el) => el.getBoundingClientRect().right > width + 0.5;
-    const found = [...document.body.querySelectorAll('*')].filter(el => out(el) && !out(el.parentElement));
-    return found.slice(0, 5).map(el => el.outerHTML.slice(0, 100)).join(' | ') || 'the page';
-}"""
-
-
-def serious(tab):
-    results = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    return [f"[{v['impact']}] {v['id']}: {v['help']} at " + "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:5])
-            for v in results["violations"] if v["impact"] in ("serious", "critical")]
-
 
 def make_conflict(tab, base, page_id, db):
     """Open the editor, let someone else save the same passage, then save: the conflict page."""
@@ -196,14 +174,10 @@ def _save(folder, name, tab):
 
 
 def _check(tab, name, axe_source):
-    problems = []
     tab.add_script_tag(content=axe_source)
+    problems = page_problems(tab, name)
     for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
-        tab.set_viewport_size(size)
-        problems += [f"{name} at {label}: {v}" for v in serious(tab)]
-        overflow = tab.evaluate(SIDEWAYS)
-        if overflow:
-            problems.append(f"{name} at {label} scrolls sideways: {overflow}")
         if SHOTS:
+            tab.set_viewport_size(size)
             tab.screenshot(path=str(Path(SHOTS) / f"{name}-{label}.png"), full_page=True)
     return problems

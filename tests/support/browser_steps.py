@@ -1,0 +1,61 @@
+"""Steps the browser tests share (tests/support is on sys.path, see tests/conftest.py)."""
+PASSWORD = "a-good-password"  # make_user's default
+
+
+def log_in(page, base, email, name, password=PASSWORD):
+    """Log in through the form and wait for the welcome message, so the next step acts as that person."""
+    from playwright.sync_api import expect
+    page.goto(base + "/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator(".flash")).to_contain_text(f"Welcome, {name}.")
+
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+# The page is wider than the window: name the outermost elements sticking out, and positioned ones
+# (a scrolling box does not clip an absolutely positioned child unless it is its containing block).
+SIDEWAYS = """() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return null;
+    const out = (el) => el.getBoundingClientRect().right > width + 0.5;
+    const found = [...document.body.querySelectorAll('*')].filter(el => out(el) && (
+        !out(el.parentElement) || ['absolute', 'fixed'].includes(getComputedStyle(el).position)));
+    return found.slice(0, 5).map(el => el.outerHTML.slice(0, 100)).join(' | ')
+        || `${document.documentElement.scrollWidth - width}px`;
+}"""
+
+
+def serious_violations(tab):
+    """axe-core's serious and critical violations on the page as it is now (axe already injected)."""
+    results = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def describe(violations):
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+        for node in v["nodes"][:8]:
+            lines.append(f"    at {' '.join(map(str, node['target']))}: {node['html'][:160]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"       {summary[:300]}")
+    return "\n".join(lines)
+
+
+def page_problems(tab, name, widths=("desktop", "phone")):
+    """What is wrong with the loaded page at each width: axe-core's serious or critical violations, and
+    sideways scrolling. The page is loaded once and narrowed, so the phone layout is checked on the
+    same document. Inject axe-core first (tab.add_script_tag(content=axe_source))."""
+    problems = []
+    for width in widths:
+        tab.set_viewport_size(VIEWPORTS[width])
+        bad = serious_violations(tab)
+        if bad:
+            problems.append(f"axe-core on {name} at {width} width:\n{describe(bad)}")
+        overflow = tab.evaluate(SIDEWAYS)
+        if overflow:
+            problems.append(f"{name} at {width} width scrolls sideways, because of: {overflow}")
+    return problems
