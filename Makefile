@@ -31,13 +31,13 @@ CORE_SOURCES := portal $(filter-out $(OWN_LOCALE),$(patsubst %/__init__.py,%,$(w
 ## extract: refresh the .pot files from the code and templates, merge them into each catalog
 extract: install-test
 	$(BIN)/pot-create -c lingua.cfg -d portal -o locale/portal.pot $(CORE_SOURCES)
-	$(BIN)/pybabel update -i locale/portal.pot -d locale -D portal --no-fuzzy-matching
+	$(BIN)/pybabel update -i locale/portal.pot -d locale -D portal --no-fuzzy-matching --ignore-obsolete
 	for p in $(OWN_LOCALE); do \
 	  $(BIN)/pot-create -c lingua.cfg -d portal -o $$p/locale/portal.pot $$p && \
 	  for l in en es fr pt; do \
 	    [ -f $$p/locale/$$l/LC_MESSAGES/portal.po ] || $(BIN)/pybabel init -D portal -i $$p/locale/portal.pot -d $$p/locale -l $$l; \
 	  done && \
-	  $(BIN)/pybabel update -i $$p/locale/portal.pot -d $$p/locale -D portal --no-fuzzy-matching || exit 1; \
+	  $(BIN)/pybabel update -i $$p/locale/portal.pot -d $$p/locale -D portal --no-fuzzy-matching --ignore-obsolete || exit 1; \
 	done
 
 ## serve: set up, migrate, load demo content into an empty database, serve on http://127.0.0.1:6543

@@ -11,6 +11,7 @@ that sets a cookie, used the CSRF token, is not a 200, or says Cache-Control: pr
 """
 import os
 import threading
+import time
 from collections import OrderedDict
 from pathlib import Path
 
@@ -24,6 +25,14 @@ from .settings import as_bool
 CACHEABLE_TYPES = ("text/html", "application/json", "application/atom+xml", "text/csv")
 MARKER = ".portal-generation"
 CSRF_USED = "portal.csrf_used"
+KEEP_FOR = "portal.cache_keep_for"
+
+
+def keep_for(request, seconds):
+    """What this page shows changes with the clock (upcoming events, an open call): a cached copy is
+    served for at most `seconds`, even if nothing is saved meanwhile."""
+    current = request.environ.get(KEEP_FOR)
+    request.environ[KEEP_FOR] = seconds if current is None else min(current, seconds)
 
 
 class PageCache:
@@ -60,13 +69,13 @@ class PageCache:
             found = self.entries.get(key)
             if found is None:
                 return None
-            if found[0] != generation:
+            if found[0] != generation or (found[2] is not None and time.monotonic() >= found[2]):
                 self._drop(key)
                 return None
             self.entries.move_to_end(key)
             return found[1]
 
-    def put(self, key, generation, response):
+    def put(self, key, generation, response, seconds=None):
         body = response.body
         size = len(body) + 500
         if size > self.max_bytes // 8:
@@ -75,13 +84,14 @@ class PageCache:
         with self.lock:
             if key in self.entries:
                 self._drop(key)
-            self.entries[key] = (generation, (response.status, headers, body))
+            expires = None if seconds is None else time.monotonic() + seconds
+            self.entries[key] = (generation, (response.status, headers, body), expires)
             self.size += size
             while self.size > self.max_bytes and self.entries:
                 self._drop(next(iter(self.entries)))
 
     def _drop(self, key):
-        generation, (status, headers, body) = self.entries.pop(key)
+        generation, (status, headers, body), expires = self.entries.pop(key)
         self.size -= len(body) + 500
 
 
@@ -151,7 +161,7 @@ def cache_tween_factory(handler, registry):
                 and "Set-Cookie" not in response.headers and "private" not in cache_control
                 and "no-store" not in cache_control and response.content_type in CACHEABLE_TYPES
                 and request.user is None):
-            cache.put(key, generation, response)
+            cache.put(key, generation, response, request.environ.get(KEEP_FOR))
         return response
     return tween
 

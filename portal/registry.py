@@ -15,6 +15,7 @@ CATEGORIES = {
     "portal plugin settings": "settings",
     "portal member sections": "member section",
     "portal region sections": "region section",
+    "portal home sections": "home section",
     "portal search facets": "search facets",
     "portal content badges": "content badges",
 }
@@ -132,6 +133,7 @@ class PortalRegistry:
         self.plugin_settings = {}
         self.member_sections = {}
         self.region_sections = {}
+        self.home_sections = {}
         self.facets = {}  # name -> title, from every search index
         self.facet_values = {}  # name -> allowed values (set or callable(request)) for 400 on unknown
         self.facet_labels = {}  # name -> {value: label} or callable(request, value)
@@ -347,9 +349,16 @@ def add_region_section(config, name, title, items, order=50):
     _add_section(config, "region", name, title, items, order)
 
 
+def add_home_section(config, name, title, items, order=50):
+    """items(request, None, limit) -> [{"title", "url", "note"?, "badge"?}] on the home page (what is new
+    or coming: latest experiences, upcoming events, open calls)."""
+    _add_section(config, "home", name, title, items, order)
+
+
 def includeme(config):
     config.registry.portal = PortalRegistry()
     for directive in (add_content_type, add_search_index, add_menu_item, add_workflow, add_demo_data,
                       add_export, add_plugin_settings, add_member_section, add_region_section,
+                      add_home_section,
                       add_search_facets, add_content_badges):
         config.add_directive(directive.__name__, directive)

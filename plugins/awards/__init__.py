@@ -12,7 +12,8 @@ def includeme(config):
     from .exports import ENTRY_COLUMNS, SCORE_COLUMNS, WINNER_COLUMNS, entry_rows, score_rows, winner_rows
     from .publication import on_new_request
     from .search import FACET_LABELS, FACET_VALUES, FACETS, award_badges, award_facets
-    from .sections import member_awards, region_awards
+    from .sections import member_awards, open_calls, region_awards
+    config.add_home_section("awards", _("Good Practice Award"), open_calls, order=5)
     from .demo import create_demo_awards
     config.include(".views")
     config.add_menu_item("main", "awards", _("Awards"), route_name="awards", order=60)

@@ -2,7 +2,8 @@
 whose results are public (nothing before the publication date)."""
 from sqlalchemy import select
 
-from portal.i18n import translate
+from portal.cache import keep_for
+from portal.i18n import _, translate
 from portal.models import Member
 
 from . import clock
@@ -11,6 +12,7 @@ from .views import OUTCOME_TITLES
 
 
 def _items(request, where, limit, winners_only=False):
+    keep_for(request, 300)  # results appear at their date, not when something is saved
     stmt = (select(AwardEntry).join(AwardCall, AwardEntry.call_id == AwardCall.id)
             .where(AwardCall.results_date <= clock.now(), AwardEntry.status == "submitted",
                    AwardEntry.eligible.is_(True), where)
@@ -27,6 +29,23 @@ def _items(request, where, limit, winners_only=False):
         if entry.outcome:
             item["badge"] = translate(OUTCOME_TITLES[entry.outcome], request)
         items.append(item)
+    return items
+
+
+def open_calls(request, _key, limit):
+    """Calls open for entries, or opening soon (on the home page)."""
+    keep_for(request, 300)
+    from .views import when
+    now = clock.now()
+    stmt = select(AwardCall).where(AwardCall.closes > now).order_by(AwardCall.closes).limit(limit)
+    items = []
+    for call in request.dbsession.scalars(stmt):
+        if call.state_at(now) == "open":
+            note = translate(_("Entries until ${date}", mapping={"date": when(request, call, call.closes)}), request)
+        else:
+            note = translate(_("Opens on ${date}", mapping={"date": when(request, call, call.opens)}), request)
+        items.append({"title": f"{call.edition} {call.title}", "url": request.route_path("award_call", call=call.id),
+                      "note": note})
     return items
 
 

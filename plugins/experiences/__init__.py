@@ -34,7 +34,8 @@ def includeme(config):
                          route_name="experience_themes", order=20, permission="manage")
     from .exports import COLUMNS, experience_rows
     config.add_export("experiences", _("Experiences"), experience_rows, columns=COLUMNS)
-    from .sections import member_experiences, region_experiences
+    from .sections import latest_experiences, member_experiences, region_experiences
+    config.add_home_section("experiences", _("Latest experiences"), latest_experiences, order=10)
     config.add_member_section("experiences", _("Experiences"), member_experiences, order=10)
     config.add_region_section("experiences", _("Experiences"), region_experiences, order=10)
     from .demo import create_demo_experiences

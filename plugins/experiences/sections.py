@@ -12,6 +12,10 @@ def _items(request, where, limit):
             for e in request.dbsession.scalars(stmt)]
 
 
+def latest_experiences(request, _key, limit):
+    return _items(request, Experience.published.is_not(None), limit)
+
+
 def member_experiences(request, member, limit):
     return _items(request, Experience.member_id == member.id, limit)
 

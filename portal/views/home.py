@@ -12,5 +12,6 @@ def home(request):
     sections = db.scalars(select(Section).where(Section.state == "published").order_by(Section.title)).all()
     members = db.scalar(select(func.count()).select_from(Member).where(Member.status == "active"))
     exports = request.registry.portal.exports.values()
-    return {"news": news, "sections": sections, "member_count": members, "exports": exports,
+    blocks = request.registry.portal.sections("home", request, None, limit=5)
+    return {"news": news, "sections": sections, "member_count": members, "exports": exports, "home_blocks": blocks,
             "page_title": translate(_("Home"), request)}

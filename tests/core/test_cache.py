@@ -85,3 +85,24 @@ def test_search_results_follow_the_index(app, registry, db):
     assert anon.get("/search.json", {"q": "assembly"}).json["total"] == 1
     registry["search"].clear()
     assert anon.get("/search.json", {"q": "assembly"}).json["total"] == 0
+
+
+def test_a_page_that_changes_with_the_clock_is_kept_only_for_a_while(app, db, monkeypatch):
+    """The home page lists what is coming (here the sample plugin's next workshops, a home section that
+    asks to be kept a minute): a cached copy is served within that time, never after it."""
+    from datetime import date, timedelta
+    from sample_plugin.models import Workshop
+    import portal.cache
+    with db() as s:
+        s.add(Workshop(title="Workshop on citizen juries", city="Grenoble", starts=date.today() + timedelta(days=9),
+                       language="en", state="published", published=utcnow()))
+    clock = [10_000.0]
+    monkeypatch.setattr(portal.cache.time, "monotonic", lambda: clock[0])
+    anon = client(app, "192.0.2.20")
+    first = anon.get("/")
+    assert "Workshop on citizen juries" in first.html.select_one("#section-workshops").get_text()
+    clock[0] += 59
+    assert anon.get("/").headers.get("X-Portal-Cache") == "hit"
+    clock[0] += 2
+    assert "X-Portal-Cache" not in anon.get("/").headers, "kept longer than the section asked"
+    assert anon.get("/").headers.get("X-Portal-Cache") == "hit", "and kept again after being rendered anew"

@@ -574,3 +574,12 @@ def test_blind_documents_lose_the_applicants_names_and_still_open():
         core = z.read("docProps/core.xml").decode()
         assert "Luiza" not in core and "Someone Else" not in core
         assert z.read("word/document.xml").decode() == "<w:t>XXXXXXXXXXXX decided</w:t>"
+
+
+def test_the_home_page_announces_an_open_call_until_it_closes(app, open_call, at):
+    visitor = client(app, "192.0.2.77")
+    block = visitor.get("/", params={"_LOCALE_": "es"}).html.select_one("#section-awards")
+    assert block is not None and "7th Good Practice Award" in block.get_text()
+    assert "Candidaturas hasta el" in block.get_text()
+    at.set(datetime(2027, 12, 1, tzinfo=UTC))  # after the closing time
+    assert client(app, "192.0.2.78").get("/").html.select_one("#section-awards") is None

@@ -534,3 +534,12 @@ def test_history_restores_the_times_of_an_earlier_revision(testapp, as_user, db,
         e = s.scalar(select(Event))
         assert (e.timezone, e.starts) == ("America/Montevideo", datetime(2027, 4, 14, 12, 30, tzinfo=UTC))
         assert e.registration_deadline == date(2027, 4, 1)
+
+
+def test_the_home_page_shows_the_next_events(testapp, db, now):
+    add_event(db, "Finished workshop", NOW - timedelta(days=3))
+    add_event(db, "Webinar next week", NOW + timedelta(days=7), kind="webinar")
+    add_event(db, "Draft workshop", NOW + timedelta(days=2), state="draft")
+    block = testapp.get("/").html.select_one("#section-events")
+    assert block is not None, "the home page has an upcoming-events block"
+    assert [a.get_text() for a in block.select("a")] == ["Webinar next week"]

@@ -447,3 +447,10 @@ def test_member_profile_and_region_show_their_published_experiences(testapp, reg
             [["Budget of the neighbourhoods & <youth>"]]
         assert not [s for s, items in registry.portal.sections("region", request, "europe")
                     if s.name == "experiences"], "a region without experiences shows no empty block"
+
+
+def test_the_home_page_shows_the_latest_published_experiences(testapp, db):
+    add_experience(db, "Youth budget of Rosario")
+    add_experience(db, "A draft nobody sees", state="draft")
+    block = testapp.get("/").html.select_one("#section-experiences")
+    assert [a.get_text() for a in block.select("a")] == ["Youth budget of Rosario"]

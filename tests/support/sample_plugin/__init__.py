@@ -35,6 +35,17 @@ def workshop_rows(request):
         yield {"id": w.id, "title": w.title, "city": w.city, "starts": w.starts.isoformat()}
 
 
+def coming_workshops(request, _key, limit):
+    """The next workshops, on the home page: the list changes with the date, so the page is kept a minute."""
+    from datetime import date
+    from portal.cache import keep_for
+    keep_for(request, 60)
+    stmt = (select(Workshop).where(Workshop.state == "published", Workshop.starts >= date.today())
+            .order_by(Workshop.starts).limit(limit))
+    return [{"title": w.title, "url": request.route_path("workshop.view", id=w.id), "note": w.city}
+            for w in request.dbsession.scalars(stmt)]
+
+
 def create_demo_workshops(request):
     from datetime import date
     request.dbsession.add(Workshop(title="International workshop on citizen assemblies", city="Grenoble",
@@ -51,3 +62,4 @@ def includeme(config):
     config.add_export("workshops", _("Workshops"), workshop_rows, columns=("id", "title", "city", "starts"))
     config.add_plugin_settings("workshops", WorkshopSettings, title=_("Workshops"))
     config.add_demo_data(create_demo_workshops)
+    config.add_home_section("workshops", _("Workshops"), coming_workshops)
