@@ -230,6 +230,15 @@ def guard_moves(session, flush_context, instances):
         # sections only: other plugins' trees (working-group pages...) keep their own rules
         if parent is not None and parent.type == "section" and not request.has_permission("edit", parent):
             raise HTTPForbidden()
+    # The antenna's own section is the antenna: it changes through the antenna's form (secretariat),
+    # not through the section's edit form, which its coordinators' local role would otherwise open.
+    if not request.has_permission("manage", request.site):
+        from .models import Antenna
+        for obj in (*session.dirty, *session.deleted):
+            changed = obj in session.deleted or session.is_modified(obj, include_collections=False)
+            if isinstance(obj, Content) and obj.type == "section" and changed and \
+                    session.scalar(select(Antenna.id).where(Antenna.section_id == obj.id)) is not None:
+                raise HTTPForbidden()
 
 
 def includeme(config):

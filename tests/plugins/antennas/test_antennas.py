@@ -298,3 +298,19 @@ def test_an_antenna_page_renders_the_region_sections_of_every_plugin(testapp, tw
     page = testapp.get(f"/antennas/{two_antennas['africa']}")
     assert 'id="section-fake"' in page.text
     assert "Workshop in africa" in text_of(page.text) and seen == ["africa"]
+
+
+def test_a_coordinator_cannot_change_the_antennas_own_section(testapp, two_antennas, db):
+    """The antenna's section is the antenna: renamed or retitled only through the secretariat's antenna
+    form, even though its coordinators' local role lets them edit inside it."""
+    section_id = section_of(db, two_antennas["latam"])
+    login(testapp, "luiza@example.org")
+    edit = testapp.get(f"/sections/{section_id}/edit").forms["deform"]  # the local role opens the form...
+    edit["title"] = "Luiza's own corner"
+    edit.submit("save", status=403)  # ...but the antenna's section does not change through it
+    with db() as s:
+        assert s.get(Section, section_id).title == "Latin America antenna"
+    # news inside the section still goes in (the section changes only by gaining a child)
+    news = testapp.get(f"/antennas/{two_antennas['latam']}/add/news").forms["deform"]
+    news["title"] = "Assembly of the antenna"
+    news.submit("save", status=302)
