@@ -6,7 +6,7 @@ from sqlalchemy import select
 from .countries import region_of
 from .forms import ContentSchema
 from .i18n import _
-from .models import News, Page, Section
+from .models import Content, News, Page, Section
 from .sanitize import html_to_text
 from .workflow import PUBLICATION
 
@@ -60,9 +60,12 @@ def news_rows(request):
 
 
 def section_children(request, section):
-    """The pages of a section a visitor may see, published first for everyone else."""
-    pages = request.dbsession.scalars(select(Page).where(Page.parent_id == section.id).order_by(Page.title)).all()
-    return {"children": [p for p in pages if request.has_permission("view", p)]}
+    """The items of a section a visitor may see (pages, news, and what plugins place there: events...),
+    by type, then title."""
+    types = [name for name in request.registry.portal.content_types if name != "section"]
+    items = request.dbsession.scalars(select(Content).where(Content.parent_id == section.id, Content.type.in_(types))
+                                      .order_by(Content.type, Content.title)).all()
+    return {"children": [item for item in items if request.has_permission("view", item)]}
 
 
 def includeme(config):

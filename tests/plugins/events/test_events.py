@@ -543,3 +543,12 @@ def test_the_home_page_shows_the_next_events(testapp, db, now):
     block = testapp.get("/").html.select_one("#section-events")
     assert block is not None, "the home page has an upcoming-events block"
     assert [a.get_text() for a in block.select("a")] == ["Webinar next week"]
+
+
+def test_a_section_page_lists_its_events_beside_its_pages(testapp, antenna, db, now):
+    section_id, other_id = antenna
+    add_event(db, "Regional workshop in Dakar", NOW + timedelta(days=5), parent_id=section_id)
+    add_event(db, "Unpublished draft", NOW + timedelta(days=6), parent_id=section_id, state="draft")
+    add_event(db, "Workshop in Lisbon", NOW + timedelta(days=5), parent_id=other_id)
+    listed = [a.get_text() for a in testapp.get(f"/sections/{section_id}").html.select("section.children a")]
+    assert listed == ["Regional workshop in Dakar"]
