@@ -293,3 +293,15 @@ def cancel_for(session, subscriber):
                     .values(status="cancelled", last_error=reason).execution_options(synchronize_session=False))
     session.execute(update(Delivery).where(Delivery.subscriber_id == subscriber.id, Delivery.status == "pending")
                     .values(status="skipped", note=reason).execution_options(synchronize_session=False))
+
+
+def erase(session, subscriber):
+    """Everything kept of a subscriber goes (a request to be forgotten): their row, interests, consents
+    and deliveries (foreign keys cascade), and their address and personal links in the outbox's
+    newsletter messages, which are cancelled if they had not left."""
+    cancel_for(session, subscriber)
+    session.execute(update(OutboxMessage)
+                    .where(OutboxMessage.message_id.like(f"<newsletter.%.{subscriber.id}@%"))
+                    .values(recipient="erased@invalid", subject="", body="", html=None, headers=None)
+                    .execution_options(synchronize_session=False))
+    session.delete(subscriber)

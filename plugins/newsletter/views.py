@@ -462,6 +462,11 @@ def subscribers(request):
                 db.flush()
                 campaign.cancel_for(db, sub)
             request.flash(_("Marked as bouncing: ${count}. They receive nothing more.", mapping={"count": len(rows)}))
+        elif "erase" in request.POST:
+            for sub in rows:
+                campaign.erase(db, sub)
+            request.flash(_("Erased: ${count}. Nothing of them is kept, not even their address.",
+                            mapping={"count": len(rows)}))
         elif "not_bounced" in request.POST:
             for sub in rows:
                 sub.bounced = None

@@ -491,3 +491,27 @@ def test_addresses_refused_for_good_are_marked_as_bouncing_from_the_issue(testap
     page.forms["bounce-form"].submit("mark_failed", status=302)
     assert subscriber(db, "reader0@example.org").bounced is not None
     assert subscriber(db, "reader1@example.org").bounced is not None
+
+
+def test_the_secretariat_erases_a_subscriber_who_asks_to_be_forgotten(testapp, as_user, db, registry, smtp_server, news):
+    make_subscribers(db, 3)
+    issue_id = make_issue(db, news["en"])
+    start(db, issue_id)
+    from plugins.newsletter.campaign import refill
+    refill(registry, registry["dbsession_factory"], registry.settings, utcnow(), 50)  # three wait in the outbox
+    forgotten = subscriber(db, "reader1@example.org").id
+    as_user("secretariat")
+    form = testapp.get("/manage/newsletter/subscribers").forms["subscribers-form"]
+    for box in form.fields["id"]:
+        box.checked = box._value == str(forgotten)
+    page = form.submit("erase", status=302).follow()
+    assert "Erased: 1" in page.text and "reader1@example.org" not in page.text
+    work(registry, smtp(registry, smtp_server.port))
+    assert sorted(e.rcpt_tos[0] for e in smtp_server.messages) == ["reader0@example.org", "reader2@example.org"]
+    with db() as s:
+        assert s.get(Subscriber, forgotten) is None
+        assert not s.scalars(select(Consent).where(Consent.subscriber_id == forgotten)).all()
+        assert not s.scalars(select(Delivery).where(Delivery.subscriber_id == forgotten)).all()
+    assert not [row for row in outbox_rows(db) if "reader1" in " ".join(str(v) for v in row)], \
+        "the address and personal links are gone from the outbox too"
+    assert "reader1@example.org" not in testapp.get("/export/newsletter-subscribers.csv").text
