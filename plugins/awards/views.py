@@ -556,14 +556,34 @@ def assign_view(request):
     if call.is_open or call.state == "upcoming":
         request.flash(_("Entries are assigned once the call has closed."), "error")
         return HTTPFound(request.route_url("award_jury", call=call.id))
+    before = {juror.id: len(reviews_of(request.dbsession, juror)) for juror in call.jurors}
     short = assign(request.dbsession, call)
+    request.dbsession.flush()
     call.assigned = call.assigned or clock.now()
+    for juror in call.jurors:
+        added = len(reviews_of(request.dbsession, juror)) - before.get(juror.id, 0)
+        if added > 0:
+            tell_juror(request, call, juror, added)
     if short:
         request.flash(_("Assigned. ${count} entries lack jurors free of conflicts: add jurors and assign again.",
                         mapping={"count": len(short)}), "error")
     else:
         request.flash(_("Every eligible entry has its reviews assigned."))
     return HTTPFound(request.route_url("award_jury", call=call.id))
+
+
+def tell_juror(request, call, juror, added):
+    """A juror learns by mail that entries wait for their review, in their language."""
+    user = juror.user
+    lang = user.language or "en"
+    mapping = {"name": user.name, "count": added, "edition": call.edition, "title": call.title,
+               "url": request.route_url("award_my_reviews", call=call.id),
+               "closes": when(request, call, call.evaluation_closes)}
+    request.send_mail(user.email,
+                      translate_to(request, _("Entries to review: ${edition} ${title}", mapping=mapping), lang),
+                      translate_to(request, _("Hello ${name},\n\n${count} entries of the ${edition} ${title} now wait "
+                                              "for your review at ${url}\n\nYou can change your scores until "
+                                              "the evaluation closes on ${closes}.", mapping=mapping), lang))
 
 
 @view_config(route_name="award_my_reviews", renderer="plugins.awards:templates/my_reviews.pt", permission="jury")

@@ -326,6 +326,17 @@ def test_whole_cycle(testapp, app, network, open_call, at, db, registry, make_us
     # the Brazilian entry of Rio can only go to the expert and Dakar's staff
     rio_entry = [k for k in by_entry if k not in (entry_poa, entry_dakar)][0]
     assert sorted(by_entry[rio_entry]) == ["dakar-staff@example.org", "expert@university.example"]
+    # each juror is told by mail how many entries wait for them; assigning again adds nothing, tells nobody
+    maildir.deliver(registry)
+    told = {m["To"]: m.get_payload(decode=True).decode() for m in maildir.messages()
+            if m["Subject"].startswith("Entries to review")}
+    load = {email: sum(email in v for v in by_entry.values()) for email in told}
+    assert set(told) == {e for v in by_entry.values() for e in v}
+    assert all(f"{load[email]} entries of the 7th" in body for email, body in told.items())
+    before = len(maildir.messages())
+    admin.post(f"/awards/{call_id}/assign", {"csrf_token": csrf(admin)}, status=302)
+    maildir.deliver(registry)
+    assert len(maildir.messages()) == before
 
     # a juror declares a conflict: the entry goes to another juror
     staff = client(app, "192.0.2.31")
