@@ -42,7 +42,10 @@ def create_demo_awards(request):
     current = _call("7th", 0)
     db.add_all([past, current])
     admin = db.scalar(select(User).where(User.role == "secretariat").order_by(User.id))
-    jurors = [User(email=f"juror{n}@example.org", name=name, language=lang, role=None)
+    from portal.demo import DEMO_PASSWORD
+    from portal.passwords import hash_password
+    password = hash_password(DEMO_PASSWORD, request.registry.settings)  # so the jury's pages can be tried
+    jurors = [User(email=f"juror{n}@example.org", name=name, language=lang, role=None, password_hash=password)
               for n, (name, lang) in enumerate([("Ana Jurado", "es"), ("Claire Jury", "fr"), ("Tom Panel", "en")], 1)]
     db.add_all(jurors)
     db.flush()
