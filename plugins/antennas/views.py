@@ -227,8 +227,13 @@ def guard_moves(session, flush_context, instances):
         if not history.has_changes() or obj.parent_id is None:
             continue
         parent = session.get(Content, obj.parent_id)
-        # sections only: other plugins' trees (working-group pages...) keep their own rules
-        if parent is not None and parent.type == "section" and not request.has_permission("edit", parent):
+        # The section the item lands in, however deep (a page under another antenna's page is in that
+        # antenna); items outside any section (working-group pages...) keep their own plugin's rules.
+        section, seen = parent, set()
+        while section is not None and section.type != "section" and section.id not in seen:
+            seen.add(section.id)
+            section = section.parent
+        if section is not None and section.type == "section" and not request.has_permission("edit", section):
             raise HTTPForbidden()
     # The antenna's own section is the antenna: it changes through the antenna's form (secretariat),
     # not through the section's edit form, which its coordinators' local role would otherwise open.

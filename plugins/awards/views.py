@@ -678,6 +678,12 @@ def review_document(request):
 def review_conflict(request):
     review = request.context
     call = review.entry.call
+    if review.conflict or not call.evaluation_open:
+        # after the evaluation a conflict would wipe scores the ranking used; declared once is enough
+        raise HTTPBadRequest(translate(_("The evaluation closed on ${date}: scores cannot change any more.",
+                                         mapping={"date": when(request, call, call.evaluation_closes)}), request)
+                             if not call.evaluation_open else
+                             translate(_("This conflict of interest is already declared."), request))
     form = make_form(request, ConflictSchema, [("declare", _("Declare a conflict of interest"))])
     appstruct, failed = validate(form, request)
     if failed:

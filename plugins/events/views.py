@@ -10,6 +10,7 @@ from pyramid.view import view_config
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
+from portal.cache import keep_for
 from portal.countries import REGIONS, country_name
 from portal.db import get_or_404
 from portal.forms import ContentViews
@@ -33,11 +34,10 @@ def bad(request, message):
 
 
 def depends_on_the_clock(request, response=None):
-    """What is upcoming changes with time, not only with a committed change: keep the core's page cache
-    (shared by anonymous visitors, dropped at each change) away from these pages; browsers may keep
-    them a minute. Logged-in pages get the core's "private, no-store"."""
-    if request.user is None:
-        (response or request.response).headers["Cache-Control"] = "private, max-age=60"
+    """What is upcoming changes with time, not only with a committed change: the core's page cache keeps
+    these pages a minute at most. (Not a browser cache header: the same address shows another language
+    or another visitor's view after a switch or a log-in.)"""
+    keep_for(request, 60)
     return response
 
 

@@ -116,10 +116,15 @@ def localized_items(request, issue, language):
                 Content.translation_group.in_(groups), Content.language == language, Content.state == "published")):
             translated[c.translation_group] = c
     out = []
+    portal = request.registry.portal
     for c in items:
         c = translated.get(c.translation_group, c)
         if c.type not in types:
             continue
+        workflow = portal.workflow_for(c)
+        state = workflow.states.get(c.state) if workflow else None
+        if state is None or not state.public:
+            continue  # retracted since (or never published): not in the mail, nor in the public archive
         out.append({"title": c.title, "summary": c.description or html_to_text(c.body)[:300],
                     "url": request.route_url(f"{c.type}.view", id=c.id),
                     "kind": translate_to(request, types[c.type].title, language), "language": c.language,

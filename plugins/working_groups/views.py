@@ -457,7 +457,9 @@ def invitation(request):
         appstruct, error = validate(form, request)
         if error:
             return dict(values, form=error)
-        user = User(email=found.email, name=appstruct["name"], role="member", language=request.locale_name,
+        # a person from outside the network: the group's member, not a member representative of the network
+        # (only the secretariat gives that role)
+        user = User(email=found.email, name=appstruct["name"], role=None, language=request.locale_name,
                     password_hash=hash_password(appstruct["password"], request.registry.settings))
         session.add(user)
         session.flush()

@@ -13,6 +13,14 @@ from ..i18n import _, translate
 from ..models import News, utcnow
 
 
+def spreadsheet_safe(value):
+    """A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe:
+    exports carry what applicants and subscribers typed, and the secretariat opens them in a spreadsheet."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def atom_feed(request, title, self_url, entries):
     """entries: dicts with id, title, url, updated (datetime), summary."""
     updated = max((e["updated"] for e in entries), default=utcnow())
@@ -56,6 +64,7 @@ def export(request):
     writer = csv.DictWriter(out, fieldnames=list(found.columns), extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "|".join(map(str, v)) if isinstance(v, (list, tuple)) else v for k, v in row.items()})
+        writer.writerow({k: spreadsheet_safe("|".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+                         for k, v in row.items()})
     return Response(out.getvalue(), content_type="text/csv", charset="utf-8",
                     content_disposition=f'attachment; filename="{name}.csv"')

@@ -6,7 +6,7 @@ from pyramid.view import view_config
 from ..db import get_or_404
 from ..files import UploadError, delete_file, file_path, store_upload
 from ..i18n import _, translate
-from ..models import Content, File
+from ..models import Content, File, Member
 
 
 def _content(request):
@@ -44,6 +44,10 @@ def serve(request):
     owner = row.content
     if owner is not None and not request.has_permission("view", owner):
         raise HTTPNotFound()
+    if owner is None and not _is_member_logo(request, row):
+        # a file of no content item (an award entry's document...) is served by its plugin's own view,
+        # which knows who may see it: never here, where ids are easy to guess
+        raise HTTPNotFound()
     path = file_path(request.registry.settings, row)
     if not path.exists():
         raise HTTPNotFound()
@@ -54,6 +58,11 @@ def serve(request):
     if owner is None or owner.state != "published":
         response.cache_control.private = True
     return response
+
+
+def _is_member_logo(request, row):
+    from sqlalchemy import select
+    return request.dbsession.scalar(select(Member.id).where(Member.logo_id == row.id).limit(1)) is not None
 
 
 def _ascii(name):

@@ -62,3 +62,19 @@ def test_plugin_demo_data_runs_with_the_core(registry, app):
     assert session.scalars(select(Workshop)).all()[0].city == "Grenoble"
     session.close()
     env["closer"]()
+
+
+def test_csv_exports_do_not_hand_formulas_to_a_spreadsheet(testapp, db):
+    """Exports carry what people typed; a cell starting like a formula is written as text."""
+    import csv
+    import io
+    from datetime import date
+    from sample_plugin.models import Workshop
+    from portal.models import utcnow
+    with db() as s:
+        s.add(Workshop(title='=HYPERLINK("http://evil.example","Click")', city="-Dakar", starts=date(2027, 5, 1),
+                       language="en", state="published", published=utcnow()))
+    [row] = list(csv.DictReader(io.StringIO(testapp.get("/export/workshops.csv").text)))
+    assert row["title"] == '\'=HYPERLINK("http://evil.example","Click")' and row["city"] == "'-Dakar"
+    [item] = testapp.get("/export/workshops.json").json
+    assert item["title"].startswith("=HYPERLINK"), "JSON is data for programs: unchanged"

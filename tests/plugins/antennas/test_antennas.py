@@ -314,3 +314,21 @@ def test_a_coordinator_cannot_change_the_antennas_own_section(testapp, two_anten
     news = testapp.get(f"/antennas/{two_antennas['latam']}/add/news").forms["deform"]
     news["title"] = "Assembly of the antenna"
     news.submit("save", status=302)
+
+
+def test_a_coordinator_cannot_move_a_page_under_another_antennas_page(testapp, two_antennas, db, app):
+    from portal.testing import client
+    awa = client(app, "192.0.2.21")
+    login(awa, "awa@example.org")
+    form = awa.get(f"/antennas/{two_antennas['africa']}/add/page").forms["deform"]
+    form["title"] = "Africa team"
+    africa_page = int(form.submit("save", status=302).follow().request.path.rsplit("/", 1)[1])
+    login(testapp, "luiza@example.org")
+    form = testapp.get(f"/antennas/{two_antennas['latam']}/add/page").forms["deform"]
+    form["title"] = "Our page"
+    page_url = form.submit("save", status=302).follow().request.path
+    testapp.post(f"{page_url}/edit", {"csrf_token": csrf(testapp), "title": "Our page", "description": "", "body": "",
+                                      "language": "en", "parent_id": str(africa_page), "translation_of": "",
+                                      "save": "1"}, status=403)
+    with db() as s:
+        assert s.get(Page, int(page_url.rsplit("/", 1)[1])).parent_id == section_of(db, two_antennas["latam"])

@@ -594,3 +594,62 @@ def test_the_home_page_announces_an_open_call_until_it_closes(app, open_call, at
     assert "Candidaturas hasta el" in block.get_text()
     at.set(datetime(2027, 12, 1, tzinfo=UTC))  # after the closing time
     assert client(app, "192.0.2.78").get("/").html.select_one("#section-awards") is None
+
+
+def test_an_entrys_documents_are_never_served_by_the_sites_file_address(app, network, open_call, db):
+    """Award documents belong to no content item: only the award's own views, which check who asks,
+    hand them out; /files/{id}/... (ids are easy to guess) answers 404 to everyone."""
+    from portal.models import File
+    poa = client(app, "192.0.2.11")
+    login(poa, "rep@poa.example")
+    entry_id = start_entry(poa, open_call, network["exp_poa"])
+    poa.post(f"/awards/entries/{entry_id}/documents", {"csrf_token": csrf(poa), "title": "Report"},
+             upload_files=[("file", "Porto-Alegre-report.pdf", pdf_with("Luiza Fernandes", "Porto Alegre"))],
+             status=302)
+    with db() as s:
+        file_id = s.query(File).one().id
+    for visitor in (client(app, "192.0.2.99"), poa):
+        visitor.get(f"/files/{file_id}/Porto-Alegre-report.pdf", status=404)
+    dakar = client(app, "192.0.2.12")
+    login(dakar, "rep@dakar.example")
+    dakar.get(f"/files/{file_id}/x", status=404)
+
+
+def test_a_conflict_cannot_be_declared_twice_nor_after_the_evaluation(app, network, open_call, at, db, make_user):
+    poa = client(app, "192.0.2.11")
+    login(poa, "rep@poa.example")
+    entry_id = start_entry(poa, open_call, network["exp_poa"])
+    form = poa.get(f"/awards/entries/{entry_id}/edit").forms["deform"]
+    fill_entry(form)
+    form.submit("submit", status=302)
+    at.set(CLOSES_UTC + timedelta(days=1))
+    admin = secretariat(app)
+    form = admin.get(f"/awards/entries/{entry_id}").forms["deform"]
+    form["eligible"] = "yes"
+    form.submit("decide", status=302)
+    for email in ("j1@example.org", "j2@example.org", "j3@example.org"):
+        make_user(email, name=email.split("@")[0].upper())
+        form = admin.get(f"/awards/{open_call}/jury").forms["deform"]
+        form["email"] = email
+        form.submit("add", status=302)
+    with db() as s:
+        s.get(AwardCall, open_call).reviews_per_entry = 1
+    admin.post(f"/awards/{open_call}/assign", {"csrf_token": csrf(admin)}, status=302)
+    with db() as s:
+        review = s.query(Review).one()
+        review_id, email = review.id, review.juror.user.email
+        review.scores = {"innovation": 9, "impact": 8}
+    juror = client(app, "192.0.2.41")
+    login(juror, email)
+    at.set(RESULTS_UTC + timedelta(days=10))  # the evaluation is over, the results are out
+    res = juror.post(f"/awards/reviews/{review_id}/conflict", {"csrf_token": csrf(juror), "reason": "I changed my mind"},
+                     status=400)
+    assert "scores cannot change any more" in res.text
+    with db() as s:
+        assert [(r.conflict, r.scores) for r in s.query(Review)] == [(False, {"innovation": 9, "impact": 8})]
+    at.set(CLOSES_UTC + timedelta(days=2))  # during the evaluation: once, and only once
+    juror.post(f"/awards/reviews/{review_id}/conflict", {"csrf_token": csrf(juror), "reason": "My cousin wrote it"},
+               status=302)
+    juror.post(f"/awards/reviews/{review_id}/conflict", {"csrf_token": csrf(juror), "reason": "Again"}, status=400)
+    with db() as s:
+        assert s.query(Review).count() == 2, "one conflict, one new juror: not one per click"

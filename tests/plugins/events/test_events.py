@@ -25,13 +25,17 @@ def search_backend(request):
 
 
 @pytest.fixture
-def now(monkeypatch):
-    """The clock the plugin reads, set to NOW; now.set(...) moves it."""
+def now(monkeypatch, registry):
+    """The clock the plugin reads, set to NOW; now.set(...) moves it. Days pass in an instant here, so
+    moving it also ends what the anonymous page cache keeps (it keeps these pages a real minute)."""
     class Clock:
         value = NOW
 
         def set(self, moment):
             Clock.value = moment
+            cache = registry.get("page_cache")
+            if cache is not None:
+                cache.changed()
 
     monkeypatch.setattr(clock, "now", lambda: Clock.value)
     return Clock()

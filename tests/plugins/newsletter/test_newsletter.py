@@ -515,3 +515,16 @@ def test_the_secretariat_erases_a_subscriber_who_asks_to_be_forgotten(testapp, a
     assert not [row for row in outbox_rows(db) if "reader1" in " ".join(str(v) for v in row)], \
         "the address and personal links are gone from the outbox too"
     assert "reader1@example.org" not in testapp.get("/export/newsletter-subscribers.csv").text
+
+
+def test_an_item_retracted_after_sending_leaves_the_public_archive(app, db, news):
+    issue_id = make_issue(db, news["en"], status="sent", started=utcnow())
+    anon = client(app, "192.0.2.77")
+    with db() as s:
+        title = s.get(News, news["en"]).title
+    assert title in anon.get(f"/newsletter/archive/{issue_id}/en").text
+    with db() as s:
+        item = s.get(News, news["en"])
+        item.state, item.description = "draft", "CONFIDENTIAL summary"
+    page = anon.get(f"/newsletter/archive/{issue_id}/en").text
+    assert "CONFIDENTIAL summary" not in page and title not in page

@@ -220,6 +220,8 @@ def test_an_invited_person_without_account_creates_one_and_joins(world, people, 
         user = s.scalar(select(User).where(User.email == "new.person@example.org"))
         assert user.name == "Nadia Newcomer"
         assert s.get(WorkingGroup, gid).membership_of(user).role == "member"
+        assert user.role is None, "a group's guest is not made a member representative of the network"
+    newcomer.get("/experiences/add", status=403)
 
     # the same link again: a clear message, nothing changes
     res = world.browser().get(link, status=410)
