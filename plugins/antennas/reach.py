@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from portal.countries import REGIONS
 from portal.i18n import _, translate
 from portal.models import MEMBER_KINDS, Member
-from portal.views.members import KIND_TITLES
+from portal.views.members import KIND_TITLES, STATUS_TITLES
 
 SETTINGS = "antennas"
 
@@ -195,7 +195,7 @@ def reach(request):
     figures = compute(request)
     title = translate(_("Reach of the network"), request)
     return {"figures": figures, "charts": charts(request, figures), "regions": REGIONS, "kinds": KIND_TITLES,
-            "page_title": title, "breadcrumbs": [(title, None)],
+            "statuses": STATUS_TITLES, "page_title": title, "breadcrumbs": [(title, None)],
             "page_description": translate(_("Where the network's member organisations are, and how it grows."),
                                           request),
             "can_manage": bool(request.has_permission("manage", request.site))}

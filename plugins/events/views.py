@@ -7,10 +7,10 @@ from babel.dates import format_date
 from pyramid.httpexceptions import HTTPBadRequest
 from pyramid.response import Response
 from pyramid.view import view_config
-from sqlalchemy import and_, exists, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import func, select
 
 from portal.cache import keep_for
+from portal.models.content import one_per_translation as one_per_content_translation
 from portal.countries import REGIONS, country_name
 from portal.db import get_or_404
 from portal.forms import ContentViews
@@ -46,15 +46,7 @@ def published():
 
 
 def one_per_translation(stmt, language):
-    """Of an event published in several languages, the version in the reader's language, or else the
-    first one written: a listing shows the annual conference once, not four times."""
-    other = aliased(Content)
-    # no condition on the type: translations are of one type, and the planner then takes the index on
-    # translation_group (with type, SQLite walks every event for every event)
-    siblings = and_(other.translation_group == Event.translation_group, other.state == "published")
-    in_language = exists().where(siblings, other.language == language)
-    first = select(func.min(other.id)).where(siblings).scalar_subquery()
-    return stmt.where(or_(Event.language == language, and_(~in_language, Event.id == first)))
+    return one_per_content_translation(stmt, Event, language)
 
 
 def upcoming_query(now=None, language=None):

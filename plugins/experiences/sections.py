@@ -1,11 +1,14 @@
 """What a member's profile and a region's pages show of the experiences: the latest published ones."""
 from sqlalchemy import select
 
+from portal.models.content import one_per_translation
+
 from .models import Experience
 
 
 def _items(request, where, limit):
-    stmt = (select(Experience).where(Experience.state == "published", where)
+    stmt = (one_per_translation(select(Experience).where(Experience.state == "published", where), Experience,
+                                request.locale_name)
             .order_by(Experience.published.desc(), Experience.id.desc()).limit(limit))
     return [{"title": e.title, "url": request.route_path("experience.view", id=e.id),
              "note": ", ".join(p for p in (e.city, str(e.start_year or "")) if p)}

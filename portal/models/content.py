@@ -90,3 +90,18 @@ class WorkflowLog(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     comment: Mapped[str] = mapped_column(Text, default="")
     actor = relationship("User")
+
+
+def one_per_translation(stmt, cls, language):
+    """Of an item published in several languages, keep the version in the reader's language, or else the
+    first one written: a listing shows the annual conference once, not four times. cls is the type the
+    statement selects (News, Experience...)."""
+    from sqlalchemy import and_, exists, func, or_, select
+    from sqlalchemy.orm import aliased
+    other = aliased(Content)
+    # no condition on the type: translations are of one type, and the planner then takes the index on
+    # translation_group (with the type, SQLite walks every item for every item)
+    siblings = and_(other.translation_group == cls.translation_group, other.state == "published")
+    in_language = exists().where(siblings, other.language == language)
+    first = select(func.min(other.id)).where(siblings).scalar_subquery()
+    return stmt.where(or_(cls.language == language, and_(~in_language, cls.id == first)))

@@ -207,3 +207,20 @@ def test_listing_shows_published_items_to_visitors(testapp, db):
     assert "Public page" in res.text and "Draft page" not in res.text
     assert "Archived section" not in testapp.get("/sections").text
     testapp.get("/pages", {"page": "x"}, status=400)
+
+
+def test_the_home_page_shows_each_news_item_once_in_the_readers_language(app, db):
+    from portal.models import News, utcnow
+    from portal.testing import client
+    with db() as s:
+        english = News(title="Plenary approves the work plan", language="en", state="published", published=utcnow())
+        s.add(english)
+        s.flush()
+        s.add(News(title="La plenaria aprueba el plan de trabajo", language="es", state="published",
+                   published=utcnow(), translation_group=english.translation_group))
+        s.add(News(title="Only in English", language="en", state="published", published=utcnow()))
+    def titles(language):
+        page = client(app, "192.0.2.30").get("/", params={"_LOCALE_": language})
+        return sorted(a.get_text() for a in page.html.select("section.latest h3 a"))
+    assert titles("es") == ["La plenaria aprueba el plan de trabajo", "Only in English"]
+    assert titles("fr") == ["Only in English", "Plenary approves the work plan"]
