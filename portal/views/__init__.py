@@ -104,6 +104,15 @@ def language_links(request):
              "current": code == request.locale_name} for code, name in LANGUAGES.items()]
 
 
+def date_text(request, value):
+    """A date as the reader writes it ("22 nov. 2026", "Nov 22, 2026"); the ISO form stays for machines
+    in <time datetime>."""
+    from babel.dates import format_date
+    if value is None:
+        return ""
+    return format_date(value.date() if hasattr(value, "date") else value, "medium", locale=request.locale_name)
+
+
 def template_globals(event):
     request = event.get("request")
     if request is None:
@@ -112,6 +121,7 @@ def template_globals(event):
     # the actions, files and translations blocks of an item, for the view templates of plugins
     event.setdefault("content_macros", get_renderer("portal:templates/content_macros.pt").implementation())
     event.setdefault("t", lambda term, **mapping: translate(term, request, mapping or None))
+    event.setdefault("date_text", lambda value: date_text(request, value))
     event["portal"] = request.registry.portal
     event.setdefault("_", _)
     event.setdefault("breadcrumbs", [])
