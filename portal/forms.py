@@ -375,7 +375,7 @@ class ContentViews:
         if not can_see_all:
             stmt = stmt.where(self.info.factory.state.in_(self.workflow.listed_states))
         stmt = stmt.order_by(func.coalesce(self.info.factory.published, self.info.factory.created).desc())
-        page = _page_number(self.request)
+        page = page_number(self.request)
         items = self.request.dbsession.scalars(stmt.limit(21).offset((page - 1) * 20)).all()
         return self.common(items=items[:20], page=page, more=len(items) > 20,
                            can_add=bool(self.request.has_permission(self.info.add_permission, self.request.site)),
@@ -395,7 +395,8 @@ def _restorable(data):
     return out
 
 
-def _page_number(request):
+def page_number(request):
+    """?page=N of a listing; 400 unless a positive whole number."""
     raw = request.GET.get("page", "1")
     if not raw.isdigit() or int(raw) < 1:
         from pyramid.httpexceptions import HTTPBadRequest

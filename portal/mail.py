@@ -100,21 +100,33 @@ def _part(text, subtype):
     return part
 
 
+def _headers(row):
+    """(name, value, how to encode it when written ready-encoded) of an outbox row's message."""
+    yield "From", row.sender, _address
+    yield "To", row.recipient, _address
+    yield "Subject", row.subject, _text
+    yield "Message-ID", row.message_id, _line  # stable: a retried message is recognisably the same one
+    yield "Date", formatdate(row.created.timestamp(), localtime=False), _line
+    yield "Auto-Submitted", "auto-generated", _line
+    for name, value in (row.headers or {}).items():
+        yield _line(name), value, _text  # one line each, like the subject
+
+
 def build_message(row):
     """The message of an outbox row. Headers are written ready-encoded with set_raw: the email
     package's parsing and refolding of every header was most of the cost of a newsletter campaign.
     An address that is not ASCII (it needs SMTPUTF8) takes the email package's own path."""
     if not (parseaddr(str(row.sender))[1] + parseaddr(str(row.recipient))[1]).isascii():
-        return _build_parsed(row)
+        msg = EmailMessage(policy=POLICY)
+        for name, value, _encode in _headers(row):
+            msg[name] = " ".join(str(value).split())
+        msg.set_content(row.body)
+        if row.html:
+            msg.add_alternative(row.html, subtype="html")
+        return msg
     msg = EmailMessage(policy=RAW_POLICY)
-    msg.set_raw("From", _address(row.sender))
-    msg.set_raw("To", _address(row.recipient))
-    msg.set_raw("Subject", _text(row.subject))
-    msg.set_raw("Message-ID", _line(row.message_id))  # stable: a retried message is recognisably the same one
-    msg.set_raw("Date", formatdate(row.created.timestamp(), localtime=False))
-    msg.set_raw("Auto-Submitted", "auto-generated")
-    for name, value in (row.headers or {}).items():
-        msg.set_raw(_line(name), _text(value))  # one line each, like the subject
+    for name, value, encode in _headers(row):
+        msg.set_raw(name, encode(value))
     msg.set_raw("MIME-Version", "1.0")
     plain = _part(row.body, "plain")
     if not row.html:
@@ -124,22 +136,6 @@ def build_message(row):
         return msg
     msg.set_raw("Content-Type", f'multipart/alternative; boundary="{uuid.uuid4().hex}"')
     msg.set_payload([plain, _part(row.html, "html")])
-    return msg
-
-
-def _build_parsed(row):
-    msg = EmailMessage(policy=POLICY)
-    msg["From"] = row.sender
-    msg["To"] = row.recipient
-    msg["Subject"] = row.subject
-    msg["Message-ID"] = row.message_id
-    msg["Date"] = formatdate(row.created.timestamp(), localtime=False)
-    msg["Auto-Submitted"] = "auto-generated"
-    for name, value in (row.headers or {}).items():
-        msg[name] = " ".join(str(value).split())
-    msg.set_content(row.body)
-    if row.html:
-        msg.add_alternative(row.html, subtype="html")
     return msg
 
 
@@ -192,7 +188,7 @@ class SMTPDelivery:
             self.close()  # a refused or broken exchange: the next message starts on a new connection
             raise
 
-    def __call__(self, msg):
+    def send(self, msg):
         try:
             self._exchange(msg)
         except smtplib.SMTPRecipientsRefused as exc:
@@ -208,8 +204,6 @@ class SMTPDelivery:
             # the server offers no STARTTLS or AUTH: a setting to fix, not something a retry mends
             raise PermanentFailure(f"the mail server does not support this: {exc}") from exc
 
-    send = __call__
-
 
 class MaildirDelivery:
     def __init__(self, settings):
@@ -217,8 +211,6 @@ class MaildirDelivery:
 
     def send(self, msg):
         self.box.add(msg)
-
-    __call__ = send
 
     def close(self):
         pass

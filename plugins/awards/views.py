@@ -1,5 +1,6 @@
 """The pages of the awards: calls, entries, jury, ranking, results. Each view names its permission;
 the contexts (call, entry, review) carry their own ACLs (see models)."""
+from collections import Counter
 import colander
 from babel.dates import format_date, format_time
 from pyramid.httpexceptions import HTTPBadRequest, HTTPForbidden, HTTPFound, HTTPNotFound
@@ -556,14 +557,12 @@ def assign_view(request):
     if call.is_open or call.state == "upcoming":
         request.flash(_("Entries are assigned once the call has closed."), "error")
         return HTTPFound(request.route_url("award_jury", call=call.id))
-    before = {juror.id: len(reviews_of(request.dbsession, juror)) for juror in call.jurors}
     short = assign(request.dbsession, call)
-    request.dbsession.flush()
+    # the reviews this assignment created, not yet flushed: each juror is told how many are theirs
+    added = Counter(r.juror for r in request.dbsession.new if isinstance(r, Review))
     call.assigned = call.assigned or clock.now()
-    for juror in call.jurors:
-        added = len(reviews_of(request.dbsession, juror)) - before.get(juror.id, 0)
-        if added > 0:
-            tell_juror(request, call, juror, added)
+    for juror, count in added.items():
+        tell_juror(request, call, juror, count)
     if short:
         request.flash(_("Assigned. ${count} entries lack jurors free of conflicts: add jurors and assign again.",
                         mapping={"count": len(short)}), "error")

@@ -4,13 +4,13 @@ import json
 from datetime import datetime, timezone
 
 from babel.dates import format_date
-from pyramid.httpexceptions import HTTPBadRequest
 from pyramid.response import Response
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
 from portal.cache import keep_for
-from portal.models.content import one_per_translation as one_per_content_translation
+from portal.models.content import one_per_translation
+from portal.views.search import bad
 from portal.countries import REGIONS, country_name
 from portal.db import get_or_404
 from portal.forms import ContentViews
@@ -29,10 +29,6 @@ FILTERS = ("kind", "region", "year")
 FEED_SIZE = 50
 
 
-def bad(request, message):
-    raise HTTPBadRequest(translate(message, request))
-
-
 def depends_on_the_clock(request, response=None):
     """What is upcoming changes with time, not only with a committed change: the core's page cache keeps
     these pages a minute at most. (Not a browser cache header: the same address shows another language
@@ -45,21 +41,17 @@ def published():
     return select(Event).where(Event.state == "published")
 
 
-def one_per_translation(stmt, language):
-    return one_per_content_translation(stmt, Event, language)
-
-
 def upcoming_query(now=None, language=None):
     """Published events not over yet (those under way included), the soonest first."""
     now = now or clock.now()
     stmt = published().where(Event.ends >= now).order_by(Event.starts, Event.id)
-    return one_per_translation(stmt, language) if language else stmt
+    return one_per_translation(stmt, Event, language) if language else stmt
 
 
 def past_query(now=None, language=None):
     now = now or clock.now()
     stmt = published().where(Event.ends < now).order_by(Event.starts.desc(), Event.id.desc())
-    return one_per_translation(stmt, language) if language else stmt
+    return one_per_translation(stmt, Event, language) if language else stmt
 
 
 def other_languages(request, events):

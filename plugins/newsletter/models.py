@@ -1,6 +1,5 @@
 """Subscribers (double opt-in, consent kept), issues with a version per language, and the campaign:
 one delivery row per (issue, subscriber), which the outbox worker turns into mail a few at a time."""
-import hashlib
 import secrets
 from datetime import datetime
 
@@ -9,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.models import Base, utcnow
 from portal.models.meta import UTCDateTime
+from portal.security import token_hash  # noqa: F401  (the plugin's modules import it from here)
 
 SUBSCRIBER_STATUSES = ("pending", "subscribed", "unsubscribed")
 ISSUE_STATUSES = ("draft", "scheduled", "sending", "sent")
@@ -19,10 +19,6 @@ DELIVERY_STATUSES = ("pending", "queued", "skipped")  # once queued, the outbox 
 def new_token():
     """256 random bits, URL-safe: the subscriber's personal link (preferences, unsubscribe)."""
     return secrets.token_urlsafe(32)
-
-
-def token_hash(token):
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class Subscriber(Base):

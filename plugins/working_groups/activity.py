@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from portal.models import Revision
 
@@ -23,9 +24,9 @@ class Event:
 def group_activity(session, group, since=None, until=None, limit=None):
     """Events of the group, newest first; since < when <= until when given."""
     revs = (select(Revision, GroupPage).join(GroupPage, GroupPage.id == Revision.content_id)
-            .where(GroupPage.group_id == group.id))
+            .where(GroupPage.group_id == group.id).options(selectinload(Revision.author)))
     comments = (select(PageComment, GroupPage).join(GroupPage, GroupPage.id == PageComment.page_id)
-                .where(GroupPage.group_id == group.id))
+                .where(GroupPage.group_id == group.id).options(selectinload(PageComment.author)))
     if since is not None:
         revs = revs.where(Revision.created > since)
         comments = comments.where(PageComment.created > since)

@@ -11,6 +11,7 @@ from pyramid.httpexceptions import HTTPBadRequest, HTTPForbidden, HTTPFound, HTT
 from pyramid.security import remember
 from pyramid.view import view_config
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager
 
 from portal.forms import make_form, render_form, validate
 from portal.i18n import _, translate, translate_to
@@ -103,13 +104,11 @@ def crumbs(request, group=None, page=None, last=None):
     return found
 
 
-def member_count(request, group):
-    return request.dbsession.scalar(select(func.count(Membership.id)).where(Membership.group_id == group.id))
-
-
 def _memberships(request, group):
+    # each row shows its person and their organisation: loaded here, not one query per row
     rows = request.dbsession.scalars(select(Membership).where(Membership.group_id == group.id)
                                      .join(User, User.id == Membership.user_id)
+                                     .options(contains_eager(Membership.user).selectinload(User.member))
                                      .order_by(Membership.role, User.name)).all()
     return rows
 
@@ -326,11 +325,11 @@ def group_members(request):
                 form.schema.children.index(node))
             form.widget.handle_error(form, failure)
             return _members_page(request, group, Markup(form.render(dict(appstruct))))
+        languages = dict(request.dbsession.execute(select(User.email, User.language).where(User.email.in_(emails))).all())
         for email in emails:
             invitation, token = services.new_invitation(request.dbsession, group, email, appstruct["role"],
                                                         request.user)
-            existing = request.dbsession.scalar(select(User).where(User.email == email))
-            lang = existing.language if existing is not None else request.locale_name
+            lang = languages.get(email) or request.locale_name
             request.send_mail(email, translate_to(request, _("Invitation to the working group ${group}", mapping={
                 "group": group.name}), lang), translate_to(request, _(
                     "Hello,\n\n${inviter} invites you to join the working group “${group}” on the portal.\n\n"

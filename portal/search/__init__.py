@@ -106,7 +106,7 @@ class SearchBackend:
 
     def rebuild(self, documents):
         """Replace the whole index with these documents; searches keep the old one until it is done."""
-        self._rebuild(list(documents))
+        self._rebuild(documents)  # consumed once, as it is indexed: a progress bar shows the real work
         self._changed()
 
     def _rebuild(self, documents):

@@ -6,7 +6,7 @@ from pyramid.view import view_config
 from sqlalchemy import func, select
 
 from ..countries import COUNTRY_CODES, REGIONS, country_choices, country_name
-from ..forms import country_node, make_form, render_form, validate
+from ..forms import country_node, make_form, page_number, render_form, validate
 from ..i18n import _, translate, translate_to
 from ..models import MEMBER_KINDS, Member, MembershipApplication, User
 
@@ -88,13 +88,6 @@ def apply(request):
 PAGE_SIZE = 24
 
 
-def _page(request):
-    raw = request.GET.get("page", "1")
-    if not raw.isdigit() or int(raw) < 1:
-        raise HTTPBadRequest(translate(_("The page number must be a positive whole number."), request))
-    return int(raw)
-
-
 @view_config(route_name="members", renderer="portal:templates/members.pt", permission="view")
 def members(request):
     """The directory: active members, filtered by region, country and type, searched by name, in pages."""
@@ -120,21 +113,20 @@ def members(request):
     q = (request.GET.get("q") or "").strip()[:200]
     if q:
         stmt = stmt.where(func.lower(Member.name).contains(q.lower(), autoescape=True))
-    page = _page(request)
+    page = page_number(request)
     total = request.dbsession.scalar(select(func.count()).select_from(stmt.subquery()))
     found = request.dbsession.scalars(stmt.order_by(Member.name, Member.id)
                                       .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
     pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
     if page > pages:
         raise HTTPNotFound()
-    used = request.dbsession.scalars(select(Member.country).where(Member.status == "active").distinct()).all()
-    names = dict(country_choices(request.locale_name))
-    countries = [(code, name) for code, name in country_choices(request.locale_name) if code in set(used)]
+    used = set(request.dbsession.scalars(select(Member.country).where(Member.status == "active").distinct()))
+    countries = [(code, name) for code, name in country_choices(request.locale_name) if code in used]
     filters = {k: v for k, v in (("region", region), ("kind", kind), ("country", country), ("q", q)) if v}
     title = translate(_("Members"), request)
     return {"members": found, "regions": REGIONS, "kinds": KIND_TITLES, "countries": countries,
             "region": region, "kind": kind, "country": country, "q": q, "total": total, "page": page,
-            "pages": pages, "names": names, "filtered": bool(filters),
+            "pages": pages, "filtered": bool(filters),
             "page_url": lambda n: request.route_path("members", _query=dict(filters, page=n) if n > 1 else filters),
             "country_name": country_name, "page_title": title, "breadcrumbs": [(title, None)],
             "page_description": translate(_("The member organisations of the network: cities, local governments, "
