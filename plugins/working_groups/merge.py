@@ -90,26 +90,29 @@ def _hunks(base, other):
     return found
 
 
-def _overlap(x, y):
+def _overlap(x, y, touching=False):
+    """Do two hunks collide? With touching, an insertion right against the other side's change does too
+    (between words: merged, the inserted word and the changed one would be glued into one word)."""
     (a1, a2), (b1, b2) = x[:2], y[:2]
     if a1 == a2 and b1 == b2:
         return a1 == b1  # two insertions at one place: their order is not ours to choose
     if a1 == a2:
-        return b1 < a1 < b2
+        return b1 <= a1 <= b2 if touching else b1 < a1 < b2
     if b1 == b2:
-        return a1 < b1 < a2
+        return a1 <= b1 <= a2 if touching else a1 < b1 < a2
     return a1 < b2 and b1 < a2
 
 
-def merge_sequences(base, mine, theirs):
-    """Three-way merge of lists of strings: [("same", [items]) | ("conflict", base, mine, theirs)]."""
+def merge_sequences(base, mine, theirs, touching=False):
+    """Three-way merge of lists of strings: [("same", [items]) | ("conflict", base, mine, theirs)].
+    touching: an insertion against the other side's change is a conflict (see _overlap)."""
     base, mine, theirs = list(base), list(mine), list(theirs)
     hunks = [(i1, i2, rep, "mine") for i1, i2, rep in _hunks(base, mine)]
     hunks += [(i1, i2, rep, "theirs") for i1, i2, rep in _hunks(base, theirs)]
     hunks.sort(key=lambda h: (h[0], h[1], h[3]))
     clusters = []
     for hunk in hunks:
-        if clusters and any(_overlap(hunk, other) for other in clusters[-1]):
+        if clusters and any(_overlap(hunk, other, touching) for other in clusters[-1]):
             clusters[-1].append(hunk)
         else:
             clusters.append([hunk])
@@ -118,7 +121,8 @@ def merge_sequences(base, mine, theirs):
     for cluster in clusters:
         start = min(h[0] for h in cluster)
         end = max(h[1] for h in cluster)
-        if joined and (joined[-1][1] > start or (joined[-1][1] == start and _touching(joined[-1][2], cluster))):
+        if joined and (joined[-1][1] > start or (joined[-1][1] == start and _touching(joined[-1][2], cluster,
+                                                                                       touching))):
             joined[-1] = (joined[-1][0], max(end, joined[-1][1]), joined[-1][2] + cluster)
         else:
             joined.append((start, end, cluster))
@@ -145,8 +149,8 @@ def merge_sequences(base, mine, theirs):
     return out
 
 
-def _touching(previous, cluster):
-    return any(_overlap(a, b) for a in previous for b in cluster)
+def _touching(previous, cluster, touching=False):
+    return any(_overlap(a, b, touching) for a in previous for b in cluster)
 
 
 def merge_text(base, mine, theirs):
@@ -177,7 +181,7 @@ def _merge_words(base, mine, theirs):
         return None
     out = []
     for b, m, t in zip(base, mine, theirs):
-        words = merge_sequences(split_words(b), split_words(m), split_words(t))
+        words = merge_sequences(split_words(b), split_words(m), split_words(t), touching=True)
         if any(w[0] != "same" for w in words):
             return None
         out.append("".join("".join(w[1]) for w in words))

@@ -177,3 +177,11 @@ def test_a_conflict_shows_each_side_as_it_is(base, mine, theirs):
 def test_splitting_loses_nothing(text):
     assert "".join(split_blocks(text)) == text
     assert "".join(split_words(text)) == text
+
+
+def test_a_word_inserted_against_a_changed_word_is_not_glued_to_it():
+    """Found by hypothesis: base "<p> </p>", mine replaces the space by "b", theirs inserts "a" before it.
+    Merged word by word, the two would become one new word "ab", which neither side wrote."""
+    result = merge_text("<p> </p><p>a </p>", "<p>b</p><p>a </p>", "<p>a </p><p>a </p>")
+    assert not result.clean
+    assert "b" in words(result.text("mine")) and "a" in words(result.text("theirs"))
