@@ -1,18 +1,56 @@
 """Whoosh backend: one index on disk, a text field per language with that language's stemmer."""
+import heapq
 import os
+from itertools import accumulate
 import threading
 from datetime import timezone
 
 from whoosh import highlight, index, sorting, writing
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.analysis import CharsetFilter, LanguageAnalyzer, StandardAnalyzer
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import And, Every, Or, Term
+from whoosh.searching import Results
+from whoosh.util.numeric import byte_to_length
 from whoosh.support.charset import accent_map
 
 from . import LANGUAGES, Hit, SearchBackend, SearchResults, facet_order, fold, leading_text
 
 FACET_PREFIX = "f_"
+KEYWORD_FIELDS = ("type", "language", "region", "year", "allowed")
+
+
+def _postings(matcher):
+    """([document numbers], [weights]) of a fresh term matcher of one segment. Whoosh's own matcher is read a block at a time (its Python API steps one posting at a
+    time); deleted documents are left out as Whoosh's wrapper would."""
+    deleted = ()
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        deleted, matcher = matcher._ids, matcher.child
+    ids, values = [], []
+    if isinstance(matcher, W3LeafMatcher):
+        while matcher.is_active():
+            if matcher._ids is None:
+                if matcher._data is None:
+                    matcher._read_data()
+                # the block keeps the gaps between document numbers: summed in C, not by Whoosh's generator
+                matcher._ids = matcher._data[0] if matcher._byteids else list(accumulate(matcher._data[0]))
+            ids.extend(matcher._ids[matcher._i:])
+            if matcher._weights is None:
+                matcher._read_weights()
+            values.extend(matcher._weights[matcher._i:])
+            matcher._i = matcher._blocklength
+            matcher._next_block()
+    else:
+        while matcher.is_active():
+            ids.append(matcher.id())
+            values.append(matcher.weight())
+            matcher.next()
+    if deleted:
+        kept = [i for i, docnum in enumerate(ids) if docnum not in deleted]
+        ids, values = [ids[i] for i in kept], [values[i] for i in kept]
+    return ids, values
 
 
 def _analyzer(lang):
@@ -149,56 +187,202 @@ class WhooshBackend(SearchBackend):
         for name, values in q.filters.items():
             conditions.append(Or([Term(self._field(name), str(v)) for v in values]))
         if q.sort == "title":
-            sortedby = sorting.FieldFacet("sort_title")
+            sort, sortedby = "sort_title", sorting.FieldFacet("sort_title")
         elif q.sort == "relevance" and q.text.strip():
-            sortedby = None
+            sort, sortedby = None, None
         else:
-            sortedby = sorting.FieldFacet("date", reverse=True)
+            sort, sortedby = "date", sorting.FieldFacet("date", reverse=True)
         searcher = self._searcher()
         if searcher:  # kept open for the next search of this thread
-            # Every match once, unscored: it gives the total and the facet counts; the page is then scored
-            # among these only (Whoosh's block-quality skipping keeps that cheap).
-            matched = set(searcher.docs_for_query(And([parsed, *conditions])))
-            counted = {name: facet_order(self._count(searcher, name, matched).items()) for name in q.facets}
+            # Every match once, from the posting lists: it gives the total and the facet counts; the page
+            # is then ranked among these only.
+            memo = {}  # each term's postings, read once for matching and ranking
+            matched = self._docs(searcher, And([parsed, *conditions]), memo)
+            counted = {name: facet_order(self._count(searcher, name, matched)) for name in q.facets}
             hits = []
             first = (q.page - 1) * q.page_size
             if q.page_size and len(matched) > first:
-                # search(), not search_page(): the page object would count every match once more
-                results = searcher.search(parsed, limit=first + q.page_size, filter=matched, sortedby=sortedby)
+                leaves = self._leaves(parsed)
+                if leaves is not None:
+                    results = self._top(searcher, parsed, leaves, matched, first + q.page_size, memo, sort)
+                else:
+                    # search(), not search_page(): the page object would count every match once more
+                    results = searcher.search(parsed, limit=first + q.page_size, filter=matched, sortedby=sortedby)
                 results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=60, autotrim=True)
                 results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
                 hits = [self._hit(results[i]) for i in range(first, min(first + q.page_size, results.scored_length()))]
             return SearchResults(total=len(matched), hits=hits,
                                  facets=counted, page=q.page, page_size=q.page_size)
 
-    def _count(self, searcher, name, matched):
-        """{value: documents among matched}, from a value list per document kept with the searcher."""
-        values_of = self._facet_values(searcher, self._field(name))
-        counts = {}
-        for docnum in matched:
-            for value in values_of.get(docnum, ()):
-                counts[value] = counts.get(value, 0) + 1
-        return counts
+    def _leaves(self, q):
+        """[(field, text, boost)] of a query made of terms, ORs and ANDs only (what the parser makes of
+        words), or None for anything else (phrases, prefixes, NOT...)."""
+        kind = type(q)
+        if kind is Term:
+            return [(q.fieldname, q.text, q.boost)]
+        if kind is Every and not q.fieldname:
+            return []
+        if kind in (Or, And) and q.boost == 1 and not getattr(q, "minmatch", 0):
+            found = []
+            for sub in q.subqueries:
+                leaves = self._leaves(sub)
+                if leaves is None:
+                    return None
+                found.extend(leaves)
+            return found
+        return None
 
-    def _facet_values(self, searcher, field):
-        """docnum -> values of one facet field, read once per index generation and shared by the server's
+    def _top(self, searcher, parsed, leaves, matched, limit, memo, sort):
+        """The first `limit` of matched, by relevance (sort None: BM25F, as Whoosh's default weighting
+        scores them, the sum over the query's terms found in a document) or by a sortable field ("date",
+        newest first, or "sort_title"), from the posting lists already read for matching: Whoosh's
+        collectors would step through every posting of every term in Python. Returns Whoosh Results that
+        know which terms each hit matched, so highlighting reads their positions instead of analysing the
+        text again."""
+        terms = []
+        for fieldname, text, boost in leaves:
+            tbytes, ids, weights = self._term_postings(searcher, fieldname, text, memo)
+            if ids:
+                terms.append((fieldname, tbytes, boost, ids, weights))
+        if sort is None:
+            scores = self._scores(searcher, terms, matched)
+            best = heapq.nlargest(limit, scores.items(), key=lambda item: (item[1], -item[0]))
+            top_n = [(score, docnum) for docnum, score in best]
+        else:
+            keys = self._sort_keys(searcher, sort)
+            if sort == "date":
+                top_n = [(0.0, d) for d in heapq.nlargest(limit, matched, key=lambda d: (keys[d], -d))]
+            else:
+                top_n = [(0.0, d) for d in heapq.nsmallest(limit, matched, key=lambda d: (keys[d], d))]
+        results = Results(searcher, parsed, top_n, docset=matched)
+        page = {docnum for _, docnum in top_n}
+        results.termdocs, results.docterms = {}, {}
+        for fieldname, tbytes, _, ids, _ in terms:
+            present = page.intersection(ids)
+            if present:
+                results.termdocs.setdefault((fieldname, tbytes), []).extend(present)
+                for docnum in present:
+                    results.docterms.setdefault(docnum, []).append((fieldname, tbytes))
+        return results
+
+    def _scores(self, searcher, terms, matched):
+        """{document number: BM25F score} of the matched documents."""
+        weighting = searcher.weighting
+        K1, B = getattr(weighting, "K1", 1.2), getattr(weighting, "B", 0.75)
+        field_b = getattr(weighting, "_field_B", {})
+        scores = {}
+        get = scores.get
+        for fieldname, tbytes, boost, ids, weights in terms:
+            if not searcher.schema[fieldname].scorable:
+                continue
+            b = field_b.get(fieldname, B)
+            numerator = searcher.idf(fieldname, tbytes) * (K1 + 1) * boost
+            constant, per_length = K1 * (1 - b), K1 * b / (searcher.avg_field_length(fieldname) or 1)
+            lengths = self._lengths(searcher, fieldname)
+            for docnum, weight in zip(ids, weights):
+                if docnum in matched:
+                    scores[docnum] = get(docnum, 0.0) + numerator * weight / (
+                        weight + constant + per_length * lengths[docnum])
+        return scores
+
+    def _sort_keys(self, searcher, fieldname):
+        """The sortable column of fieldname, a value per document."""
+        return self._cached(searcher, ("sort", fieldname), lambda: list(searcher.reader().column_reader(fieldname)))
+
+    def _cached(self, searcher, key, make):
+        """What make() reads from the index, kept for the index generation and shared by the server's
         threads (document numbers are those of that generation's segments)."""
-        reader = searcher.reader()
-        generation = reader.generation()
+        generation = searcher.reader().generation()
         with self._facets_lock:
             if self._facets_generation != generation:
                 self._facets, self._facets_generation = {}, generation
-            found = self._facets.get(field)
+            found = self._facets.get(key)
         if found is None:
-            found = {}
-            if field in reader.indexed_field_names():
-                for value in reader.field_terms(field):
-                    for docnum in reader.postings(field, value).all_ids():
-                        found.setdefault(docnum, []).append(value)
+            found = make()
             with self._facets_lock:
                 if self._facets_generation == generation:
-                    self._facets[field] = found
+                    self._facets[key] = found
         return found
+
+    def _lengths(self, searcher, fieldname):
+        """The length of fieldname in each document (what BM25F divides by)."""
+        def read():
+            found = []
+            for leaf, _ in searcher.leaf_searchers():
+                reader = leaf.reader()
+                column = getattr(getattr(reader, "_perdoc", None), "_cached_reader", None)
+                column = column(_lenfield(fieldname), LENGTHS_COLUMN) if column is not None else None
+                count = reader.doc_count_all()
+                if column is not None:  # the column itself, not one method call per document
+                    lengths = [byte_to_length(value) if value else 1 for value in column]
+                    found += lengths + [1] * (count - len(lengths))
+                else:
+                    found += [reader.doc_field_length(docnum, fieldname, 1) for docnum in range(count)]
+            return found
+        return self._cached(searcher, ("lengths", fieldname), read)
+
+    def _docs(self, searcher, q, memo):
+        """The set of document numbers matching q. Terms, their ORs and ANDs are read as whole blocks of
+        their posting lists and combined as sets (the matchers would step through them one document at a
+        time in Python); other queries (phrases, prefixes...) go through Whoosh's own matching."""
+        kind = type(q)
+        if kind is Term:
+            if q.fieldname in KEYWORD_FIELDS or q.fieldname.startswith(FACET_PREFIX):
+                return self._facet_docs(searcher, q.fieldname).get(q.text, set())  # filters: kept sets
+            return set(self._term_postings(searcher, q.fieldname, q.text, memo)[1])
+        if kind is Or and not q.minmatch:
+            found = set()
+            for sub in q.subqueries:
+                found |= self._docs(searcher, sub, memo)
+            return found
+        if kind is And:
+            found = None
+            for sub in sorted(q.subqueries, key=lambda s: type(s) is not Term):
+                found = self._docs(searcher, sub, memo) if found is None else found & self._docs(searcher, sub, memo)
+                if not found:
+                    break
+            return found or set()
+        if kind is Every and not q.fieldname:
+            return set(searcher.reader().all_doc_ids())
+        return set(searcher.docs_for_query(q))
+
+    def _term_postings(self, searcher, fieldname, text, memo):
+        """(the term as bytes, [document numbers], [weights]) of one term, read once per search (memo)."""
+        key = (fieldname, text)
+        if key not in memo:
+            field = searcher.schema[fieldname] if fieldname in searcher.schema else None
+            tbytes, ids, weights = None, [], []
+            try:
+                tbytes = field.to_bytes(text) if field is not None else None
+            except ValueError:
+                pass
+            if tbytes is not None:
+                for leaf, offset in searcher.leaf_searchers():
+                    reader = leaf.reader()
+                    if (fieldname, tbytes) in reader:
+                        leaf_ids, leaf_weights = _postings(reader.postings(fieldname, tbytes))
+                        ids += [docnum + offset for docnum in leaf_ids] if offset else leaf_ids
+                        weights += leaf_weights
+            memo[key] = (tbytes, ids, weights)
+        return memo[key]
+
+    def _count(self, searcher, name, matched):
+        """[(value, documents among matched)] of the values found among matched."""
+        counts = []
+        for value, docs in self._facet_docs(searcher, self._field(name)).items():
+            n = len(matched & docs) if len(docs) > len(matched) else len(docs & matched)
+            if n:
+                counts.append((value, n))
+        return counts
+
+    def _facet_docs(self, searcher, field):
+        """value -> set of document numbers of one facet or filter field."""
+        def read():
+            if field not in searcher.reader().indexed_field_names():
+                return {}
+            return {value: set(self._term_postings(searcher, field, value, {})[1])
+                    for value in searcher.reader().field_terms(field)}
+        return self._cached(searcher, field, read)
 
     def _hit(self, hit):
         from markupsafe import escape
