@@ -1,5 +1,6 @@
 """`portal COMMAND -c INI`: set up, run and look after a portal site from the shell."""
 import argparse
+import os
 import sys
 import time
 from importlib.metadata import entry_points
@@ -41,6 +42,11 @@ def load(ini):
     env = prepare(request=request, registry=app.registry)
     env["app"] = app
     return env
+
+
+def index_processes(settings):
+    """How many processes a command indexes on: search.index_processes, or the machine's cores (at most 4)."""
+    return int(settings.get("search.index_processes") or min(4, os.cpu_count() or 1))
 
 
 def settings_of(ini):
@@ -149,7 +155,8 @@ def cmd_reindex(args):
     backend = env["registry"]["search"]
     with request.tm:
         docs = list(all_documents(request))
-    backend.rebuild(progress(docs, len(docs), "Indexing"))
+    with backend.bulk(processes=index_processes(env["registry"].settings)):
+        backend.rebuild(progress(docs, len(docs), "Indexing"))
     print(f"Indexed {len(docs)} documents; the index holds {backend.count()}.")
     env["closer"]()
 

@@ -13,7 +13,8 @@ CHOICES = {
 }
 INTEGERS = ("files.max_size", "mail.port", "mail.max_attempts", "mail.max_rate", "auth.session_max_age",
             "auth.max_failures_account", "auth.max_failures_address", "auth.throttle_minutes",
-            "auth.argon2_time_cost", "auth.argon2_memory_cost", "cache.max_bytes")
+            "auth.argon2_time_cost", "auth.argon2_memory_cost", "cache.max_bytes", "search.whoosh_memory_mb",
+            "search.index_processes")
 BOOLEANS = ("mail.starttls", "mail.worker_in_process", "cache.anonymous_pages")
 DEFAULTS = {
     "search.backend": "whoosh",

@@ -1,6 +1,8 @@
 """Experiences: the network's database of good practices, with multilingual faceted search.
 
 Everything the plugin brings is declared here; the core is not touched."""
+from sqlalchemy.orm import selectinload
+
 from portal.i18n import _
 
 from .models import Experience
@@ -28,7 +30,8 @@ def includeme(config):
         example={"city": "Porto Alegre", "country": "BR", "theme_slugs": ["participatory-budgeting"],
                  "mechanism": "participatory-budget", "scale": "city", "start_year": "1989"})
     config.add_search_index(Experience, document=experience_document, should_index=is_published,
-                            name="experience", facets=FACETS, facet_values=FACET_VALUES, facet_labels=FACET_LABELS)
+                            name="experience", facets=FACETS, facet_values=FACET_VALUES, facet_labels=FACET_LABELS,
+                            load=(selectinload(Experience.themes),))
     config.add_menu_item("main", "experiences", _("Experiences"), route_name="experiences", order=20)
     config.add_menu_item("manage", "experience-themes", _("Themes of the experiences"),
                          route_name="experience_themes", order=20, permission="manage")

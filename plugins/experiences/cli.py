@@ -3,7 +3,7 @@ import sys
 
 
 def run(args):
-    from portal.cli import load, progress
+    from portal.cli import index_processes, load, progress
     from .importer import ImportFileError, import_rows, read_file
     try:
         rows = read_file(args.file)
@@ -17,9 +17,11 @@ def run(args):
     def commit():
         tm.commit()
         tm.begin()
-    report = import_rows(request, rows, commit=commit, batch_size=args.batch,
-                         progress=lambda it: progress(it, len(rows), "Importing"))
-    tm.commit()
+    # the rows are committed every --batch rows; the search index takes them in bulk, on every core
+    with env["registry"]["search"].bulk(processes=index_processes(env["registry"].settings)):
+        report = import_rows(request, rows, commit=commit, batch_size=args.batch,
+                             progress=lambda it: progress(it, len(rows), "Importing"))
+        tm.commit()
     env["closer"]()
     for line, reason in report.errors:
         print(f"{args.file}:{line}: {reason}", file=sys.stderr)

@@ -173,7 +173,9 @@ def import_rows(request, rows, creator=None, progress=None, batch_size=500, comm
         obj = db.get(Experience, found_id) if found_id else None
         new = obj is None
         if new:
-            obj = Experience(external_id=values["external_id"], creator_id=getattr(creator, "id", None))
+            # no local roles yet: said here, so indexing it asks the database no question about them
+            obj = Experience(external_id=values["external_id"], creator_id=getattr(creator, "id", None),
+                             local_roles=[])
             db.add(obj)
         obj.title, obj.description = values["title"], values["summary"]
         obj.body = clean_html(values["description"])

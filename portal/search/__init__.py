@@ -5,6 +5,7 @@ A document is a dict: key, type, title, text, language, url, date (aware datetim
 Changes are queued when the session flushes and applied only after a successful commit.
 """
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -91,14 +92,52 @@ class SearchBackend:
     announced to the listeners (the page cache drops what it rendered from the old index)."""
 
     listeners = ()
+    _held = None  # {key: document, or None to delete} while bulk() holds the changes back
+    processes = 1  # how many processes a command may index on (bulk()); 1 inside a server
 
     def index(self, documents):
+        if self._held is not None:
+            self._hold({doc["key"]: doc for doc in documents})
+            return
         self._index(documents)
         self._changed()
 
     def delete(self, keys):
+        if self._held is not None:
+            self._hold(dict.fromkeys(keys))
+            return
         self._delete(keys)
         self._changed()
+
+    @contextmanager
+    def bulk(self, batch=5000, processes=1):
+        """For a command that writes many documents (an import, a reindex): the changes that commits
+        announce are held and applied `batch` documents at a time, and when the block ends, also after an
+        error (what the database committed gets indexed), instead of after every commit; `processes` > 1
+        lets a backend that can (Whoosh) index on several processes. Never inside a server: it would fork
+        a process with threads, and hold other requests' changes back."""
+        self._held, self._batch, self.processes = {}, batch, max(1, processes)
+        try:
+            yield self
+        finally:
+            held, self._held, self.processes = self._held, None, 1
+            self._apply(held)
+
+    def _hold(self, changes):
+        self._held.update(changes)
+        if len(self._held) >= self._batch:
+            held, self._held = self._held, {}
+            self._apply(held)
+
+    def _apply(self, changes):
+        deletes = [key for key, doc in changes.items() if doc is None]
+        if deletes:
+            self._delete(deletes)
+        documents = [doc for doc in changes.values() if doc is not None]
+        if documents:
+            self._index(documents)
+        if changes:
+            self._changed()
 
     def clear(self):
         self._clear()
@@ -231,7 +270,7 @@ def all_documents(request):
     from sqlalchemy import select
     portal = request.registry.portal
     for info in portal.search_indexes.values():
-        for obj in request.dbsession.scalars(select(info.factory)):
+        for obj in request.dbsession.scalars(select(info.factory).options(*info.load)):
             if type(obj) is not info.factory and portal.index_for(obj) is not info:
                 continue
             if info.should_index(obj):
@@ -242,7 +281,7 @@ def make_backend(settings, engine):
     kind = settings.get("search.backend", "whoosh")
     if kind == "whoosh":
         from .whoosh import WhooshBackend
-        return WhooshBackend(settings["search.whoosh_dir"])
+        return WhooshBackend(settings["search.whoosh_dir"], memory_mb=int(settings.get("search.whoosh_memory_mb", 256)))
     if kind == "postgresql":
         from .postgres import PostgresBackend
         return PostgresBackend(engine)

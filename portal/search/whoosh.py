@@ -19,6 +19,7 @@ from whoosh.support.charset import accent_map
 from . import LANGUAGES, Hit, SearchBackend, SearchResults, facet_order, fold, leading_text
 
 FACET_PREFIX = "f_"
+PARALLEL_FROM = 500  # documents in one write, before a bulk() command's writes use several processes
 KEYWORD_FIELDS = ("type", "language", "region", "year", "allowed")
 
 
@@ -81,8 +82,9 @@ def make_schema():
 
 
 class WhooshBackend(SearchBackend):
-    def __init__(self, directory):
+    def __init__(self, directory, memory_mb=256):
         self.directory = directory
+        self.memory_mb = memory_mb  # of each writer process, before Whoosh sorts its postings on disk
         self._lock = threading.Lock()
         self._local = threading.local()  # each server thread keeps its own searcher and parser
         self._facets_lock = threading.Lock()
@@ -93,16 +95,28 @@ class WhooshBackend(SearchBackend):
         else:
             self.ix = index.create_in(directory, make_schema())
 
-    def _writer(self):
-        return self.ix.writer(timeout=30)
+    def _writer(self, parallel=False):
+        """A writer of the index; with parallel=True and self.processes > 1 (a command's bulk()), Whoosh's
+        multiprocessing writer: documents are analysed and written by that many forked processes, one new
+        segment each."""
+        if parallel and self.processes > 1:
+            return self.ix.writer(procs=self.processes, multisegment=True, limitmb=self.memory_mb, timeout=30)
+        return self.ix.writer(timeout=30, limitmb=self.memory_mb)
+
+    def _commit(self, writer, **kwargs):
+        writer.commit(**kwargs)
+        failed = [task.exitcode for task in getattr(writer, "tasks", ()) if task.exitcode]
+        if failed:  # Whoosh would commit without the segment of a process that died
+            raise RuntimeError(f"an indexing process failed (exit status {failed[0]}): run `portal reindex`")
 
     def _index(self, documents):
+        documents = list(documents)
         with self._lock:
-            writer = self._writer()
+            writer = self._writer(parallel=len(documents) >= PARALLEL_FROM)
             try:
                 for doc in documents:
                     writer.update_document(**self._fields(doc))
-                writer.commit()
+                self._commit(writer)
             except BaseException:
                 writer.cancel()
                 raise
@@ -136,11 +150,11 @@ class WhooshBackend(SearchBackend):
         """All documents in one commit that drops every old segment: searches see the old index
         until the new one is complete, never an empty one."""
         with self._lock:
-            writer = self._writer()
+            writer = self._writer(parallel=True)
             try:
                 for doc in documents:
                     writer.add_document(**self._fields(doc))
-                writer.commit(mergetype=writing.CLEAR)
+                self._commit(writer, mergetype=writing.CLEAR)
             except BaseException:
                 writer.cancel()
                 raise
@@ -286,8 +300,15 @@ class WhooshBackend(SearchBackend):
         return scores
 
     def _sort_keys(self, searcher, fieldname):
-        """The sortable column of fieldname, a value per document."""
-        return self._cached(searcher, ("sort", fieldname), lambda: list(searcher.reader().column_reader(fieldname)))
+        """The sort key of each document, from fieldname's column (the stored form Whoosh sorts by; a
+        segment without the column gives every document the column's default, as Whoosh does)."""
+        def read():
+            keys = []
+            for leaf, _ in searcher.leaf_searchers():
+                column = leaf.reader().column_reader(fieldname, translate=False)
+                keys += [column.sort_key(docnum) for docnum in range(leaf.reader().doc_count_all())]
+            return keys
+        return self._cached(searcher, ("sort", fieldname), read)
 
     def _cached(self, searcher, key, make):
         """What make() reads from the index, kept for the index generation and shared by the server's

@@ -215,7 +215,9 @@ def test_whoosh_ranks_pages_and_counts_as_whoosh_itself(tmp_path):
             n = segment * 60 + i
             docs.append({"key": f"news:{n}", "type": "news", "title": " ".join(rng.sample(words[lang], 2)),
                          "text": " ".join(rng.choices(words[lang], k=rng.randint(3, 40))), "language": lang,
-                         "url": f"/news/{n}", "date": datetime(2020, 1, 1 + n % 28, n % 24, tzinfo=timezone.utc),
+                         "url": f"/news/{n}",
+                         # the first segment has no dates at all (no date column), the others some
+                         "date": datetime(2020, 1, 1 + n % 28, n % 24, tzinfo=timezone.utc) if segment and n % 5 else None,
                          "year": "2020", "region": [rng.choice(["africa", "europe"])], "allowed": ["system.Everyone"],
                          "facets": {"theme": rng.sample(["a", "b", "c"], rng.randint(0, 2))}})
         backend.index(docs)
@@ -248,3 +250,34 @@ def test_whoosh_ranks_pages_and_counts_as_whoosh_itself(tmp_path):
     # a phrase goes through Whoosh's own matching, and still finds its documents in order
     phrase = backend.search(SearchQuery(text='"participatory budget"', page_size=200))
     assert phrase.total == len(list(searcher.search(backend._parser().parse('"participatory budget"'), limit=None)))
+
+
+def test_bulk_holds_changes_back_and_applies_them_even_after_an_error(tmp_path):
+    """What an import or a reindex uses: the changes that commits announce are applied in batches and when the
+    block ends, also when it ends with an error, keeping the last change of each document."""
+    from portal.search import SearchQuery
+    from portal.search.whoosh import WhooshBackend
+
+    backend = WhooshBackend(str(tmp_path / "index"))
+    changed = []
+    backend.listeners = (lambda: changed.append(backend.count()),)
+
+    def doc(n, title):
+        return {"key": f"news:{n}", "type": "news", "title": title, "text": title, "language": "en",
+                "url": f"/news/{n}", "year": "", "region": [], "allowed": ["system.Everyone"], "facets": {}}
+    with pytest.raises(RuntimeError):
+        with backend.bulk(batch=3):
+            backend.index([doc(1, "first draft"), doc(2, "second")])
+            assert backend.count() == 0 and not changed  # held back
+            backend.index([doc(1, "first final")])
+            backend.delete(["news:2"])
+            backend.index([doc(3, "third"), doc(4, "fourth")])  # three documents held: a batch is applied
+            assert changed == [3]
+            backend.index([doc(5, "fifth")])
+            raise RuntimeError("the import stopped here")
+    assert changed == [3, 4]  # the rest was applied when the block ended
+    assert backend.count() == 4
+    titles = {hit.title for hit in backend.search(SearchQuery(page_size=20)).hits}
+    assert titles == {"first final", "third", "fourth", "fifth"}
+    backend.index([doc(6, "sixth")])  # after the block: applied at once again
+    assert backend.count() == 5 and changed[-1] == 5

@@ -341,6 +341,35 @@ def test_import_command_reads_json_and_csv(app, settings, tmp_path, db):
     assert done.returncode != 0 and done.stderr.count("\n") == 1
 
 
+def test_import_command_indexes_a_large_file_on_several_processes(app, settings, tmp_path, db):
+    """A file larger than one index batch: the command commits every --batch rows and hands the search
+    index its documents in bulk, written by two processes; every published row is then found, once, and
+    importing the file again updates the same documents instead of adding others."""
+    if settings["search.backend"] == "postgresql":
+        pytest.skip("the command is the same on both backends")
+    ini = write_ini(tmp_path, settings)
+    ini.write_text(ini.read_text() + "search.index_processes = 2\n")
+    portal = Path(sys.executable).with_name("portal")
+    rows = [{"external_id": f"bulk-{i}", "title": f"Quartier {i}: budget participatif de quartier",
+             "summary": "Les habitants votent.", "description": f"<p>Projet numéro {i} du quartier.</p>",
+             "language": "fr", "city": "Grenoble", "country": "FR", "themes": ["participatory-budgeting"],
+             "state": "published" if i % 10 else "draft"} for i in range(1300)]
+    source = tmp_path / "many.json"
+    source.write_text(json.dumps(rows))
+    for _ in range(2):
+        done = subprocess.run([portal, "import-experiences", "-c", ini, source, "--batch", "200"],
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        found = client(app).get("/search.json", {"q": "quartier", "type": "experience"}).json
+        assert found["total"] == 1170  # the 130 drafts are not searchable
+        assert found["facets"]["language"] == {"fr": 1170} and found["facets"]["theme"] == {"participatory-budgeting": 1170}
+        numbered = client(app).get("/search.json", {"q": "1234", "type": "experience"}).json
+        assert [hit["title"] for hit in numbered["results"]] == ["Quartier 1234: budget participatif de quartier"]
+    assert "(0 new, 1300 updated)" in done.stdout
+    with db() as s:
+        assert s.query(Experience).count() == 1300
+
+
 def test_published_experiences_change_only_through_an_editor(testapp, member, db):
     _, user_id = member
     item = add_experience(db, "Published already", state="published", creator_id=user_id)
