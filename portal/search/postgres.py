@@ -5,29 +5,120 @@ by the core migration) that stems with that language's snowball dictionary; port
 accents without stemming. A document is indexed with its own language's configuration and the folded
 one; a query is parsed with all five and ORed, so it matches whatever the language of the document,
 with or without accents.
+
+A search does a bounded amount of work whatever the number of matches (migration 0003):
+- PostgreSQL finds the numbers of the matching documents the visitor may see, from the GIN index and
+  narrow rows (the text and the tsvector are kept out of the row, so reading 100,000 matches reads a few
+  thousand pages and decompresses nothing);
+- filters, the total and the facet counts are computed here, with NumPy, from a copy of every document's
+  facet values, date and title order, which each process keeps until the index changes (search_state
+  counts the changes; each search reads it in the same snapshot as the matches);
+- relevance (ts_rank, which must read each document's whole tsvector) is computed for at most
+  `rank_window` matches: all of them when there are fewer, otherwise the newest ones. The first pages
+  are the best of that window; pages beyond it continue newest first. Totals and facets stay exact.
 """
 import json
+import threading
 
 from markupsafe import escape
 from sqlalchemy import text
 
-from . import LANGUAGES, Hit, SearchBackend, SearchResults, facet_order, leading_text
+from . import LANGUAGES, Hit, SearchBackend, SearchResults, facet_order, fold, leading_text
 
 START, STOP = "\x02", "\x03"
-CORE_COLUMNS = {"type": "type", "language": "language", "year": "year"}
+RANK_WINDOW = 1000
 
 
 def _config(lang):
     return f"portal_{lang if lang in LANGUAGES else 'en'}"
 
 
+def _tsquery():
+    return " || ".join(f"websearch_to_tsquery('portal_{lang}', :q)" for lang in (*LANGUAGES, "folded"))
+
+
+class Documents:
+    """What the search needs of every document, as arrays indexed by position (documents sorted by number):
+    their numbers, dates, title order and, per facet, (value names, positions, value codes)."""
+
+    def __init__(self, rows):
+        import numpy as np
+        self.np = np
+        numbers, dates, titles, columns = [], [], [], {}
+        for i, (doc, date, title, facets) in enumerate(rows):
+            numbers.append(doc)
+            dates.append(int(date.timestamp() * 1_000_000) if date else -(2 ** 62))
+            titles.append(fold(title))
+            for name, values in facets.items():
+                positions, codes, known = columns.setdefault(name, ([], [], {}))
+                for value in values:
+                    if value:
+                        positions.append(i)
+                        codes.append(known.setdefault(value, len(known)))
+        self.size = len(numbers)
+        self.numbers = np.array(numbers, dtype=np.int64)
+        self.dates = np.array(dates, dtype=np.int64)
+        order = sorted(range(self.size), key=titles.__getitem__)
+        self.title_rank = np.empty(self.size, dtype=np.int64)
+        self.title_rank[order] = np.arange(self.size)
+        self.facets = {name: (list(known), known, np.array(positions, dtype=np.int64), np.array(codes, dtype=np.int64))
+                       for name, (positions, codes, known) in columns.items()}
+
+    def mask_of(self, numbers):
+        """A boolean array: which positions hold these (sorted) document numbers."""
+        np = self.np
+        mask = np.zeros(self.size, dtype=bool)
+        at = np.searchsorted(self.numbers, numbers)
+        known = at < self.size
+        at, numbers = at[known], numbers[known]
+        mask[at[self.numbers[at] == numbers]] = True
+        return mask
+
+    def having(self, name, values):
+        """Positions whose facet `name` has one of values."""
+        mask = self.np.zeros(self.size, dtype=bool)
+        if name in self.facets:
+            _, known, positions, codes = self.facets[name]
+            wanted = [known[v] for v in values if v in known]
+            if wanted:
+                mask[positions[self.np.isin(codes, wanted)]] = True
+        return mask
+
+    def count(self, name, mask):
+        """[(value, documents among mask)] of facet `name`, the values found only."""
+        if name not in self.facets:
+            return []
+        names, _, positions, codes = self.facets[name]
+        counts = self.np.bincount(codes[mask[positions]], minlength=len(names))
+        return [(names[code], int(counts[code])) for code in self.np.flatnonzero(counts)]
+
+    def first(self, mask, stop, by="date", start=0):
+        """Numbers of the documents [start:stop] of mask, newest first (ties by number) or in title order."""
+        np = self.np
+        where = np.flatnonzero(mask)
+        if by == "title":
+            order = np.argsort(self.title_rank[where], kind="stable")
+        else:
+            order = np.lexsort((self.numbers[where], -self.dates[where]))
+        return [int(n) for n in self.numbers[where[order[start:stop]]]]
+
+
 class PostgresBackend(SearchBackend):
-    def __init__(self, engine):
+    def __init__(self, engine, rank_window=RANK_WINDOW):
         self.engine = engine
+        self.rank_window = rank_window
+        self._lock = threading.Lock()
+        self._documents = (None, None)  # (generation, Documents)
+
+    # --- writing ---------------------------------------------------------------------------------
 
     def _index(self, documents):
         with self.engine.begin() as conn:
             self._insert(conn, documents)
+            self._bump(conn)
+
+    def _bump(self, conn):
+        conn.execute(text("UPDATE search_state SET generation = generation + 1"))
 
     def _insert(self, conn, documents):
         for doc in documents:
@@ -53,105 +144,86 @@ class PostgresBackend(SearchBackend):
         with self.engine.begin() as conn:  # one transaction: readers see the old documents until commit
             conn.execute(text("DELETE FROM search_documents"))
             self._insert(conn, documents)
+            self._bump(conn)
 
     def _delete(self, keys):
         with self.engine.begin() as conn:
             conn.execute(text("DELETE FROM search_documents WHERE key = ANY(:keys)"), {"keys": list(keys)})
+            self._bump(conn)
 
     def _clear(self):
         with self.engine.begin() as conn:
             conn.execute(text("DELETE FROM search_documents"))
+            self._bump(conn)
 
     def count(self):
         with self.engine.connect() as conn:
             return conn.execute(text("SELECT count(*) FROM search_documents")).scalar()
 
-    def _where(self, q, params):
-        where = ["allowed && CAST(:principals AS text[])"]
-        params["principals"] = list(q.principals)
-        if q.text.strip():
-            where.append("tsv @@ (" + self._tsquery() + ")")
-            params["q"] = q.text
-        for i, (name, values) in enumerate(sorted(q.filters.items())):
-            key = f"f{i}"
-            params[key] = [str(v) for v in values]
-            if name in CORE_COLUMNS:
-                where.append(f"{CORE_COLUMNS[name]} = ANY(CAST(:{key} AS text[]))")
-            elif name == "region":
-                where.append(f"region && CAST(:{key} AS text[])")
-            else:
-                params[key + "n"] = name
-                where.append(f"EXISTS (SELECT 1 FROM jsonb_array_elements_text(facets -> :{key}n) AS fv(x) "
-                             f"WHERE fv.x = ANY(CAST(:{key} AS text[])))")
-        return " AND ".join(where)
+    # --- searching -------------------------------------------------------------------------------
 
-    def _tsquery(self):
-        return " || ".join(f"websearch_to_tsquery('portal_{lang}', :q)" for lang in (*LANGUAGES, "folded"))
+    def _documents_of(self, conn, generation):
+        """This process's copy of every document's facets, dates and title order, read again when the
+        index changed (search_state.generation)."""
+        with self._lock:
+            known, documents = self._documents
+            if known == generation and generation is not None:  # (no search_state row: nothing is kept)
+                return documents
+        rows = conn.execute(text("SELECT doc, date, title, type, language, year, region, facets "
+                                 "FROM search_documents ORDER BY doc"))
+        documents = Documents((doc, date, title, {"type": [type_], "language": [language], "year": [year],
+                                                  "region": list(region or []), **(facets or {})})
+                              for doc, date, title, type_, language, year, region, facets in rows)
+        with self._lock:
+            self._documents = (generation, documents)
+        return documents
 
     def search(self, q):
-        """One pass over the matches: they are materialised once (the full-text match, the visitor's
-        principals and the filters evaluated once), then counted, faceted and paged from there; only the
-        page's rows get a headline."""
-        params = {}
-        where = self._where(q, params)
+        import numpy as np
         has_text = bool(q.text.strip())
-        if q.sort == "title":
-            order, rank = "lower(unaccent(title)), key", ""
-        elif has_text and q.sort == "relevance":
-            order, rank = "rank DESC, date DESC NULLS LAST, key", ", ts_rank(tsv, query) AS rank"
-        else:
-            order, rank = "date DESC NULLS LAST, key", ""
-        query_expr = self._tsquery() if has_text else "NULL::tsquery"
-        params.update(limit=q.page_size, offset=(q.page - 1) * q.page_size)
-        facet_selects = []
-        for i, name in enumerate(q.facets):
-            if name in CORE_COLUMNS:
-                expr, source = CORE_COLUMNS[name], "m"
-            elif name == "region":
-                expr, source = "fc.x", "m, unnest(m.region) AS fc(x)"
+        params = {"principals": list(q.principals), "q": q.text}
+        match = "allowed && CAST(:principals AS text[])" + (f" AND tsv @@ ({_tsquery()})" if has_text else "")
+        with self.engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn:
+            conn.execute(text("SET LOCAL jit = off"))  # short statements: compiling them costs more than it saves
+            generation = conn.execute(text("SELECT generation FROM search_state")).scalar()
+            documents = self._documents_of(conn, generation)
+            # the matching numbers as one binary string: 100,000 of them cost 400 KB and no per-row parsing
+            raw = conn.execute(text(f"SELECT string_agg(int8send(doc), ''::bytea) FROM search_documents "
+                                    f"WHERE {match}"), params).scalar()
+            numbers = np.frombuffer(raw, dtype=">i8").astype(np.int64) if raw else np.zeros(0, dtype=np.int64)
+            mask = documents.mask_of(np.sort(numbers))
+            for name, values in q.filters.items():
+                mask &= documents.having(name, [str(v) for v in values])
+            total = int(mask.sum())
+            facets = {name: facet_order(documents.count(name, mask)) for name in q.facets}
+            first, last = (q.page - 1) * q.page_size, q.page * q.page_size
+            if q.sort == "title":
+                page = documents.first(mask, last, by="title", start=first)
+            elif has_text and q.sort == "relevance" and first < self.rank_window:
+                window = documents.first(mask, self.rank_window)
+                page = list(conn.execute(text(f"""
+                    SELECT doc FROM search_documents, (SELECT {_tsquery()} AS query) q WHERE doc = ANY(:window)
+                    ORDER BY ts_rank(tsv, query) DESC, date DESC NULLS LAST, doc
+                    LIMIT :limit OFFSET :offset"""), dict(params, window=window, limit=q.page_size,
+                                                          offset=first)).scalars())
+                if last > self.rank_window:  # the page goes past the window: newest first after it
+                    page += documents.first(mask, last, start=self.rank_window)
             else:
-                params[f"fn{i}"] = name
-                expr, source = "fc.x", f"m, jsonb_array_elements_text(m.facets -> :fn{i}) AS fc(x)"
-            params[f"fl{i}"] = name
-            facet_selects.append(f"SELECT CAST(:fl{i} AS text) AS facet, {expr} AS value, count(*) AS n "
-                                 f"FROM {source} WHERE {expr} <> '' GROUP BY {expr}")
-        facets_sql = (" UNION ALL ".join(facet_selects)) if facet_selects else \
-            "SELECT NULL::text AS facet, NULL::text AS value, 0 AS n WHERE false"
-        headline = ("ts_headline(('portal_' || CASE WHEN language IN ('en','es','fr','pt') THEN language "
-                    "ELSE 'en' END)::regconfig, body, query, 'StartSel=\x02, StopSel=\x03, MaxFragments=2, "
-                    "MaxWords=35, MinWords=12, FragmentDelimiter=\" … \"')") if has_text else "left(body, 400)"
-        with self.engine.connect() as conn:
-            if conn.dialect.name == "postgresql":
-                # a search is many short aggregates: compiling them to machine code costs more than it saves
-                conn.execute(text("SET LOCAL jit = off"))
-            found = conn.execute(text(f"""
-                WITH q AS (SELECT {query_expr} AS query),
-                m AS MATERIALIZED (
-                    SELECT key, type, language, year, region, facets, date, title{rank}
-                    FROM search_documents, q WHERE {where}),
-                f AS ({facets_sql})
-                SELECT (SELECT count(*) FROM m) AS total,
-                       (SELECT coalesce(json_agg(p.key ORDER BY p.i), '[]'::json) FROM (
-                            SELECT key, row_number() OVER (ORDER BY {order}) AS i FROM m
-                            ORDER BY {order} LIMIT :limit OFFSET :offset) p) AS page,
-                       (SELECT coalesce(json_agg(json_build_array(facet, value, n)), '[]'::json) FROM f) AS facets
-                """), params).one()
-            keys = found.page if isinstance(found.page, list) else json.loads(found.page)
+                page = documents.first(mask, last, start=first)
             rows = {}
-            if keys:
+            if page:
+                headline = ("ts_headline(('portal_' || CASE WHEN language IN ('en','es','fr','pt') THEN language "
+                            "ELSE 'en' END)::regconfig, body, query, 'StartSel=\x02, StopSel=\x03, MaxFragments=2, "
+                            "MaxWords=35, MinWords=12, FragmentDelimiter=\" … \"')") if has_text else "left(body, 400)"
+                query_expr = _tsquery() if has_text else "NULL::tsquery"
                 for r in conn.execute(text(f"""
-                        SELECT key, type, title, url, language, date, year, region, facets, {headline} AS snippet
-                        FROM search_documents, (SELECT {query_expr} AS query) q WHERE key = ANY(:keys)"""),
-                        dict(params, keys=keys)).mappings():
-                    rows[r["key"]] = r
-        counted = {name: [] for name in q.facets}
-        for facet, value, n in (found.facets if isinstance(found.facets, list) else json.loads(found.facets)):
-            counted[facet].append((value, n))
-        facets = {name: facet_order(values) for name, values in counted.items()}
+                        SELECT doc, key, type, title, url, language, date, year, region, facets, {headline} AS snippet
+                        FROM search_documents, (SELECT {query_expr} AS query) q WHERE doc = ANY(:page)"""),
+                        dict(params, page=page)).mappings():
+                    rows[r["doc"]] = r
         hits = [Hit(key=r["key"], type=r["type"], title=r["title"], url=r["url"], language=r["language"],
                     snippet=str(escape(r["snippet"] if has_text else leading_text(r["snippet"])))
                     .replace(START, "<mark>").replace(STOP, "</mark>"),
                     date=r["date"], region=list(r["region"] or []), year=r["year"] or "",
-                    facets=r["facets"] or {}) for r in (rows[k] for k in keys if k in rows)]
-        return SearchResults(total=found.total, hits=hits, facets=facets, page=q.page,
-                             page_size=q.page_size)
+                    facets=r["facets"] or {}) for r in (rows[n] for n in page if n in rows)]
+        return SearchResults(total=total, hits=hits, facets=facets, page=q.page, page_size=q.page_size)

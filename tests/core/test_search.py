@@ -281,3 +281,54 @@ def test_bulk_holds_changes_back_and_applies_them_even_after_an_error(tmp_path):
     assert titles == {"first final", "third", "fourth", "fifth"}
     backend.index([doc(6, "sixth")])  # after the block: applied at once again
     assert backend.count() == 5 and changed[-1] == 5
+
+
+def pg_only(registry):
+    if registry.settings["search.backend"] != "postgresql":
+        pytest.skip("about the PostgreSQL backend")
+    return registry["search"]
+
+
+def test_postgresql_ranks_a_bounded_window_and_counts_everything(registry, corpus, search_backend):
+    """Relevance reads each candidate's whole tsvector, so the PostgreSQL backend ranks at most rank_window
+    matches, the newest; the pages after the window continue newest first. Totals and facets stay exact."""
+    from portal.search import SearchQuery
+    backend = pg_only(registry)
+    words = "budget or participativo or orçamento"
+
+    def found(**kwargs):
+        results = backend.search(SearchQuery(text=words, facets=("language", "type"), **kwargs))
+        return results, [hit.title for hit in results.hits]
+    everything, newest = found(sort="date")
+    assert everything.total == 4 and len(newest) == 4
+    for window in (1, 2):
+        backend.rank_window = window
+        results, ranked = found()
+        assert results.total == 4 and results.facets == everything.facets
+        assert set(ranked[:window]) == set(newest[:window]) and ranked[window:] == newest[window:]
+    assert ranked[0] != newest[0]  # two ranked: the better match of the two newest comes first
+    backend.rank_window = 1000
+    _, best = found()
+    assert set(best) == set(newest) and best[0] == "Orçamento participativo em Canoas" != newest[0]
+    _, second_page = found(page=2, page_size=3)
+    assert second_page == [title for title in best if title not in found(page_size=3)[1]]
+
+
+def test_postgresql_nodes_see_each_others_changes(testapp, registry, corpus, search_backend):
+    """Each process keeps the facets of every document until the index changes: a change written by another
+    node (another backend on the same database) is seen by the next search, in totals and facets."""
+    from datetime import datetime, timezone
+    from portal.search import SearchQuery
+    from portal.search.postgres import PostgresBackend
+    backend = pg_only(registry)
+    query = SearchQuery(text="budget", facets=("language", "type"))
+    before = backend.search(query)
+    other = PostgresBackend(registry["engine"])
+    other.index([{"key": "news:9999", "type": "news", "title": "Budget of the islands", "text": "A budget vote.",
+                  "language": "pt", "url": "/news/9999", "date": datetime(2026, 1, 1, tzinfo=timezone.utc),
+                  "year": "2026", "region": [], "allowed": ["system.Everyone"], "facets": {}}])
+    after = backend.search(query)
+    assert after.total == before.total + 1
+    assert dict(after.facets["language"]).get("pt", 0) == dict(before.facets["language"]).get("pt", 0) + 1
+    other.delete(["news:9999"])
+    assert backend.search(query).total == before.total

@@ -1,0 +1,36 @@
+"""core: PostgreSQL search documents get a number and a narrow row, and the index a generation
+
+The search reads only the number, date and principals of each matching row (the text and its tsvector
+move out of the row: toast_tuple_target), counts and filters facets in the application from a copy kept
+per generation, and ranks a bounded window of matches.
+
+Revision ID: 0003_search_bounded
+Revises: 0002_outbox_parts
+Create Date: 2026-11-22
+"""
+from alembic import op
+
+revision = "0003_search_bounded"
+down_revision = "0002_outbox_parts"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute("ALTER TABLE search_documents ADD COLUMN doc bigserial")
+    op.execute("CREATE UNIQUE INDEX ix_search_documents_doc ON search_documents (doc)")
+    op.execute("ALTER TABLE search_documents SET (toast_tuple_target = 128)")
+    op.execute("DROP INDEX IF EXISTS ix_search_documents_facets")  # facets are filtered in the application
+    op.execute("CREATE TABLE search_state (generation bigint NOT NULL)")
+    op.execute("INSERT INTO search_state (generation) VALUES (0)")
+
+
+def downgrade():
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute("DROP TABLE search_state")
+    op.execute("CREATE INDEX ix_search_documents_facets ON search_documents USING gin (facets)")
+    op.execute("ALTER TABLE search_documents RESET (toast_tuple_target)")
+    op.execute("ALTER TABLE search_documents DROP COLUMN doc")
