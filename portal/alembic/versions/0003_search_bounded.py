@@ -21,7 +21,10 @@ def upgrade():
         return
     op.execute("ALTER TABLE search_documents ADD COLUMN doc bigserial")
     op.execute("CREATE UNIQUE INDEX ix_search_documents_doc ON search_documents (doc)")
+    # rows of about 200 bytes: the text, tsvector and facets go to the TOAST table, what a match reads stays
     op.execute("ALTER TABLE search_documents SET (toast_tuple_target = 128)")
+    op.execute("ALTER TABLE search_documents " + ", ".join(
+        f"ALTER COLUMN {column} SET STORAGE MAIN" for column in ("key", "type", "language", "year", "region", "allowed")))
     op.execute("DROP INDEX IF EXISTS ix_search_documents_facets")  # facets are filtered in the application
     op.execute("CREATE TABLE search_state (generation bigint NOT NULL)")
     op.execute("INSERT INTO search_state (generation) VALUES (0)")
