@@ -5,6 +5,7 @@ import sys
 import time
 from importlib.metadata import entry_points
 
+from .search import SearchIndexError
 from .settings import SettingError
 
 
@@ -234,6 +235,9 @@ def main(argv=None):
     except FileNotFoundError as exc:
         print(f"portal: {exc.strerror}: {exc.filename}", file=sys.stderr)
         return 2
+    except SearchIndexError as exc:
+        print(f"portal: {exc}", file=sys.stderr)
+        return 1
     except Exception as exc:  # a malformed ini is reported in one line, not a traceback
         from configparser import Error as ConfigError
         if isinstance(exc, ConfigError) or type(exc).__name__ in ("LoaderNotFound", "InvalidURI"):

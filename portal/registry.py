@@ -230,6 +230,7 @@ def add_search_index(config, factory, document, should_index=lambda obj: True, n
     them for all items at once, not one query per item (content items' local roles are loaded so)."""
     from sqlalchemy.orm import selectinload
     from .models import Content
+    _own_facets(facets or {})
     name = name or factory.__name__.lower()
     if issubclass(factory, Content):
         load = (selectinload(factory.local_roles), *load)
@@ -247,11 +248,22 @@ def add_search_index(config, factory, document, should_index=lambda obj: True, n
               facets=", ".join(info.facets))
 
 
+def _own_facets(facets):
+    """A plugin's facets may not take the name of one the core gives every document."""
+    from pyramid.exceptions import ConfigurationError
+    from .search import CORE_FACETS
+    taken = sorted(set(facets) & set(CORE_FACETS))
+    if taken:
+        raise ConfigurationError(f"facet names {', '.join(taken)} are the core's ({', '.join(CORE_FACETS)}); "
+                                 "give the plugin's facets names of their own")
+
+
 def add_search_facets(config, index, extend, facets, name=None, facet_values=None, facet_labels=None):
     """Add facet values to the documents of another plugin's search index (named `index`, e.g.
     "experience"): extend(obj, request) -> {facet: [values]}. facets: {name: title} of the facets added,
     shown by /search and by the listing of that index; facet_values / facet_labels as add_search_index.
     The plugin reindexes the items concerned (portal.search.reindex_later) when their values change."""
+    _own_facets(facets)
     name = name or f"{config.package_name}:{index}"
     item = SearchFacets(name=name, index=index, extend=extend, facets=dict(facets), plugin=config.package_name)
     portal = config.registry.portal

@@ -4,6 +4,7 @@ A document is a dict: key, type, title, text, language, url, date (aware datetim
 (list), year, allowed (principals that may view it) and facets ({name: [values]}).
 Changes are queued when the session flushes and applied only after a successful commit.
 """
+import sys
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -87,6 +88,10 @@ class SearchResults:
         return max(1, -(-self.total // self.page_size))
 
 
+class SearchIndexError(RuntimeError):
+    """Changes the database committed that the search index could not take."""
+
+
 class SearchBackend:
     """What both backends implement: _index, _delete, _clear, count and search. Every change is
     announced to the listeners (the page cache drops what it rendered from the old index)."""
@@ -115,19 +120,34 @@ class SearchBackend:
         announce are held and applied `batch` documents at a time, and when the block ends, also after an
         error (what the database committed gets indexed), instead of after every commit; `processes` > 1
         lets a backend that can (Whoosh) index on several processes. Never inside a server: it would fork
-        a process with threads, and hold other requests' changes back."""
+        a process with threads, and hold other requests' changes back. When the index refuses changes,
+        the error says how many and that `portal reindex` puts the index right."""
         self._held, self._batch, self.processes = {}, batch, max(1, processes)
         try:
             yield self
+        except BaseException:
+            try:
+                self._apply_held()
+            except Exception as exc:  # the block's own error is the one to report; this one is said beside it
+                print(f"portal: {exc}", file=sys.stderr)
+            raise
+        else:
+            self._apply_held()
         finally:
-            held, self._held, self.processes = self._held, None, 1
-            self._apply(held)
+            self._held, self.processes = None, 1
 
     def _hold(self, changes):
         self._held.update(changes)
         if len(self._held) >= self._batch:
-            held, self._held = self._held, {}
+            self._apply_held()
+
+    def _apply_held(self):
+        held, self._held = self._held, {}
+        try:
             self._apply(held)
+        except Exception as exc:
+            raise SearchIndexError(f"the search index did not take {len(held)} changes ({exc}); the database "
+                                   "has them: run `portal reindex`") from exc
 
     def _apply(self, changes):
         deletes = [key for key, doc in changes.items() if doc is None]

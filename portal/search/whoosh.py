@@ -9,6 +9,7 @@ from whoosh import highlight, index, sorting, writing
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.analysis import CharsetFilter, LanguageAnalyzer, StandardAnalyzer
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.multiproc import MpWriter
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import And, Every, Or, Term
@@ -81,6 +82,18 @@ def make_schema():
     return schema
 
 
+class CheckedMpWriter(MpWriter):
+    """Whoosh's multiprocessing writer, which would write the new table of segments without the segment of
+    a process that died: here the commit fails instead and the index stays as it was."""
+
+    def _commit_toc(self, segments):
+        failed = [task.exitcode for task in self.tasks if task.exitcode]
+        if failed:
+            self._finish()  # releases the lock; the old table of segments stays in place
+            raise RuntimeError(f"an indexing process failed (exit status {failed[0]}); nothing was written")
+        super()._commit_toc(segments)
+
+
 class WhooshBackend(SearchBackend):
     def __init__(self, directory, memory_mb=256):
         self.directory = directory
@@ -100,26 +113,32 @@ class WhooshBackend(SearchBackend):
         multiprocessing writer: documents are analysed and written by that many forked processes, one new
         segment each."""
         if parallel and self.processes > 1:
-            return self.ix.writer(procs=self.processes, multisegment=True, limitmb=self.memory_mb, timeout=30)
+            return CheckedMpWriter(self.ix, procs=self.processes, multisegment=True, limitmb=self.memory_mb,
+                                   timeout=30)
         return self.ix.writer(timeout=30, limitmb=self.memory_mb)
 
-    def _commit(self, writer, **kwargs):
-        writer.commit(**kwargs)
-        failed = [task.exitcode for task in getattr(writer, "tasks", ()) if task.exitcode]
-        if failed:  # Whoosh would commit without the segment of a process that died
-            raise RuntimeError(f"an indexing process failed (exit status {failed[0]}): run `portal reindex`")
+    def _write(self, documents, add, parallel, **commit):
+        """Write documents (consumed once, as they are written) with writer.add_document, or update_document
+        when add is false, and commit; on any error the index is left as it was and the writer's processes
+        are stopped."""
+        with self._lock:
+            writer = self._writer(parallel=parallel)
+            try:
+                method = writer.add_document if add else writer.update_document
+                for doc in documents:
+                    method(**self._fields(doc))
+                writer.commit(**commit)
+            except BaseException:
+                for task in getattr(writer, "tasks", ()):  # they would wait for more documents forever
+                    task.terminate()
+                    task.join()
+                if not writer.is_closed:
+                    writer.cancel()
+                raise
 
     def _index(self, documents):
         documents = list(documents)
-        with self._lock:
-            writer = self._writer(parallel=len(documents) >= PARALLEL_FROM)
-            try:
-                for doc in documents:
-                    writer.update_document(**self._fields(doc))
-                self._commit(writer)
-            except BaseException:
-                writer.cancel()
-                raise
+        self._write(documents, add=False, parallel=len(documents) >= PARALLEL_FROM)
 
     def _fields(self, doc):
         lang = doc["language"] if doc["language"] in LANGUAGES else "en"
@@ -149,15 +168,7 @@ class WhooshBackend(SearchBackend):
     def _rebuild(self, documents):
         """All documents in one commit that drops every old segment: searches see the old index
         until the new one is complete, never an empty one."""
-        with self._lock:
-            writer = self._writer(parallel=True)
-            try:
-                for doc in documents:
-                    writer.add_document(**self._fields(doc))
-                self._commit(writer, mergetype=writing.CLEAR)
-            except BaseException:
-                writer.cancel()
-                raise
+        self._write(documents, add=True, parallel=True, mergetype=writing.CLEAR)
 
     def _clear(self):
         with self._lock:
@@ -217,6 +228,9 @@ class WhooshBackend(SearchBackend):
             first = (q.page - 1) * q.page_size
             if q.page_size and len(matched) > first:
                 leaves = self._leaves(parsed)
+                if leaves and sort is None and not all(searcher.schema[name].scorable for name, _, _ in leaves
+                                                       if name in searcher.schema):
+                    leaves = None  # a term of a field without lengths (type:news): Whoosh scores those
                 if leaves is not None:
                     results = self._top(searcher, parsed, leaves, matched, first + q.page_size, memo, sort)
                 else:

@@ -78,3 +78,16 @@ def test_csv_exports_do_not_hand_formulas_to_a_spreadsheet(testapp, db):
     assert row["title"] == '\'=HYPERLINK("http://evil.example","Click")' and row["city"] == "'-Dakar"
     [item] = testapp.get("/export/workshops.json").json
     assert item["title"].startswith("=HYPERLINK"), "JSON is data for programs: unchanged"
+
+
+def test_a_plugin_facet_may_not_take_a_core_facet_name(settings, tmp_path, monkeypatch):
+    """type, language, year and region are on every search document; a plugin facet of the same name would mix
+    its values with the core's in one backend and not in the other, so the start stops and says why."""
+    from portal import main
+    (tmp_path / "region_plugin.py").write_text(
+        "def includeme(config):\n"
+        "    config.add_search_facets('experience', lambda obj, request: {}, facets={'region': 'Region'})\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(Exception) as raised:
+        main({}, **dict(settings, **{"portal.plugins": settings["portal.plugins"] + " region_plugin"}))
+    assert "facet names region are the core's" in str(raised.value)

@@ -332,3 +332,41 @@ def test_postgresql_nodes_see_each_others_changes(testapp, registry, corpus, sea
     assert dict(after.facets["language"]).get("pt", 0) == dict(before.facets["language"]).get("pt", 0) + 1
     other.delete(["news:9999"])
     assert backend.search(query).total == before.total
+
+
+def test_whoosh_bulk_write_that_fails_leaves_the_index_as_it_was(tmp_path):
+    """A reindex on several processes that fails, in the command (a document that cannot be read) or in one of
+    the indexing processes, stops at once and leaves the index that was there, searchable."""
+    from portal.search import SearchIndexError, SearchQuery
+    from portal.search.whoosh import WhooshBackend
+
+    backend = WhooshBackend(str(tmp_path / "index"))
+
+    def doc(n, text="an assembly of citizens"):
+        return {"key": f"news:{n}", "type": "news", "title": f"Assembly {n}", "text": text, "language": "en",
+                "url": f"/news/{n}", "year": "", "region": [], "allowed": ["system.Everyone"], "facets": {}}
+    backend.index([doc(n) for n in range(3)])
+
+    def failing():
+        yield from (doc(n) for n in range(10, 700))
+        raise ValueError("a row the command could not read")
+    with pytest.raises(ValueError):
+        with backend.bulk(processes=2):
+            backend.rebuild(failing())
+    assert backend.count() == 3
+    with pytest.raises(SearchIndexError, match="run `portal reindex`"):
+        with backend.bulk(processes=2):
+            backend.index([doc(n) for n in range(10, 600)] + [doc(600, text=12345)])  # dies in a worker
+    assert backend.count() == 3
+    assert backend.search(SearchQuery(text="assembly")).total == 3
+    # the index still takes changes: the writer's lock was given back
+    backend.index([doc(3)])
+    assert backend.search(SearchQuery(text="assembly")).total == 4
+
+
+def test_whoosh_field_query_on_a_field_without_lengths(testapp, corpus, search_backend):
+    """`type:news` names a field Whoosh does not score by length: such a query is ranked by Whoosh itself."""
+    if search_backend != "whoosh":
+        pytest.skip("field:value is the Whoosh query syntax")
+    found = search(testapp, q="type:news").json
+    assert found["total"] == 5 and len(found["results"]) == 5
