@@ -1,21 +1,26 @@
-"""Whoosh backend: one index on disk, a text field per language with that language's stemmer."""
+"""Whoosh backend: one index on disk, a text field per language with that language's stemmer.
+
+A search made of words is matched, counted and ranked here from the posting lists (read a block at a
+time through whoosh-reloaded 2.7.5's block reader, pinned in setup.cfg), not by Whoosh's matchers and
+collectors, which step through every posting in Python; the pages and scores are Whoosh's own (BM25F).
+"""
 import heapq
 import os
-from itertools import accumulate
 import threading
 from datetime import timezone
+from itertools import accumulate
 
 from whoosh import highlight, index, sorting, writing
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.analysis import CharsetFilter, LanguageAnalyzer, StandardAnalyzer
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.multiproc import MpWriter
-from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import And, Every, Or, Term
 from whoosh.searching import Results
-from whoosh.util.numeric import byte_to_length
 from whoosh.support.charset import accent_map
+from whoosh.util.numeric import byte_to_length
 
 from . import LANGUAGES, Hit, SearchBackend, SearchResults, facet_order, fold, leading_text
 
@@ -25,8 +30,9 @@ KEYWORD_FIELDS = ("type", "language", "region", "year", "allowed")
 
 
 def _postings(matcher):
-    """([document numbers], [weights]) of a fresh term matcher of one segment. Whoosh's own matcher is read a block at a time (its Python API steps one posting at a
-    time); deleted documents are left out as Whoosh's wrapper would."""
+    """([document numbers], [weights]) of a fresh term matcher of one segment. Whoosh's own matcher is
+    read a block at a time (its Python API steps one posting at a time); deleted documents are left out
+    as Whoosh's wrapper would."""
     deleted = ()
     if isinstance(matcher, FilterMatcher) and matcher._exclude:
         deleted, matcher = matcher._ids, matcher.child
