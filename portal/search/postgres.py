@@ -50,7 +50,7 @@ def _numbers(raw):
 class Documents:
     """What the search needs of every document, as arrays indexed by position (documents sorted by number):
     their numbers, dates, title order and, per facet, (value names, {value: code}, positions, codes).
-    Read in three statements that PostgreSQL aggregates into packed binary strings, so loading 200,000
+    Read in two statements that PostgreSQL aggregates into packed binary strings, so loading 200,000
     documents costs no Python work per row."""
 
     def __init__(self, conn):
