@@ -57,18 +57,15 @@ class Documents:
         row = conn.execute(text(f"""
             SELECT string_agg(int8send(doc), ''::bytea ORDER BY doc),
                    string_agg(int8send(coalesce((extract(epoch FROM date) * 1000000)::bigint, {NO_DATE})),
-                              ''::bytea ORDER BY doc),
-                   string_agg(int8send(doc), ''::bytea ORDER BY lower(unaccent(title)), key)
+                              ''::bytea ORDER BY doc)
             FROM search_documents""")).one()
         self.numbers, self.dates = _numbers(row[0]), _numbers(row[1])
         self.size = len(self.numbers)
-        # the two orders a page can be sorted by: positions in that order, and each position's place in it
-        self.order = {"title": self.positions(_numbers(row[2])),
-                      "date": np.lexsort((self.numbers, -self.dates))}  # newest first, then by number
-        self.rank = {}
-        for by, order in self.order.items():
-            self.rank[by] = np.empty(self.size, dtype=np.int64)
-            self.rank[by][order] = np.arange(self.size)
+        # the orders a page can be sorted by: positions in that order, and each position's place in it;
+        # the title order (a second of sorting at 200,000) is read by the first search sorted by title
+        self.order, self.rank = {}, {}
+        self._lock = threading.Lock()
+        self._sorted("date", np.lexsort((self.numbers, -self.dates)))  # newest first, then by number
         columns = {}
         for name, value, raw in conn.execute(text("""
                 SELECT name, value, string_agg(int8send(doc), ''::bytea) FROM (
@@ -88,6 +85,18 @@ class Documents:
             codes.append(np.full(len(at), known[value], dtype=np.int64))
         self.facets = {name: (names, known, np.concatenate(positions), np.concatenate(codes))
                        for name, (names, known, positions, codes) in columns.items()}
+
+    def _sorted(self, by, order):
+        rank = np.empty(self.size, dtype=np.int64)
+        rank[order] = np.arange(self.size)
+        self.order[by], self.rank[by] = order, rank
+
+    def read_title_order(self, conn):
+        with self._lock:
+            if "title" not in self.order:
+                raw = conn.execute(text("SELECT string_agg(int8send(doc), ''::bytea ORDER BY lower(unaccent(title)), "
+                                        "key) FROM search_documents")).scalar()
+                self._sorted("title", self.positions(_numbers(raw)))
 
     def positions(self, numbers):
         """Positions of these document numbers (all known)."""
@@ -223,6 +232,7 @@ class PostgresBackend(SearchBackend):
             facets = {name: facet_order(documents.count(name, mask)) for name in q.facets}
             first, last = (q.page - 1) * q.page_size, q.page * q.page_size
             if q.sort == "title":
+                documents.read_title_order(conn)
                 page = documents.first(mask, last, by="title", start=first)
             elif has_text and q.sort == "relevance" and first < self.rank_window:
                 window = documents.first(mask, self.rank_window)
