@@ -106,8 +106,8 @@ class WhooshBackend(SearchBackend):
         self.memory_mb = memory_mb  # of each writer process, before Whoosh sorts its postings on disk
         self._lock = threading.Lock()
         self._local = threading.local()  # each server thread keeps its own searcher and parser
-        self._facets_lock = threading.Lock()
-        self._facets, self._facets_generation = {}, None
+        self._cache_lock = threading.Lock()
+        self._cache, self._cache_generation = {}, None
         os.makedirs(directory, exist_ok=True)
         if index.exists_in(directory):
             self.ix = index.open_dir(directory)
@@ -180,8 +180,8 @@ class WhooshBackend(SearchBackend):
         with self._lock:
             self.ix = index.create_in(self.directory, make_schema())
             self._local = threading.local()
-            with self._facets_lock:  # a new index counts its generations from 0 again
-                self._facets, self._facets_generation = {}, None
+            with self._cache_lock:  # a new index counts its generations from 0 again
+                self._cache, self._cache_generation = {}, None
 
     def count(self):
         with self.ix.searcher() as searcher:
@@ -334,15 +334,15 @@ class WhooshBackend(SearchBackend):
         """What make() reads from the index, kept for the index generation and shared by the server's
         threads (document numbers are those of that generation's segments)."""
         generation = searcher.reader().generation()
-        with self._facets_lock:
-            if self._facets_generation != generation:
-                self._facets, self._facets_generation = {}, generation
-            found = self._facets.get(key)
+        with self._cache_lock:
+            if self._cache_generation != generation:
+                self._cache, self._cache_generation = {}, generation
+            found = self._cache.get(key)
         if found is None:
             found = make()
-            with self._facets_lock:
-                if self._facets_generation == generation:
-                    self._facets[key] = found
+            with self._cache_lock:
+                if self._cache_generation == generation:
+                    self._cache[key] = found
         return found
 
     def _lengths(self, searcher, fieldname):
@@ -411,7 +411,7 @@ class WhooshBackend(SearchBackend):
         """[(value, documents among matched)] of the values found among matched."""
         counts = []
         for value, docs in self._facet_docs(searcher, self._field(name)).items():
-            n = len(matched & docs) if len(docs) > len(matched) else len(docs & matched)
+            n = len(matched & docs)  # (the intersection walks the smaller set)
             if n:
                 counts.append((value, n))
         return counts

@@ -139,8 +139,7 @@ def test_the_secretariat_creates_a_call_in_its_time_zone_and_copies_it(testapp, 
 
 
 def start_entry(browser, call_id, experience_id):
-    page = browser.get(f"/awards/{call_id}/enter")
-    page.forms[1].select("experience_id", str(experience_id)) if False else None
+    browser.get(f"/awards/{call_id}/enter")
     res = browser.post(f"/awards/{call_id}/enter", {"experience_id": str(experience_id), "csrf_token": csrf(browser)})
     assert res.status_int == 302
     return int(urlsplit(res.location).path.split("/")[3])
@@ -150,6 +149,16 @@ def fill_entry(form, why="Because residents decide.", population="over 1 million
     form["category"] = category
     form["q_why-this-experience"] = why
     form["q_population"] = population
+
+
+def close_and_accept(app, at, entry_id):
+    """The call closes and the secretariat finds the entry eligible; the secretariat's browser."""
+    at.set(CLOSES_UTC + timedelta(days=1))
+    admin = secretariat(app)
+    form = admin.get(f"/awards/entries/{entry_id}").forms["deform"]
+    form["eligible"] = "yes"
+    form.submit("decide", status=302)
+    return admin
 
 
 @pytest.fixture
@@ -341,7 +350,7 @@ def test_whole_cycle(testapp, app, network, open_call, at, db, registry, make_us
     # a juror declares a conflict: the entry goes to another juror
     staff = client(app, "192.0.2.31")
     login(staff, "dakar-staff@example.org", password="a-good-password")
-    mine = staff.get(f"/awards/{call_id}/reviews")
+    staff.get(f"/awards/{call_id}/reviews")
     with db() as s:
         review_rio = s.query(Review).join(Juror).filter(Review.entry_id == rio_entry,
                                                        Juror.user_id != None).all()  # noqa: E711
@@ -508,11 +517,7 @@ def test_blind_review_hides_the_applicants_everywhere_a_juror_looks(testapp, app
     form = poa.get(f"/awards/entries/{entry_id}/edit").forms["deform"]
     fill_entry(form, why="Because Porto Alegre and Luiza Fernandes started it.")
     form.submit("submit", status=302)
-    at.set(CLOSES_UTC + timedelta(days=1))
-    admin = secretariat(app)
-    form = admin.get(f"/awards/entries/{entry_id}").forms["deform"]
-    form["eligible"] = "yes"
-    form.submit("decide", status=302)
+    admin = close_and_accept(app, at, entry_id)
     make_user("juror@example.org", name="Jules Juror")
     form = admin.get(f"/awards/{call_id}/jury").forms["deform"]
     form["email"] = "juror@example.org"
@@ -622,11 +627,7 @@ def test_a_conflict_cannot_be_declared_twice_nor_after_the_evaluation(app, netwo
     form = poa.get(f"/awards/entries/{entry_id}/edit").forms["deform"]
     fill_entry(form)
     form.submit("submit", status=302)
-    at.set(CLOSES_UTC + timedelta(days=1))
-    admin = secretariat(app)
-    form = admin.get(f"/awards/entries/{entry_id}").forms["deform"]
-    form["eligible"] = "yes"
-    form.submit("decide", status=302)
+    admin = close_and_accept(app, at, entry_id)
     for email in ("j1@example.org", "j2@example.org", "j3@example.org"):
         make_user(email, name=email.split("@")[0].upper())
         form = admin.get(f"/awards/{open_call}/jury").forms["deform"]
