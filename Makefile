@@ -30,10 +30,10 @@ CORE_SOURCES := portal $(filter-out $(OWN_LOCALE),$(patsubst %/__init__.py,%,$(w
 
 ## extract: refresh the .pot files from the code and templates, merge them into each catalog
 extract: install-test
-	$(BIN)/pot-create -c lingua.cfg -d portal -o locale/portal.pot $(CORE_SOURCES)
+	$(BIN)/pot-create --no-linenumbers -c lingua.cfg -d portal -o locale/portal.pot $(CORE_SOURCES)
 	$(BIN)/pybabel update -i locale/portal.pot -d locale -D portal --no-fuzzy-matching --ignore-obsolete
 	for p in $(OWN_LOCALE); do \
-	  $(BIN)/pot-create -c lingua.cfg -d portal -o $$p/locale/portal.pot $$p && \
+	  $(BIN)/pot-create --no-linenumbers -c lingua.cfg -d portal -o $$p/locale/portal.pot $$p && \
 	  for l in en es fr pt; do \
 	    [ -f $$p/locale/$$l/LC_MESSAGES/portal.po ] || $(BIN)/pybabel init -D portal -i $$p/locale/portal.pot -d $$p/locale -l $$l; \
 	  done && \
