@@ -1,0 +1,106 @@
+"""What the awards do, apart from their pages: entries, submission, the jury's invitations and notices."""
+import colander
+from sqlalchemy import select
+
+from portal.i18n import _, translate_to
+from portal.models import User
+
+from .format import when
+from .models import Juror
+
+
+def experience_choices(request, member_id):
+    from plugins.experiences.models import Experience
+    rows = request.dbsession.execute(select(Experience.id, Experience.title).where(Experience.member_id == member_id)
+                                     .order_by(Experience.title)).all()
+    return [(str(r.id), r.title) for r in rows]
+
+
+
+def entry_values(entry):
+    values = {"experience_id": entry.experience_id, "category": entry.category or colander.null}
+    for q in entry.call.questions:
+        values[f"q_{q['key']}"] = entry.answers.get(q["key"], "")
+    return values
+
+
+def missing_for_submission(entry):
+    call = entry.call
+    missing = []
+    if entry.experience_id is None:
+        missing.append("experience")
+    if not entry.category:
+        missing.append("category")
+    missing += [q["title"] for q in call.questions if not str(entry.answers.get(q["key"], "")).strip()]
+    return missing
+
+
+def submission_mail(request, entry):
+    user = request.user
+    lang = user.language
+    call = entry.call
+    lines = [f"{translate_to(request, _('Experience'), lang)}: {entry.title}",
+             f"{translate_to(request, _('Category'), lang)}: {call.category_title(entry.category)}"]
+    lines += [f"{q['title']}: {entry.answers.get(q['key'], '')}" for q in call.questions]
+    lines += [f"{translate_to(request, _('Document'), lang)}: {d.file.filename}" for d in entry.documents]
+    request.send_mail(user.email,
+                      translate_to(request, _("Entry received: ${edition} ${title}",
+                                              mapping={"edition": call.edition, "title": call.title}), lang),
+                      translate_to(request, _("Hello ${name},\n\nYour entry to the ${edition} ${title} was submitted "
+                                              "on ${date}. This is what the jury will read:\n\n${summary}\n\n"
+                                              "The results will be published on ${results}.\n\nYour entry: ${url}",
+                                              mapping={"name": user.name, "edition": call.edition, "title": call.title,
+                                                       "date": when(request, call, entry.submitted),
+                                                       "summary": "\n".join(lines),
+                                                       "results": when(request, call, call.results_date),
+                                                       "url": request.route_url("award_entry", entry=entry.id)}),
+                                  lang))
+
+
+
+def invite_juror(request, call, appstruct):
+    from portal.views.auth import issue_reset_token
+    email = appstruct["email"].strip().lower()
+    user = request.dbsession.scalar(select(User).where(User.email == email))
+    created = user is None
+    if created:
+        user = User(email=email, name=appstruct["name"].strip() or email.split("@")[0], role=None,
+                    language=request.locale_name)
+        request.dbsession.add(user)
+        request.dbsession.flush()
+    if any(j.user_id == user.id for j in call.jurors):
+        return None
+    juror = Juror(call=call, user_id=user.id, country=appstruct.get("country") or "")
+    request.dbsession.add(juror)
+    request.dbsession.flush()
+    lang = user.language
+    mapping = {"name": user.name, "edition": call.edition, "title": call.title,
+               "url": request.route_url("award_my_reviews", call=call.id),
+               "closes": when(request, call, call.evaluation_closes)}
+    if created:
+        mapping["link"] = issue_reset_token(request, user, hours=24 * 14)
+        body = _("Hello ${name},\n\nThe network invites you to the jury of the ${edition} ${title}. An account "
+                 "was created for you: choose your password within two weeks at\n\n${link}\n\nThen your "
+                 "entries to review will be at ${url} (evaluation closes on ${closes}).", mapping=mapping)
+    else:
+        body = _("Hello ${name},\n\nThe network invites you to the jury of the ${edition} ${title}. Your "
+                 "entries to review will be at ${url} (evaluation closes on ${closes}).", mapping=mapping)
+    request.send_mail(user.email, translate_to(request, _("Jury of the ${edition} ${title}", mapping=mapping), lang),
+                      translate_to(request, body, lang))
+    return juror
+
+
+
+def tell_juror(request, call, juror, added):
+    """A juror learns by mail that entries wait for their review, in their language."""
+    user = juror.user
+    lang = user.language or "en"
+    mapping = {"name": user.name, "count": added, "edition": call.edition, "title": call.title,
+               "url": request.route_url("award_my_reviews", call=call.id),
+               "closes": when(request, call, call.evaluation_closes)}
+    request.send_mail(user.email,
+                      translate_to(request, _("Entries to review: ${edition} ${title}", mapping=mapping), lang),
+                      translate_to(request, _("Hello ${name},\n\n${count} entries of the ${edition} ${title} now wait "
+                                              "for your review at ${url}\n\nYou can change your scores until "
+                                              "the evaluation closes on ${closes}.", mapping=mapping), lang))
+
