@@ -19,11 +19,11 @@ def includeme(config):
     add("award_my_reviews", "/awards/{call:\\d+}/reviews", factory=call_factory)
     add("award_entry", "/awards/entries/{entry:\\d+}", factory=entry_factory)
     add("award_entry_edit", "/awards/entries/{entry:\\d+}/edit", factory=entry_factory)
-    add("award_entry_upload", "/awards/entries/{entry:\\d+}/documents", factory=entry_factory)
     add("award_entry_document", "/awards/entries/{entry:\\d+}/documents/{doc:\\d+}", factory=entry_factory)
-    add("award_entry_document_delete", "/awards/entries/{entry:\\d+}/documents/{doc:\\d+}/delete",
-        factory=entry_factory)
     add("award_entry_scores", "/awards/entries/{entry:\\d+}/scores", factory=entry_factory)
+    add("award_entry_preview", "/awards/entries/{entry:\\d+}/jury-view", factory=entry_factory)
+    add("award_entry_preview_document", "/awards/entries/{entry:\\d+}/jury-view/documents/{n:\\d+}",
+        factory=entry_factory)
     add("award_review", "/awards/reviews/{review:\\d+}", factory=review_factory)
     add("award_review_document", "/awards/reviews/{review:\\d+}/documents/{n:\\d+}", factory=review_factory)
     add("award_review_conflict", "/awards/reviews/{review:\\d+}/conflict", factory=review_factory)

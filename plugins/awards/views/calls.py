@@ -1,5 +1,5 @@
-"""The list of calls, a call's page, and the call form (new, edited, or a copy of last year's)."""
-import colander
+"""The list of calls, a call's page (with the secretariat's steps), and the call form (new, edited, or
+a copy of last year's)."""
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
@@ -8,9 +8,13 @@ from portal.db import get_or_404
 from portal.forms import make_form, render_form, validate
 from portal.i18n import _
 
+from .. import AWARD
+from ..calls import copy_values, empty_values, typed_values
 from ..models import AwardCall, Juror
-from ..schemas import CallSchema, unparse
-from .common import call_crumb, is_secretariat, juror_of, my_entries, page
+from ..schemas import CallSchema
+from ..steps import steps
+from .common import call_crumb, call_name, is_secretariat, juror_of, my_entries, page
+
 
 @view_config(route_name="awards", renderer="plugins.awards:templates/calls.pt", permission="view")
 def calls(request):
@@ -19,14 +23,20 @@ def calls(request):
     juror_calls = set()
     if user is not None:
         juror_calls = set(request.dbsession.scalars(select(Juror.call_id).where(Juror.user_id == user.id)))
-    return page(request, _("Good Practice Award"), calls=rows, juror_calls=juror_calls,
-                can_add=is_secretariat(request))
+    return page(request, AWARD, calls=rows, juror_calls=juror_calls, can_add=is_secretariat(request))
 
 
 def _call_form(request, call, copy_of=None):
-    form = make_form(request, CallSchema, [("save", _("Save"))])
+    form = make_form(request, CallSchema, [("save", _("Save"))], call=call)
     crumbs = [call_crumb(request, call)] if call is not None else []
     title = _("Edit the call") if call is not None else _("New award call")
+    if "more_rows" in request.POST:
+        # more empty rows, with everything typed kept; nothing is saved
+        appstruct, failed = validate(form, request)
+        if failed:
+            return page(request, title, crumbs, form=failed)
+        request.tm.doom()
+        return page(request, title, crumbs, form=render_form(form, typed_values(appstruct, request.POST["more_rows"])))
     if "save" in request.POST:
         appstruct, failed = validate(form, request)
         if failed:
@@ -36,25 +46,12 @@ def _call_form(request, call, copy_of=None):
             request.dbsession.add(call)
         for key, value in appstruct.items():
             setattr(call, key, value)
+        call.ceremony = (call.ceremony or "").strip()
         request.dbsession.flush()
         request.flash(_("Changes saved."))
         return HTTPFound(request.route_url("award_call", call=call.id))
     source = call or copy_of
-    values = colander.null
-    if source is not None:
-        values = {k: getattr(source, k) for k in ("edition", "title", "rules", "eligibility", "timezone",
-                                                   "reviews_per_entry", "blind", "max_entries_per_member")}
-        values.update(unparse(source))
-        for name in ("opens", "closes", "evaluation_closes", "results_date"):
-            local = source.local(getattr(source, name))
-            if call is None:  # a copy of last year's: the same dates, a year on
-                try:
-                    local = local.replace(year=local.year + 1)
-                except ValueError:  # 29 February
-                    local = local.replace(year=local.year + 1, day=28)
-            values[name] = local.replace(tzinfo=None)
-        if call is None:
-            values["edition"] = ""
+    values = copy_values(source, same_call=call is not None) if source is not None else empty_values()
     return page(request, title, crumbs, form=render_form(form, values))
 
 
@@ -74,6 +71,7 @@ def call_edit(request):
 @view_config(route_name="award_call", renderer="plugins.awards:templates/call.pt", permission="view")
 def call_view(request):
     call = request.context
+    manage = is_secretariat(request, call)
     can_enter = bool(request.has_permission("enter", call)) and request.user is not None and request.user.member_id
-    return page(request, f"{call.edition} {call.title}", call=call, entries=my_entries(request, call),
-                can_enter=can_enter, juror=juror_of(request, call), manage=is_secretariat(request, call))
+    return page(request, call_name(call), call=call, entries=my_entries(request, call), can_enter=can_enter,
+                juror=juror_of(request, call), manage=manage, steps=steps(request, call) if manage else [])

@@ -1,40 +1,17 @@
-"""An entry's documents: added and removed by the applicant, read by the secretariat, and by jurors (scrubbed of the applicants' names in a blind review)."""
-from pyramid.httpexceptions import HTTPFound, HTTPNotFound
+"""An entry's documents as each reader gets them: the applicant and the secretariat the file sent; a
+juror of a blind review (and the secretariat previewing what jurors see) the file scrubbed of the
+applicants' names, under a name that says nothing."""
+from pyramid.httpexceptions import HTTPNotFound
+from pyramid.renderers import render_to_response
 from pyramid.view import view_config
 
-from portal.files import DOCUMENT_TYPES, IMAGE_TYPES, UploadError, delete_file, file_path, store_upload
-from portal.i18n import _
+from portal.files import file_path
+from portal.i18n import _, translate
 
-from ..blind import identifying, scrub_document
-from ..models import EntryDocument
-from .common import blind_file_name, refuse_closed, send_file
-
-MAX_DOCUMENTS = 10
-
-@view_config(route_name="award_entry_upload", request_method="POST", permission="edit_entry")
-def entry_upload(request):
-    entry = request.context
-    url = request.route_url("award_entry_edit", entry=entry.id)
-    if not entry.call.is_open:
-        request.flash(refuse_closed(request, entry.call), "error")
-        return HTTPFound(url)
-    upload = request.POST.get("file")
-    if not hasattr(upload, "file"):
-        request.flash(_("Choose a file to upload."), "error")
-        return HTTPFound(url)
-    if len(entry.documents) >= MAX_DOCUMENTS:
-        request.flash(_("An entry has at most ${count} documents.", mapping={"count": MAX_DOCUMENTS}), "error")
-        return HTTPFound(url)
-    try:
-        row = store_upload(request, upload, allowed=IMAGE_TYPES | DOCUMENT_TYPES, owner=request.user,
-                           title=request.POST.get("title", "")[:300])
-    except UploadError as exc:
-        request.flash(exc.message, "error")
-        return HTTPFound(url)
-    request.dbsession.flush()
-    entry.documents.append(EntryDocument(file_id=row.id))
-    request.flash(_("Document added."))
-    return HTTPFound(url + "#documents")
+from ..blind import masker_for
+from ..entries import blind_file_name
+from ..scrub import Unreadable, scrub
+from .common import send_file
 
 
 def _document(request, entry):
@@ -44,25 +21,35 @@ def _document(request, entry):
     return doc
 
 
-@view_config(route_name="award_entry_document_delete", request_method="POST", permission="edit_entry")
-def entry_document_delete(request):
-    entry = request.context
-    doc = _document(request, entry)
-    url = request.route_url("award_entry_edit", entry=entry.id)
-    if not entry.call.is_open:
-        request.flash(refuse_closed(request, entry.call), "error")
-        return HTTPFound(url)
-    file = doc.file
-    entry.documents.remove(doc)
-    request.dbsession.flush()
-    delete_file(request, file)
-    request.flash(_("File removed."))
-    return HTTPFound(url + "#documents")
-
-
 @view_config(route_name="award_entry_document", permission="view_entry")
 def entry_document(request):
-    return send_file(request, _document(request, request.context).file)
+    return send_file(request, _document(request, request.context).file, inline="inline" in request.GET)
+
+
+def jury_document(request, entry):
+    """The n-th document of an entry as its jurors get it."""
+    n = int(request.matchdict["n"])
+    if not 1 <= n <= len(entry.documents):
+        raise HTTPNotFound()
+    row = entry.documents[n - 1].file
+    inline = "inline" in request.GET
+    if not entry.call.blind:
+        return send_file(request, row, inline=inline)
+    path = file_path(request.registry.settings, row)
+    if not path.exists():
+        raise HTTPNotFound()
+    try:
+        data = scrub(path.read_bytes(), row.mimetype, masker_for(entry))
+    except Unreadable as exc:
+        # accepted at upload, it no longer comes out clean (a new representative's name...): withheld
+        response = render_to_response("portal:templates/error.pt", {
+            "page_title": translate(_("Document withheld"), request),
+            "message": _("This document cannot be shown to the jury without the risk of naming the applicant: "
+                         "${reason} The secretariat can ask the applicant for an anonymised copy.",
+                         mapping={"reason": translate(exc.message, request)})}, request=request)
+        response.status = 409
+        return response
+    return send_file(request, row, data=data, filename=blind_file_name(n, row.filename), inline=inline)
 
 
 @view_config(route_name="award_review_document", permission="review")
@@ -70,16 +57,9 @@ def review_document(request):
     review = request.context
     if review.conflict:
         raise HTTPNotFound()
-    entry, call = review.entry, review.entry.call
-    n = int(request.matchdict["n"])
-    if not 1 <= n <= len(entry.documents):
-        raise HTTPNotFound()
-    row = entry.documents[n - 1].file
-    if not call.blind:
-        return send_file(request, row)
-    path = file_path(request.registry.settings, row)
-    if not path.exists():
-        raise HTTPNotFound()
-    data = scrub_document(path.read_bytes(), row.mimetype, identifying(entry))
-    return send_file(request, row, data=data, filename=blind_file_name(n, row))
+    return jury_document(request, review.entry)
 
+
+@view_config(route_name="award_entry_preview_document", permission="manage")
+def preview_document(request):
+    return jury_document(request, request.context)

@@ -1,17 +1,19 @@
-"""Entering a call: starting an entry (an existing experience or a new one), the entry form, its page, and the secretariat's list and eligibility decision."""
-import colander
+"""Entering a call: starting an entry (an existing experience or a new one), the entry form (its
+documents in it), its page, and the secretariat's list and eligibility decision."""
 from pyramid.httpexceptions import HTTPForbidden, HTTPFound
 from pyramid.view import view_config
-from sqlalchemy import func, select
 
-from portal.forms import make_form, render_form, validate
+from portal.forms import field_error, make_form, render_form, validate
 from portal.i18n import _, translate
 
-from .. import clock
+from ..entries import (EntryRefused, document_rows, entry_values, experience_choices, save_entry,
+                       submit_entry)
+from ..jury import waiting_for_eligibility
+from ..mail import submission_mail
 from ..models import AwardEntry
 from ..schemas import EligibilitySchema, check_reason, entry_schema
-from ..services import entry_values, experience_choices, missing_for_submission, submission_mail
 from .common import call_crumb, is_secretariat, page, refuse_closed
+
 
 @view_config(route_name="award_enter", renderer="plugins.awards:templates/enter.pt", permission="enter")
 def enter(request):
@@ -76,6 +78,15 @@ def enter_new_experience(request):
                 intro=_("This experience is also added to the network's database as a draft of your organisation."))
 
 
+def _typed(request, call):
+    """What the entry form was sent with, to show it again as typed."""
+    typed = {k: v for k, v in request.POST.items() if k != "csrf_token"}
+    values = {"experience_id": typed.get("experience_id") or None, "category": typed.get("category", "")}
+    for q in call.questions:
+        values[f"q_{q['key']}"] = typed.get(f"q_{q['key']}", "")
+    return values
+
+
 @view_config(route_name="award_entry_edit", renderer="plugins.awards:templates/entry_edit.pt",
              permission="edit_entry")
 def entry_edit(request):
@@ -83,41 +94,36 @@ def entry_edit(request):
     call = entry.call
     crumbs = [call_crumb(request, call), (entry.title or translate(_("Entry"), request),
                                           request.route_path("award_entry", entry=entry.id))]
-    choices = experience_choices(request, entry.member_id)
-    form = make_form(request, entry_schema(call, choices), [("save", _("Save the draft")), ("submit", _("Submit the entry"))])
-    values = dict(title=_("Your entry"), entry=entry, call=call, error=None)
+    schema = entry_schema(call, experience_choices(request, entry.member_id), document_rows(request, entry))
+    # submitting is what the form is for; a draft can be saved on the way
+    form = make_form(request, schema, [("submit", _("Submit the entry")), ("save", _("Save the draft"))])
+    values = dict(entry=entry, call=call, error=None)
+    title = _("Your entry")
     if request.method == "POST" and ("save" in request.POST or "submit" in request.POST):
         if not call.is_open:  # checked here, at the server's clock, whatever the page showed
-            return page(request, crumbs=crumbs, **{**values, "error": refuse_closed(request, call),
-                                                    "form": render_form(form, _typed(request, call))})
+            return page(request, title, crumbs, **{**values, "error": refuse_closed(request, call),
+                                                   "form": render_form(form, _typed(request, call))})
         appstruct, failed = validate(form, request)
         if failed:
-            return page(request, crumbs=crumbs, **{**values, "form": failed})
-        entry.experience_id = appstruct["experience_id"]
-        entry.category = appstruct["category"]
-        entry.answers = {q["key"]: appstruct.get(f"q_{q['key']}", "") for q in call.questions}
-        request.dbsession.flush()
+            return page(request, title, crumbs, **{**values, "form": failed})
+        try:
+            save_entry(request, entry, appstruct)
+        except EntryRefused as exc:
+            request.tm.doom()  # nothing of this request is kept; the form shows it all again
+            request.response.status = 400
+            field_error(form, exc.field, exc.message)
+            return page(request, title, crumbs, **{**values, "form": render_form(form, appstruct)})
         if "submit" in request.POST:
-            request.dbsession.refresh(entry, ["experience"])
-            missing = missing_for_submission(entry)
-            others = request.dbsession.scalar(select(func.count(AwardEntry.id)).where(
-                AwardEntry.call_id == call.id, AwardEntry.member_id == entry.member_id,
-                AwardEntry.status == "submitted", AwardEntry.id != entry.id))
-            error = None
-            if missing:
-                error = _("The draft is saved. To submit it, answer every question and choose the experience "
-                          "and the category.")
-            elif others >= call.max_entries_per_member and entry.status != "submitted":
-                error = _("Your organisation has already submitted ${count} entries, the most this call accepts. "
-                          "The draft is saved.", mapping={"count": call.max_entries_per_member})
-            if error:
+            try:
+                first = submit_entry(request, entry)
+            except EntryRefused as exc:
+                # the draft is kept, as the message says; the entry is not submitted
                 request.response.status = 400
-                return page(request, crumbs=crumbs, **{**values, "error": error,
+                form = make_form(request, entry_schema(call, experience_choices(request, entry.member_id),
+                                                       document_rows(request, entry)),
+                                 [("submit", _("Submit the entry")), ("save", _("Save the draft"))])
+                return page(request, title, crumbs, **{**values, "error": exc.message,
                                                        "form": render_form(form, entry_values(entry))})
-            first = entry.status != "submitted"
-            entry.status = "submitted"
-            entry.submitted = clock.now()
-            entry.submitter_id = request.user.id
             submission_mail(request, entry)
             request.flash(_("Your entry is submitted; a confirmation is on its way by mail.") if first else
                           _("Your entry is updated; a confirmation is on its way by mail."))
@@ -127,16 +133,8 @@ def entry_edit(request):
     if not call.is_open:
         values["error"] = refuse_closed(request, call)
         request.response.status = 200
-        return page(request, crumbs=crumbs, **{**values, "form": None})
-    return page(request, crumbs=crumbs, **{**values, "form": render_form(form, entry_values(entry))})
-
-
-def _typed(request, call):
-    typed = {k: v for k, v in request.POST.items() if k != "csrf_token"}
-    values = {"experience_id": typed.get("experience_id") or colander.null, "category": typed.get("category", "")}
-    for q in call.questions:
-        values[f"q_{q['key']}"] = typed.get(f"q_{q['key']}", "")
-    return values
+        return page(request, title, crumbs, **{**values, "form": None})
+    return page(request, title, crumbs, **{**values, "form": render_form(form, entry_values(entry))})
 
 
 @view_config(route_name="award_entry", renderer="plugins.awards:templates/entry.pt", permission="view_entry")
@@ -155,7 +153,10 @@ def entry_view(request):
                 entry.eligible = appstruct["eligible"] == "yes"
                 entry.eligibility_reason = appstruct["reason"].strip()
                 request.flash(_("Eligibility saved."))
-                return HTTPFound(request.route_url("award_entry", entry=entry.id))
+                waiting = [e for e in waiting_for_eligibility(call) if e is not entry]
+                if waiting:  # on to the next one waiting, so the step is done in one go
+                    return HTTPFound(request.route_url("award_entry", entry=waiting[0].id))
+                return HTTPFound(request.route_url("award_call", call=call.id))
         else:
             current = {"reason": entry.eligibility_reason}
             if entry.eligible is not None:
@@ -163,22 +164,23 @@ def entry_view(request):
             form = render_form(form, current)
     elif request.method == "POST":
         raise HTTPForbidden()
+    waiting = waiting_for_eligibility(call) if manage else []
     return page(request, entry.title or _("Entry"), [call_crumb(request, call)], entry=entry, call=call,
                 manage=manage, form=form, can_edit=call.is_open and bool(request.has_permission("edit_entry", entry)),
-                show_outcome=manage or call.results_public)
+                show_outcome=manage or call.results_public, waiting=len(waiting))
 
 
 @view_config(route_name="award_entry_scores", renderer="plugins.awards:templates/scores.pt", permission="manage")
 def entry_scores(request):
     entry = request.context
     call = entry.call
-    return page(request, _("Scores"), [call_crumb(request, call), (entry.title, request.route_path("award_entry", entry=entry.id))],
+    return page(request, _("Scores"), [call_crumb(request, call),
+                                       (entry.title, request.route_path("award_entry", entry=entry.id))],
                 entry=entry, call=call)
 
 
 @view_config(route_name="award_entries", renderer="plugins.awards:templates/entries.pt", permission="manage")
 def entries(request):
     call = request.context
-    rows = [e for e in call.entries]
-    return page(request, _("Entries"), [call_crumb(request, call)], call=call, entries=rows)
-
+    return page(request, _("Entries"), [call_crumb(request, call)], call=call, entries=list(call.entries),
+                waiting=waiting_for_eligibility(call))

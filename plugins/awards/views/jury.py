@@ -1,6 +1,4 @@
-"""The jury of a call: jurors invited or picked, and the entries assigned to them."""
-from collections import Counter
-
+"""The jury of a call: jurors invited or picked, the entries assigned to them, their progress."""
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
@@ -8,30 +6,34 @@ from portal.countries import country_name
 from portal.forms import make_form, render_form, validate
 from portal.i18n import _
 
-from .. import clock
-from ..jury import assign, progress
-from ..models import Review
+from ..jury import AssignmentRefused, assign_entries, invite_juror, progress
 from ..schemas import JurorSchema
-from ..services import invite_juror, tell_juror
+from ..steps import steps
 from .common import call_crumb, page
+
+
+def _jury_page(request, call, form, error=None):
+    rows, done, due = progress(call)
+    assign = next(s for s in steps(request, call) if s.name == "assign")
+    return page(request, _("Jury"), [call_crumb(request, call)], call=call, form=form, progress=rows, done=done,
+                due=due, assign=assign, error=error, country_name=lambda c: country_name(c, request.locale_name))
+
 
 @view_config(route_name="award_jury", renderer="plugins.awards:templates/jury.pt", permission="manage")
 def jury(request):
     call = request.context
     form = make_form(request, JurorSchema, [("add", _("Add to the jury"))])
-    rendered = None
     if "add" in request.POST:
         appstruct, failed = validate(form, request)
         if failed:
-            rendered = failed
+            return _jury_page(request, call, failed)
+        juror = invite_juror(request, call, appstruct["email"], appstruct["name"], appstruct.get("country") or "")
+        if juror is None:
+            request.flash(_("This person is already on the jury."), "error")
         else:
-            juror = invite_juror(request, call, appstruct)
-            if juror is None:
-                request.flash(_("This person is already on the jury."), "error")
-            else:
-                request.flash(_("${name} is on the jury; an invitation is on its way by mail.",
-                                mapping={"name": juror.user.name}))
-            return HTTPFound(request.route_url("award_jury", call=call.id))
+            request.flash(_("${name} is on the jury; an invitation is on its way by mail.",
+                            mapping={"name": juror.user.name}))
+        return HTTPFound(request.route_url("award_jury", call=call.id))
     if "remove" in request.POST:
         juror = next((j for j in call.jurors if str(j.id) == request.POST["remove"]), None)
         if juror is None:
@@ -42,27 +44,22 @@ def jury(request):
             call.jurors.remove(juror)
             request.flash(_("Removed from the jury."))
         return HTTPFound(request.route_url("award_jury", call=call.id))
-    rows, done, due = progress(call)
-    return page(request, _("Jury"), [call_crumb(request, call)], call=call, form=rendered or render_form(form),
-                progress=rows, done=done, due=due, country_name=lambda c: country_name(c, request.locale_name))
+    return _jury_page(request, call, render_form(form))
 
 
-@view_config(route_name="award_assign", request_method="POST", permission="manage")
+@view_config(route_name="award_assign", request_method="POST", renderer="plugins.awards:templates/jury.pt",
+             permission="manage")
 def assign_view(request):
+    """Assign the entries, all or none: what is missing is said on the jury's page, and nothing changes."""
     call = request.context
-    if call.is_open or call.state == "upcoming":
-        request.flash(_("Entries are assigned once the call has closed."), "error")
-        return HTTPFound(request.route_url("award_jury", call=call.id))
-    short = assign(request.dbsession, call)
-    # the reviews this assignment created, not yet flushed: each juror is told how many are theirs
-    added = Counter(r.juror for r in request.dbsession.new if isinstance(r, Review))
-    call.assigned = call.assigned or clock.now()
-    for juror, count in added.items():
-        tell_juror(request, call, juror, count)
-    if short:
-        request.flash(_("Assigned. ${count} entries lack jurors free of conflicts: add jurors and assign again.",
-                        mapping={"count": len(short)}), "error")
-    else:
-        request.flash(_("Every eligible entry has its reviews assigned."))
+    try:
+        added = assign_entries(request, call)
+    except AssignmentRefused as exc:
+        request.tm.doom()
+        request.response.status = 400
+        form = make_form(request, JurorSchema, [("add", _("Add to the jury"))],
+                         action=request.route_path("award_jury", call=call.id))
+        return _jury_page(request, call, render_form(form), error=exc.message)
+    request.flash(_("Assigned: ${count} reviews to ${jurors} jurors, each told by mail.",
+                    mapping={"count": sum(added.values()), "jurors": len(added)}))
     return HTTPFound(request.route_url("award_jury", call=call.id))
-

@@ -1,38 +1,8 @@
-"""What the awards do, apart from their pages: entries, submission, the jury's invitations and notices."""
-import colander
-from sqlalchemy import select
-
+"""The awards' mails, each in its recipient's language: the receipt of an entry, the invitation to the
+jury, the notice of entries to review (the outcomes are in publication.py)."""
 from portal.i18n import _, translate_to
-from portal.models import User
 
 from .format import when
-from .models import Juror
-
-
-def experience_choices(request, member_id):
-    from plugins.experiences.models import Experience
-    rows = request.dbsession.execute(select(Experience.id, Experience.title).where(Experience.member_id == member_id)
-                                     .order_by(Experience.title)).all()
-    return [(str(r.id), r.title) for r in rows]
-
-
-
-def entry_values(entry):
-    values = {"experience_id": entry.experience_id, "category": entry.category or colander.null}
-    for q in entry.call.questions:
-        values[f"q_{q['key']}"] = entry.answers.get(q["key"], "")
-    return values
-
-
-def missing_for_submission(entry):
-    call = entry.call
-    missing = []
-    if entry.experience_id is None:
-        missing.append("experience")
-    if not entry.category:
-        missing.append("category")
-    missing += [q["title"] for q in call.questions if not str(entry.answers.get(q["key"], "")).strip()]
-    return missing
 
 
 def submission_mail(request, entry):
@@ -57,22 +27,10 @@ def submission_mail(request, entry):
                                   lang))
 
 
-
-def invite_juror(request, call, appstruct):
+def invitation_mail(request, call, juror, created):
+    """A new juror learns they are on the jury (with a link to choose a password, for a new account)."""
     from portal.views.auth import issue_reset_token
-    email = appstruct["email"].strip().lower()
-    user = request.dbsession.scalar(select(User).where(User.email == email))
-    created = user is None
-    if created:
-        user = User(email=email, name=appstruct["name"].strip() or email.split("@")[0], role=None,
-                    language=request.locale_name)
-        request.dbsession.add(user)
-        request.dbsession.flush()
-    if any(j.user_id == user.id for j in call.jurors):
-        return None
-    juror = Juror(call=call, user_id=user.id, country=appstruct.get("country") or "")
-    request.dbsession.add(juror)
-    request.dbsession.flush()
+    user = juror.user
     lang = user.language
     mapping = {"name": user.name, "edition": call.edition, "title": call.title,
                "url": request.route_url("award_my_reviews", call=call.id),
@@ -87,8 +45,6 @@ def invite_juror(request, call, appstruct):
                  "entries to review will be at ${url} (evaluation closes on ${closes}).", mapping=mapping)
     request.send_mail(user.email, translate_to(request, _("Jury of the ${edition} ${title}", mapping=mapping), lang),
                       translate_to(request, body, lang))
-    return juror
-
 
 
 def tell_juror(request, call, juror, added):
@@ -103,4 +59,3 @@ def tell_juror(request, call, juror, added):
                       translate_to(request, _("Hello ${name},\n\n${count} entries of the ${edition} ${title} now wait "
                                               "for your review at ${url}\n\nYou can change your scores until "
                                               "the evaluation closes on ${closes}.", mapping=mapping), lang))
-
