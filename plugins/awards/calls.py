@@ -69,8 +69,8 @@ def merge_rows(kind: str, old: list, submitted: list, used: dict) -> tuple[list,
             if key and choices:
                 lost = sorted(answer for answer in used["choices"].get(key, {}) if answer not in choices)
                 if lost:
-                    errors.append(_("“${title}”: the answer “${answer}” was given in ${count} entries; keep it among "
-                                    "the answers to choose from.",
+                    errors.append(_("Entries that answered “${answer}” to “${title}”: ${count}. Keep that answer among "
+                                    "those to choose from.",
                                     mapping={"title": title, "answer": lost[0], "count": used["choices"][key][lost[0]]}))
                     continue
         item["key"] = key or slugify(title, taken)
@@ -85,11 +85,11 @@ def merge_rows(kind: str, old: list, submitted: list, used: dict) -> tuple[list,
 
 
 REFUSED = {
-    "categories": lambda title, n: _("“${title}” is the category of ${count} entries: it cannot be removed. Rename it "
+    "categories": lambda title, n: _("Entries in “${title}”: ${count}. A category in use cannot be removed: rename it "
                                      "instead, or keep it.", mapping={"title": title, "count": n}),
-    "criteria": lambda title, n: _("“${title}” has ${count} scores of the jury: it cannot be removed. Rename it "
-                                   "instead, or keep it.", mapping={"title": title, "count": n}),
-    "questions": lambda title, n: _("“${title}” is answered in ${count} entries: it cannot be removed. Rename it "
+    "criteria": lambda title, n: _("Scores of the jury on “${title}”: ${count}. A criterion in use cannot be removed: "
+                                   "rename it instead, or keep it.", mapping={"title": title, "count": n}),
+    "questions": lambda title, n: _("Answers to “${title}”: ${count}. A question in use cannot be removed: rename it "
                                     "instead, or keep it.", mapping={"title": title, "count": n}),
 }
 

@@ -131,4 +131,5 @@ def years(exp, request) -> str:
         return ""
     if exp.end_year:
         return f"{exp.start_year}–{exp.end_year}" if exp.end_year != exp.start_year else str(exp.start_year)
-    return f"{exp.start_year} – {translate(_('ongoing'), request)}"
+    ongoing = translate(_("ongoing"), request)
+    return f"{exp.start_year} – {ongoing}"

@@ -36,7 +36,8 @@ def _call_form(request, call, copy_of=None):
         if failed:
             return page(request, title, crumbs, form=failed)
         request.tm.doom()
-        return page(request, title, crumbs, form=render_form(form, typed_values(appstruct, request.POST["more_rows"])))
+        fresh = make_form(request, CallSchema, [("save", _("Save"))], call=call)  # rows of its own count
+        return page(request, title, crumbs, form=render_form(fresh, typed_values(appstruct, request.POST["more_rows"])))
     if "save" in request.POST:
         appstruct, failed = validate(form, request)
         if failed:
