@@ -129,7 +129,7 @@ def test_member_submits_an_entry_and_a_juror_scores_it(new_page, live_server, aw
     secretariat.get_by_role("button", name="Add to the jury").click()
     expect(secretariat.locator(".flash")).to_contain_text("Jo Juror is on the jury")
     secretariat.get_by_role("button", name="Assign the entries").click()
-    expect(secretariat.locator(".flash")).to_contain_text("Every eligible entry has its reviews assigned.")
+    expect(secretariat.locator(".flash")).to_contain_text("Assigned: 1 reviews to 1 jurors")
     checker.check(secretariat, "jury")
 
     # the juror scores it: a bad score is refused with its reason, then corrected
@@ -153,7 +153,7 @@ def test_member_submits_an_entry_and_a_juror_scores_it(new_page, live_server, aw
     form.get_by_label("Comment on “Impact”").fill("Results are well documented.")
     form.get_by_role("button", name="Save the scores").click()
     expect(juror.locator(".flash")).to_contain_text("Scores saved.")
-    expect(juror.locator("main")).to_contain_text("Scored")
+    expect(juror.locator("main")).to_contain_text("1 of 1 scored")
 
     secretariat.goto(f"{live_server}/awards/{award['call']}/ranking")
     expect(secretariat.locator("main")).to_contain_text("Reviews done: 1 of 1")
