@@ -61,31 +61,31 @@ class RowsWidget(deform.widget.SequenceWidget):
 
 
 def _row_fields(kind):
+    """A row's fields: its name (and weight), where it goes, a box to remove it, then what it explains."""
     fields = [
         colander.SchemaNode(colander.String(), name="key", missing="", widget=deform.widget.HiddenWidget()),
         colander.SchemaNode(colander.String(), name="name", title=_("Name"), missing="",
                             validator=colander.Length(0, 300)),
     ]
     if kind == "criteria":
-        fields += [
-            colander.SchemaNode(colander.String(), name="weight", title=_("Weight (1 to 100)"), missing="",
-                                widget=deform.widget.TextInputWidget(attributes={"inputmode": "numeric",
-                                                                                 "size": "4"})),
-            colander.SchemaNode(colander.String(), name="description", title=_("What the jury looks for"),
-                                missing="", validator=colander.Length(0, 1000),
-                                widget=deform.widget.TextAreaWidget(rows=2)),
-        ]
+        fields.append(colander.SchemaNode(
+            colander.String(), name="weight", title=_("Weight (1 to 100)"), missing="",
+            widget=deform.widget.TextInputWidget(attributes={"inputmode": "numeric", "size": "4"})))
+    fields += [
+        colander.SchemaNode(colander.String(), name="position", title=_("Order"), missing="",
+                            widget=deform.widget.TextInputWidget(attributes={"inputmode": "numeric", "size": "3"})),
+        colander.SchemaNode(colander.Boolean(), name="remove", title=_("Remove"), missing=False),
+    ]
+    if kind == "criteria":
+        fields.append(colander.SchemaNode(
+            colander.String(), name="description", title=_("What the jury looks for"), missing="",
+            validator=colander.Length(0, 1000), widget=deform.widget.TextAreaWidget(rows=2)))
     if kind == "questions":
         fields.append(colander.SchemaNode(
             colander.String(), name="choices", title=_("Answers to choose from"), missing="",
             validator=colander.Length(0, 2000),
             description=_("Leave empty for a written answer; otherwise the answers, separated by semicolons: "
                           "“under 100 000; over 100 000”.")))
-    fields += [
-        colander.SchemaNode(colander.String(), name="position", title=_("Order"), missing="",
-                            widget=deform.widget.TextInputWidget(attributes={"inputmode": "numeric", "size": "3"})),
-        colander.SchemaNode(colander.Boolean(), name="remove", title=_("Remove"), missing=False),
-    ]
     return fields
 
 

@@ -123,7 +123,7 @@ def test_a_new_secretariat_user_runs_last_years_call_to_its_results(new_page, li
     pages.check(sec, "entries")
     sec.get_by_role("link", name="Decidir sobre la primera").click()
     for n in range(3):
-        expect(sec.locator("main")).to_contain_text("Admisibilidad")
+        expect(sec.locator("main")).to_contain_text("Decisión de admisibilidad")
         if n == 0:
             sec.get_by_role("link", name="Ver lo que lee el jurado").click()
             expect(sec.locator(".preview-note")).to_contain_text("Porto Alegre")
