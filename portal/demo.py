@@ -20,12 +20,12 @@ MEMBERS = [
 ]
 
 NEWS = [
-    ("en", "Call for the Best Practice Award in Citizen Participation is open",
-     "Member cities can submit their experiences until the end of March.",
+    ("en", "Call for the Good Practice Award in Citizen Participation is open",
+     "Member cities can submit their experiences for a month, until the call closes.",
      "<p>The technical secretariat opens the <strong>call for entries</strong> for this year's award. "
      "Participatory budgeting, citizen assemblies and local observatories are all welcome.</p>"),
     ("es", "Abierta la convocatoria de la Distinción de Buenas Prácticas en Participación Ciudadana",
-     "Las ciudades miembro pueden presentar sus experiencias hasta finales de marzo.",
+     "Las ciudades miembro pueden presentar sus experiencias durante un mes, hasta el cierre de la convocatoria.",
      "<p>La Secretaría Técnica abre la <strong>convocatoria</strong> de este año. Presupuestos participativos, "
      "asambleas ciudadanas y observatorios locales son bienvenidos.</p>"),
     ("fr", "Atelier international sur les budgets participatifs à Dakar",

@@ -4,6 +4,11 @@ Every form carries Pyramid's csrf_token; rich text is cleaned with nh3; an inval
 back with translated errors and everything the user typed.
 """
 import difflib
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import colander
@@ -148,6 +153,175 @@ def validate(form, request):
 
 def render_form(form, appstruct=colander.null):
     return Markup(form.render(appstruct))
+
+
+# --- files chosen inside a form ---------------------------------------------------------------
+
+PENDING_DIR = "pending"  # under files.dir: files chosen in a form not saved yet
+PENDING_HOURS = 24
+
+
+class Uploads(colander.SchemaType):
+    """The files of a form's file field: {"kept": [tokens of the files chosen, held until the form is
+    saved], "remove": [ids of attached files to remove]}. The widget holds what is chosen (see
+    UploadsWidget), so a form that comes back with errors loses neither what was typed nor the files."""
+
+    def serialize(self, node, appstruct):
+        if appstruct in (colander.null, None):
+            return {"kept": [], "remove": []}
+        return {"kept": list(appstruct.get("kept", [])), "remove": [str(i) for i in appstruct.get("remove", [])]}
+
+    def deserialize(self, node, cstruct):
+        if cstruct in (colander.null, None):
+            return {"kept": [], "remove": []}
+        return {"kept": list(cstruct.get("kept", [])),
+                "remove": [int(i) for i in cstruct.get("remove", []) if str(i).isdigit()]}
+
+
+class UploadsWidget(deform.widget.Widget):
+    """A file field (several files at once) inside a deform form, beside the files already attached
+    (`files`: [{"id", "title", "url", "note"}], each with a box to remove it). A chosen file is checked
+    (size, type) and held under files.dir/pending for the person who chose it, listed as "to be added",
+    until the form is saved: store_kept() then stores it as any upload."""
+
+    template = "uploads"
+    accept = ""
+    allowed = None  # the mimetypes accepted; None: every type portal.files accepts
+    files = ()
+
+    def serialize(self, field, cstruct, **kw):
+        request = field.schema.bindings["request"]
+        cstruct = cstruct if cstruct not in (colander.null, None) else {}
+        removed = {str(i) for i in cstruct.get("remove", [])}
+        kept = [found for found in (pending_file(request, t) for t in cstruct.get("kept", [])) if found]
+        values = self.get_template_values(field, cstruct, kw)
+        values.update(files=list(self.files), kept=kept, removed=removed, accept=self.accept)
+        return field.renderer(self.template, **values)
+
+    def deserialize(self, field, pstruct):
+        from .files import UploadError
+        request = field.schema.bindings["request"]
+        if pstruct in (colander.null, None):
+            pstruct = {}
+        kept = [t for t in pstruct.get("kept", []) if isinstance(t, str) and pending_file(request, t)]
+        errors = []
+        for upload in pstruct.get("add", []):
+            if not (hasattr(upload, "file") and getattr(upload, "filename", "")):
+                continue  # the field left empty
+            try:
+                kept.append(hold_upload(request, upload, self.allowed))
+            except UploadError as exc:
+                errors.append(translate(_("${file}: ${reason}", mapping={
+                    "file": os.path.basename(upload.filename.replace("\\", "/")), "reason": translate(exc.message, request)}),
+                    request))
+        cstruct = {"kept": kept, "remove": [r for r in pstruct.get("remove", []) if isinstance(r, str)]}
+        if errors:
+            raise colander.Invalid(field.schema, " ".join(errors), cstruct)
+        return cstruct
+
+
+def uploads_node(name, title, files=(), accept="", allowed=None, description=None):
+    """A form's file field: see UploadsWidget. `files` are those already attached."""
+    widget = UploadsWidget(files=files, accept=accept, allowed=allowed)
+    return colander.SchemaNode(Uploads(), name=name, title=title, missing={"kept": [], "remove": []},
+                               description=description, widget=widget)
+
+
+@dataclass
+class PendingFile:
+    token: str
+    filename: str
+    path: Path
+    mimetype: str
+    size: int
+
+
+def _pending_dir(request) -> Path:
+    return Path(request.registry.settings["files.dir"]) / PENDING_DIR
+
+
+def hold_upload(request, upload, allowed=None) -> str:
+    """Check a chosen file (size, type sniffed from its bytes) and keep it until its form is saved;
+    returns its token. Raises portal.files.UploadError."""
+    from .files import DOCUMENT_TYPES, IMAGE_TYPES, UploadError, max_size, sniff
+    limit = max_size(request.registry.settings)
+    data = upload.file.read(limit + 1)
+    if len(data) > limit:
+        raise UploadError(_("The file is larger than ${size} MB.", mapping={"size": limit // (1024 * 1024)}), 413)
+    if not data:
+        raise UploadError(_("The file is empty."))
+    mimetype = sniff(data[:8192])
+    if mimetype is None or mimetype not in (allowed or IMAGE_TYPES | DOCUMENT_TYPES):
+        raise UploadError(_("This type of file is not accepted. Allowed: images (PNG, JPEG, GIF, WebP), "
+                            "PDF, office documents and CSV."), 415)
+    folder = _pending_dir(request)
+    folder.mkdir(parents=True, exist_ok=True)
+    _forget_old_pending(folder)
+    token = secrets.token_urlsafe(24)
+    filename = os.path.basename((upload.filename or "file").replace("\\", "/"))[:200] or "file"
+    (folder / token).write_bytes(data)
+    (folder / f"{token}.json").write_text(json.dumps({"filename": filename, "mimetype": mimetype,
+                                                      "user": getattr(request.user, "id", None)}))
+    return token
+
+
+def _forget_old_pending(folder: Path) -> None:
+    limit = time.time() - PENDING_HOURS * 3600
+    for path in folder.iterdir():
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def pending_file(request, token: str) -> "PendingFile | None":
+    """A file held for this person, or None (unknown, expired, or chosen by someone else)."""
+    if not token or not all(ch.isalnum() or ch in "-_" for ch in token):
+        return None
+    folder = _pending_dir(request)
+    try:
+        info = json.loads((folder / f"{token}.json").read_text())
+        size = (folder / token).stat().st_size
+    except (OSError, ValueError):
+        return None
+    if info.get("user") != getattr(request.user, "id", None):
+        return None
+    return PendingFile(token=token, filename=info["filename"], path=folder / token, mimetype=info["mimetype"],
+                       size=size)
+
+
+def store_kept(request, tokens, allowed=None, **store):
+    """Store the files held for a saved form (portal.files.store_upload: same checks, same storage);
+    returns the File rows. Their held copies go once the transaction commits."""
+    from .files import DOCUMENT_TYPES, IMAGE_TYPES, store_upload
+    rows = []
+    for token in tokens:
+        held = pending_file(request, token)
+        if held is None:
+            continue
+        with held.path.open("rb") as fp:
+            upload = type("HeldUpload", (), {"file": fp, "filename": held.filename})()
+            rows.append(store_upload(request, upload, allowed=allowed or IMAGE_TYPES | DOCUMENT_TYPES, **store))
+        _forget_on_commit(request, held.path)
+    return rows
+
+
+def _forget_on_commit(request, path: Path) -> None:
+    def hook(success, *args):
+        if success:
+            path.unlink(missing_ok=True)
+            path.with_name(path.name + ".json").unlink(missing_ok=True)
+    request.tm.get().addAfterCommitHook(hook)
+
+
+def field_error(form, name, message):
+    """Mark a field of a validated form as refused (a check only the server could make after the form
+    validated, such as a document refused): render the form again and the error shows at the field and
+    in the summary."""
+    error = colander.Invalid(form.schema, "")
+    error[name] = message
+    form.widget.handle_error(form, error)
 
 
 # --- generic content views -------------------------------------------------------------------------

@@ -18,6 +18,8 @@ CATEGORIES = {
     "portal home sections": "home section",
     "portal search facets": "search facets",
     "portal content badges": "content badges",
+    "portal manage tasks": "manage tasks",
+    "portal search exclusions": "search exclusions",
 }
 
 
@@ -121,6 +123,23 @@ class Badges:
     plugin: str
 
 
+@dataclass
+class ManageTasks:
+    """Work a plugin waits for from the people who manage the site, listed on /manage."""
+    name: str
+    tasks: Callable
+    order: int
+    plugin: str
+
+
+@dataclass
+class SearchExclusion:
+    """Documents a plugin hides from one visitor's searches (e.g. from the jurors of a blind review)."""
+    name: str
+    hidden: Callable
+    plugin: str
+
+
 class PortalRegistry:
     """What the plugins registered, kept on config.registry.portal."""
 
@@ -141,6 +160,8 @@ class PortalRegistry:
         self.search_facets = {}  # index name -> {name: SearchFacets}, from add_search_facets
         self.index_facets = {}  # index name -> {facet: title} that other plugins add to that index
         self.badges = {}  # name -> Badges, from add_content_badges
+        self.manage_tasks = {}  # name -> ManageTasks, from add_manage_tasks
+        self.search_exclusions = {}  # name -> SearchExclusion, from add_search_exclusion
 
     def content_type_of(self, obj):
         for cls in type(obj).__mro__:
@@ -173,6 +194,20 @@ class PortalRegistry:
                 continue
             found.extend(item.badges(request, obj) or [])
         return found
+
+    def waiting_tasks(self, request):
+        """[{"title", "url", "step"?, "note"?}] of the work the plugins wait for from this visitor."""
+        found = []
+        for item in sorted(self.manage_tasks.values(), key=lambda t: (t.order, t.name)):
+            found.extend(item.tasks(request) or [])
+        return found
+
+    def hidden_documents(self, request):
+        """The keys of the search documents this visitor's searches must not find."""
+        keys = set()
+        for item in self.search_exclusions.values():
+            keys.update(item.hidden(request) or ())
+        return keys
 
     def menu(self, name):
         return sorted(self.menus.get(name, {}).values(), key=lambda item: (item.order, item.name))
@@ -374,10 +409,35 @@ def add_home_section(config, name, title, items, order=50):
     _add_section(config, "home", name, title, items, order)
 
 
+def add_manage_tasks(config, name, tasks, order=50):
+    """tasks(request) -> [{"title", "url", "step"?, "note"?}]: the work waiting for this visitor, listed
+    under "Waiting for you" on /manage (the callback checks the visitor's permissions)."""
+    item = ManageTasks(name=name, tasks=tasks, order=order, plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        portal.manage_tasks[name] = item
+
+    _register(config, "portal manage tasks", name, name, store)
+
+
+def add_search_exclusion(config, name, hidden):
+    """hidden(request) -> iterable of search document keys ("experience:12") that this visitor's searches
+    (/search, /search.json and the listings built on portal.views.search.parse_query) must not find, with
+    both backends; called on every search, so it must be cheap for anonymous visitors."""
+    item = SearchExclusion(name=name, hidden=hidden, plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        portal.search_exclusions[name] = item
+
+    _register(config, "portal search exclusions", name, name, store)
+
+
 def includeme(config):
     config.registry.portal = PortalRegistry()
     for directive in (add_content_type, add_search_index, add_menu_item, add_workflow, add_demo_data,
                       add_export, add_plugin_settings, add_member_section, add_region_section,
                       add_home_section,
-                      add_search_facets, add_content_badges):
+                      add_search_facets, add_content_badges, add_manage_tasks, add_search_exclusion):
         config.add_directive(directive.__name__, directive)

@@ -1,4 +1,5 @@
-"""Award calls: the annual Good Practice Award, from the call to published winners.
+"""Award calls: the annual Good Practice Award in Citizen Participation, from the call to published
+winners.
 
 Everything the plugin brings is declared here. It builds on plugins.experiences (an entry is one of a
 member's experiences); experiences knows nothing of awards: the badge and the "award" facet reach it
@@ -7,24 +8,32 @@ from pyramid.events import NewRequest
 
 from portal.i18n import _
 
+AWARD = _("Good Practice Award in Citizen Participation")
+
 
 def includeme(config):
+    from .demo import create_demo_awards
     from .exports import ENTRY_COLUMNS, SCORE_COLUMNS, WINNER_COLUMNS, entry_rows, score_rows, winner_rows
     from .publication import on_new_request
-    from .search import FACET_LABELS, FACET_VALUES, FACETS, award_badges, award_facets
+    from .search import FACET_LABELS, FACET_VALUES, FACETS, award_badges, award_facets, hidden_from_jurors
     from .sections import member_awards, open_calls, region_awards
-    config.add_home_section("awards", _("Good Practice Award"), open_calls, order=5)
-    from .demo import create_demo_awards
+    from .steps import manage_tasks
     config.include(".views")
+    config.add_static_view("awards-static", "plugins.awards:static", cache_max_age=3600)
+    config.add_home_section("awards", AWARD, open_calls, order=5)
     config.add_menu_item("main", "awards", _("Awards"), route_name="awards", order=60)
     config.add_search_facets("experience", award_facets, facets=FACETS, facet_values=FACET_VALUES,
                              facet_labels=FACET_LABELS)
+    config.add_search_exclusion("awards:blind-review", hidden_from_jurors)
     config.add_content_badges("awards", award_badges, types=("experience",))
-    config.add_member_section("awards", _("Good Practice Award"), member_awards, order=40)
-    config.add_region_section("awards", _("Good Practice Award winners"), region_awards, order=40)
+    config.add_member_section("awards", AWARD, member_awards, order=40)
+    config.add_region_section("awards", _("Winners of the Good Practice Award in Citizen Participation"),
+                              region_awards, order=40)
+    config.add_manage_tasks("awards", manage_tasks, order=20)
     config.add_export("award-entries", _("Award entries"), entry_rows, columns=ENTRY_COLUMNS, permission="manage")
     config.add_export("award-scores", _("Award scores"), score_rows, columns=SCORE_COLUMNS, permission="manage")
-    config.add_export("award-winners", _("Good Practice Award winners"), winner_rows, columns=WINNER_COLUMNS)
+    config.add_export("award-winners", _("Winners of the Good Practice Award in Citizen Participation"), winner_rows,
+                      columns=WINNER_COLUMNS)
     config.add_demo_data(create_demo_awards, order=60)
     # results go out when their date passes, without anyone: checked on requests (once a minute)
     config.add_subscriber(on_new_request, NewRequest)

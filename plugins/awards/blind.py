@@ -1,96 +1,136 @@
-"""Blind review: what identifies the applicants (organisation, city, people's names) is taken out of
-what a juror reads, of the documents' names and of the documents' own metadata."""
-import io
+"""Blind review: what identifies the applicants (their organisation, its city, the people who wrote and
+sent the entry) is masked in what a juror reads. Names are matched as whole words, whatever their case
+and accents ("São Paulo", "SAO PAULO" and "Sao Paulo" alike), and nothing else is: the masking of the
+documents themselves is in scrub.py."""
+import html as html_lib
 import re
-import zipfile
+import unicodedata
+from dataclasses import dataclass, field
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 MASK = "[…]"
+# parts of a person's name too short or too common to identify anyone on their own
+PARTICLES = {"da", "das", "de", "del", "der", "des", "di", "do", "dos", "du", "e", "el", "la", "le", "los",
+             "van", "von", "y"}
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")
 
 
-def identifying(entry):
-    """The words that would tell a juror who applied, longest first."""
-    names = set()
-    if entry.member is not None:
-        names.add(entry.member.name)
-        names.update(u.name for u in entry.member.representatives)
-        names.update(u.email for u in entry.member.representatives)
+def fold(text: str) -> str:
+    """Lower case without accents: what two spellings of a name have in common."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).casefold()
+
+
+def _folded_with_positions(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the position in `text` it comes from."""
+    out, where = [], []
+    for i, ch in enumerate(text):
+        for f in fold(ch):
+            out.append(f)
+            where.append(i)
+    return "".join(out), where
+
+
+def contact_names(contact: str) -> list[str]:
+    """The person named first in an experience's contact field ("Luiza Fernandes, Coordinator of ...,
+    luiza@..."), its e-mail addresses and phone numbers. Only the leading name: the rest of the field
+    (an office, a programme) names what the experience is about, not who applied."""
+    found = EMAIL.findall(contact) + [p.strip() for p in PHONE.findall(contact)]
+    lead = re.split(r"[,;\n(<|/]| [–-] ", EMAIL.sub(" ", contact), maxsplit=1)[0].strip()
+    words = lead.split()
+    if 2 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in PARTICLES for w in words) \
+            and not any(ch.isdigit() for ch in lead):
+        found.append(lead)
+    return found
+
+
+@dataclass
+class Masker:
+    """The names of one entry's applicants, and how to mask them in text, HTML and documents."""
+    names: list[str] = field(default_factory=list)  # as written, for the secretariat's preview
+    pattern: re.Pattern | None = None
+
+    @classmethod
+    def of(cls, organisations=(), people=(), other=()) -> "Masker":
+        """organisations and cities are masked as whole phrases; people also by each part of their name
+        ("Luiza" of "Luiza Fernandes"); other (e-mail addresses, phone numbers) as they are."""
+        phrases = set()
+        for name in [*organisations, *people, *other]:
+            name = " ".join((name or "").split())
+            if len(name) >= 3:
+                phrases.add(name)
+        for name in people:
+            for part in re.split(r"[\s,]+", name or ""):
+                if len(part) >= 3 and part.lower() not in PARTICLES and "@" not in part:
+                    phrases.add(part)
+        folded = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+        pattern = None
+        if folded:
+            # whole words only: "Porto" is masked, "Portobello" is not; spaces inside a name match any space
+            body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in folded)
+            pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+        return cls(names=sorted(phrases, key=str.casefold), pattern=pattern)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the names are in text, as (start, end) positions of text itself."""
+        if self.pattern is None or not text:
+            return []
+        folded, where = _folded_with_positions(text)
+        spans = []
+        for m in self.pattern.finditer(folded):
+            start, end = where[m.start()], where[m.end() - 1] + 1
+            spans.append((start, end))
+        return spans
+
+    def found(self, text: str) -> bool:
+        return bool(self.spans(text))
+
+    def text(self, text: str, mask: str = MASK) -> str:
+        text = text or ""
+        out, last = [], 0
+        for start, end in self.spans(text):
+            out += [text[last:start], mask]
+            last = end
+        return "".join(out) + text[last:]
+
+    def html(self, markup: str) -> Markup:
+        """Sanitised HTML with the names masked in its text and in its attributes (a link's address)."""
+        parts = re.split(r"(<[^>]*>)", markup or "")
+        for i, part in enumerate(parts):
+            if part.startswith("<"):
+                parts[i] = re.sub(r'(\s[\w:-]+=")([^"]*)(")',
+                                  lambda m: m.group(1) + self._escaped(m.group(2)) + m.group(3), part)
+            else:
+                parts[i] = self._escaped(part)
+        return Markup("".join(parts))
+
+    def _escaped(self, escaped: str) -> str:
+        plain = html_lib.unescape(escaped)
+        if not self.found(plain):
+            return escaped
+        return html_lib.escape(self.text(plain), quote=True)
+
+
+def masker_for(entry) -> Masker:
+    """What identifies the applicants of an entry: its member organisation and its city, the member's
+    representatives, whoever sent the entry and wrote the experience, the person of the contact field."""
+    organisations, people, other = [], [], []
+    member = entry.member
+    if member is not None:
+        organisations.append(member.name)
+        for user in member.representatives:
+            people.append(user.name)
+            other.append(user.email)
     if entry.submitter is not None:
-        names.update((entry.submitter.name, entry.submitter.email))
+        people.append(entry.submitter.name)
+        other.append(entry.submitter.email)
     exp = entry.experience
     if exp is not None:
-        names.add(exp.city)
-        if exp.contact:
-            names.add(exp.contact)
+        organisations.append(exp.city)
         if exp.creator is not None:
-            names.update((exp.creator.name, exp.creator.email))
-    found = set()
-    for name in names:
-        name = (name or "").strip()
-        if len(name) >= 3:
-            found.add(name)
-            # each word of a person's or organisation's name too ("Luiza" of "Luiza Rep")
-            found.update(w for w in re.split(r"[\s,]+", name) if len(w) >= 4 and w[0].isupper())
-    return sorted(found, key=len, reverse=True)
-
-
-def _pattern(words):
-    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
-
-
-def redact(text, words):
-    pattern = _pattern(words)
-    return pattern.sub(MASK, text or "") if pattern else (text or "")
-
-
-def redact_html(html, words):
-    """Sanitised HTML with the identifying words masked in its text and attributes."""
-    pattern = _pattern(words)
-    if pattern is None:
-        return Markup(html or "")
-    escaped = [str(escape(w)) for w in words]
-    both = _pattern(sorted(set(words) | set(escaped), key=len, reverse=True))
-    return Markup(both.sub(MASK, html or ""))
-
-
-def _same_length(data, words):
-    """Each identifying word replaced, in every encoding a document may hold it in, by as many bytes:
-    a PDF's cross-reference offsets stay right, so the file still opens."""
-    for word in words:
-        for encoding in ("utf-8", "latin-1", "utf-16-be"):
-            try:
-                raw = word.encode(encoding)
-            except UnicodeEncodeError:
-                continue
-            data = re.sub(re.escape(raw), lambda m: b"X" * len(m.group(0)), data, flags=re.IGNORECASE)
-    return data
-
-
-PDF_INFO = re.compile(rb"/(Author|Creator|Producer|Title|Subject|Keywords)(\s*)\(((?:\\.|[^\\)])*)\)")
-ZIP_METADATA = re.compile(rb"<(dc:creator|cp:lastModifiedBy|meta:initial-creator|dc:title|Company|Manager)>"
-                          rb"(.*?)</\1>", re.S)
-
-
-def scrub_document(data, mimetype, words):
-    """The bytes of a document as a juror gets them in a blind review."""
-    if mimetype == "application/pdf":
-        data = PDF_INFO.sub(lambda m: b"/" + m.group(1) + m.group(2) + b"(" + b" " * len(m.group(3)) + b")", data)
-        return _same_length(data, words)
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            source = zipfile.ZipFile(io.BytesIO(data))
-        except zipfile.BadZipFile:
-            return _same_length(data, words)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as target:
-            for info in source.infolist():
-                content = source.read(info)
-                if info.filename.endswith((".xml", ".rels")):
-                    content = ZIP_METADATA.sub(lambda m: b"<" + m.group(1) + b"></" + m.group(1) + b">", content)
-                    content = _same_length(content, words)
-                target.writestr(info, content)
-        return out.getvalue()
-    if mimetype == "text/csv":
-        return _same_length(data, words)
-    return data  # images: their EXIF may name a camera, not the applicant
+            people.append(exp.creator.name)
+            other.append(exp.creator.email)
+        for name in contact_names(exp.contact or ""):
+            (other if "@" in name or name[:1].isdigit() or name[:1] == "+" else people).append(name)
+    return Masker.of(organisations, people, other)

@@ -1,10 +1,13 @@
-"""Assigning entries to jurors, reassigning on a declared conflict, and the ranking of the entries."""
+"""The jury: jurors invited, entries assigned to them (never to a juror of the entry's own organisation
+or country, declared conflicts reassigned), and the ranking of the entries."""
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 
-from sqlalchemy import select
+from portal.i18n import _
+from portal.models import User
 
-from .models import Review
+from . import clock
+from .models import Juror, Review
 
 DISAGREEMENT = 3.0  # points out of 10 between the highest and the lowest weighted score of one entry
 
@@ -42,31 +45,40 @@ def _load(call):
 
 
 def _pick(call, entry, load):
-    taken = {r.juror_id for r in entry.reviews}
+    # the jurors of the entry's reviews, those not flushed yet included (their juror_id is still None)
+    taken = {r.juror.id if r.juror is not None else r.juror_id for r in entry.reviews}
     candidates = [j for j in call.jurors if j.id not in taken and not conflicted(j, entry)]
     if not candidates:
         return None
     return min(candidates, key=lambda j: (load[j.id], j.id))
 
 
+def free_jurors(call, entry):
+    """The jurors who may review the entry: no conflict (its present reviewers among them)."""
+    return [j for j in call.jurors if not conflicted(j, entry)]
+
+
+def waiting_for_eligibility(call):
+    return [e for e in call.entries if e.status == "submitted" and e.eligible is None]
+
+
+def unassigned(call):
+    """The reviews still to assign: per eligible entry, how many it lacks."""
+    return {e: call.reviews_per_entry - len(active_reviews(e)) for e in eligible_entries(call)
+            if len(active_reviews(e)) < call.reviews_per_entry}
+
+
+def short_of_jurors(call):
+    """[(entry, jurors free of conflicts)] of the entries that cannot get their reviews."""
+    return [(e, len(free_jurors(call, e))) for e in unassigned(call) if len(free_jurors(call, e)) < call.reviews_per_entry]
+
+
 def assign(session, call):
-    """Give every eligible entry the configured number of reviews, the least loaded juror first.
-    Returns the entries left short (not enough jurors free of conflicts)."""
-    load = _load(call)
-    short = []
-    # the entries with the fewest possible jurors first, so they are not left without any
-    entries = sorted(eligible_entries(call),
-                     key=lambda e: (sum(1 for j in call.jurors if not conflicted(j, e)), e.id))
-    for entry in entries:
-        while len(active_reviews(entry)) < call.reviews_per_entry:
-            juror = _pick(call, entry, load)
-            if juror is None:
-                short.append(entry)
-                break
-            review = Review(entry=entry, juror=juror, scores={}, comments={})
-            session.add(review)
-            load[juror.id] += 1
-    return short
+    """Give every eligible entry the configured number of reviews, the least loaded juror first (the
+    entries with the fewest possible jurors first, so they are not left without any), as far as the
+    jurors free of conflicts go: what the demo does; the secretariat's pages use assign_entries."""
+    for review in assign_new(call):
+        session.add(review)
 
 
 def declare_conflict(session, review, reason):
@@ -83,11 +95,6 @@ def declare_conflict(session, review, reason):
     return new
 
 
-def reviews_of(session, juror):
-    return session.scalars(select(Review).where(Review.juror_id == juror.id, Review.conflict.is_(False))
-                           .order_by(Review.id)).all()
-
-
 def progress(call):
     """[(juror, done, due)] and the call's totals."""
     rows, done_all, due_all = [], 0, 0
@@ -97,7 +104,7 @@ def progress(call):
             by_juror[review.juror_id].append(review)
     for juror in call.jurors:
         reviews = by_juror.get(juror.id, [])
-        done = sum(1 for r in reviews if r.done is not None)
+        done = sum(1 for r in reviews if r.weighted(call) is not None)
         rows.append((juror, done, len(reviews)))
         done_all += done
         due_all += len(reviews)
@@ -105,8 +112,10 @@ def progress(call):
 
 
 def ranking(call, normalise=False):
-    """[{"entry", "score", "normalised", "spread", "reviews", "scores"}] best first. Normalised: each
-    juror's weighted scores as z-scores (a severe juror and a generous one count alike), averaged."""
+    """[{"entry", "score", "normalised", "spread", "reviews", "partial", "due", "criteria"}] best first.
+    Only complete reviews (every criterion scored) count; "partial" says how many are under way.
+    Normalised: each juror's weighted scores as z-scores (a severe juror and a generous one count alike),
+    averaged."""
     per_juror = defaultdict(list)
     for entry in eligible_entries(call):
         for review in active_reviews(entry):
@@ -120,7 +129,8 @@ def ranking(call, normalise=False):
         stats[juror_id] = (mean, sd)
     rows = []
     for entry in eligible_entries(call):
-        done = [r for r in active_reviews(entry) if r.done is not None]
+        done = [r for r in active_reviews(entry) if r.weighted(call) is not None]
+        partial = [r for r in active_reviews(entry) if r not in done and r.scored(call)]
         values = [r.weighted(call) for r in done]
         z = []
         for r, v in zip(done, values):
@@ -131,7 +141,8 @@ def ranking(call, normalise=False):
         rows.append({"entry": entry, "score": statistics.fmean(values) if values else None,
                      "normalised": statistics.fmean(z) if z else None,
                      "spread": (max(values) - min(values)) if len(values) > 1 else 0.0,
-                     "reviews": len(done), "due": len(active_reviews(entry)), "criteria": per_criterion})
+                     "reviews": len(done), "partial": len(partial), "due": len(active_reviews(entry)),
+                     "criteria": per_criterion})
     key = "normalised" if normalise else "score"
     rows.sort(key=lambda r: (r[key] is None, -(r[key] or 0), r["entry"].id))
     return rows
@@ -139,3 +150,80 @@ def ranking(call, normalise=False):
 
 def disagreements(rows):
     return [r for r in rows if r["spread"] >= DISAGREEMENT]
+
+
+class AssignmentRefused(ValueError):
+    """Why the entries cannot be assigned now; `message` is translatable. Nothing was assigned."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def assign_entries(request, call) -> Counter:
+    """Assign every eligible entry its reviews, all or none: what is missing first (the call still open,
+    eligibility undecided, too few jurors free of conflicts) is refused with its reason. Each juror given
+    entries is told by mail; returns {juror: entries added}."""
+    from .mail import tell_juror
+    if call.state in ("upcoming", "open"):
+        raise AssignmentRefused(_("Entries are assigned once the call has closed."))
+    waiting = waiting_for_eligibility(call)
+    if waiting:
+        raise AssignmentRefused(_("${count} entries wait for the eligibility check: decide on them first, then "
+                                  "assign.", mapping={"count": len(waiting)}))
+    if not eligible_entries(call):
+        raise AssignmentRefused(_("No entry is eligible: there is nothing to assign."))
+    short = short_of_jurors(call)
+    if short:
+        fewest = min(free for _entry, free in short)
+        raise AssignmentRefused(_("${per} reviews per entry need at least ${per} jurors without a conflict; you have "
+                                  "${have} for ${count} of the entries. Add jurors (or ask for fewer reviews per "
+                                  "entry), then assign again.",
+                                  mapping={"per": call.reviews_per_entry, "have": fewest, "count": len(short)}))
+    if not unassigned(call):
+        raise AssignmentRefused(_("Every eligible entry has its ${per} reviews already.",
+                                  mapping={"per": call.reviews_per_entry}))
+    added = Counter()
+    for review in assign_new(call):
+        request.dbsession.add(review)
+        added[review.juror] += 1
+    call.assigned = call.assigned or clock.now()
+    for juror, count in added.items():
+        tell_juror(request, call, juror, count)
+    return added
+
+
+def assign_new(call) -> list:
+    """The reviews that give every eligible entry its count (see assign), not added to any session."""
+    load = _load(call)
+    new = []
+    entries = sorted(eligible_entries(call), key=lambda e: (len(free_jurors(call, e)), e.id))
+    for entry in entries:
+        while len(active_reviews(entry)) < call.reviews_per_entry:
+            juror = _pick(call, entry, load)
+            if juror is None:
+                break
+            new.append(Review(entry=entry, juror=juror, scores={}, comments={}))
+            load[juror.id] += 1
+    return new
+
+
+def invite_juror(request, call, email, name="", country=""):
+    """Put someone on the jury (an account is created for someone new) and tell them by mail; None when
+    they already are."""
+    from .mail import invitation_mail
+    email = email.strip().lower()
+    from sqlalchemy import select
+    user = request.dbsession.scalar(select(User).where(User.email == email))
+    created = user is None
+    if created:
+        user = User(email=email, name=name.strip() or email.split("@")[0], role=None, language=request.locale_name)
+        request.dbsession.add(user)
+        request.dbsession.flush()
+    if any(j.user_id == user.id for j in call.jurors):
+        return None
+    juror = Juror(call=call, user_id=user.id, country=country or "")
+    request.dbsession.add(juror)
+    request.dbsession.flush()
+    invitation_mail(request, call, juror, created)
+    return juror

@@ -23,7 +23,9 @@ class AwardCall(Base):
     title: Mapped[str] = mapped_column(String(300))
     rules: Mapped[str] = mapped_column(Text, default="")
     eligibility: Mapped[str] = mapped_column(Text, default="")
-    # [{"key", "title"}], [{"key", "title", "weight"}], [{"key", "title", "kind": text|choice, "choices"}]
+    # [{"key", "title"}], [{"key", "title", "weight", "description"}],
+    # [{"key", "title", "kind": text|choice, "choices"}]: a key is given once and never changes (entries'
+    # categories and answers and jurors' scores point to it), whatever the title becomes
     categories: Mapped[list] = mapped_column(JSON, default=list)
     criteria: Mapped[list] = mapped_column(JSON, default=list)
     questions: Mapped[list] = mapped_column(JSON, default=list)
@@ -36,6 +38,8 @@ class AwardCall(Base):
     blind: Mapped[bool] = mapped_column(Boolean, default=True)
     max_entries_per_member: Mapped[int] = mapped_column(Integer, default=1)
     normalise: Mapped[bool] = mapped_column(Boolean, default=False)
+    # where the winners are announced: an address, or the number of one of the portal's events
+    ceremony: Mapped[str] = mapped_column(String(500), default="")
     assigned: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # evaluation started
     results_sent: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # outcome mails queued
     created: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -90,6 +94,9 @@ class AwardCall(Base):
     def category_title(self, key):
         return next((c["title"] for c in self.categories if c["key"] == key), key)
 
+    def criterion(self, key):
+        return next((c for c in self.criteria if c["key"] == key), None)
+
     @property
     def total_weight(self):
         return sum(c["weight"] for c in self.criteria) or 1
@@ -112,6 +119,7 @@ class AwardEntry(Base):
     eligible: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     eligibility_reason: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)  # winner, mention
+    statement: Mapped[str] = mapped_column(Text, default="")  # the jury's words on why it won, published
     created: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     modified: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -187,8 +195,15 @@ class Review(Base):
     entry: Mapped[AwardEntry] = relationship(back_populates="reviews")
     juror: Mapped[Juror] = relationship()
 
+    def complete(self, call):
+        """Every criterion scored: only such a review counts in the ranking."""
+        return all(isinstance(self.scores.get(c["key"]), int) for c in call.criteria)
+
+    def scored(self, call):
+        return sum(1 for c in call.criteria if isinstance(self.scores.get(c["key"]), int))
+
     def weighted(self, call):
-        if self.done is None or self.conflict:
+        if self.done is None or self.conflict or not self.complete(call):
             return None
         return sum(c["weight"] * self.scores.get(c["key"], 0) for c in call.criteria) / call.total_weight
 

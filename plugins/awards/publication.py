@@ -105,3 +105,15 @@ def on_new_request(event):
     if request.path.startswith("/static/"):
         return
     publish_due_results(request)
+
+
+def winners(call):
+    return [e for e in call.entries if e.outcome and e.status == "submitted" and e.eligible]
+
+
+def results_summary(call) -> dict:
+    """What the results page says of the edition: entries received, from how many countries, the jury."""
+    submitted = [e for e in call.entries if e.status == "submitted"]
+    countries = {e.member.country for e in submitted if e.member is not None and e.member.country}
+    return {"entries": len(submitted), "countries": len(countries),
+            "jury": sorted(((j.user.name, sorted(j.countries)) for j in call.jurors), key=lambda p: p[0].casefold())}

@@ -1,5 +1,6 @@
-"""Forms of the awards: the call (its categories, criteria and questions written one per line), the
-entry (built per call from its questions), eligibility, scoring, jurors."""
+"""Forms of the awards: the call (its categories, criteria and questions as rows, each row keeping the
+key it was given), the entry (built per call from its questions, with its documents), eligibility,
+scoring, jurors, the jury's statements."""
 import re
 from datetime import datetime
 from zoneinfo import ZoneInfo, available_timezones
@@ -7,11 +8,14 @@ from zoneinfo import ZoneInfo, available_timezones
 import colander
 import deform
 
-from portal.forms import country_node, rich_text_node
+from portal.forms import country_node, rich_text_node, uploads_node
 from portal.i18n import _
 
 DATETIME_INPUT = {"type": "datetime-local"}
 SLUG = re.compile(r"[^a-z0-9]+")
+SCORE_MIN, SCORE_MAX = 0, 10
+BLANK_ROWS = 2  # empty rows under a call's categories, criteria and questions, to add some
+ENTRY_TYPES = "image/png,image/jpeg,image/gif,image/webp,.pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.csv"
 
 
 def slugify(text, taken):
@@ -47,55 +51,75 @@ def datetime_node(title, description=None):
                                widget=deform.widget.TextInputWidget(attributes=DATETIME_INPUT))
 
 
-def lines(value):
-    return [line.strip() for line in (value or "").splitlines() if line.strip()]
+# --- a call's rows: categories, criteria, questions --------------------------------------------------
+
+class RowsWidget(deform.widget.SequenceWidget):
+    """Rows edited without JavaScript: each row a fieldset (its key hidden: it never changes), empty
+    rows at the end to add some, an order number to move one, a box to remove one."""
+    template = "plugins.awards:templates/deform/rows.pt"
+    item_template = "plugins.awards:templates/deform/row.pt"
 
 
-def parse_categories(node, value):
-    found = lines(value)
-    if not found:
-        raise colander.Invalid(node, _("At least one category."))
-    taken = set()
-    return [{"key": slugify(title, taken), "title": title[:200]} for title in found]
+def _row_fields(kind):
+    """A row's fields: its name (and weight), where it goes, a box to remove it, then what it explains."""
+    fields = [
+        colander.SchemaNode(colander.String(), name="key", missing="", widget=deform.widget.HiddenWidget()),
+        colander.SchemaNode(colander.String(), name="name", title=_("Name"), missing="",
+                            validator=colander.Length(0, 300)),
+    ]
+    if kind == "criteria":
+        fields.append(colander.SchemaNode(
+            colander.String(), name="weight", title=_("Weight (1 to 100)"), missing="",
+            widget=deform.widget.TextInputWidget(attributes={"inputmode": "numeric", "size": "4"})))
+    fields += [
+        colander.SchemaNode(colander.String(), name="position", title=_("Order"), missing="",
+                            widget=deform.widget.TextInputWidget(attributes={"inputmode": "numeric", "size": "3"})),
+        colander.SchemaNode(colander.Boolean(), name="remove", title=_("Remove"), missing=False),
+    ]
+    if kind == "criteria":
+        fields.append(colander.SchemaNode(
+            colander.String(), name="description", title=_("What the jury looks for"), missing="",
+            validator=colander.Length(0, 1000), widget=deform.widget.TextAreaWidget(rows=2)))
+    if kind == "questions":
+        fields.append(colander.SchemaNode(
+            colander.String(), name="choices", title=_("Answers to choose from"), missing="",
+            validator=colander.Length(0, 2000),
+            description=_("Leave empty for a written answer; otherwise the answers, separated by semicolons: "
+                          "“under 100 000; over 100 000”.")))
+    return fields
 
 
-def parse_criteria(node, value):
-    """One criterion a line: "Innovation | 30" (the weight after a bar; 1 when left out)."""
-    found, taken = [], set()
-    for line in lines(value):
-        title, _bar, weight = line.partition("|")
-        weight = weight.strip() or "1"
-        if not weight.isdigit() or not 1 <= int(weight) <= 100:
-            raise colander.Invalid(node, _("A weight is a whole number from 1 to 100, after a bar: "
-                                           "“Innovation | 30”."))
-        found.append({"key": slugify(title.strip(), taken), "title": title.strip()[:200], "weight": int(weight)})
-    if not found:
-        raise colander.Invalid(node, _("At least one criterion."))
-    return found
+ROW_TITLES = {"categories": (_("Category"), _("Categories")),
+              "criteria": (_("Criterion"), _("Evaluation criteria")),
+              "questions": (_("Question"), _("Questions of the call"))}
+ROW_HINTS = {
+    "categories": _("Renaming a category keeps the entries in it. A category chosen by an entry cannot be removed."),
+    "criteria": _("The weights count in the ranking; renaming a criterion keeps the jurors' scores. A criterion "
+                  "already scored cannot be removed."),
+    "questions": _("Renaming a question keeps the answers. A question already answered cannot be removed, nor an "
+                   "answer already chosen."),
+}
 
 
-def parse_questions(node, value):
-    """One question a line; a question with choices lists them after a bar, separated by semicolons:
-    "Population of the city | under 100 000; 100 000 to 1 million; over 1 million"."""
-    found, taken = [], set()
-    for line in lines(value):
-        title, bar, choices = line.partition("|")
-        options = [c.strip() for c in choices.split(";") if c.strip()]
-        if bar and len(options) < 2:
-            raise colander.Invalid(node, _("A question with choices needs at least two, separated by semicolons."))
-        found.append({"key": slugify(title.strip(), taken), "title": title.strip()[:300],
-                      "kind": "choice" if options else "text", "choices": options})
-    return found
+def rows_node(kind):
+    item, plural = ROW_TITLES[kind]
+    row = colander.SchemaNode(colander.Mapping(), *_row_fields(kind), name="row", title=item,
+                              widget=deform.widget.MappingWidget(template="plugins.awards:templates/deform/row_fields.pt"))
+    return colander.SchemaNode(colander.Sequence(), row, name=kind, title=plural, description=ROW_HINTS[kind],
+                               missing=[], widget=RowsWidget())
 
 
-def unparse(call):
-    """The text areas of the call form, from a call (to edit it, or to copy last year's)."""
-    return {
-        "categories": "\n".join(c["title"] for c in call.categories),
-        "criteria": "\n".join(f"{c['title']} | {c['weight']}" for c in call.criteria),
-        "questions": "\n".join(q["title"] + (" | " + "; ".join(q["choices"]) if q["kind"] == "choice" else "")
-                               for q in call.questions),
-    }
+def rows_of(call, kind):
+    """The rows of a call as the form shows them (with empty ones to add more)."""
+    rows = []
+    for n, row in enumerate(getattr(call, kind) if call is not None else [], 1):
+        value = {"key": row["key"], "name": row["title"], "position": str(n)}
+        if kind == "criteria":
+            value.update(weight=str(row["weight"]), description=row.get("description", ""))
+        if kind == "questions":
+            value["choices"] = "; ".join(row.get("choices", [])) if row.get("kind") == "choice" else ""
+        rows.append(value)
+    return rows + [{} for _n in range(BLANK_ROWS)]
 
 
 @colander.deferred
@@ -111,24 +135,34 @@ def check_timezone(node, value):
         raise colander.Invalid(node, _("Unknown time zone."))
 
 
-def check_call(form, value):
-    error = colander.Invalid(form)
-    for name, parse in (("categories", parse_categories), ("criteria", parse_criteria),
-                        ("questions", parse_questions)):
-        try:
-            value[name] = parse(form[name], value.get(name, ""))
-        except colander.Invalid as exc:
-            error[name] = exc.msg
-    zone = ZoneInfo(value["timezone"])
-    order = [("opens", value["opens"]), ("closes", value["closes"]),
-             ("evaluation_closes", value["evaluation_closes"]), ("results_date", value["results_date"])]
-    for (_n1, first), (name, second) in zip(order, order[1:]):
-        if second <= first:
-            error[name] = _("This date must come after the one above it.")
-    if error.children:
-        raise error
-    for name, local in order:
-        value[name] = local.replace(tzinfo=zone).astimezone(ZoneInfo("UTC"))
+@colander.deferred
+def deferred_check_call(node, kw):
+    """The call form's checks: dates in order, and rows merged with the call's own (services.merge_rows),
+    refusing to remove what entries and scores already use."""
+    from .calls import merge_call_rows
+    call = kw.get("call")
+
+    def check(form, value):
+        error = colander.Invalid(form)
+        for name, message in merge_call_rows(call, value).items():
+            error[name] = message
+        zone = ZoneInfo(value["timezone"])
+        order = [("opens", value["opens"]), ("closes", value["closes"]),
+                 ("evaluation_closes", value["evaluation_closes"]), ("results_date", value["results_date"])]
+        for (_n1, first), (name, second) in zip(order, order[1:]):
+            if second <= first:
+                error[name] = _("This date must come after the one above it.")
+        if error.children:
+            raise error
+        for name, local in order:
+            value[name] = local.replace(tzinfo=zone).astimezone(ZoneInfo("UTC"))
+    return check
+
+
+def check_ceremony(node, value):
+    value = value.strip()
+    if value and not (value.isdigit() or re.match(r"^https?://[^\s]+$", value) or value.startswith("/")):
+        raise colander.Invalid(node, _("An address (https://…) or the number of one of the portal's events."))
 
 
 class CallSchema(colander.Schema):
@@ -137,18 +171,9 @@ class CallSchema(colander.Schema):
     title = colander.SchemaNode(colander.String(), title=_("Title"), validator=colander.Length(1, 300))
     rules = rich_text_node(_("Rules"))
     eligibility = rich_text_node(_("Eligibility"))
-    categories = colander.SchemaNode(
-        colander.String(), title=_("Categories"), description=_("One category a line."),
-        widget=deform.widget.TextAreaWidget(rows=4))
-    criteria = colander.SchemaNode(
-        colander.String(), title=_("Evaluation criteria"),
-        description=_("One criterion a line, its weight after a bar: “Innovation | 30”."),
-        widget=deform.widget.TextAreaWidget(rows=5))
-    questions = colander.SchemaNode(
-        colander.String(), title=_("Questions of the call"), missing="",
-        description=_("One question a line. For a choice, list the answers after a bar, separated by "
-                      "semicolons: “Population | under 100 000; over 100 000”."),
-        widget=deform.widget.TextAreaWidget(rows=5))
+    categories = rows_node("categories")
+    criteria = rows_node("criteria")
+    questions = rows_node("questions")
     timezone = colander.SchemaNode(colander.String(), title=_("Time zone of the dates"), default="UTC",
                                    widget=deferred_timezone_widget, validator=check_timezone)
     opens = datetime_node(_("Opens on"))
@@ -156,6 +181,10 @@ class CallSchema(colander.Schema):
     evaluation_closes = datetime_node(_("Evaluation closes on"), _("Jurors can change their scores until then."))
     results_date = datetime_node(_("Results published on"),
                                  _("The results page, the badges and the mails to applicants appear then."))
+    ceremony = colander.SchemaNode(colander.String(), title=_("Award ceremony"), missing="",
+                                   validator=check_ceremony,
+                                   description=_("Optional: the address of the ceremony's page, or the number of "
+                                                 "its event on this portal (in the event's address)."))
     reviews_per_entry = colander.SchemaNode(colander.Integer(), title=_("Reviews per entry"), default=3,
                                             validator=colander.Range(1, 20))
     blind = colander.SchemaNode(colander.Boolean(), title=_("Blind review"), default=True, missing=False,
@@ -165,11 +194,14 @@ class CallSchema(colander.Schema):
                                                  default=1, validator=colander.Range(1, 50))
 
     def __init__(self, *args, **kw):
-        super().__init__(*args, validator=check_call, **kw)
+        super().__init__(*args, validator=deferred_check_call, **kw)
 
 
-def entry_schema(call, experience_choices):
-    """The entry form of one call: the experience, the category, the call's own questions."""
+# --- an entry ------------------------------------------------------------------------------------
+
+def entry_schema(call, experience_choices, documents=()):
+    """The entry form of one call: the experience, the category, the call's own questions, the documents
+    (attached in the same form, so nothing typed is lost)."""
     schema = colander.Schema()
     schema.add(colander.SchemaNode(
         colander.Integer(), name="experience_id", title=_("Experience"),
@@ -190,6 +222,11 @@ def entry_schema(call, experience_choices):
                                        validator=colander.Length(0, 5000),
                                        widget=deform.widget.TextAreaWidget(rows=4))
         schema.add(node)
+    from portal.files import DOCUMENT_TYPES, IMAGE_TYPES
+    schema.add(uploads_node("documents", _("Documents"), files=documents, accept=ENTRY_TYPES,
+                            allowed=IMAGE_TYPES | DOCUMENT_TYPES,
+                            description=_("Images (PNG, JPEG, GIF, WebP), PDF, office documents or CSV; several at "
+                                          "once if you like. They are added when you save the draft or submit.")))
     return schema
 
 
@@ -216,15 +253,22 @@ def check_reason(form, value):
         raise error
 
 
+# --- a review ------------------------------------------------------------------------------------
+
 def score_schema(call):
+    """One score per criterion, each optional: a juror can save what they have scored so far."""
     schema = colander.Schema()
     for c in call.criteria:
+        hint = _("From ${low} (not at all) to ${high} (exemplary); weight ${weight}. ${guide}",
+                 mapping={"low": SCORE_MIN, "high": SCORE_MAX, "weight": c["weight"],
+                          "guide": c.get("description", "")})
         schema.add(colander.SchemaNode(
-            colander.Integer(), name=f"score_{c['key']}", title=c["title"],
-            description=_("From 0 to 10 (weight ${weight})", mapping={"weight": c["weight"]}),
-            validator=colander.Range(0, 10, min_err=_("A score from 0 to 10."), max_err=_("A score from 0 to 10.")),
-            widget=deform.widget.TextInputWidget(attributes={"type": "number", "min": "0", "max": "10",
-                                                             "inputmode": "numeric"})))
+            colander.Integer(), name=f"score_{c['key']}", title=c["title"], missing=None,
+            description=hint,
+            validator=colander.Range(SCORE_MIN, SCORE_MAX, min_err=_("A score from 0 to 10."),
+                                     max_err=_("A score from 0 to 10.")),
+            widget=deform.widget.TextInputWidget(attributes={"type": "number", "min": str(SCORE_MIN),
+                                                             "max": str(SCORE_MAX), "inputmode": "numeric"})))
         schema.add(colander.SchemaNode(
             colander.String(), name=f"comment_{c['key']}", title=_("Comment on “${criterion}”",
                                                                   mapping={"criterion": c["title"]}),

@@ -43,3 +43,19 @@ def award_badges(request, obj):
             title = _("Special mention of the ${edition} ${title}", mapping={"edition": call.edition, "title": call.title})
         badges.append({"title": translate(title, request), "url": request.route_path("award_results", call=call.id)})
     return badges
+
+
+def hidden_from_jurors(request):
+    """While a blind evaluation runs (from the assignment until the results are public), the call's jurors
+    do not find its entries' experiences in the search: pasting an entry's title there would name the
+    applicant."""
+    user = request.user
+    if user is None:
+        return ()
+    from .models import Juror
+    now = clock.now()
+    stmt = (select(AwardEntry.experience_id).join(AwardCall, AwardEntry.call_id == AwardCall.id)
+            .join(Juror, Juror.call_id == AwardCall.id)
+            .where(Juror.user_id == user.id, AwardCall.blind.is_(True), AwardCall.assigned.is_not(None),
+                   AwardCall.results_date > now, AwardEntry.experience_id.is_not(None)))
+    return {f"experience:{experience_id}" for experience_id in request.dbsession.scalars(stmt)}

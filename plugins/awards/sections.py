@@ -8,7 +8,7 @@ from portal.models import Member
 
 from . import clock
 from .models import AwardCall, AwardEntry
-from .views import OUTCOME_TITLES
+from .format import OUTCOME_TITLES
 
 
 def _items(request, where, limit, winners_only=False):
@@ -35,7 +35,7 @@ def _items(request, where, limit, winners_only=False):
 def open_calls(request, _key, limit):
     """Calls open for entries, or opening soon (on the home page)."""
     keep_for(request, 300)
-    from .views import when
+    from .format import when
     now = clock.now()
     stmt = select(AwardCall).where(AwardCall.closes > now).order_by(AwardCall.closes).limit(limit)
     items = []

@@ -17,7 +17,7 @@ PB = "<p>Participatory budgeting, citizen assemblies and local observatories: me
 # online link, member (name), organiser, translation of (key)
 EVENTS = [
     ("conf-en", "en", "conference", "Annual Conference of the network: participatory democracy in times of crisis",
-     "Three days of sessions, study visits and the Best Practice Award in Citizen Participation ceremony.",
+     "Three days of sessions, study visits and the Good Practice Award in Citizen Participation ceremony.",
      96, "09:00", 2, "18:00", "America/Sao_Paulo", "Usina do Gasômetro", "Porto Alegre", "BR", "",
      "Porto Alegre", "Technical secretariat and the City of Porto Alegre", None),
     ("conf-es", "es", "conference", "Conferencia anual de la red: democracia participativa en tiempos de crisis",
@@ -112,11 +112,11 @@ EVENTS = [
      "Una hora con tres alcaldesas y alcaldes que empezaron con poco presupuesto y mucha escucha.",
      10, "16:00", 0, "17:00", "America/Mexico_City", "", "", "", "https://meet.example.org/webinario-pp", None,
      "Secretaría Técnica", "web-pb"),
-    ("web-award", "fr", "webinar", "Webinaire : préparer sa candidature au Prix de bonnes pratiques",
+    ("web-award", "fr", "webinar", "Webinaire : préparer sa candidature au Prix de bonnes pratiques en participation citoyenne",
      "Les critères du jury, des exemples de candidatures primées et vos questions.",
      15, "11:00", 0, "12:30", "Europe/Paris", "", "", "", "https://meet.example.org/webinaire-prix", None,
      "Secrétariat technique", None),
-    ("web-award-pt", "pt", "webinar", "Webinar: preparar a candidatura à Distinção de Boas Práticas",
+    ("web-award-pt", "pt", "webinar", "Webinar: preparar a candidatura à Distinção de Boas Práticas em Participação Cidadã",
      "Os critérios do júri, exemplos de candidaturas premiadas e as suas perguntas.",
      16, "10:00", 0, "11:30", "America/Sao_Paulo", "", "", "", "https://meet.example.org/webinar-distincao", None,
      "Secretaria Técnica", "web-award"),

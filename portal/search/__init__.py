@@ -51,6 +51,7 @@ class SearchQuery:
     page: int = 1
     page_size: int = PAGE_SIZE
     facets: tuple = CORE_FACETS
+    exclude: frozenset = frozenset()  # keys of documents this search must not find (add_search_exclusion)
 
 
 @dataclass

@@ -228,6 +228,10 @@ class PostgresBackend(SearchBackend):
             mask &= documents.having(ALLOWED, list(q.principals))  # what this visitor may see, and only that
             for name, values in q.filters.items():
                 mask &= documents.having(name, [str(v) for v in values])
+            if q.exclude:
+                raw = conn.execute(text("SELECT string_agg(int8send(doc), ''::bytea) FROM search_documents "
+                                        "WHERE key = ANY(:keys)"), {"keys": sorted(q.exclude)}).scalar()
+                mask &= ~documents.mask_of(_numbers(raw))
             total = int(mask.sum())
             facets = {name: facet_order(documents.count(name, mask)) for name in q.facets}
             first, last = (q.page - 1) * q.page_size, q.page * q.page_size

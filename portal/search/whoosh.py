@@ -229,6 +229,9 @@ class WhooshBackend(SearchBackend):
             # is then ranked among these only.
             memo = {}  # each term's postings, read once for matching and ranking
             matched = self._docs(searcher, And([parsed, *conditions]), memo)
+            if q.exclude:
+                hidden = {searcher.document_number(key=key) for key in q.exclude}
+                matched = matched - hidden  # a new set: _docs may hand back one it keeps
             counted = {name: facet_order(self._count(searcher, name, matched)) for name in q.facets}
             hits = []
             first = (q.page - 1) * q.page_size

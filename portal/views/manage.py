@@ -51,6 +51,7 @@ def dashboard(request):
              for info in request.registry.portal.content_types.values()]
     title = translate(_("Manage"), request)
     return dict(page_title=title, breadcrumbs=[(title, None)], pending=pending, counts=counts, types=types,
+                waiting=request.registry.portal.waiting_tasks(request),
                 settings=request.registry.portal.plugin_settings.values(),
                 can_manage=bool(request.has_permission("manage", request.site)))
 

@@ -93,7 +93,7 @@ def test_member_submits_an_entry_and_a_juror_scores_it(new_page, live_server, aw
     member = new_page(bypass_csp=True)  # axe-core is injected as a script the site's policy rightly refuses
     log_in(member, live_server, "rita@villa-esperanza.example", "Rita Representative")
     member.locator("header.site-header").get_by_role("link", name="Awards").click()
-    expect(member.get_by_role("heading", level=1)).to_have_text("Good Practice Award")
+    expect(member.get_by_role("heading", level=1)).to_have_text("Good Practice Award in Citizen Participation")
     checker.check(member, "calls")
     member.get_by_role("link", name="7th Good Practice Award").click()
     checker.check(member, "call")
@@ -105,10 +105,25 @@ def test_member_submits_an_entry_and_a_juror_scores_it(new_page, live_server, aw
     form = member.locator("main form#deform")
     form.get_by_label("Category").select_option(label="Inclusion")
     form.get_by_label("Why this experience?").fill("Because residents decide every year.")
+    # a document chosen in the same form: nothing typed is lost when it is added
+    import award_documents
+    form.get_by_label("Documents").set_input_files([
+        {"name": "report.pdf", "mimeType": "application/pdf", "buffer": award_documents.pdf(
+            text="Report of the assemblies", author="Someone", hex_creator="Writer")},
+        {"name": "photo.jpg", "mimeType": "image/jpeg", "buffer": award_documents.jpeg_with_exif(
+            author="Someone", city="Somewhere")}])
     checker.check(member, "entry-edit")
+    buttons = form.locator(".deform-form-buttons button")
+    expect(buttons.first).to_have_text("Submit the entry")  # the primary action; the draft is secondary
+    form.get_by_role("button", name="Save the draft").click()
+    expect(member.locator(".flash")).to_contain_text("Draft saved.")
+    form = member.locator("main form#deform")
+    expect(form.get_by_label("Why this experience?")).to_have_value("Because residents decide every year.")
+    expect(form.locator(".uploads .attachments li")).to_have_count(2)
     form.get_by_role("button", name="Submit the entry").click()
     expect(member.locator(".flash")).to_contain_text("Your entry is submitted")
     expect(member.locator("main")).to_contain_text("Because residents decide every year.")
+    expect(member.locator("main")).to_contain_text("(2016 – ongoing)")
     checker.check(member, "entry")
 
     # the call closes; the secretariat accepts the entry and names the juror
@@ -118,6 +133,15 @@ def test_member_submits_an_entry_and_a_juror_scores_it(new_page, live_server, aw
     secretariat.goto(f"{live_server}/awards/add?copy={award['call']}")
     expect(secretariat.get_by_label("Title", exact=True)).to_have_value("Good Practice Award")
     checker.check(secretariat, "call-form")
+    # the call's own form: a category renamed and one added, without typing any key
+    secretariat.goto(f"{live_server}/awards/{award['call']}/edit")
+    rows = secretariat.locator(".call-rows").first.locator("fieldset.call-row")
+    rows.nth(0).get_by_label("Name").fill("Inclusion of young people")
+    rows.nth(1).get_by_label("Name").fill("Climate")
+    secretariat.get_by_role("button", name="Save", exact=True).click()
+    expect(secretariat.locator(".flash")).to_contain_text("Changes saved.")
+    expect(secretariat.locator("main")).to_contain_text("Inclusion of young people")
+    expect(secretariat.locator("main")).to_contain_text("Climate")
     secretariat.goto(f"{live_server}/awards/{award['call']}/entries")
     checker.check(secretariat, "entries")
     secretariat.get_by_role("link", name="Neighbourhood assemblies decide the budget").click()
@@ -129,7 +153,7 @@ def test_member_submits_an_entry_and_a_juror_scores_it(new_page, live_server, aw
     secretariat.get_by_role("button", name="Add to the jury").click()
     expect(secretariat.locator(".flash")).to_contain_text("Jo Juror is on the jury")
     secretariat.get_by_role("button", name="Assign the entries").click()
-    expect(secretariat.locator(".flash")).to_contain_text("Every eligible entry has its reviews assigned.")
+    expect(secretariat.locator(".flash")).to_contain_text("Assigned: 1 reviews to 1 jurors")
     checker.check(secretariat, "jury")
 
     # the juror scores it: a bad score is refused with its reason, then corrected
@@ -140,6 +164,12 @@ def test_member_submits_an_entry_and_a_juror_scores_it(new_page, live_server, aw
     checker.check(juror, "my-reviews")
     juror.get_by_role("link", name=re.compile("Neighbourhood assemblies")).click()
     expect(juror.locator("main")).not_to_contain_text("Villa Esperanza")
+    # the documents are read in the page: the PDF in a frame, the photo as an image
+    expect(juror.locator(".documents iframe")).to_have_attribute("title", "document-1.pdf")
+    expect(juror.locator(".documents img")).to_have_attribute("alt", "document-2.jpg")
+    juror.locator(".documents img").scroll_into_view_if_needed()
+    juror.wait_for_function("() => { const i = document.querySelector('.documents img'); "
+                            "return i.complete && i.naturalWidth > 0; }")  # the photo shows, under the page's policy
     form = juror.locator("main form#deform")
     form.get_by_label("Innovation", exact=True).fill("12")
     form.get_by_label("Impact", exact=True).fill("7")
@@ -153,11 +183,11 @@ def test_member_submits_an_entry_and_a_juror_scores_it(new_page, live_server, aw
     form.get_by_label("Comment on “Impact”").fill("Results are well documented.")
     form.get_by_role("button", name="Save the scores").click()
     expect(juror.locator(".flash")).to_contain_text("Scores saved.")
-    expect(juror.locator("main")).to_contain_text("Scored")
+    expect(juror.locator("main")).to_contain_text("1 of 1 scored")
 
     secretariat.goto(f"{live_server}/awards/{award['call']}/ranking")
     expect(secretariat.locator("main")).to_contain_text("Reviews done: 1 of 1")
-    expect(secretariat.locator("table.ranking")).to_contain_text("7.80")
+    expect(secretariat.locator("table.ranking").first).to_contain_text("7.80")
     checker.check(secretariat, "ranking")
     secretariat.get_by_role("link", name="Neighbourhood assemblies decide the budget").click()
     expect(secretariat.locator("main")).to_contain_text("Results are well documented.")

@@ -1,0 +1,114 @@
+"""What the pages of the awards share: their contexts (each carries its ACL, see models), the page
+frame (title, breadcrumbs, dates in the call's time zone) and who the visitor is to a call."""
+from pyramid.httpexceptions import HTTPNotFound
+from pyramid.response import Response
+from sqlalchemy import select
+
+from portal.db import get_or_404
+from portal.files import file_path
+from portal.i18n import _, translate
+
+from .. import AWARD
+from ..blind import masker_for
+from ..entries import years
+from ..format import OUTCOME_TITLES, STATE_TITLES, when
+from ..models import AwardCall, AwardEntry, Review
+
+CSS = "plugins.awards:static/awards.css"
+# what a document shown inside a review page may do: nothing but be shown, and only in the portal's pages
+INLINE_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'"
+INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp"}
+
+
+def call_factory(request):
+    return get_or_404(request.dbsession, AwardCall, request.matchdict["call"])
+
+
+def entry_factory(request):
+    return get_or_404(request.dbsession, AwardEntry, request.matchdict["entry"])
+
+
+def review_factory(request):
+    return get_or_404(request.dbsession, Review, request.matchdict["review"])
+
+
+def not_cached(request):
+    # a call's state changes with the clock, not with a database write: no shared page cache
+    request.response.cache_control.private = True
+    request.response.cache_control.max_age = 0
+
+
+def page(request, title, crumbs=(), **values):
+    not_cached(request)
+    title = translate(title, request)
+    awards = (translate(AWARD, request), request.route_path("awards"))
+    values.update(page_title=title, breadcrumbs=[awards, *crumbs, (title, None)], when=lambda c, v: when(request, c, v),
+                  state_title=lambda c: translate(STATE_TITLES[c.state], request),
+                  outcome_title=lambda o: translate(OUTCOME_TITLES[o], request) if o else "",
+                  years=lambda exp: years(exp, request), awards_css=request.static_path(CSS))
+    return values
+
+
+def call_name(call) -> str:
+    return f"{call.edition} {call.title}"
+
+
+def call_crumb(request, call):
+    return (call_name(call), request.route_path("award_call", call=call.id))
+
+
+def is_secretariat(request, context=None):
+    return bool(request.has_permission("manage", context if context is not None else request.site))
+
+
+def my_entries(request, call):
+    user = request.user
+    if user is None or not user.member_id:
+        return []
+    return request.dbsession.scalars(select(AwardEntry).where(AwardEntry.call_id == call.id,
+                                                              AwardEntry.member_id == user.member_id)
+                                     .order_by(AwardEntry.id)).all()
+
+
+def juror_of(request, call):
+    user = request.user
+    if user is None:
+        return None
+    return next((j for j in call.jurors if j.user_id == user.id), None)
+
+
+def refuse_closed(request, call):
+    request.response.status = 400
+    return _("The call closed on ${deadline}: nothing can be submitted or changed any more.",
+             mapping={"deadline": when(request, call, call.closes)})
+
+
+def entry_label(request, entry):
+    """How a juror (and the secretariat's preview of what jurors see) names an entry."""
+    if entry.call.blind:
+        return translate(_("Entry ${number}", mapping={"number": entry.id}), request) + " · " + \
+            masker_for(entry).text(entry.title)
+    return entry.title
+
+
+def send_file(request, row, data=None, filename=None, inline=False):
+    """A document of an entry: never cached, never sniffed; shown in the page (a PDF or an image, under a
+    policy that lets it do nothing else) or downloaded."""
+    filename = filename or row.filename
+    if data is None:
+        path = file_path(request.registry.settings, row)
+        if not path.exists():
+            raise HTTPNotFound()
+        data = path.read_bytes()
+    response = Response(body=data, content_type=row.mimetype)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.cache_control.private = True
+    response.cache_control.no_store = True
+    safe = "".join(ch if 32 <= ord(ch) < 127 and ch not in '"\\' else "_" for ch in filename)
+    if inline and row.mimetype in INLINE_TYPES:
+        response.content_disposition = f'inline; filename="{safe}"'
+        response.headers["Content-Security-Policy"] = INLINE_POLICY
+        response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    else:
+        response.content_disposition = f'attachment; filename="{safe}"'
+    return response

@@ -1,0 +1,126 @@
+"""A juror's pages: their reviews, one review (the entry as the jury reads it, its documents shown in
+the page, the scores saved as they come), a declared conflict of interest; and the secretariat's
+preview of exactly what the jury reads of an entry."""
+from pyramid.httpexceptions import HTTPBadRequest, HTTPForbidden, HTTPFound, HTTPNotFound
+from pyramid.view import view_config
+
+from portal.countries import country_name
+from portal.forms import make_form, render_form, validate
+from portal.i18n import _, translate
+
+from ..blind import masker_for
+from ..entries import blind_file_name
+from ..format import when
+from ..jury import declare_conflict
+from ..reviews import form_values, juror_progress, next_review, reviews_of, save_scores
+from ..schemas import ConflictSchema, score_schema
+from .common import INLINE_TYPES, call_crumb, entry_label, juror_of, page
+
+
+@view_config(route_name="award_my_reviews", renderer="plugins.awards:templates/my_reviews.pt", permission="jury")
+def my_reviews(request):
+    call = request.context
+    juror = juror_of(request, call)
+    if juror is None:
+        raise HTTPForbidden()
+    reviews = reviews_of(request.dbsession, juror)
+    done, due = juror_progress(reviews, call)
+    return page(request, _("Your reviews"), [call_crumb(request, call)], call=call, reviews=reviews, done=done,
+                due=due, label=lambda r: entry_label(request, r.entry))
+
+
+def reading(request, entry, document_url) -> dict:
+    """What the jury reads of an entry: its experience and answers (the applicants' names masked in a
+    blind review), its documents (those a browser can show, shown in the page)."""
+    call = entry.call
+    masker = masker_for(entry) if call.blind else None
+    exp = entry.experience
+    docs = []
+    for n, d in enumerate(entry.documents, 1):
+        name = blind_file_name(n, d.file.filename) if call.blind else d.file.filename
+        url = document_url(n)
+        kind = "image" if d.file.mimetype.startswith("image/") else (
+            "pdf" if d.file.mimetype == "application/pdf" else None)
+        docs.append({"n": n, "name": name, "url": url, "inline": url + "?inline=1" if d.file.mimetype in INLINE_TYPES
+                     else None, "kind": kind})
+    return dict(entry=entry, call=call, exp=exp, documents=docs,
+                text=(lambda v: masker.text(v)) if masker else (lambda v: v or ""),
+                html=(lambda v: masker.html(v)) if masker else (lambda v: v or ""),
+                masked=masker.names if masker else [],
+                country=country_name(exp.country, request.locale_name) if exp is not None else "")
+
+
+@view_config(route_name="award_review", renderer="plugins.awards:templates/review.pt", permission="review")
+def review_view(request):
+    review = request.context
+    if review.conflict:
+        raise HTTPNotFound()
+    entry, call = review.entry, review.entry.call
+    form = make_form(request, score_schema(call), [("score", _("Save the scores"))])
+    crumbs = [call_crumb(request, call), (translate(_("Your reviews"), request),
+                                          request.route_path("award_my_reviews", call=call.id))]
+    reviews = reviews_of(request.dbsession, review.juror)
+    error, rendered = None, None
+    if "score" in request.POST:
+        if not call.evaluation_open:
+            request.response.status = 400
+            error = _("The evaluation closed on ${date}: scores cannot change any more.",
+                      mapping={"date": when(request, call, call.evaluation_closes)})
+        else:
+            appstruct, failed = validate(form, request)
+            if failed:
+                rendered = failed
+            else:
+                complete = save_scores(review, call, appstruct)
+                if complete:
+                    request.flash(_("Scores saved. You can change them until the evaluation closes."))
+                else:
+                    request.flash(_("Scores saved: ${scored} of ${count} criteria. The review counts in the ranking "
+                                    "once every criterion has its score.",
+                                    mapping={"scored": review.scored(call), "count": len(call.criteria)}))
+                return HTTPFound(request.route_url("award_review", review=review.id))
+    if rendered is None and call.evaluation_open:
+        rendered = render_form(form, form_values(review, call))
+    done, due = juror_progress(reviews, call)
+    following = next_review(review, reviews)
+    return page(request, entry_label(request, entry), crumbs, review=review, form=rendered, error=error,
+                can_score=call.evaluation_open, preview=False, done=done, due=due,
+                position=[r.id for r in reviews].index(review.id) + 1 if review in reviews else None,
+                next_url=request.route_path("award_review", review=following.id) if following else None,
+                **reading(request, entry, lambda n: request.route_path("award_review_document", review=review.id, n=n)))
+
+
+@view_config(route_name="award_entry_preview", renderer="plugins.awards:templates/review.pt", permission="manage")
+def preview(request):
+    """The entry exactly as its jurors read it (names masked in a blind review), with the list of what is
+    masked: for the secretariat to check before the jury starts."""
+    entry = request.context
+    call = entry.call
+    crumbs = [call_crumb(request, call), (entry.title, request.route_path("award_entry", entry=entry.id))]
+    return page(request, entry_label(request, entry), crumbs, review=None, form=None, error=None, can_score=False,
+                preview=True, done=0, due=0, position=None, next_url=None,
+                **reading(request, entry, lambda n: request.route_path("award_entry_preview_document", entry=entry.id,
+                                                                        n=n)))
+
+
+@view_config(route_name="award_review_conflict", request_method="POST",
+             renderer="plugins.awards:templates/form.pt", permission="review")
+def review_conflict(request):
+    review = request.context
+    call = review.entry.call
+    if review.conflict or not call.evaluation_open:
+        # after the evaluation a conflict would wipe scores the ranking used; declared once is enough
+        raise HTTPBadRequest(translate(_("The evaluation closed on ${date}: scores cannot change any more.",
+                                         mapping={"date": when(request, call, call.evaluation_closes)}), request)
+                             if not call.evaluation_open else
+                             translate(_("This conflict of interest is already declared."), request))
+    form = make_form(request, ConflictSchema, [("declare", _("Declare a conflict of interest"))])
+    appstruct, failed = validate(form, request)
+    if failed:
+        return page(request, _("Declare a conflict of interest"), [call_crumb(request, call)], form=failed)
+    new = declare_conflict(request.dbsession, review, appstruct["reason"])
+    if new is None:
+        request.flash(_("Noted. The secretariat will find another juror for this entry."))
+    else:
+        request.flash(_("Noted. The entry goes to another juror."))
+    return HTTPFound(request.route_url("award_my_reviews", call=call.id))
