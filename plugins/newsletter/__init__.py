@@ -24,7 +24,7 @@ def includeme(config):
     config.add_menu_item("main", "newsletter", _("Newsletter"), route_name="newsletter", order=80)
     config.add_menu_item("manage", "newsletter", _("Newsletter"), route_name="manage_newsletter", order=30,
                          permission="manage")
-    from .views import EXPORT_COLUMNS, subscriber_rows
+    from .subscriptions import EXPORT_COLUMNS, subscriber_rows
     config.add_export("newsletter-subscribers", _("Newsletter subscribers"), subscriber_rows,
                       columns=EXPORT_COLUMNS, permission="manage")
     from . import campaign

@@ -1,0 +1,125 @@
+"""A subscriber's life: asking to subscribe (double opt-in), confirming, preferences, leaving, and the
+list the secretariat exports. Views call these; mail leaves through the core outbox."""
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from portal.i18n import _, translate_to
+from portal.models import utcnow
+from portal.views.auth import client_address as core_client_address
+
+from . import campaign
+from .models import Consent, Subscriber, new_token, token_hash
+from .schemas import CONSENT_VERSION
+
+CONFIRM_HOURS = 72
+RESEND_MINUTES = 10  # a confirmation mail is not sent again sooner: the form cannot flood a mailbox
+
+
+def client_address(request):
+    return core_client_address(request)[:64]  # the proxy-trusted address, not X-Forwarded-For as written
+
+
+def ask_for_confirmation(request, appstruct):
+    db = request.dbsession
+    email = appstruct["email"]
+    sub = db.scalar(select(Subscriber).where(Subscriber.email == email))
+    now = utcnow()
+    site = request.registry.settings["portal.site_name"]
+    if sub is not None and sub.status == "subscribed":
+        # Tell the owner of the address, not the person at the form, and change nothing.
+        if sub.confirm_sent is None or sub.confirm_sent < now - timedelta(minutes=RESEND_MINUTES):
+            sub.confirm_sent = now
+            link = request.route_url("newsletter_preferences", token=sub.token)
+            request.send_mail(sub.email, translate_to(request, _("Your subscription to the newsletter of ${site}",
+                                                                 mapping={"site": site}), sub.language),
+                              translate_to(request, _(
+                                  "Hello,\n\nSomeone (perhaps you) asked to subscribe this address to the newsletter "
+                                  "of ${site}. It is subscribed already: nothing was changed.\n\nYour preferences, "
+                                  "or to unsubscribe: ${link}\n", mapping={"site": site, "link": link}), sub.language))
+        return
+    if sub is None:
+        sub = Subscriber(email=email, status="pending")
+        db.add(sub)
+    elif sub.confirm_sent is not None and sub.confirm_sent > now - timedelta(minutes=RESEND_MINUTES):
+        return  # a confirmation left a moment ago; its link still works
+    sub.name, sub.language = appstruct["name"], appstruct["language"]
+    sub.set_interests(appstruct["regions"], appstruct["themes"])
+    token = new_token()
+    sub.confirm_hash, sub.confirm_expires, sub.confirm_sent = token_hash(token), now + timedelta(hours=CONFIRM_HOURS), now
+    sub.consents.append(Consent(at=now, text_version=CONSENT_VERSION, source="form", address=client_address(request)))
+    db.flush()
+    link = request.route_url("newsletter_confirm", token=token)
+    request.send_mail(sub.email, translate_to(request, _("Confirm your subscription to the newsletter of ${site}",
+                                                         mapping={"site": site}), sub.language),
+                      translate_to(request, _(
+                          "Hello,\n\nTo receive the newsletter of ${site}, confirm your subscription within three "
+                          "days by following this link:\n\n${link}\n\nIf you did not ask for it, ignore this "
+                          "message: you will not be subscribed.\n", mapping={"site": site, "link": link}),
+                          sub.language))
+
+
+def pending_confirmation(db, token):
+    """(subscriber, None) for a confirmation link that works, else (None, "unknown" or "expired")."""
+    sub = db.scalar(select(Subscriber).where(Subscriber.confirm_hash == token_hash(token)))
+    if sub is None:
+        return None, "unknown"
+    if sub.confirm_expires is None or sub.confirm_expires < utcnow():
+        return None, "expired"
+    return sub, None
+
+
+def confirm(request, sub):
+    now = utcnow()
+    sub.status, sub.confirmed, sub.unsubscribed = "subscribed", now, None
+    sub.confirm_hash = sub.confirm_expires = sub.confirm_sent = None
+    sub.consents.append(Consent(at=now, text_version=CONSENT_VERSION, source="confirmation",
+                                address=client_address(request)))
+
+
+def by_token(db, token):
+    return db.scalar(select(Subscriber).where(Subscriber.token == token))
+
+
+def save_preferences(sub, appstruct):
+    sub.name, sub.language = appstruct["name"], appstruct["language"]
+    sub.set_interests(appstruct["regions"], appstruct["themes"])
+
+
+def unsubscribe(request, sub):
+    """Unsubscribe at once and withdraw what waits for them in the outbox."""
+    now = utcnow()
+    sub.status, sub.unsubscribed = "unsubscribed", now
+    sub.consents.append(Consent(at=now, text_version=CONSENT_VERSION, source="unsubscribe",
+                                address=client_address(request)))
+    request.dbsession.flush()
+    campaign.cancel_for(request.dbsession, sub)
+
+
+# --- the secretariat's part ------------------------------------------------------------------------
+
+def mark_bouncing(db, subscribers):
+    for sub in subscribers:
+        sub.bounced = sub.bounced or utcnow()
+        db.flush()
+        campaign.cancel_for(db, sub)
+
+
+EXPORT_COLUMNS = ("email", "name", "language", "status", "regions", "themes", "consent_date", "consent_version",
+                  "confirmed", "bounced")
+
+
+def subscriber_rows(request):
+    """The subscribers as /export/newsletter-subscribers.csv gives them to the secretariat."""
+    db = request.dbsession
+    last_consent = {}
+    for sid, at, version in db.execute(select(Consent.subscriber_id, Consent.at, Consent.text_version)
+                                       .where(Consent.source != "unsubscribe").order_by(Consent.at)):
+        last_consent[sid] = (at, version)
+    for sub in db.scalars(select(Subscriber).order_by(Subscriber.email)).yield_per(500):
+        at, version = last_consent.get(sub.id, (None, ""))
+        yield {"email": sub.email, "name": sub.name, "language": sub.language, "status": sub.status,
+               "regions": sub.values("region"), "themes": sub.values("theme"),
+               "consent_date": at.isoformat(timespec="seconds") if at else "", "consent_version": version,
+               "confirmed": sub.confirmed.isoformat(timespec="seconds") if sub.confirmed else "",
+               "bounced": sub.bounced.isoformat(timespec="seconds") if sub.bounced else ""}

@@ -1,0 +1,95 @@
+"""Public pages: subscribing (double opt-in), the confirmation link, preferences and one-click
+unsubscribing by the personal link. None needs an account."""
+from pyramid.httpexceptions import HTTPFound
+from pyramid.view import view_config
+
+from portal.forms import make_form, render_form, validate
+from portal.i18n import _
+
+from .. import subscriptions
+from ..schemas import PreferencesSchema, SubscribeSchema
+from . import message, public_page
+
+
+@view_config(route_name="newsletter", renderer="plugins.newsletter:templates/subscribe.pt", permission="view")
+def subscribe(request):
+    form = make_form(request, SubscribeSchema, [("subscribe", _("Subscribe"))])
+    if "subscribe" in request.POST:
+        appstruct, failed = validate(form, request)
+        if failed:
+            return public_page(request, _("Subscribe to the newsletter"), form=failed, done=False)
+        subscriptions.ask_for_confirmation(request, appstruct)
+        # The same answer whatever the address: the page never tells whether it is subscribed.
+        return HTTPFound(request.route_url("newsletter_thanks"))
+    return public_page(request, _("Subscribe to the newsletter"), form=render_form(form), done=False)
+
+
+@view_config(route_name="newsletter_thanks", renderer="plugins.newsletter:templates/message.pt", permission="view")
+def thanks(request):
+    return message(request, _("Check your mailbox"), _(
+        "We sent a message to the address you gave. Follow the link in it within three days to confirm your "
+        "subscription: until then, you will receive no newsletter."))
+
+
+@view_config(route_name="newsletter_confirm", renderer="plugins.newsletter:templates/confirm.pt", permission="view")
+def confirm(request):
+    sub, problem = subscriptions.pending_confirmation(request.dbsession, request.matchdict["token"])
+    if problem == "unknown":
+        return message(request, _("This link does not work"), _(
+            "This confirmation link is unknown or was already used. If you already confirmed, you are subscribed; "
+            "otherwise subscribe again to receive a new link."), 404,
+            [(_("Subscribe"), request.route_path("newsletter"))])
+    if problem == "expired":
+        return message(request, _("This link has expired"), _(
+            "Confirmation links work for three days. Subscribe again to receive a new one."), 410,
+            [(_("Subscribe"), request.route_path("newsletter"))])
+    if request.method == "POST":
+        subscriptions.confirm(request, sub)
+        request.flash(_("Your subscription is confirmed. Welcome!"))
+        return HTTPFound(request.route_url("newsletter_preferences", token=sub.token))
+    return public_page(request, _("Confirm your subscription"), sub=sub)
+
+
+def unknown_link(request):
+    return message(request, _("This link does not work"), _(
+        "This personal link is unknown: it may have been mistyped, or the subscription was deleted. Nothing was "
+        "changed."), 404, [(_("Subscribe"), request.route_path("newsletter"))])
+
+
+@view_config(route_name="newsletter_preferences", renderer="plugins.newsletter:templates/preferences.pt",
+             permission="view")
+def preferences(request):
+    sub = subscriptions.by_token(request.dbsession, request.matchdict["token"])
+    if sub is None or sub.status == "pending":
+        return unknown_link(request)
+    form = make_form(request, PreferencesSchema, [("save", _("Save"))])
+    if "save" in request.POST:
+        appstruct, failed = validate(form, request)
+        if failed:
+            return public_page(request, _("Your newsletter preferences"), form=failed, sub=sub)
+        subscriptions.save_preferences(sub, appstruct)
+        request.flash(_("Your preferences are saved."))
+        return HTTPFound(request.route_url("newsletter_preferences", token=sub.token))
+    appstruct = {"name": sub.name, "language": sub.language, "regions": set(sub.values("region")),
+                 "themes": set(sub.values("theme"))}
+    return public_page(request, _("Your newsletter preferences"), form=render_form(form, appstruct), sub=sub)
+
+
+@view_config(route_name="newsletter_unsubscribe", renderer="plugins.newsletter:templates/unsubscribe.pt",
+             permission="view", require_csrf=False)
+def unsubscribe(request):
+    """GET asks (a link checker opening the link changes nothing); POST unsubscribes at once, with no
+    login nor form token: what RFC 8058's one-click POST (List-Unsubscribe=One-Click) needs."""
+    sub = subscriptions.by_token(request.dbsession, request.matchdict["token"])
+    if sub is None or sub.status == "pending":
+        return unknown_link(request)
+    if sub.status == "unsubscribed":
+        return message(request, _("You are unsubscribed"), _(
+            "This address is not subscribed to the newsletter any more: nothing was changed."), 200,
+            [(_("Subscribe again"), request.route_path("newsletter"))])
+    if request.method == "POST":
+        subscriptions.unsubscribe(request, sub)
+        return message(request, _("You are unsubscribed"), _(
+            "You will receive no more newsletters at this address."), 200,
+            [(_("Subscribe again"), request.route_path("newsletter"))])
+    return public_page(request, _("Unsubscribe"), sub=sub)
