@@ -8,6 +8,7 @@ from portal.i18n import LANGUAGES, _, translate, translate_to
 from portal.models import Content, utcnow
 
 from . import campaign
+from .links import SAMPLE
 from .models import Issue, IssueItem, IssueVersion
 
 
@@ -84,6 +85,8 @@ def send_test(request, issue, address, language):
     mail_request = campaign.mail_request(request.registry, language, request.application_url)
     mail_request.dbsession = request.dbsession
     rendered = campaign.render_mail(mail_request, issue, language)
-    row = campaign.personal_message(request.registry.settings, rendered, None, to=address, token="test",
+    # Its links are the sample ones: the address may be no subscriber's, and a test must not act on anyone's
+    # subscription; the sample unsubscribe link answers a one-click POST with success all the same.
+    row = campaign.personal_message(request.registry.settings, rendered, None, to=address, token=SAMPLE,
                                     subject_prefix=translate_to(request, _("[Test]"), language) + " ")
     request.dbsession.add(row)

@@ -132,7 +132,8 @@ def arrange(db, registry):
         s.add_all([issue, draft])
         s.flush()
         start_campaign(s, issue)
-        return {"token": sub.token, "confirm": confirm_token, "issue": issue.id, "draft": draft.id}
+        from plugins.newsletter.links import personal_token
+        return {"token": personal_token(registry.settings, sub), "confirm": confirm_token, "issue": issue.id, "draft": draft.id}
 
 
 def test_every_newsletter_page_is_accessible_and_valid(new_page, live_server, site, db, registry, axe_source,

@@ -2,6 +2,8 @@
 and its feed: `archive`) and the control panel's (issues: `issues`; subscribers: `subscribers`).
 The work itself is done by the services: `subscriptions`, `issues` and `campaign`."""
 from pyramid.renderers import render_to_response
+from pyramid_retry import mark_error_retryable
+from sqlalchemy.exc import IntegrityError
 
 from portal.i18n import _, translate
 
@@ -30,3 +32,18 @@ def message(request, title, text, status=200, links=()):
                                   public_page(request, title, text=text, links=list(links)), request=request)
     response.status = status
     return response
+
+
+def conflicts_retried(view):
+    """View decorator: a unique row that another request wrote at the same moment (two imports of one
+    address, two saves of one issue) makes pyramid_retry run the request again, which then finds that
+    row and answers as usual. The flush is here so that the conflict shows before the commit."""
+    def retried(context, request):
+        try:
+            response = view(context, request)
+            request.dbsession.flush()
+        except IntegrityError as exc:
+            mark_error_retryable(exc)
+            raise
+        return response
+    return retried

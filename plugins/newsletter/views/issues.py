@@ -10,6 +10,7 @@ from portal.i18n import LANGUAGES, _, translate
 from portal.models import OutboxMessage, utcnow
 
 from .. import campaign, issues
+from ..links import SAMPLE
 from ..models import Delivery, Issue, Subscriber
 from ..schemas import IssueSchema, valid_address
 from ..subscriptions import mark_bouncing
@@ -129,7 +130,7 @@ def issue_preview(request):
     mail_request = campaign.mail_request(request.registry, lang, request.application_url)
     mail_request.dbsession = request.dbsession
     _subject, _text, body, _url = campaign.render_mail(mail_request, issue, lang)
-    response = Response(body.replace(campaign.TOKEN, "preview"), content_type="text/html", charset="utf-8")
+    response = Response(body.replace(campaign.TOKEN, SAMPLE), content_type="text/html", charset="utf-8")
     # The mail's own styles are inline, as mail clients need; nothing else may load or run.
     response.headers["Content-Security-Policy"] = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' "
                                                    "data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")

@@ -8,7 +8,7 @@ from portal.i18n import _
 from .. import campaign
 from ..models import Subscriber
 from ..subscriptions import mark_bouncing
-from . import manage_page
+from . import conflicts_retried, manage_page
 
 
 @view_config(route_name="newsletter_subscribers", renderer="plugins.newsletter:templates/subscribers.pt",
@@ -44,7 +44,8 @@ def subscribers(request):
     return manage_page(request, _("Subscribers"), subscribers=rows[:500], more=len(rows) > 500, q=q, status=status)
 
 
-@view_config(route_name="newsletter_import", renderer="plugins.newsletter:templates/import.pt", permission="manage")
+@view_config(route_name="newsletter_import", renderer="plugins.newsletter:templates/import.pt", permission="manage",
+             decorator=conflicts_retried)
 def import_view(request):
     from ..importer import MAX_BYTES, import_csv
     report = None
@@ -54,6 +55,7 @@ def import_view(request):
             request.response.status = 400
             return manage_page(request, _("Import subscribers"), report=None,
                                error=_("Choose a CSV file to import."))
+        upload.file.seek(0)  # a retried request (see conflicts_retried) reads the same upload again
         data = upload.file.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             request.response.status = 413
