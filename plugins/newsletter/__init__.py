@@ -18,6 +18,10 @@ def includeme(config):
     config.add_route("manage_newsletter", "/manage/newsletter")
     config.add_route("newsletter_issue_add", "/manage/newsletter/issues/add")
     config.add_route("newsletter_issue_edit", "/manage/newsletter/issues/{id:\\d+}")
+    config.add_route("newsletter_issue_details", "/manage/newsletter/issues/{id:\\d+}/details")
+    config.add_route("newsletter_issue_items", "/manage/newsletter/issues/{id:\\d+}/items")
+    config.add_route("newsletter_issue_editorial", "/manage/newsletter/issues/{id:\\d+}/editorial")
+    config.add_route("newsletter_issue_send", "/manage/newsletter/issues/{id:\\d+}/send")
     config.add_route("newsletter_issue_preview", "/manage/newsletter/issues/{id:\\d+}/preview/{lang}")
     config.add_route("newsletter_subscribers", "/manage/newsletter/subscribers")
     config.add_route("newsletter_import", "/manage/newsletter/import")
@@ -31,4 +35,5 @@ def includeme(config):
     config.add_mail_hook("newsletter", refill=partial(campaign.refill, config.registry), check=campaign.check)
     from .demo import create_demo_newsletter
     config.add_demo_data(create_demo_newsletter, order=80)
+    config.add_static_view("newsletter-static", "plugins.newsletter:static", cache_max_age=3600)
     config.scan(".views")

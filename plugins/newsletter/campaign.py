@@ -34,18 +34,26 @@ def message_id(settings, issue_id, subscriber_id):
 # --- audience and the campaign rows ---------------------------------------------------------------
 
 def audience(issue):
-    """Subscribers who confirmed, have not left and do not bounce, within the issue's segment. A
-    subscriber who chose no region (or theme) hears about all of them."""
+    """Subscribers who confirmed, have not left and do not bounce, within the issue's audience: its
+    language, region and theme combined ("Spanish readers interested in Africa"). A subscriber who
+    chose no region (or no theme) hears about all of them."""
     stmt = select(Subscriber.id).where(Subscriber.status == "subscribed", Subscriber.bounced.is_(None))
-    if issue.segment == "language":
-        stmt = stmt.where(Subscriber.language == issue.segment_value)
-    elif issue.segment in ("region", "theme"):
-        kind = issue.segment
-        chose = exists().where(Interest.subscriber_id == Subscriber.id, Interest.kind == kind,
-                               Interest.value == issue.segment_value)
-        chose_none = ~exists().where(Interest.subscriber_id == Subscriber.id, Interest.kind == kind)
-        stmt = stmt.where(chose | chose_none)
+    if issue.audience_language:
+        stmt = stmt.where(Subscriber.language == issue.audience_language)
+    for kind, value in (("region", issue.audience_region), ("theme", issue.audience_theme)):
+        if value:
+            chose = exists().where(Interest.subscriber_id == Subscriber.id, Interest.kind == kind,
+                                   Interest.value == value)
+            chose_none = ~exists().where(Interest.subscriber_id == Subscriber.id, Interest.kind == kind)
+            stmt = stmt.where(chose | chose_none)
     return stmt
+
+
+def audience_by_language(session, issue):
+    """{language: subscribers of the audience who read it}, for the confirmation before sending."""
+    rows = session.execute(select(Subscriber.language, func.count()).where(Subscriber.id.in_(audience(issue)))
+                           .group_by(Subscriber.language))
+    return dict(rows.all())
 
 
 def audience_size(session, issue):

@@ -12,7 +12,6 @@ from portal.security import token_hash  # noqa: F401  (the plugin's modules impo
 
 SUBSCRIBER_STATUSES = ("pending", "subscribed", "unsubscribed")
 ISSUE_STATUSES = ("draft", "scheduled", "sending", "sent")
-SEGMENTS = ("all", "language", "region", "theme")
 DELIVERY_STATUSES = ("pending", "queued", "skipped")  # once queued, the outbox row tells sent / failed
 
 
@@ -89,8 +88,12 @@ class Issue(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))  # for the secretariat's lists
     default_language: Mapped[str] = mapped_column(String(5), default="en")
-    segment: Mapped[str] = mapped_column(String(10), default="all")
-    segment_value: Mapped[str] = mapped_column(String(60), default="")
+    # the audience: subscribers reading this language, interested in this region and this theme ("": any)
+    audience_language: Mapped[str] = mapped_column(String(5), default="")
+    audience_region: Mapped[str] = mapped_column(String(60), default="")
+    audience_theme: Mapped[str] = mapped_column(String(60), default="")
+    # the zone the secretariat chose when scheduling (send_at stays in UTC)
+    timezone: Mapped[str] = mapped_column(String(60), default="")
     status: Mapped[str] = mapped_column(String(10), default="draft", index=True)
     send_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
     started: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

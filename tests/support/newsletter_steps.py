@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 
 from portal.mail import deliver_pending
-from portal.models import OutboxMessage
+from portal.models import OutboxMessage, utcnow
 
-from plugins.newsletter.models import Subscriber
+from plugins.newsletter.models import Issue, IssueItem, IssueVersion, Subscriber
 
 
 def smtp(registry, port, **extra):
@@ -81,3 +81,62 @@ def subscriber(db, address):
         if sub is not None:
             s.expunge(sub)
         return sub
+
+
+# --- the secretariat's side -------------------------------------------------------------------------
+
+def compose(testapp, news, audience=None, title="November 2026"):
+    """Compose an issue through its steps (name and audience, items, editorial); returns its id.
+    news: {language: content id} of one piece of news and its translations (the `news` fixture)."""
+    form = testapp.get("/manage/newsletter/issues/add").forms["deform"]
+    form["title"] = title
+    form["default_language"] = "en"
+    for part, value in (audience or {}).items():  # language, region, theme
+        form[part] = value
+    page = form.submit("save_next", status=302).follow()
+    assert "Porto Alegre opens its budget" in page.text  # offered: published since the last issue
+    form = page.forms["items-form"]
+    for box in form.fields["item"]:
+        box.checked = box._value == str(news["en"])
+    page = form.submit("save_next", status=302).follow()
+    form = page.forms["deform"]
+    form.set("subject", "The network in November", index=0)  # versions in order: en, es, fr, pt
+    form.set("subject", "Le réseau en novembre", index=2)
+    form.set("editorial", "<p>Hello <b>cities</b></p><script>alert(1)</script>", index=0)
+    form.set("editorial", "<p>Bonjour les villes</p>", index=2)
+    form.submit("save_next", status=302).follow()
+    with testapp.app.registry["dbsession_factory"]() as s:
+        return s.scalar(select(Issue.id).order_by(Issue.id.desc()))
+
+
+def confirm_sending(testapp, issue_id, **schedule):
+    """Press Send now (or Schedule, with send_at and timezone), then confirm on the page that follows."""
+    page = testapp.get(f"/manage/newsletter/issues/{issue_id}")
+    form = page.forms["schedule-form" if schedule else "send-form"]
+    for name, value in schedule.items():
+        form[name] = value
+    confirmation = form.submit()
+    return confirmation.forms["confirm-send-form"].submit("confirm", status=302).follow()
+
+
+def make_subscribers(db, count, **kw):
+    with db() as s:
+        for i in range(count):
+            s.add(Subscriber(email=f"reader{i}@example.org", status="subscribed", confirmed=utcnow(), **kw))
+
+
+def make_issue(db, news_id=None, status="draft", send_at=None, **kw):
+    with db() as s:
+        issue = Issue(title="Issue", default_language="en", status=status, send_at=send_at, **kw)
+        issue.versions.append(IssueVersion(language="en", subject="News of the network", editorial="<p>Hi</p>"))
+        if news_id:
+            issue.items.append(IssueItem(content_id=news_id, position=0))
+        s.add(issue)
+        s.flush()
+        return issue.id
+
+
+def start(db, issue_id):
+    from plugins.newsletter.campaign import start_campaign
+    with db() as s:
+        return start_campaign(s, s.get(Issue, issue_id))

@@ -8,8 +8,7 @@ from portal.models import OutboxMessage, utcnow
 from portal.testing import client, csrf, text_of
 
 from plugins.newsletter.models import Consent, Issue, IssueVersion, Subscriber
-from newsletter_steps import (confirm, confirmation_link, link_in, outbox_rows, subscribe, subscribed, subscriber,
-                              token_of)
+from newsletter_steps import confirm, confirmation_link, link_in, outbox_rows, subscribe, subscribed, subscriber
 
 
 def state_of(db, address):
