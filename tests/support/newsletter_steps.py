@@ -125,9 +125,10 @@ def make_subscribers(db, count, **kw):
             s.add(Subscriber(email=f"reader{i}@example.org", status="subscribed", confirmed=utcnow(), **kw))
 
 
-def make_issue(db, news_id=None, status="draft", send_at=None, **kw):
+def make_issue(db, news_id=None, status="draft", send_at=None, title="Issue", **kw):
+    """An issue with an English version (and one item); kw: other columns, such as audience_region."""
     with db() as s:
-        issue = Issue(title="Issue", default_language="en", status=status, send_at=send_at, **kw)
+        issue = Issue(title=title, default_language="en", status=status, send_at=send_at, **kw)
         issue.versions.append(IssueVersion(language="en", subject="News of the network", editorial="<p>Hi</p>"))
         if news_id:
             issue.items.append(IssueItem(content_id=news_id, position=0))

@@ -8,8 +8,8 @@ from sqlalchemy import event, func, select
 
 from portal.testing import client, login
 
-from plugins.newsletter.models import Consent, Subscriber
-from newsletter_steps import confirmation_link, outbox_rows
+from plugins.newsletter.models import Consent, Delivery, Issue, Subscriber
+from newsletter_steps import confirmation_link, make_issue, make_subscribers, outbox_rows
 
 
 @contextmanager
@@ -103,3 +103,24 @@ def test_two_imports_of_one_list_at_once_subscribe_each_address_once(app, testap
     with db() as s:
         assert sorted(s.scalars(select(Subscriber.email))) == ["ana@example.org", "moussa@example.org"]
         assert s.scalar(select(func.count()).select_from(Consent)) == 2
+
+
+def test_two_confirmations_of_send_now_at_once_start_one_campaign(app, testapp, as_user, make_user, registry, db):
+    make_subscribers(db, 3)
+    issue_id = make_issue(db)
+    as_user("secretariat")
+    other = client(app, "192.0.2.11")
+    make_user(email="sam@example.org", role="secretariat")
+    login(other, "sam@example.org")
+    forms = [browser.get(f"/manage/newsletter/issues/{issue_id}/send", params={"when": "now"})
+             .forms["confirm-send-form"] for browser in (testapp, other)]
+    with held_before(registry["engine"], "UPDATE newsletter_issues") as held:
+        answers = at_once(*(lambda f=f: f.submit("confirm", status="*") for f in forms))
+    assert len(held) == 2
+    assert [a.status_int for a in answers] == [302, 302]
+    pages = sorted(" ".join(a.follow().html.select_one(".flash").text.split()) for a in answers)
+    assert pages == ["Sending started to 3 subscribers.",
+                     "This issue is being sent or was sent already: it cannot be changed or sent again."]
+    with db() as s:
+        assert s.scalar(select(func.count()).select_from(Delivery)) == 3
+        assert s.get(Issue, issue_id).status == "sending"
