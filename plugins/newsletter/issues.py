@@ -36,21 +36,28 @@ def apply_details(issue: Issue, appstruct: dict) -> None:
 
 
 def audience_parts(request, issue: Issue) -> list[tuple[str, str]]:
-    """[(what, which)] of the audience, in the reader's language, e.g. [("Readers of", "Español"), ...]."""
-    themes = dict(theme_choices(request))
-    return [(translate(_("Readers of"), request),
-             LANGUAGES.get(issue.audience_language) or translate(_("any language"), request)),
-            (translate(_("Interested in the region"), request),
-             translate(REGIONS[issue.audience_region], request) if issue.audience_region in REGIONS
-             else translate(_("any region"), request)),
-            (translate(_("Interested in the theme"), request),
-             themes.get(issue.audience_theme) or translate(_("any theme"), request))]
+    """[(what, which)] of the parts of the audience that are set, in the reader's language, such as
+    [("Readers of", "Español"), ("Interested in the region", "Africa")]."""
+    themes = dict(theme_choices(request)) if issue.audience_theme else {}
+    parts = []
+    if issue.audience_language:
+        parts.append((translate(_("Readers of"), request), LANGUAGES.get(issue.audience_language, "")))
+    if issue.audience_region:
+        parts.append((translate(_("Interested in the region"), request),
+                      translate(REGIONS[issue.audience_region], request) if issue.audience_region in REGIONS
+                      else issue.audience_region))
+    if issue.audience_theme:
+        parts.append((translate(_("Interested in the theme"), request),
+                      themes.get(issue.audience_theme, issue.audience_theme)))
+    return parts
 
 
 def audience_text(request, issue: Issue) -> str:
-    if not (issue.audience_language or issue.audience_region or issue.audience_theme):
+    """"Readers of: Español · Interested in the region: Africa", or "Every subscriber"."""
+    parts = audience_parts(request, issue)
+    if not parts:
         return translate(_("Every subscriber"), request)
-    return " · ".join(f"{what}: {which}" for what, which in audience_parts(request, issue))
+    return " · ".join(f"{what}: {which}" for what, which in parts)
 
 
 # --- step 2: items ----------------------------------------------------------------------------------
@@ -267,6 +274,15 @@ class Schedule:
     timezone: str = ""
     when: datetime | None = None
     errors: dict = field(default_factory=dict)
+
+    @property
+    def readable(self) -> bool:
+        """Whether the typed value fits a date-time field (else it is shown as text, as typed)."""
+        try:
+            datetime.strptime(self.send_at, "%Y-%m-%dT%H:%M")
+        except ValueError:
+            return not self.send_at
+        return True
 
     @classmethod
     def parse(cls, send_at: str, zone: str, now: datetime) -> "Schedule":

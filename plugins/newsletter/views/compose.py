@@ -157,9 +157,21 @@ def issue_items(request):
 def editorial_form(request, issue):
     form = make_form(request, EditorialSchema, [("save_next", _("Save and continue")), ("save", _("Save"))],
                      default_language=issue.default_language)
+    form.widget.template = "plugins.newsletter:templates/deform/tabs_form.pt"
     for code in LANGUAGES:
         form[f"version_{code}"].oid = f"lang-{code}"  # stable anchors for the tabs and the error summary
     return form
+
+
+def language_tabs(request, issue, shown):
+    """What the tabs above the versions show: each language, the one shown first, which are empty."""
+    written = {v.language for v in issue.versions}
+    notes = {code: _("default") if code == issue.default_language else None if code in written else _("not written")
+             for code in LANGUAGES}
+    return {"label": translate(_("Language versions"), request),
+            "items": [{"code": code, "name": name, "selected": code == shown,
+                       "note": translate(notes[code], request) if notes[code] else None}
+                      for code, name in LANGUAGES.items()]}
 
 
 def select_tab(form, issue, failed=False):
@@ -181,24 +193,18 @@ def issue_editorial(request):
     if closed:
         return closed
     form = editorial_form(request, issue)
-    written = {v.language for v in issue.versions}
     if "save" in request.POST or "save_next" in request.POST:
         for code in LANGUAGES:
             form[f"version_{code}"].widget.item_css_class = "tab-panel"
         appstruct, failed = validate(form, request)
         if failed:
             shown = select_tab(form, issue, failed=True)
-            return issue_page(request, issue, "newsletter_issue_editorial", form=render_failed(form), shown=shown,
-                              written=written, languages=LANGUAGES)
+            return issue_page(request, issue, "newsletter_issue_editorial", languages=LANGUAGES,
+                              form=Markup(form.render(tabs=language_tabs(request, issue, shown))))
         issues.apply_editorial(issue, appstruct)
         request.flash(_("Changes saved."))
         return next_step(request, issue, "newsletter_issue_editorial")
     shown = select_tab(form, issue)
-    return issue_page(request, issue, "newsletter_issue_editorial",
-                      form=render_form(form, issues.editorial_appstruct(issue)), shown=shown, written=written,
-                      languages=LANGUAGES)
-
-
-def render_failed(form):
-    """The form as validate() left it (its errors, what was typed), rendered again once the tab is chosen."""
-    return Markup(form.render())
+    return issue_page(request, issue, "newsletter_issue_editorial", languages=LANGUAGES,
+                      form=Markup(form.render(issues.editorial_appstruct(issue),
+                                              tabs=language_tabs(request, issue, shown))))

@@ -148,8 +148,10 @@ def test_the_editorial_languages_are_tabs_that_work_without_javascript(testapp, 
     page = form.submit("save", status=400)
     selected = [p for p in page.html.select("fieldset.tab-panel") if "selected" in p["class"]]
     assert [p["id"] for p in selected] == ["item-lang-es"]
-    assert "version in the default language (Español)" in selected[0].text
-    assert page.html.select_one(".error-summary a")["href"] == "#lang-es"  # inside the Spanish tab
+    assert "The default language's version needs a subject." in selected[0].text
+    summary = page.html.select_one(".error-summary")
+    assert "version in the default language (Español)" in summary.text
+    assert summary.select_one("a")["href"] == "#lang-es"  # inside the Spanish tab
     assert page.forms["deform"].get("subject", index=2).value == "Le réseau en décembre"
     with db() as s:
         assert [v.subject for v in s.get(Issue, issue_id).versions] == ["News of the network"]
