@@ -62,7 +62,7 @@ def includeme(config):
     config.add_request_method(dbsession, reify=True)
 
 
-def insert_ignoring_conflicts(session, model, index_elements):
+def insert_ignoring_conflicts(session, model, index_elements: list[str]):
     """INSERT ... ON CONFLICT (index_elements) DO NOTHING on SQLite and PostgreSQL: the row another
     transaction wrote at the same moment is the normal case, not an error. On PostgreSQL the
     statement waits for that transaction, then does nothing. Add .values() or .from_select(), and

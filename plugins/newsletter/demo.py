@@ -1,7 +1,7 @@
 """Demo subscribers and issues for `make serve`: last month's issue, sent (in the archive, with its
 deliveries), and this month's draft. Dates follow the other plugins' demo content, which is dated
 from today: the sent issue holds only what was published before it, the draft what came after."""
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from babel.dates import format_skeleton
 from sqlalchemy import select
@@ -36,7 +36,8 @@ SENT_DAYS_AGO = 20
 ITEMS = 3
 
 
-def items_published(db, after=None, before=None, count=ITEMS):
+def items_published(db, after: datetime | None = None, before: datetime | None = None,
+                    count: int = ITEMS) -> list[Content]:
     """The newest published news, experiences and events in that period, one per translation group."""
     stmt = select(Content).where(Content.state == "published", Content.type.in_(("news", "experience", "event")))
     if after is not None:
@@ -51,11 +52,11 @@ def items_published(db, after=None, before=None, count=ITEMS):
     return found[:count]
 
 
-def month(moment):
+def month(moment: datetime) -> str:
     return format_skeleton("yMMMM", moment, locale="en")  # "November 2026": the secretariat's list name
 
 
-def create_demo_newsletter(request):
+def create_demo_newsletter(request) -> None:
     db = request.dbsession
     now = utcnow()
     sent_at = (now - timedelta(days=SENT_DAYS_AGO)).replace(hour=9, minute=0, second=0, microsecond=0)
@@ -81,7 +82,7 @@ def create_demo_newsletter(request):
     deliver_demo_issue(request, sent, subscribers)
 
 
-def deliver_demo_issue(request, issue, subscribers):
+def deliver_demo_issue(request, issue: Issue, subscribers: list[Subscriber]) -> None:
     """The sent issue's copies, as the worker wrote and sent them, so its report shows every subscriber."""
     db = request.dbsession
     settings = request.registry.settings

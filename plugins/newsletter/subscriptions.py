@@ -18,7 +18,7 @@ CONFIRM_HOURS = 72
 RESEND_MINUTES = 10  # a confirmation mail is not sent again sooner: the form cannot flood a mailbox
 
 
-def client_address(request):
+def client_address(request) -> str:
     return core_client_address(request)[:64]  # the proxy-trusted address, not X-Forwarded-For as written
 
 
@@ -116,12 +116,12 @@ def by_token(request, token: str) -> Subscriber | None:
     return subscriber_by_token(request.dbsession, request.registry.settings, token)
 
 
-def save_preferences(sub, appstruct):
+def save_preferences(sub: Subscriber, appstruct: dict) -> None:
     sub.name, sub.language = appstruct["name"], appstruct["language"]
     sub.set_interests(appstruct["regions"], appstruct["themes"])
 
 
-def unsubscribe(request, sub):
+def unsubscribe(request, sub: Subscriber) -> None:
     """Unsubscribe at once and withdraw what waits for them in the outbox."""
     now = utcnow()
     sub.status, sub.unsubscribed = "unsubscribed", now
@@ -133,7 +133,7 @@ def unsubscribe(request, sub):
 
 # --- the secretariat's part ------------------------------------------------------------------------
 
-def mark_bouncing(db, subscribers):
+def mark_bouncing(db, subscribers: list[Subscriber]) -> None:
     for sub in subscribers:
         sub.bounced = sub.bounced or utcnow()
         db.flush()

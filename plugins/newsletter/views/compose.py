@@ -1,7 +1,9 @@
 """The control panel's issues: the list, and composing one in steps (1. name and audience, 2. items,
 3. editorial); step 4, checking and sending, is in `sending`."""
+import deform
 from markupsafe import Markup
 from pyramid.httpexceptions import HTTPFound
+from pyramid.request import Request
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
@@ -19,7 +21,7 @@ STEPS = (("newsletter_issue_details", _("Name and audience")), ("newsletter_issu
          ("newsletter_issue_editorial", _("Editorial")), ("newsletter_issue_edit", _("Check and send")))
 
 
-def steps(request, issue, current):
+def steps(request: Request, issue: Issue | None, current: str) -> list[tuple]:
     """The steps' navigation: (number, title, address or None, is current); before the issue exists,
     only the first step can be reached."""
     return [(n, translate(title, request),
@@ -27,7 +29,7 @@ def steps(request, issue, current):
             for n, (route, title) in enumerate(STEPS, 1)]
 
 
-def issue_page(request, issue, step, **values):
+def issue_page(request: Request, issue: Issue, step: str, **values) -> dict:
     """Values of a step's page: the issue's name as the title, the step named in the breadcrumbs."""
     title = dict(STEPS)[step]
     crumbs = [(issue.title, request.route_path("newsletter_issue_edit", id=issue.id))] if step != "newsletter_issue_edit" else []
@@ -37,15 +39,18 @@ def issue_page(request, issue, step, **values):
     return values
 
 
-def editable_or_redirect(request, issue):
-    """A sent issue cannot be changed: its pages send the secretariat to its delivery report."""
-    if issue.editable:
-        return None
-    request.flash(_("This issue is being sent or was sent already: it cannot be changed or sent again."), "error")
-    return HTTPFound(request.route_url("newsletter_issue_edit", id=issue.id))
+def editable_issue(request: Request) -> Issue:
+    """The issue of the address, if it can still be changed; a sent one's steps send the secretariat to
+    its delivery report instead (a raised redirect: nothing of the request is saved)."""
+    issue = get_or_404(request.dbsession, Issue, request.matchdict["id"])
+    if not issue.editable:
+        request.flash(_("This issue is being sent or was sent already: it cannot be changed or sent again."),
+                      "error")
+        raise HTTPFound(request.route_url("newsletter_issue_edit", id=issue.id))
+    return issue
 
 
-def next_step(request, issue, here):
+def next_step(request: Request, issue: Issue, here: str) -> HTTPFound:
     if "save_next" in request.POST:
         routes = [route for route, _title in STEPS]
         return HTTPFound(request.route_url(routes[routes.index(here) + 1], id=issue.id))
@@ -69,7 +74,7 @@ def manage(request):
 
 # --- step 1: name and audience ------------------------------------------------------------------------
 
-def details_form(request):
+def details_form(request: Request) -> deform.Form:
     form = make_form(request, DetailsSchema, [("save_next", _("Save and continue")), ("save", _("Save"))])
     form["audience"].widget.template = "plugins.newsletter:templates/deform/mapping_children.pt"
     return form
@@ -98,10 +103,7 @@ def issue_add(request):
              permission="manage")
 def issue_details(request):
     db = request.dbsession
-    issue = get_or_404(db, Issue, request.matchdict["id"])
-    closed = editable_or_redirect(request, issue)
-    if closed:
-        return closed
+    issue = editable_issue(request)
     form = details_form(request)
     if "save" in request.POST or "save_next" in request.POST:
         appstruct, failed = validate(form, request)
@@ -123,10 +125,7 @@ def issue_items(request):
     """Search the portal's content (words, type, language, dates) and tick what the issue brings. The
     search is part of the form, so ticks are saved before a new search shows other items."""
     db = request.dbsession
-    issue = get_or_404(db, Issue, request.matchdict["id"])
-    closed = editable_or_redirect(request, issue)
-    if closed:
-        return closed
+    issue = editable_issue(request)
     since = issues.default_since(db, issue)
     post = request.POST
     search = issues.ItemSearch.from_params(request, post if post else request.GET, since)
@@ -154,7 +153,7 @@ def issue_items(request):
 
 # --- step 3: editorial --------------------------------------------------------------------------------
 
-def editorial_form(request, issue):
+def editorial_form(request: Request, issue: Issue) -> deform.Form:
     form = make_form(request, EditorialSchema, [("save_next", _("Save and continue")), ("save", _("Save"))],
                      default_language=issue.default_language)
     form.widget.template = "plugins.newsletter:templates/deform/tabs_form.pt"
@@ -163,7 +162,7 @@ def editorial_form(request, issue):
     return form
 
 
-def language_tabs(request, issue, shown):
+def language_tabs(request: Request, issue: Issue, shown: str) -> dict:
     """What the tabs above the versions show: each language, the one shown first, which are empty."""
     written = {v.language for v in issue.versions}
     notes = {code: _("default") if code == issue.default_language else None if code in written else _("not written")
@@ -174,7 +173,7 @@ def language_tabs(request, issue, shown):
                       for code, name in LANGUAGES.items()]}
 
 
-def select_tab(form, issue, failed=False):
+def select_tab(form: deform.Form, issue: Issue, failed: bool = False) -> str:
     """The tab shown first: the first version with an error, else the default language's."""
     shown = issue.default_language
     if failed:
@@ -187,11 +186,7 @@ def select_tab(form, issue, failed=False):
 @view_config(route_name="newsletter_issue_editorial", renderer="plugins.newsletter:templates/issue_editorial.pt",
              permission="manage", decorator=conflicts_retried)
 def issue_editorial(request):
-    db = request.dbsession
-    issue = get_or_404(db, Issue, request.matchdict["id"])
-    closed = editable_or_redirect(request, issue)
-    if closed:
-        return closed
+    issue = editable_issue(request)
     form = editorial_form(request, issue)
     if "save" in request.POST or "save_next" in request.POST:
         for code in LANGUAGES:

@@ -1,6 +1,8 @@
 """Public pages: subscribing (double opt-in), the confirmation link, preferences and one-click
 unsubscribing by the personal link. None needs an account."""
 from pyramid.httpexceptions import HTTPFound
+from pyramid.request import Request
+from pyramid.response import Response
 from pyramid.view import view_config
 
 from portal.forms import make_form, render_form, validate
@@ -8,6 +10,7 @@ from portal.i18n import _
 
 from .. import subscriptions
 from ..links import SAMPLE, personal_token
+from ..models import Subscriber
 from ..schemas import PreferencesSchema, SubscribeSchema
 from . import message, public_page
 
@@ -56,7 +59,7 @@ def confirm(request):
     return public_page(request, _("Confirm your subscription"), sub=sub)
 
 
-def sample_link(request, action):
+def sample_link(request: Request, action: str) -> Response:
     """The links of a preview or a test send belong to no subscriber: say what the real ones do, and
     answer a mail provider's one-click POST with success (RFC 8058), changing nothing."""
     if action == "unsubscribe":
@@ -70,21 +73,30 @@ def sample_link(request, action):
                    [(_("Subscribe to the newsletter"), request.route_path("newsletter"))])
 
 
-def unknown_link(request):
+def unknown_link(request: Request) -> Response:
     return message(request, _("This link does not work"), _(
         "This personal link is unknown: it may have been mistyped, or the subscription was deleted. Nothing was "
         "changed."), 404, [(_("Subscribe"), request.route_path("newsletter"))])
 
 
+def personal_link(request: Request, action: str) -> tuple[Subscriber | None, str, Response | None]:
+    """(subscriber, token, None) for the personal link in the address; else the page to answer instead:
+    the sample link's explanation, or an unknown link's."""
+    token = request.matchdict["token"]
+    if token == SAMPLE:
+        return None, token, sample_link(request, action)
+    sub = subscriptions.by_token(request, token)
+    if sub is None or sub.status == "pending":
+        return None, token, unknown_link(request)
+    return sub, token, None
+
+
 @view_config(route_name="newsletter_preferences", renderer="plugins.newsletter:templates/preferences.pt",
              permission="view")
 def preferences(request):
-    token = request.matchdict["token"]
-    if token == SAMPLE:
-        return sample_link(request, "preferences")
-    sub = subscriptions.by_token(request, token)
-    if sub is None or sub.status == "pending":
-        return unknown_link(request)
+    sub, token, other = personal_link(request, "preferences")
+    if other is not None:
+        return other
     form = make_form(request, PreferencesSchema, [("save", _("Save"))])
     if "save" in request.POST:
         appstruct, failed = validate(form, request)
@@ -104,12 +116,9 @@ def preferences(request):
 def unsubscribe(request):
     """GET asks (a link checker opening the link changes nothing); POST unsubscribes at once, with no
     login nor form token: what RFC 8058's one-click POST (List-Unsubscribe=One-Click) needs."""
-    token = request.matchdict["token"]
-    if token == SAMPLE:
-        return sample_link(request, "unsubscribe")
-    sub = subscriptions.by_token(request, token)
-    if sub is None or sub.status == "pending":
-        return unknown_link(request)
+    sub, token, other = personal_link(request, "unsubscribe")
+    if other is not None:
+        return other
     if sub.status == "unsubscribed":
         return message(request, _("You are unsubscribed"), _(
             "This address is not subscribed to the newsletter any more: nothing was changed."), 200,

@@ -1,10 +1,12 @@
 """Step 4 of an issue: check it (what it holds, who receives it, preview, test), then send it now or
 at a date-time in the secretariat's zone, each after a confirmation page of its own; then the
 delivery report (when it was sent, a progress bar while sending)."""
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.renderers import render_to_response
+from pyramid.request import Request
 from pyramid.response import Response
 from pyramid.view import view_config
 from sqlalchemy import select
@@ -23,14 +25,15 @@ from . import manage_page
 from .compose import issue_page
 
 
-def when_text(request, moment, zone):
+def when_text(request: Request, moment: datetime | None, zone: str) -> str:
     """"martes, 1 de diciembre de 2026, 9:00 (hora estándar de Europa central (Europe/Madrid))"."""
     if moment is None:
         return ""
     return f"{moment_text(moment, zone, request.locale_name)} ({zone_label(moment, zone, request.locale_name)})"
 
 
-def overview(request, issue, test=None, plan=None, status=200):
+def overview(request: Request, issue: Issue, test: dict | None = None, plan: issues.Schedule | None = None,
+             status: int = 200) -> dict:
     """The values of the issue's page; test and plan: what was typed in a refused form, with its errors."""
     db = request.dbsession
     request.response.status = status
@@ -133,7 +136,7 @@ def issue_send(request):
                        when=when_text(request, plan.when, plan.timezone) if plan else "")
 
 
-def render_overview(request, issue, plan, status):
+def render_overview(request: Request, issue: Issue, plan: issues.Schedule, status: int) -> Response:
     """The issue's page again, with what was typed and why it was refused."""
     return render_to_response("plugins.newsletter:templates/issue_overview.pt",
                               overview(request, issue, plan=plan, status=status), request=request,

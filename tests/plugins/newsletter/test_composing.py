@@ -38,6 +38,12 @@ def content(db):
                 "experience": experience.id}
 
 
+def tick(form, *content_ids):
+    """Tick those items (and only those) in the items step's form."""
+    for box in form.fields["item"]:
+        box.checked = int(box._value) in content_ids
+
+
 def offered(page):
     """{content id: label text} of the checkboxes of the items step, in the page's order."""
     return {int(box["value"]): " ".join(page.html.select_one(f"label[for=item-{box['value']}]").text.split())
@@ -77,8 +83,7 @@ def test_ticks_are_saved_before_a_new_search_and_chosen_items_stay_listed(testap
     issue_id = make_issue(db)
     items = f"/manage/newsletter/issues/{issue_id}/items"
     form = testapp.get(items).forms["items-form"]
-    for box in form.fields["item"]:
-        box.checked = box._value == str(content["youth"])
+    tick(form, content["youth"])
     form["q"] = "rosario"
     page = form.submit("search", status=302).follow()
     assert "q=rosario" in page.request.url
@@ -86,8 +91,7 @@ def test_ticks_are_saved_before_a_new_search_and_chosen_items_stay_listed(testap
     assert "Dakar installe un conseil des jeunes" in chosen.text  # kept, though the search does not find it
     assert set(offered(page)) == {content["youth"], content["budget_en"]}
     form = page.forms["items-form"]
-    for box in form.fields["item"]:
-        box.checked = True
+    tick(form, content["youth"], content["budget_en"])
     page = form.submit("save_next", status=302).follow()
     assert page.request.path.endswith("/editorial")
     with db() as s:
@@ -99,8 +103,7 @@ def test_a_refused_search_says_why_on_the_page_and_keeps_what_was_typed(testapp,
     issue_id = make_issue(db)
     items = f"/manage/newsletter/issues/{issue_id}/items"
     form = testapp.get(items).forms["items-form"]
-    for box in form.fields["item"]:
-        box.checked = box._value == str(content["experience"])
+    tick(form, content["experience"])
     form["q"] = "rosario"
     form["since"] = "30/11/2026"  # typed by hand where the browser has no date picker
     page = form.submit("search", status=400)
