@@ -106,7 +106,7 @@ def fill(ini, subscribers):
         db.flush()
         db.bulk_insert_mappings(Subscriber, [
             {"email": f"reader{i}@bench.example", "name": f"Reader {i}", "language": languages[i % 4],
-             "status": "subscribed", "token": f"{i:08d}-" + os.urandom(16).hex(), "created": utcnow(),
+             "status": "subscribed", "link_key": f"{i:08d}-" + os.urandom(8).hex(), "created": utcnow(),
              "confirmed": utcnow()} for i in range(subscribers)])
         issue = Issue(title="Bench issue", default_language="en", base_url="http://127.0.0.1:6543")
         for lang in languages:

@@ -60,3 +60,15 @@ def includeme(config):
         return found
 
     config.add_request_method(dbsession, reify=True)
+
+
+def insert_ignoring_conflicts(session, model, index_elements: list[str]):
+    """INSERT ... ON CONFLICT (index_elements) DO NOTHING on SQLite and PostgreSQL: the row another
+    transaction wrote at the same moment is the normal case, not an error. On PostgreSQL the
+    statement waits for that transaction, then does nothing. Add .values() or .from_select(), and
+    .returning() to learn whether a row was written (a conflict returns none)."""
+    if session.bind.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(model).on_conflict_do_nothing(index_elements=index_elements)

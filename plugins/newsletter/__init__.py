@@ -18,17 +18,22 @@ def includeme(config):
     config.add_route("manage_newsletter", "/manage/newsletter")
     config.add_route("newsletter_issue_add", "/manage/newsletter/issues/add")
     config.add_route("newsletter_issue_edit", "/manage/newsletter/issues/{id:\\d+}")
+    config.add_route("newsletter_issue_details", "/manage/newsletter/issues/{id:\\d+}/details")
+    config.add_route("newsletter_issue_items", "/manage/newsletter/issues/{id:\\d+}/items")
+    config.add_route("newsletter_issue_editorial", "/manage/newsletter/issues/{id:\\d+}/editorial")
+    config.add_route("newsletter_issue_send", "/manage/newsletter/issues/{id:\\d+}/send")
     config.add_route("newsletter_issue_preview", "/manage/newsletter/issues/{id:\\d+}/preview/{lang}")
     config.add_route("newsletter_subscribers", "/manage/newsletter/subscribers")
     config.add_route("newsletter_import", "/manage/newsletter/import")
     config.add_menu_item("main", "newsletter", _("Newsletter"), route_name="newsletter", order=80)
     config.add_menu_item("manage", "newsletter", _("Newsletter"), route_name="manage_newsletter", order=30,
                          permission="manage")
-    from .views import EXPORT_COLUMNS, subscriber_rows
+    from .subscriptions import EXPORT_COLUMNS, subscriber_rows
     config.add_export("newsletter-subscribers", _("Newsletter subscribers"), subscriber_rows,
                       columns=EXPORT_COLUMNS, permission="manage")
     from . import campaign
     config.add_mail_hook("newsletter", refill=partial(campaign.refill, config.registry), check=campaign.check)
     from .demo import create_demo_newsletter
     config.add_demo_data(create_demo_newsletter, order=80)
+    config.add_static_view("newsletter-static", "plugins.newsletter:static", cache_max_age=3600)
     config.scan(".views")

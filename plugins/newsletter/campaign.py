@@ -14,11 +14,13 @@ from pyramid.request import Request
 from pyramid.threadlocal import manager
 from sqlalchemy import exists, func, literal, select, update
 
+from portal.db import insert_ignoring_conflicts
 from portal.i18n import _, translate_to
 from portal.mail import outbox_message, sender_domain
 from portal.models import Content, OutboxMessage, utcnow
 from portal.sanitize import html_to_text
 
+from .links import personal_token
 from .models import Delivery, Interest, Issue, Subscriber
 
 TOKEN = "__SUBSCRIBER_TOKEN__"  # replaced by each subscriber's own token in the links of their copy
@@ -32,18 +34,26 @@ def message_id(settings, issue_id, subscriber_id):
 # --- audience and the campaign rows ---------------------------------------------------------------
 
 def audience(issue):
-    """Subscribers who confirmed, have not left and do not bounce, within the issue's segment. A
-    subscriber who chose no region (or theme) hears about all of them."""
+    """Subscribers who confirmed, have not left and do not bounce, within the issue's audience: its
+    language, region and theme combined ("Spanish readers interested in Africa"). A subscriber who
+    chose no region (or no theme) hears about all of them."""
     stmt = select(Subscriber.id).where(Subscriber.status == "subscribed", Subscriber.bounced.is_(None))
-    if issue.segment == "language":
-        stmt = stmt.where(Subscriber.language == issue.segment_value)
-    elif issue.segment in ("region", "theme"):
-        kind = issue.segment
-        chose = exists().where(Interest.subscriber_id == Subscriber.id, Interest.kind == kind,
-                               Interest.value == issue.segment_value)
-        chose_none = ~exists().where(Interest.subscriber_id == Subscriber.id, Interest.kind == kind)
-        stmt = stmt.where(chose | chose_none)
+    if issue.audience_language:
+        stmt = stmt.where(Subscriber.language == issue.audience_language)
+    for kind, value in (("region", issue.audience_region), ("theme", issue.audience_theme)):
+        if value:
+            chose = exists().where(Interest.subscriber_id == Subscriber.id, Interest.kind == kind,
+                                   Interest.value == value)
+            chose_none = ~exists().where(Interest.subscriber_id == Subscriber.id, Interest.kind == kind)
+            stmt = stmt.where(chose | chose_none)
     return stmt
+
+
+def audience_by_language(session, issue):
+    """{language: subscribers of the audience who read it}, for the confirmation before sending."""
+    rows = session.execute(select(Subscriber.language, func.count()).where(Subscriber.id.in_(audience(issue)))
+                           .group_by(Subscriber.language))
+    return dict(rows.all())
 
 
 def audience_size(session, issue):
@@ -55,13 +65,8 @@ def start_campaign(session, issue, now=None):
     as sending. Returns the number of rows written now."""
     rows = select(literal(issue.id), Subscriber.id, literal("pending"), literal("")).where(
         Subscriber.id.in_(audience(issue)))
-    dialect = session.bind.dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    stmt = dialect_insert(Delivery).from_select(["issue_id", "subscriber_id", "status", "note"], rows)
-    stmt = stmt.on_conflict_do_nothing(index_elements=["issue_id", "subscriber_id"])
+    stmt = insert_ignoring_conflicts(session, Delivery, ["issue_id", "subscriber_id"]).from_select(
+        ["issue_id", "subscriber_id", "status", "note"], rows)
     count = select(func.count()).select_from(Delivery).where(Delivery.issue_id == issue.id)
     before = session.scalar(count)
     session.execute(stmt)
@@ -176,7 +181,7 @@ def personal_message(settings, rendered, subscriber, message_id_=None, to=None, 
     """The outbox row of one subscriber's copy: their token in every link, List-Unsubscribe headers
     (RFC 2369, and RFC 8058's one-click POST to the same address)."""
     subject, text, body_html, unsubscribe_url = rendered
-    token = token or subscriber.token
+    token = token or personal_token(settings, subscriber)
     headers = {"List-Id": list_id(settings), "Precedence": "bulk",
                "List-Unsubscribe": f"<{unsubscribe_url.replace(TOKEN, token)}>",
                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}

@@ -12,13 +12,18 @@ from portal.security import token_hash  # noqa: F401  (the plugin's modules impo
 
 SUBSCRIBER_STATUSES = ("pending", "subscribed", "unsubscribed")
 ISSUE_STATUSES = ("draft", "scheduled", "sending", "sent")
-SEGMENTS = ("all", "language", "region", "theme")
 DELIVERY_STATUSES = ("pending", "queued", "skipped")  # once queued, the outbox row tells sent / failed
 
 
 def new_token():
-    """256 random bits, URL-safe: the subscriber's personal link (preferences, unsubscribe)."""
+    """256 random bits, URL-safe: a confirmation link's secret (only its hash is stored)."""
     return secrets.token_urlsafe(32)
+
+
+def new_link_key():
+    """128 random bits naming the subscriber in their personal link; the link also carries a signature
+    of it made with the site's secret (see links.py), so the key alone opens nothing."""
+    return secrets.token_urlsafe(16)
 
 
 class Subscriber(Base):
@@ -28,7 +33,9 @@ class Subscriber(Base):
     name: Mapped[str] = mapped_column(String(200), default="")
     language: Mapped[str] = mapped_column(String(5), default="en")
     status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
-    token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
+    link_key: Mapped[str] = mapped_column(String(32), unique=True, default=new_link_key)
+    # the hash of the personal link of the mails sent before links were signed, so that they still work
+    old_link_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
     confirm_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
     confirm_expires: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     confirm_sent: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
@@ -81,8 +88,12 @@ class Issue(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))  # for the secretariat's lists
     default_language: Mapped[str] = mapped_column(String(5), default="en")
-    segment: Mapped[str] = mapped_column(String(10), default="all")
-    segment_value: Mapped[str] = mapped_column(String(60), default="")
+    # the audience: subscribers reading this language, interested in this region and this theme ("": any)
+    audience_language: Mapped[str] = mapped_column(String(5), default="")
+    audience_region: Mapped[str] = mapped_column(String(60), default="")
+    audience_theme: Mapped[str] = mapped_column(String(60), default="")
+    # the zone the secretariat chose when scheduling (send_at stays in UTC)
+    timezone: Mapped[str] = mapped_column(String(60), default="")
     status: Mapped[str] = mapped_column(String(10), default="draft", index=True)
     send_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
     started: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

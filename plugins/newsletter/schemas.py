@@ -104,36 +104,58 @@ class SubscribeSchema(PreferencesSchema):
 
 # --- composing an issue ---------------------------------------------------------------------------
 
-def audience_choices(request):
-    from portal.i18n import LANGUAGES as L
-    values = [("all", translate(_("Every subscriber"), request))]
-    values += [(f"language:{k}", translate(_("Readers of ${language}", mapping={"language": v}), request))
-               for k, v in L.items()]
-    values += [(f"region:{k}", translate(_("Interested in ${region}", mapping={"region": label}), request))
-               for k, label in region_choices(request)]
-    values += [(f"theme:{k}", translate(_("Interested in ${theme}", mapping={"theme": label}), request))
-               for k, label in theme_choices(request)]
-    return values
+def any_and(first, choices):
+    return [("", first)] + list(choices)
 
 
 @colander.deferred
-def deferred_audience_widget(node, kw):
-    return deform.widget.SelectWidget(values=audience_choices(kw["request"]))
+def deferred_audience_language_widget(node, kw):
+    return deform.widget.SelectWidget(values=any_and(translate(_("Any language"), kw["request"]), LANGUAGES.items()))
 
 
 @colander.deferred
-def deferred_audience_validator(node, kw):
-    return colander.OneOf([k for k, _v in audience_choices(kw["request"])])
+def deferred_audience_region_widget(node, kw):
+    return deform.widget.SelectWidget(values=any_and(translate(_("Any region"), kw["request"]),
+                                                     region_choices(kw["request"])))
 
 
 @colander.deferred
-def deferred_items_widget(node, kw):
-    return deform.widget.CheckboxChoiceWidget(values=kw["candidates"])
+def deferred_audience_theme_widget(node, kw):
+    return deform.widget.SelectWidget(values=any_and(translate(_("Any theme"), kw["request"]),
+                                                     theme_choices(kw["request"])))
 
 
 @colander.deferred
-def deferred_items_validator(node, kw):
-    return colander.ContainsOnly([k for k, _v in kw["candidates"]])
+def deferred_audience_region_validator(node, kw):
+    return colander.OneOf(["", *REGIONS])
+
+
+@colander.deferred
+def deferred_audience_theme_validator(node, kw):
+    return colander.OneOf(["", *(slug for slug, _label in theme_choices(kw["request"]))])
+
+
+class AudienceSchema(colander.Schema):
+    """Who receives the issue: the parts combine ("Spanish readers interested in Africa")."""
+    language = colander.SchemaNode(colander.String(), title=_("Readers of"), missing="",
+                                   validator=colander.OneOf(["", *LANGUAGES]),
+                                   widget=deferred_audience_language_widget)
+    region = colander.SchemaNode(colander.String(), title=_("Interested in the region"), missing="",
+                                 validator=deferred_audience_region_validator, widget=deferred_audience_region_widget)
+    theme = colander.SchemaNode(colander.String(), title=_("Interested in the theme"), missing="",
+                                validator=deferred_audience_theme_validator, widget=deferred_audience_theme_widget)
+
+
+class DetailsSchema(colander.Schema):
+    title = colander.SchemaNode(colander.String(), title=_("Name of the issue"), validator=colander.Length(1, 200),
+                                description=_("For the secretariat's lists, such as “November 2026”."))
+    default_language = colander.SchemaNode(
+        colander.String(), title=_("Default language"), validator=colander.OneOf(list(LANGUAGES)),
+        description=_("Subscribers whose language has no version receive this one."),
+        widget=deform.widget.SelectWidget(values=list(LANGUAGES.items())))
+    audience = AudienceSchema(title=_("Audience"), description=_(
+        "Subscribers who chose no region (or no theme) hear about all of them, so they are in the audience of "
+        "every region (or theme)."))
 
 
 class VersionSchema(colander.Schema):
@@ -142,31 +164,28 @@ class VersionSchema(colander.Schema):
     editorial = rich_text_node(_("Editorial"), description=_("The opening text, above the chosen items."))
 
 
-class IssueSchema(colander.Schema):
-    title = colander.SchemaNode(colander.String(), title=_("Name of the issue"), validator=colander.Length(1, 200),
-                                description=_("For the secretariat's lists, such as “November 2026”."))
-    default_language = colander.SchemaNode(
-        colander.String(), title=_("Default language"), validator=colander.OneOf(list(LANGUAGES)),
-        description=_("Subscribers whose language has no version receive this one."),
-        widget=deform.widget.SelectWidget(values=list(LANGUAGES.items())))
-    audience = colander.SchemaNode(colander.String(), title=_("Audience"), widget=deferred_audience_widget,
-                                   validator=deferred_audience_validator, default="all")
-    items = colander.SchemaNode(colander.List(), title=_("Items"), missing=[],
-                                description=_("Chosen from what the portal published, newest first."),
-                                widget=deferred_items_widget, validator=deferred_items_validator)
+class EditorialSchema(colander.Schema):
+    """A version per language, each shown as a tab (templates/issue_editorial.pt)."""
 
     def after_bind(self, node, kw):
         request = kw["request"]
         for code, name in LANGUAGES.items():
-            version = VersionSchema(name=f"version_{code}", title=name).clone()  # its own child nodes
+            version = VersionSchema(name=f"version_{code}", title=name,
+                                    widget=deform.widget.MappingWidget(template=TAB_TEMPLATE)).clone()
             # each field names its language: four “Subject” labels would be ambiguous to a screen reader
             version["subject"].title = translate(_("Subject (${language})", mapping={"language": name}), request)
             version["editorial"].title = translate(_("Editorial (${language})", mapping={"language": name}), request)
             self.add(version)
 
     def validator(self, node, appstruct):
-        default = appstruct["default_language"]
+        default = self.bindings["default_language"]
         if not appstruct.get(f"version_{default}", {}).get("subject", "").strip():
-            exc = colander.Invalid(node, _("Write at least the subject of the version in the default language."))
-            exc[f"version_{default}"] = _("Write at least the subject of the version in the default language.")
+            message = _("Write at least the subject of the version in the default language (${language}).",
+                        mapping={"language": LANGUAGES[default]})
+            exc = colander.Invalid(node, message)
+            exc[f"version_{default}"] = message
+            exc.children[-1]["subject"] = _("The default language's version needs a subject.")
             raise exc
+
+
+TAB_TEMPLATE = "plugins.newsletter:templates/deform/mapping_children.pt"

@@ -17,7 +17,7 @@ except ImportError:  # the `browser` fixture skips these tests, or fails them un
 from portal.mail import deliver_pending
 from portal.models import News, utcnow
 
-from plugins.newsletter.models import Issue, IssueVersion, Subscriber
+from plugins.newsletter.models import Issue, IssueItem, IssueVersion, Subscriber
 from browser_steps import log_in
 
 pytestmark = pytest.mark.browser
@@ -38,6 +38,15 @@ def site(db, make_user):
     return {"secretariat": "sam@example.org"}
 
 
+def deliver_all(registry, settings):
+    """Run the outbox worker until it has nothing left, as `portal mail-worker` does: the pass after the
+    last message marks the issue sent."""
+    while True:
+        done = deliver_pending(registry["dbsession_factory"], settings, registry=registry)
+        if not done.more and done == (0, 0):
+            return
+
+
 def smtp(registry, port):
     return {**registry.settings, "mail.delivery": "smtp", "mail.host": "127.0.0.1", "mail.port": str(port)}
 
@@ -50,15 +59,23 @@ def test_compose_preview_test_and_send_an_issue(new_page, live_server, site, reg
     expect(page.get_by_role("heading", level=1)).to_have_text("Newsletter")
     page.get_by_role("link", name="Compose a new issue").click()
 
+    # 1. name and audience
     form = page.locator("main form#deform")
     form.get_by_label("Name of the issue").fill("December 2026")
     form.get_by_label("Default language").select_option("en")
-    form.get_by_label("Rosario votes its neighbourhood budget", exact=False).check()
-    form.get_by_label("Subject (English)").fill("The network in December")
-    form.get_by_label("Editorial (English)").fill("<p>A year of <strong>open budgets</strong>.</p>")
-    form.get_by_role("button", name="Save").click()
+    form.get_by_role("button", name="Save and continue").click()
     expect(page.locator(".flash")).to_contain_text("saved as a draft")
-    expect(page.locator("[data-progress=pending]")).to_have_text("0")
+    # 2. items
+    expect(page.get_by_role("heading", level=2)).to_have_text("Items")
+    page.get_by_label("Rosario votes its neighbourhood budget", exact=False).check()
+    page.get_by_role("button", name="Save and continue").click()
+    # 3. editorial
+    expect(page.get_by_role("heading", level=2)).to_have_text("Editorial")
+    page.get_by_label("Subject (English)").fill("The network in December")
+    page.get_by_label("Editorial (English)").fill("<p>A year of <strong>open budgets</strong>.</p>")
+    page.get_by_role("button", name="Save and continue").click()
+    # 4. check and send
+    expect(page.get_by_role("heading", level=2)).to_have_text("Check and send")
     issue_url = page.url
 
     # the preview shows the mail as a subscriber reads it
@@ -70,16 +87,18 @@ def test_compose_preview_test_and_send_an_issue(new_page, live_server, site, reg
     page.get_by_label("Send a test to").fill("sam@example.org")
     page.get_by_role("button", name="Send a test").click()
     expect(page.locator(".flash")).to_contain_text("A test was sent to sam@example.org")
-    page.get_by_role("button", name="Send now").click()
+    page.get_by_role("button", name="Send now…").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Send “December 2026” now?")
+    page.get_by_role("button", name="Send now to 2 subscribers").click()
     expect(page.locator(".flash")).to_contain_text("Sending started to 2 subscribers")
     expect(page.locator("[data-progress=pending]")).to_have_text("2")
 
-    while deliver_pending(registry["dbsession_factory"], smtp(registry, smtp_server.port), registry=registry).more:
-        pass
+    deliver_all(registry, smtp(registry, smtp_server.port))
     page.reload()
     expect(page.locator("[data-progress=sent]")).to_have_text("2")
     expect(page.locator("[data-progress=pending]")).to_have_text("0")
-    expect(page.get_by_role("button", name="Send now")).to_have_count(0)  # sent: no second campaign
+    expect(page.get_by_role("button", name="Send now…")).to_have_count(0)  # sent: no second campaign
+    expect(page.locator("#delivery")).to_contain_text("Sent on")
     got = {e.rcpt_tos[0]: email.message_from_bytes(e.content, policy=email.policy.default)
            for e in smtp_server.messages}
     assert set(got) == {"sam@example.org", "reader0@example.org", "reader1@example.org"}
@@ -91,6 +110,71 @@ def test_compose_preview_test_and_send_an_issue(new_page, live_server, site, reg
     visitor.goto(live_server + "/newsletter/archive")
     visitor.get_by_role("link", name="The network in December").click()
     expect(visitor.locator("main")).to_contain_text("A year of open budgets")
+
+
+def draft_issue(db):
+    with db() as s:
+        issue = Issue(title="December 2026", default_language="en")
+        issue.versions.append(IssueVersion(language="en", subject="The network in December", editorial=""))
+        s.add(issue)
+        s.flush()
+        return issue.id
+
+
+def test_the_editorial_tabs_work_without_javascript(new_page, live_server, site, db):
+    issue_id = draft_issue(db)
+    page = new_page(java_script_enabled=False)
+    log_in(page, live_server, site["secretariat"], "Sam Secretariat")
+    page.goto(f"{live_server}/manage/newsletter/issues/{issue_id}/editorial")
+    english, spanish = page.locator("#item-lang-en"), page.locator("#item-lang-es")
+    expect(english).to_be_visible()
+    expect(spanish).to_be_hidden()
+    page.locator(".tab-list").get_by_role("link", name="Español").click()  # CSS :target, no script
+    expect(spanish).to_be_visible()
+    expect(english).to_be_hidden()
+    page.get_by_label("Subject (Español)").fill("La red en diciembre")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".flash")).to_contain_text("Changes saved")
+    with db() as s:
+        assert {v.language: v.subject for v in s.get(Issue, issue_id).versions} == {
+            "en": "The network in December", "es": "La red en diciembre"}
+
+
+def test_the_editorial_tabs_are_aria_tabs_with_javascript(new_page, live_server, site, db):
+    issue_id = draft_issue(db)
+    page = new_page()
+    log_in(page, live_server, site["secretariat"], "Sam Secretariat")
+    page.goto(f"{live_server}/manage/newsletter/issues/{issue_id}/editorial")
+    english = page.get_by_role("tab", name="English")
+    expect(english).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("tabpanel")).to_have_count(1)  # the others are hidden
+    english.focus()
+    page.keyboard.press("ArrowRight")
+    spanish = page.get_by_role("tab", name="Español")
+    expect(spanish).to_be_focused()
+    expect(spanish).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_label("Subject (Español)")).to_be_visible()
+    expect(page.get_by_label("Subject (English)")).to_be_hidden()
+    page.keyboard.press("End")
+    expect(page.get_by_role("tab", name="Português")).to_be_focused()
+
+
+def test_the_progress_follows_the_sending_without_reloading_the_page(new_page, live_server, site, db, registry):
+    from plugins.newsletter.campaign import start_campaign
+    issue_id = draft_issue(db)
+    with db() as s:
+        start_campaign(s, s.get(Issue, issue_id))
+    page = new_page()
+    log_in(page, live_server, site["secretariat"], "Sam Secretariat")
+    page.goto(f"{live_server}/manage/newsletter/issues/{issue_id}")
+    progress = page.locator("#delivery progress")
+    expect(progress).to_have_attribute("value", "0")
+    page.evaluate("() => { window.stillTheSamePage = true; }")
+    deliver_all(registry, registry.settings)
+    expect(progress).to_have_attribute("value", "2", timeout=20_000)  # newsletter.js fetched it again
+    expect(page.locator("#delivery")).to_have_attribute("data-status", "sent")
+    expect(page.locator("#delivery")).to_contain_text("Sent on")
+    assert page.evaluate("() => window.stillTheSamePage") is True  # no reload: nothing lost, focus kept
 
 
 def test_a_visitor_subscribes_on_a_phone(new_page, live_server, site, db):
@@ -129,10 +213,19 @@ def arrange(db, registry):
                                            editorial="<p>News of the cities.</p>"))
         draft = Issue(title="December 2026", default_language="en")
         draft.versions.append(IssueVersion(language="en", subject="The network in December", editorial=""))
-        s.add_all([issue, draft])
+        sent = Issue(title="October 2026", default_language="en", base_url="http://portal.test")
+        sent.versions.append(IssueVersion(language="en", subject="The network in October", editorial="<p>Hi</p>"))
+        s.add_all([issue, draft, sent])
         s.flush()
-        start_campaign(s, issue)
-        return {"token": sub.token, "confirm": confirm_token, "issue": issue.id, "draft": draft.id}
+        news = s.scalar(select(News).order_by(News.id))
+        draft.items.append(IssueItem(content_id=news.id, position=0))
+        start_campaign(s, sent)
+        ids = {"issue": issue.id, "draft": draft.id, "sent": sent.id}
+    deliver_all(registry, registry.settings)  # October is sent; November, started after, is being sent
+    with db() as s:
+        start_campaign(s, s.get(Issue, ids["issue"]))
+        from plugins.newsletter.links import personal_token
+        return {"token": personal_token(registry.settings, s.merge(sub)), "confirm": confirm_token, **ids}
 
 
 def test_every_newsletter_page_is_accessible_and_valid(new_page, live_server, site, db, registry, axe_source,
@@ -153,9 +246,20 @@ def test_every_newsletter_page_is_accessible_and_valid(new_page, live_server, si
         ("archive", visitor, "/newsletter/archive", None),
         ("issue", visitor, f"/newsletter/archive/{ids['issue']}/en", None),
         ("manage", admin, "/manage/newsletter", None),
-        ("issue-edit", admin, f"/manage/newsletter/issues/{ids['draft']}", None),
-        ("issue-sending", admin, f"/manage/newsletter/issues/{ids['issue']}", None),
+        ("test-link", visitor, "/newsletter/unsubscribe/sample", None),
         ("issue-add", admin, "/manage/newsletter/issues/add", None),
+        ("issue-details", admin, f"/manage/newsletter/issues/{ids['draft']}/details", None),
+        ("issue-items", admin, f"/manage/newsletter/issues/{ids['draft']}/items", None),
+        ("issue-items-error", admin, f"/manage/newsletter/issues/{ids['draft']}/items?since=soon", None),
+        ("issue-editorial", admin, f"/manage/newsletter/issues/{ids['draft']}/editorial", None),
+        ("issue-editorial-error", admin, f"/manage/newsletter/issues/{ids['draft']}/editorial",
+         lambda p: (p.get_by_label("Subject (English)").fill(""), p.get_by_role("button", name="Save", exact=True).click())),
+        ("issue-edit", admin, f"/manage/newsletter/issues/{ids['draft']}", None),
+        ("issue-send", admin, f"/manage/newsletter/issues/{ids['draft']}/send?when=now", None),
+        ("issue-schedule-error", admin, f"/manage/newsletter/issues/{ids['draft']}/send?when=later&send_at=x&timezone=UTC",
+         None),
+        ("issue-sending", admin, f"/manage/newsletter/issues/{ids['issue']}", None),
+        ("issue-sent", admin, f"/manage/newsletter/issues/{ids['sent']}", None),
         ("preview", admin, f"/manage/newsletter/issues/{ids['draft']}/preview/en", None),
         ("subscribers", admin, "/manage/newsletter/subscribers", None),
         ("import", admin, "/manage/newsletter/import", None),
@@ -183,8 +287,7 @@ def test_every_newsletter_page_is_accessible_and_valid(new_page, live_server, si
             wide = tab.evaluate(SIDEWAYS)
             if wide:
                 problems.append(f"{name} at {width} width scrolls sideways by {wide}px")
-            if name in ("subscribe", "issue-edit", "preview", "manage", "preferences"):
-                tab.screenshot(path=str(SHOTS / f"newsletter-{name}-{width}.png"), full_page=True)
+            tab.screenshot(path=str(SHOTS / f"newsletter-{name}-{width}.png"), full_page=True)
     found = validate_html(paths)
     for file_name, errors in found.items():
         for m in errors:

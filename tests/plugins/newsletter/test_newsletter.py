@@ -2,86 +2,21 @@
 export, composing an issue in several languages, and delivery through the core outbox to a real
 SMTP server (aiosmtpd) that misses no subscriber and never sends a campaign twice."""
 import csv
-import email
-import email.policy
 import io
 import re
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-import pytest
+from babel.dates import format_skeleton
 from sqlalchemy import func, select
 
-from portal.mail import deliver_pending
 from portal.models import News, OutboxMessage, utcnow
 from portal.testing import client, csrf, text_of
 
-from plugins.newsletter.models import Consent, Delivery, Issue, IssueItem, IssueVersion, Subscriber
-
-
-def smtp(registry, port, **extra):
-    return {**registry.settings, "mail.delivery": "smtp", "mail.host": "127.0.0.1", "mail.port": str(port),
-            "mail.timeout": "10", **extra}
-
-
-def work(registry, settings, now=None, rounds=50):
-    """Run the outbox worker (with the plugins' mail hooks) until nothing is left to do."""
-    total = 0
-    for _ in range(rounds):
-        result = deliver_pending(registry["dbsession_factory"], settings, now=now, registry=registry)
-        total += result[0]
-        if not result.more and result == (0, 0):
-            break
-    return total
-
-
-def received(envelope):
-    return email.message_from_bytes(envelope.content, policy=email.policy.default)
-
-
-def outbox_rows(db):
-    with db() as s:
-        return [(r.recipient, r.subject, r.body, r.status) for r in s.scalars(select(OutboxMessage).order_by(OutboxMessage.id))]
-
-
-def link_in(body, route):
-    return urlsplit(re.search(rf"(http://\S+/newsletter/{route}/\S+)", body).group(1)).path
-
-
-def subscribe(app, address, name="", language="en", regions=(), themes=(), consent=True, status=302):
-    form = app.get("/newsletter").forms["deform"]
-    form["email"] = address
-    form["name"] = name
-    form["language"] = language
-    for box in form.fields.get("checkbox", []):
-        box.checked = box._value in tuple(regions) + tuple(themes)
-    form["consent"].checked = consent
-    return form.submit("subscribe", status=status)
-
-
-def confirmation_link(db, address):
-    mails = [body for to, _s, body, _st in outbox_rows(db) if to == address and "/newsletter/confirm/" in body]
-    return link_in(mails[-1], "confirm")
-
-
-def confirm(app, link):
-    page = app.get(link)
-    return page.forms["confirm-form"].submit("confirm", status=302).follow()
-
-
-def subscribed(app, db, address, **kw):
-    subscribe(app, address, **kw)
-    confirm(app, confirmation_link(db, address))
-    with db() as s:
-        return s.scalar(select(Subscriber).where(Subscriber.email == address)).token
-
-
-def subscriber(db, address):
-    with db() as s:
-        sub = s.scalar(select(Subscriber).where(Subscriber.email == address))
-        if sub is not None:
-            s.expunge(sub)
-        return sub
+from plugins.newsletter.models import Consent, Delivery, Issue, Subscriber
+from newsletter_steps import (compose, confirm, confirm_sending, confirmation_link, link_in, make_issue,
+                              make_subscribers, outbox_rows, received, smtp, start, subscribe, subscribed, subscriber,
+                              token_of, work)
 
 
 # --- subscribing ------------------------------------------------------------------------------------
@@ -145,7 +80,7 @@ def test_an_unknown_or_expired_confirmation_link_is_a_clear_page_and_changes_not
     assert subscriber(db, "ana@example.org").status == "pending"
 
 
-def test_subscribing_an_address_twice_makes_no_duplicate_and_tells_nothing(testapp, app, db):
+def test_subscribing_an_address_twice_makes_no_duplicate_and_tells_nothing(testapp, app, db, registry):
     token = subscribed(testapp, db, "ana@example.org", language="en")
     first = subscribe(testapp, "ana@example.org", language="fr").follow()
     stranger = client(app, "198.51.100.7")
@@ -154,7 +89,7 @@ def test_subscribing_an_address_twice_makes_no_duplicate_and_tells_nothing(testa
     with db() as s:
         assert s.scalar(select(func.count()).select_from(Subscriber).where(Subscriber.email == "ana@example.org")) == 1
     sub = subscriber(db, "ana@example.org")
-    assert sub.status == "subscribed" and sub.language == "en" and sub.token == token  # nothing changed
+    assert sub.status == "subscribed" and sub.language == "en" and token_of(registry, db, "ana@example.org") == token
     mails = [(to, body) for to, _s, body, _st in outbox_rows(db) if to == "ana@example.org"]
     assert "subscribed already" in mails[-1][1] and f"/newsletter/preferences/{token}" in mails[-1][1]
 
@@ -227,38 +162,6 @@ def test_the_secretariat_imports_a_list_with_consent_dates_and_exports_subscribe
 
 # --- composing and sending --------------------------------------------------------------------------
 
-@pytest.fixture
-def news(db):
-    with db() as s:
-        made = {}
-        for title, lang in (("Porto Alegre opens its budget", "en"), ("Porto Alegre ouvre son budget", "fr")):
-            n = News(title=title, description=f"Summary: {title}", body="<p>x</p>", language=lang, state="published",
-                     published=utcnow() - timedelta(days=1))
-            s.add(n)
-            s.flush()
-            made[lang] = n
-        made["fr"].translation_group = made["en"].translation_group
-        return {k: v.id for k, v in made.items()}
-
-
-def compose(testapp, news, audience="all"):
-    page = testapp.get("/manage/newsletter/issues/add")
-    form = page.forms["deform"]
-    assert "Porto Alegre opens its budget" in page.text  # offered: published since the last issue
-    form["title"] = "November 2026"
-    form["default_language"] = "en"
-    form["audience"] = audience
-    for box in form.fields["checkbox"]:
-        box.checked = box._value == str(news["en"])
-    form.set("subject", "The network in November", index=0)  # versions in order: en, es, fr, pt
-    form.set("subject", "Le réseau en novembre", index=2)
-    form.set("editorial", "<p>Hello <b>cities</b></p><script>alert(1)</script>", index=0)
-    form.set("editorial", "<p>Bonjour les villes</p>", index=2)
-    page = form.submit("save", status=302).follow()
-    with testapp.app.registry["dbsession_factory"]() as s:
-        return s.scalar(select(Issue.id).order_by(Issue.id.desc()))
-
-
 def test_compose_preview_test_send_and_send_an_issue_in_each_subscribers_language(testapp, app, as_user, db,
                                                                                  registry, smtp_server, news):
     readers = {"en@example.org": "en", "fr@example.org": "fr", "es@example.org": "es"}
@@ -288,10 +191,11 @@ def test_compose_preview_test_send_and_send_an_issue_in_each_subscribers_languag
     assert test["Subject"] == "[Test] Le réseau en novembre" and test["To"] == "editor@example.org"
     smtp_server.messages.clear()
 
-    page = testapp.get(edit)
-    send = page.forms["send-form"]
-    send.submit("send", status=302)
-    testapp.post(edit, {"send": "1", "csrf_token": csrf(testapp)}, status=302)  # pressed twice
+    page = confirm_sending(testapp, issue_id)
+    assert "Sending started to 3 subscribers" in page.text
+    again = testapp.post(f"{edit}/send", {"when": "now", "confirm": "1", "csrf_token": csrf(testapp)},
+                         status=302).follow()  # pressed twice
+    assert "being sent or was sent already" in again.text
     with db() as s:
         assert s.scalar(select(func.count()).select_from(Delivery)) == 3
     work(registry, smtp(registry, smtp_server.port))
@@ -306,8 +210,8 @@ def test_compose_preview_test_send_and_send_an_issue_in_each_subscribers_languag
     html = msg.get_body(("html",)).get_content()
     assert "Porto Alegre ouvre son budget" in text and "Porto Alegre ouvre son budget" in html
     assert "Bonjour les villes" in html and "<script>" not in html
+    token = token_of(registry, db, "fr@example.org")
     with db() as s:
-        token = s.scalar(select(Subscriber.token).where(Subscriber.email == "fr@example.org"))
         assert msg["Message-ID"] == f"<newsletter.{issue_id}.{s.scalar(select(Subscriber.id).where(Subscriber.email == 'fr@example.org'))}@test.example>"
     assert msg["List-Unsubscribe"] == f"<http://portal.test/newsletter/unsubscribe/{token}>"
     assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -323,7 +227,7 @@ def test_compose_preview_test_send_and_send_an_issue_in_each_subscribers_languag
         assert s.get(Issue, issue_id).status == "sent"
     assert "November 2026" in testapp.get("/manage/newsletter").text
     # an issue sent cannot be sent again
-    testapp.post(edit, {"send": "1", "csrf_token": csrf(testapp)}, status=302)
+    testapp.post(f"{edit}/send", {"when": "now", "confirm": "1", "csrf_token": csrf(testapp)}, status=302)
     assert work(registry, smtp(registry, smtp_server.port)) == 0
 
     # the archive and its feed
@@ -338,29 +242,6 @@ def test_compose_preview_test_send_and_send_an_issue_in_each_subscribers_languag
     assert subscriber(db, "fr@example.org").status == "unsubscribed"
 
 
-def make_subscribers(db, count, **kw):
-    with db() as s:
-        for i in range(count):
-            s.add(Subscriber(email=f"reader{i}@example.org", status="subscribed", confirmed=utcnow(), **kw))
-
-
-def make_issue(db, news_id=None, status="draft", send_at=None, **kw):
-    with db() as s:
-        issue = Issue(title="Issue", default_language="en", status=status, send_at=send_at, **kw)
-        issue.versions.append(IssueVersion(language="en", subject="News of the network", editorial="<p>Hi</p>"))
-        if news_id:
-            issue.items.append(IssueItem(content_id=news_id, position=0))
-        s.add(issue)
-        s.flush()
-        return issue.id
-
-
-def start(db, issue_id):
-    from plugins.newsletter.campaign import start_campaign
-    with db() as s:
-        return start_campaign(s, s.get(Issue, issue_id))
-
-
 def test_who_left_or_bounces_before_their_message_leaves_gets_nothing(app, db, registry, smtp_server, news):
     make_subscribers(db, 6)
     issue_id = make_issue(db, news["en"])
@@ -369,8 +250,8 @@ def test_who_left_or_bounces_before_their_message_leaves_gets_nothing(app, db, r
     refill(registry, registry["dbsession_factory"], registry.settings, utcnow(), 50)  # all six wait in the outbox
     with db() as s:
         assert s.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "queued")) == 6
-        leaving = s.scalar(select(Subscriber).where(Subscriber.email == "reader1@example.org"))
-        token = leaving.token
+        from plugins.newsletter.links import personal_token
+        token = personal_token(registry.settings, s.scalar(select(Subscriber).where(Subscriber.email == "reader1@example.org")))
         # a race: the worker's last check sees the change even if nothing withdrew the message
         s.scalar(select(Subscriber).where(Subscriber.email == "reader2@example.org")).status = "unsubscribed"
     client(app).post(f"/newsletter/unsubscribe/{token}", "List-Unsubscribe=One-Click",
@@ -401,37 +282,39 @@ def test_the_secretariat_marks_bouncing_addresses_which_are_skipped(testapp, as_
     assert sorted(e.rcpt_tos[0] for e in smtp_server.messages) == ["reader1@example.org", "reader2@example.org"]
 
 
-def test_a_segment_chooses_the_audience(db):
+def test_the_audience_combines_a_language_a_region_and_a_theme(db):
     from plugins.newsletter.campaign import audience_size
     with db() as s:
         for address, lang, interests in (("a@example.org", "en", [("region", "africa")]),
                                          ("b@example.org", "fr", [("region", "europe"), ("theme", "e-participation")]),
-                                         ("c@example.org", "fr", [])):
+                                         ("c@example.org", "fr", []),
+                                         ("e@example.org", "es", [("region", "africa"), ("theme", "gender-equality")]),
+                                         ("f@example.org", "es", [("region", "europe")])):
             sub = Subscriber(email=address, language=lang, status="subscribed")
             sub.set_interests([v for k, v in interests if k == "region"], [v for k, v in interests if k == "theme"])
             s.add(sub)
         s.add(Subscriber(email="d@example.org", language="fr", status="unsubscribed"))
     with db() as s:
-        def size(segment, value=""):
-            return audience_size(s, Issue(segment=segment, segment_value=value))
-        assert size("all") == 3
-        assert size("language", "fr") == 2
-        assert size("region", "africa") == 2  # a, and c who chose no region
-        assert size("region", "europe") == 2
-        assert size("theme", "e-participation") == 3  # b chose it; a and c chose no theme
-        assert size("theme", "gender-equality") == 2
+        def size(language="", region="", theme=""):
+            return audience_size(s, Issue(audience_language=language, audience_region=region, audience_theme=theme))
+        assert size() == 5
+        assert size(language="fr") == 2
+        assert size(region="africa") == 3  # a, e, and c who chose no region
+        assert size(region="europe") == 3
+        assert size(theme="e-participation") == 4  # b chose it; a, c and f chose no theme
+        assert size(theme="gender-equality") == 4
+        assert size(language="es", region="africa") == 1  # Spanish readers interested in Africa: e, not f
+        assert size(language="es", region="africa", theme="e-participation") == 0
+        assert size(language="fr", region="europe", theme="e-participation") == 2  # b, and c who chose nothing
 
 
 def test_a_scheduled_issue_goes_out_by_itself_when_its_time_comes(testapp, as_user, db, registry, smtp_server):
     make_subscribers(db, 2)
     as_user("secretariat")
     issue_id = make_issue(db)
-    edit = f"/manage/newsletter/issues/{issue_id}"
     when = (utcnow() + timedelta(days=2)).replace(second=0, microsecond=0)
-    page = testapp.post(edit, {"schedule": "1", "send_at": when.strftime("%Y-%m-%dT%H:%M"),
-                               "csrf_token": csrf(testapp)}, status=302).follow()
+    page = confirm_sending(testapp, issue_id, send_at=when.strftime("%Y-%m-%dT%H:%M"), timezone="UTC")
     assert "will be sent on" in page.text
-    testapp.post(edit, {"schedule": "1", "send_at": "tomorrow", "csrf_token": csrf(testapp)}, status=302)
     with db() as s:
         assert (s.get(Issue, issue_id).status, s.get(Issue, issue_id).send_at) == ("scheduled", when)
     settings = smtp(registry, smtp_server.port)
@@ -463,20 +346,30 @@ def test_delivery_keeps_to_the_configured_rate(db, registry, smtp_server):
     assert sent == 5 and time.monotonic() - began >= 0.4  # four gaps of a tenth of a second
 
 
-def test_the_demo_brings_subscribers_a_sent_issue_in_the_archive_and_a_draft(app, db, registry, news):
+def test_the_demo_brings_subscribers_a_sent_issue_in_the_archive_and_a_draft(app, db, registry):
     from pyramid.scripting import prepare
     from plugins.newsletter.demo import create_demo_newsletter
+    with db() as s:  # what other plugins' demo content is like: dated from today, some of it weeks ago
+        for days in (40, 25, 12, 3, 0):
+            s.add(News(title=f"News of {days} days ago", description="", body="<p>x</p>", language="en",
+                       state="published", published=utcnow() - timedelta(days=days)))
     env = prepare(registry=registry)
     with env["request"].tm:
         create_demo_newsletter(env["request"])
     env["closer"]()
     with db() as s:
-        assert s.scalar(select(func.count()).select_from(Subscriber).where(Subscriber.status == "subscribed")) == 5
-        assert sorted(s.scalars(select(Issue.status))) == ["draft", "sent"]
+        assert s.scalar(select(func.count()).select_from(Subscriber).where(Subscriber.status == "subscribed")) == 7
+        sent, draft = s.scalars(select(Issue).order_by(Issue.id)).all()
+        assert (sent.status, draft.status) == ("sent", "draft")
+        assert sent.items and draft.items
+        # an issue holds nothing dated after it; the draft brings what came since
+        assert all(it.content.published < sent.started for it in sent.items)
+        assert all(it.content.published > sent.started for it in draft.items)
+        assert sent.title == format_skeleton("yMMMM", sent.started, locale="en")  # named after its month
+        sent_title = s.get(News, sent.items[0].content_id).title
     archive = client(app).get("/newsletter/archive")
-    assert "The network this month" in archive.text
     page = archive.click("The network this month")
-    assert "Porto Alegre opens its budget" in page.text
+    assert sent_title in page.text
 
 
 def test_addresses_refused_for_good_are_marked_as_bouncing_from_the_issue(testapp, as_user, db, registry, smtp_server):

@@ -1,0 +1,60 @@
+"""Time zones for forms and pages: the choices of a zone select, a local date-time typed in a zone
+turned into UTC (what is stored), and a moment written in a zone and a language with the zone's name.
+
+Every moment is stored in UTC; a person types and reads it in their own zone."""
+from datetime import datetime, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from babel.dates import format_date, format_time, get_datetime_format, get_timezone_name
+
+
+@lru_cache(maxsize=1)
+def zone_names() -> tuple[str, ...]:
+    """UTC, then the zones of the world's places ("America/Sao_Paulo"), in alphabetical order."""
+    places = sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
+    return ("UTC", *places)
+
+
+def zone_choices() -> list[tuple[str, str]]:
+    return [(z, z.replace("_", " ")) for z in zone_names()]
+
+
+def is_zone(name: str) -> bool:
+    return name in zone_names()
+
+
+class NoSuchTime(ValueError):
+    """A local time the clocks skip in that zone (the hour lost when summer time begins)."""
+
+
+def local_to_utc(local: datetime, zone: str) -> datetime:
+    """The UTC moment of a wall-clock time in `zone`; of a time shown twice (when summer time ends),
+    the first."""
+    tz = ZoneInfo(zone)
+    moment = local.replace(tzinfo=tz)
+    if moment.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None) != local:
+        raise NoSuchTime(local)
+    return moment.astimezone(timezone.utc)
+
+
+def zone_label(moment: datetime, zone: str, locale: str) -> str:
+    """"Central European Standard Time (Europe/Madrid)" in the reader's language, for that moment."""
+    try:
+        tz = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        tz, zone = ZoneInfo("UTC"), "UTC"
+    name = get_timezone_name(moment.astimezone(tz), locale=locale)
+    return name if zone == "UTC" else f"{name} ({zone.replace('_', ' ')})"
+
+
+def moment_text(moment: datetime, zone: str, locale: str) -> str:
+    """"Tuesday, December 1, 2026, 9:00 AM" as the reader writes it, in `zone` (without its name)."""
+    try:
+        tz = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        tz = ZoneInfo("UTC")
+    local = moment.astimezone(tz)
+    date, time = format_date(local, "full", locale=locale), format_time(local, "short", tzinfo=tz, locale=locale)
+    # the language's own way of joining them ("{1} 'à' {0}" in French), as babel's format_datetime does
+    return get_datetime_format("full", locale=locale).replace("'", "").replace("{0}", time).replace("{1}", date)
