@@ -113,7 +113,11 @@ def test_multilingual_matching_still_reaches_every_language(testapp, corpus):
     assert found(testapp, "budgets") == {"Participatory budgeting in Porto Alegre"}
 
 
-SYNTAX = st.text(alphabet=' "*?~^:()[]{}+-!&|\\/\'<>.,;%_@#=ORANDNOTaeicuyo1\x00é€\t', max_size=120)
+SYNTAX = st.lists(st.one_of(
+    st.text(alphabet=' "*?~^:()[]{}+-!&|\\/\'<>.,;%_@#=ORANDNOTaeicuyo1\x00é€\t', max_size=12),
+    st.sampled_from(["title:", "allowed:", "key:", "type:", "url:", "date:", "plain:", "text_en:", "f_theme:", "*",
+                     "council", "youth", "dakar", "secret", "draft", " OR ", " AND ", " NOT ", " TO ", "<->", ":*"]),
+), max_size=12).map("".join)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
