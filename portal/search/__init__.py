@@ -158,7 +158,7 @@ class SearchBackend:
         return list(query.facets)
 
 
-def fingerprint(doc):
+def fingerprint(doc: dict) -> str:
     """A digest of everything a document holds, so a check can tell an indexed document that differs from
     the one the database gives now (lists compared as sets, dates in UTC)."""
     date = doc.get("date")

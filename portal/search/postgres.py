@@ -19,6 +19,7 @@ A search does a bounded amount of work whatever the number of matches (migration
 """
 import json
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import numpy as np
@@ -42,7 +43,7 @@ def _config(lang):
     return f"portal_{lang if lang in LANGUAGES else 'en'}"
 
 
-def _phrase_sql(words, params):
+def _phrase_sql(words: tuple[str, ...], params: dict) -> str:
     """A word or phrase as a tsquery: in each language's configuration and the folded one, ORed (the
     words are bound parameters of plainto_tsquery / phraseto_tsquery, which read no operator)."""
     name = f"w{len(params)}"
@@ -51,7 +52,7 @@ def _phrase_sql(words, params):
     return "(" + " || ".join(f"{function}('portal_{lang}', :{name})" for lang in (*LANGUAGES, "folded")) + ")"
 
 
-def tsqueries(parsed):
+def tsqueries(parsed) -> tuple[str | None, str | None, dict]:
     """(SQL of the tsquery a document must match or None, SQL of what it must not match or None, params)
     of a parsed text: every group of alternatives ANDed, each alternative in every configuration."""
     params = {}
@@ -170,7 +171,7 @@ class PostgresBackend(SearchBackend):
     # --- writing ---------------------------------------------------------------------------------
 
     @contextmanager
-    def locked(self, session=None, timeout=30.0):
+    def locked(self, session=None, timeout: float = 30.0) -> Iterator:
         """One writer at a time across the nodes: an advisory lock of the session's transaction (or of a
         transaction of its own when there is no session), released when it ends."""
         if session is None:
@@ -183,16 +184,16 @@ class PostgresBackend(SearchBackend):
         self._lock_writers(conn, timeout)
         yield conn
 
-    def _lock_writers(self, conn, timeout):
+    def _lock_writers(self, conn, timeout: float) -> None:
         from sqlalchemy.exc import OperationalError
-        conn.execute(text(f"SET LOCAL lock_timeout = '{int(timeout * 1000)}ms'"))
-        try:
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITERS_LOCK})
+        try:  # (one statement: set_config comes first in the select list, so it bounds the wait)
+            conn.execute(text("SELECT set_config('lock_timeout', :wait, true), pg_advisory_xact_lock(:key)"),
+                         {"wait": f"{int(timeout * 1000)}ms", "key": WRITERS_LOCK})
         except OperationalError as exc:
             raise SearchIndexLocked(f"another process writes to the search index (waited {timeout:g} s); the "
                                     "changes stay queued") from exc
 
-    def apply_changes(self, changes, conn, parallel=False):
+    def apply_changes(self, changes: dict, conn, parallel: bool = False) -> None:
         """conn: the connection locked() gave; the changes are seen when its transaction commits."""
         if not changes:
             return
@@ -202,14 +203,14 @@ class PostgresBackend(SearchBackend):
         self._insert(conn, [doc for doc in changes.values() if doc is not None])
         self._bump(conn)
 
-    def replace_all(self, documents, conn):
+    def replace_all(self, documents, conn) -> int:
         """In the transaction of conn: readers see the old documents until it commits."""
         conn.execute(text("DELETE FROM search_documents"))
         count = self._insert(conn, documents)
         self._bump(conn)
         return count
 
-    def fingerprints(self):
+    def fingerprints(self) -> dict[str, str]:
         with self.engine.connect() as conn:
             return dict(conn.execute(text("SELECT key, fingerprint FROM search_documents")).all())
 
@@ -314,7 +315,7 @@ class PostgresBackend(SearchBackend):
                     facets=r["facets"] or {}) for r in (rows[n] for n in page if n in rows)]
         return SearchResults(total=total, hits=hits, facets=facets, page=q.page, page_size=q.page_size)
 
-    def _matching(self, conn, tsquery, params):
+    def _matching(self, conn, tsquery: str, params: dict) -> np.ndarray:
         """The numbers of the documents matching tsquery, as one binary string: 100,000 of them cost 800 KB
         and no per-row parsing."""
         raw = conn.execute(text(f"SELECT string_agg(int8send(doc), ''::bytea) FROM search_documents "

@@ -15,10 +15,11 @@ import logging
 import signal
 import sys
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import delete, event, func, insert, select
+from sqlalchemy import delete, event, insert, select
 from sqlalchemy.orm import Session
 
 from . import SearchIndexError, build_document, document_key
@@ -34,22 +35,22 @@ BATCH = 500  # changes applied per transaction when draining
 
 # --- queueing in the transaction of the change ----------------------------------------------------
 
-def _pending(session):
+def _pending(session: Session) -> dict:
     return session.info.setdefault("search_pending", {})
 
 
-def reindex_later(session, obj):
+def reindex_later(session: Session, obj: object) -> None:
     """Queue obj for (re)indexing at commit, for changes that do not touch its own row."""
     _pending(session)[id(obj)] = ("update", obj)
 
 
-def _registry(session):
+def _registry(session: Session):
     request = session.info.get("request")
     registry = getattr(request, "registry", None) or session.info.get("registry")
     return registry if registry is not None and hasattr(registry, "portal") else None
 
 
-def _after_flush(session, flush_context):
+def _after_flush(session: Session, flush_context) -> None:
     registry = _registry(session)
     if registry is None:
         return
@@ -63,7 +64,7 @@ def _after_flush(session, flush_context):
             pending[id(obj)] = ("delete", document_key(info, obj))
 
 
-def _before_commit(session):
+def _before_commit(session: Session) -> None:
     session.flush()  # SQLAlchemy flushes after this event; the queue must see the last changes
     pending = session.info.pop("search_pending", None)
     registry = _registry(session)
@@ -86,7 +87,7 @@ def _before_commit(session):
     session.info["search_queued"] = (registry, changes, {key: id_ for id_, key in rows})
 
 
-def _after_commit(session):
+def _after_commit(session: Session) -> None:
     queued = session.info.pop("search_queued", None)
     if not queued:
         return
@@ -102,12 +103,12 @@ def _after_commit(session):
     drain_safely(registry, request=session.info.get("request"), prebuilt=changes, own=own, timeout=REQUEST_TIMEOUT)
 
 
-def _after_rollback(session):
+def _after_rollback(session: Session) -> None:
     session.info.pop("search_pending", None)
     session.info.pop("search_queued", None)
 
 
-def listen(session_class=Session):
+def listen(session_class=Session) -> None:
     if not event.contains(session_class, "after_flush", _after_flush):
         event.listen(session_class, "after_flush", _after_flush)
         event.listen(session_class, "before_commit", _before_commit)
@@ -117,7 +118,7 @@ def listen(session_class=Session):
 
 # --- applying the queue ---------------------------------------------------------------------------
 
-def drain_request(registry, session, request=None):
+def drain_request(registry, session: Session, request=None):
     """A request whose dbsession is session, for building documents outside the request that changed them
     (a document function reads request.dbsession, route_path...)."""
     from pyramid.request import Request, apply_request_extensions
@@ -130,7 +131,7 @@ def drain_request(registry, session, request=None):
 
 
 @contextmanager
-def building(registry, session, request=None):
+def building(registry, session: Session, request=None) -> Iterator:
     """A request on session (drain_request), made the current one while documents are built: an item's
     ACL reads the current registry."""
     from pyramid.threadlocal import manager
@@ -142,14 +143,14 @@ def building(registry, session, request=None):
         manager.pop()
 
 
-def database_documents(registry, session, request=None):
+def database_documents(registry, session: Session, request=None) -> dict[str, dict]:
     """{key: document} of everything the database says should be indexed now."""
     from . import all_documents
     with building(registry, session, request) as found:
         return {doc["key"]: doc for doc in all_documents(found)}
 
 
-def documents_for(request, keys):
+def documents_for(request, keys: Iterable[str]) -> dict[str, dict | None]:
     """{key: the document the database gives now, or None when that item is gone or not to be indexed}."""
     portal = request.registry.portal
     by_name = {info.name: info for info in portal.search_indexes.values()}
@@ -168,8 +169,8 @@ def documents_for(request, keys):
     return changes
 
 
-def _drain_once(registry, request=None, prebuilt=None, own=None, batch=BATCH, timeout=COMMAND_TIMEOUT,
-                parallel=False):
+def _drain_once(registry, request=None, prebuilt: dict | None = None, own: dict[str, int] | None = None,
+                batch: int = BATCH, timeout: float = COMMAND_TIMEOUT, parallel: bool = False) -> int:
     """Apply one batch of queued changes; returns how many rows it took."""
     backend = registry["search"]
     session = registry["dbsession_factory"](info={"registry": registry, "search_drain": True})
@@ -179,12 +180,9 @@ def _drain_once(registry, request=None, prebuilt=None, own=None, batch=BATCH, ti
         session.rollback()
         with backend.locked(session, timeout=timeout) as handle:
             if own:  # a request: its own changes, and a few that others left
-                rows = session.execute(select(SearchChange.id, SearchChange.key)
-                                       .where(SearchChange.key.in_(list(own)))).all()
-                seen = {id_ for id_, _ in rows}
-                rows += [row for row in session.execute(select(SearchChange.id, SearchChange.key)
-                                                        .order_by(SearchChange.id).limit(LEFTOVERS))
-                         if row[0] not in seen]
+                oldest = select(SearchChange.id).order_by(SearchChange.id).limit(LEFTOVERS).scalar_subquery()
+                rows = session.execute(select(SearchChange.id, SearchChange.key).where(
+                    SearchChange.key.in_(list(own)) | SearchChange.id.in_(oldest))).all()
             else:
                 rows = session.execute(select(SearchChange.id, SearchChange.key)
                                        .order_by(SearchChange.id).limit(batch)).all()
@@ -212,7 +210,8 @@ def _drain_once(registry, request=None, prebuilt=None, own=None, batch=BATCH, ti
     return len(rows)
 
 
-def drain(registry, request=None, prebuilt=None, own=None, batch=BATCH, timeout=COMMAND_TIMEOUT, parallel=False):
+def drain(registry, request=None, prebuilt: dict | None = None, own: dict[str, int] | None = None, batch: int = BATCH,
+          timeout: float = COMMAND_TIMEOUT, parallel: bool = False) -> int:
     """Apply queued changes until none is left (a request: its own and a few more); returns how many."""
     done = 0
     while True:
@@ -222,7 +221,7 @@ def drain(registry, request=None, prebuilt=None, own=None, batch=BATCH, timeout=
             return done
 
 
-def drain_safely(registry, timeout=REQUEST_TIMEOUT, **kw):
+def drain_safely(registry, timeout: float = REQUEST_TIMEOUT, **kw) -> int:
     """drain(), for callers that must not fail because of the index (a saved change, a start-up): what
     is not applied stays queued, and the reason is logged."""
     try:
@@ -234,7 +233,7 @@ def drain_safely(registry, timeout=REQUEST_TIMEOUT, **kw):
     return 0
 
 
-def drain_at_start(registry):
+def drain_at_start(registry) -> None:
     """What a process that stopped between a commit and its indexing left queued (kept in the registry
     for `portal reindex --check` to report)."""
     from sqlalchemy.exc import DBAPIError
@@ -249,13 +248,8 @@ def drain_at_start(registry):
         log.exception("search: changes stay queued: the index did not take them")
 
 
-def queued_count(registry):
-    with registry["dbsession_factory"]() as session:
-        return session.scalar(select(func.count()).select_from(SearchChange))
-
-
 @contextmanager
-def bulk(registry, batch=5000, processes=1):
+def bulk(registry, batch: int = 5000, processes: int = 1) -> Iterator:
     """For a command that commits many changes (an import): they stay queued and are applied `batch` at a
     time, on `processes` processes with Whoosh, and when the block ends, also after an error or SIGTERM.
     Never inside a server (it would fork a process with threads, and hold other requests' changes back).
@@ -285,7 +279,7 @@ def bulk(registry, batch=5000, processes=1):
 
 # --- rebuilding and checking ----------------------------------------------------------------------
 
-def rebuild_index(registry, request=None, progress=None, timeout=COMMAND_TIMEOUT):
+def rebuild_index(registry, request=None, progress: Callable | None = None, timeout: float = COMMAND_TIMEOUT) -> int:
     """Replace the index with every document of the database, read under the index lock (a change
     committed meanwhile is queued and applied after); the queued changes it covers are deleted."""
     backend = registry["search"]
@@ -313,11 +307,11 @@ class Drift:
     total: int = 0  # documents in the index afterwards
 
     @property
-    def found(self):
+    def found(self) -> bool:
         return bool(self.missing or self.stale or self.extra)
 
 
-def check_index(registry, request=None, timeout=COMMAND_TIMEOUT):
+def check_index(registry, request=None, timeout: float = COMMAND_TIMEOUT) -> Drift:
     """Apply what is queued, then compare every indexed document with the database and repair the
     difference. Keys queued meanwhile (a change committed during the check) are repaired but not counted."""
     from . import fingerprint
@@ -352,14 +346,14 @@ class StopRequested:
     """Set by SIGTERM (systemd, docker stop) or SIGINT: a command finishes the batch it is writing, then
     stops; what was committed is in the queue, applied when the command ends or by the next start."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.signal = None
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         return self.signal is not None
 
     @contextmanager
-    def installed(self, signals=(signal.SIGTERM, signal.SIGINT)):
+    def installed(self, signals: tuple = (signal.SIGTERM, signal.SIGINT)) -> Iterator:
         def handler(signum, frame):
             if self.signal is not None:  # asked twice: stop now
                 raise KeyboardInterrupt

@@ -11,6 +11,7 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import timezone
 from itertools import accumulate
@@ -30,7 +31,7 @@ from whoosh.util.numeric import byte_to_length
 
 from . import (LANGUAGES, Hit, SearchBackend, SearchIndexLocked, SearchResults, facet_order, fingerprint, fold,
                leading_text)
-from .query import parse_text
+from .query import ParsedText, parse_text
 
 FACET_PREFIX = "f_"
 PARALLEL_FROM = 500  # documents in one write, before a bulk() command's writes use several processes
@@ -100,7 +101,7 @@ def make_schema():
     return schema
 
 
-def _die_with_parent(parent):
+def _die_with_parent(parent: int) -> None:
     """In a writer process: end with the process that started it. Killed (kill -9, the OOM killer), that
     process leaves its writers waiting for documents forever, holding the index's write lock (inherited
     with its file descriptor), so every later write would wait and fail."""
@@ -113,7 +114,7 @@ def _die_with_parent(parent):
     if os.getppid() != parent:  # it ended before prctl
         os._exit(1)
     if watch:
-        def check():
+        def check() -> None:
             while os.getppid() == parent:
                 time.sleep(0.5)
             os._exit(1)
@@ -121,7 +122,7 @@ def _die_with_parent(parent):
 
 
 class WriterTask(SubWriterTask):
-    def run(self):
+    def run(self) -> None:
         _die_with_parent(self._parent_pid)
         super().run()
 
@@ -131,7 +132,7 @@ class CheckedMpWriter(MpWriter):
     new table of segments without the segment of a process that died: here the commit fails instead and the
     index stays as it was."""
 
-    def __init__(self, ix, on_task=None, **kwargs):
+    def __init__(self, ix, on_task: Callable[[int], None] | None = None, **kwargs) -> None:
         super().__init__(ix, **kwargs)
         self._on_task = on_task
 
@@ -152,7 +153,7 @@ class CheckedMpWriter(MpWriter):
         super()._commit_toc(segments)
 
 
-def _alive(pid):
+def _alive(pid: int) -> bool:
     """Whether process pid exists and has not ended (a zombie has ended: its files are closed)."""
     try:
         os.kill(pid, 0)
@@ -167,7 +168,7 @@ def _alive(pid):
         return True
 
 
-def _holding(pid, path):
+def _holding(pid: int, path: str) -> bool:
     """Whether process pid has the file at path open (Linux; elsewhere: assumed)."""
     folder = f"/proc/{pid}/fd"
     if not os.path.isdir("/proc/self/fd"):
@@ -206,7 +207,7 @@ class WhooshBackend(SearchBackend):
         if "fingerprint" not in self._schema:
             self._add_fingerprints()
 
-    def _add_fingerprints(self):
+    def _add_fingerprints(self) -> None:
         """An index written before documents kept their fingerprint gets the column (documents written
         from now on have one; `portal reindex --check` writes the others again)."""
         try:
@@ -221,7 +222,7 @@ class WhooshBackend(SearchBackend):
     # --- the write lock ----------------------------------------------------------------------------
 
     @contextmanager
-    def locked(self, session=None, timeout=30.0):
+    def locked(self, session=None, timeout: float = 30.0) -> Iterator:
         """The index's write lock (a file lock, shared by every process of the site), with the holder's
         process number written in the lock file, for the message of a writer that waits in vain."""
         with self._lock:
@@ -253,18 +254,18 @@ class WhooshBackend(SearchBackend):
                 self._depth, self._file_lock = 0, None
                 lock.release()
 
-    def _record_holders(self, pids):
+    def _record_holders(self, pids: list[int]) -> None:
         fd = getattr(self._file_lock, "fd", None)
         if fd is not None:
             os.ftruncate(fd, 0)
             os.pwrite(fd, (" ".join(map(str, pids)) + "\n").encode(), 0)
 
-    def _add_holder(self, pid):
+    def _add_holder(self, pid: int) -> None:
         """A writer process holds the lock too (it inherited the lock file)."""
         self._holders.append(pid)
         self._record_holders(self._holders)
 
-    def holders(self):
+    def holders(self) -> list[int]:
         """[the process that took the lock, its writer processes...] as the lock file has them."""
         try:
             with open(self.lock_path) as f:
@@ -272,7 +273,7 @@ class WhooshBackend(SearchBackend):
         except OSError:
             return []
 
-    def _locked_error(self, timeout):
+    def _locked_error(self, timeout: float) -> SearchIndexLocked:
         holders = self.holders()
         if holders and not _alive(holders[0]):
             return SearchIndexLocked(f"the search index is locked by process {holders[0]}, which is no longer "
@@ -283,7 +284,7 @@ class WhooshBackend(SearchBackend):
                                      "stay queued and are applied after it")
         return SearchIndexLocked(f"the search index is locked (waited {timeout:g} s); the changes stay queued")
 
-    def unlock(self):
+    def unlock(self) -> str:
         """Free a lock whose holder is no longer running: end its writer processes still holding the lock
         file (orphans waiting for documents that will never come). Returns a line for the operator; refuses
         (SearchIndexLocked) while the holder runs or when an unknown process holds the lock."""
@@ -334,7 +335,7 @@ class WhooshBackend(SearchBackend):
                 writer.cancel()
             raise
 
-    def apply_changes(self, changes, handle=None, parallel=False):
+    def apply_changes(self, changes: dict, handle=None, parallel: bool = False) -> None:
         if not changes:
             return
 
@@ -347,7 +348,7 @@ class WhooshBackend(SearchBackend):
         with self.locked():  # (already held by the caller: re-entered)
             self._write(write, parallel=parallel and len(changes) >= PARALLEL_FROM)
 
-    def replace_all(self, documents, handle=None):
+    def replace_all(self, documents: Iterable[dict], handle=None) -> int:
         """All documents in one commit that drops every old segment: searches see the old index until the
         new one is complete, never an empty one."""
         count = 0
@@ -370,7 +371,7 @@ class WhooshBackend(SearchBackend):
                 self._cache, self._cache_generation = {}, None
         self._changed()
 
-    def fingerprints(self):
+    def fingerprints(self) -> dict[str, str]:
         found = {}
         with self.ix.reader() as reader:
             for leaf in (reader.leaf_readers() if not reader.is_atomic() else [(reader, 0)]):
@@ -424,7 +425,7 @@ class WhooshBackend(SearchBackend):
         local.searcher = searcher
         return searcher
 
-    def _phrase_query(self, words):
+    def _phrase_query(self, words: tuple[str, ...]):
         """The query of one word or phrase: in each text field, as that field's analyzer reads it."""
         found = []
         for name in TEXT_FIELDS:
@@ -434,7 +435,7 @@ class WhooshBackend(SearchBackend):
                 found.append(query)
         return Or(found) if found else None
 
-    def text_queries(self, parsed):
+    def text_queries(self, parsed: ParsedText) -> tuple:
         """(what a document must match, what it must not match or None) of a parsed text: the words, ORs
         and phrases as Whoosh queries on the text fields, nothing else; (None, None) when a word can match
         no field."""
@@ -491,8 +492,8 @@ class WhooshBackend(SearchBackend):
                                  facets=counted, page=q.page, page_size=q.page_size)
 
     def _leaves(self, q):
-        """[(field, text, boost)] of a query made of terms, ORs and ANDs only (what the parser makes of
-        words), or None for anything else (phrases, prefixes, NOT...)."""
+        """[(field, text, boost)] of a query made of terms, ORs and ANDs only (what text_queries makes of
+        words), or None for anything else (phrases)."""
         kind = type(q)
         if kind is Term:
             return [(q.fieldname, q.text, q.boost)]
