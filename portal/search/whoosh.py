@@ -9,6 +9,7 @@ import ctypes.util
 import heapq
 import os
 import signal
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -224,8 +225,11 @@ class WhooshBackend(SearchBackend):
     @contextmanager
     def locked(self, session=None, timeout: float = 30.0) -> Iterator:
         """The index's write lock (a file lock, shared by every process of the site), with the holder's
-        process number written in the lock file, for the message of a writer that waits in vain."""
-        with self._lock:
+        host and process number written in the lock file, for the message of a writer that waits in vain."""
+        if not self._lock.acquire(timeout=timeout):  # another thread of this process writes (re-entrant)
+            raise SearchIndexLocked(f"the search index is being written by this process (waited {timeout:g} s); "
+                                    "the changes stay queued")
+        try:
             if self._depth:
                 self._depth += 1
                 try:
@@ -236,13 +240,10 @@ class WhooshBackend(SearchBackend):
             lock = self.ix.lock("WRITELOCK")
             deadline, suspect = time.monotonic() + timeout, None
             while not lock.acquire():
-                holders = self.holders()
-                if holders and not _alive(holders[0]):
-                    if suspect == holders[0]:  # (seen twice: not a new holder yet to write its number)
-                        raise self._locked_error(timeout)  # no point waiting for a process that is gone
-                    suspect = holders[0]
-                else:
-                    suspect = None
+                holder = self._gone_holder()
+                if holder is not None and holder == suspect:  # (seen twice: not a new holder yet to write)
+                    raise self._locked_error(timeout)  # no point waiting for a process that is gone
+                suspect = holder
                 if time.monotonic() >= deadline:
                     raise self._locked_error(timeout)
                 time.sleep(0.05 if suspect is None else 0.5)
@@ -253,33 +254,42 @@ class WhooshBackend(SearchBackend):
             finally:
                 self._depth, self._file_lock = 0, None
                 lock.release()
+        finally:
+            self._lock.release()
 
     def _record_holders(self, pids: list[int]) -> None:
         fd = getattr(self._file_lock, "fd", None)
         if fd is not None:
             os.ftruncate(fd, 0)
-            os.pwrite(fd, (" ".join(map(str, pids)) + "\n").encode(), 0)
+            os.pwrite(fd, (" ".join([socket.gethostname(), *map(str, pids)]) + "\n").encode(), 0)
 
     def _add_holder(self, pid: int) -> None:
         """A writer process holds the lock too (it inherited the lock file)."""
         self._holders.append(pid)
         self._record_holders(self._holders)
 
-    def holders(self) -> list[int]:
-        """[the process that took the lock, its writer processes...] as the lock file has them."""
+    def holders(self) -> tuple[str, list[int]]:
+        """(host, [the process that took the lock, its writer processes...]) as the lock file has them."""
         try:
             with open(self.lock_path) as f:
-                return [int(p) for p in f.read().split() if p.isdigit()]
+                host, *pids = f.read().split() or [""]
         except OSError:
-            return []
+            return "", []
+        return host, [int(p) for p in pids if p.isdigit()]
+
+    def _gone_holder(self) -> int | None:
+        """The process named as the lock's holder when it provably no longer runs (on this host), else None."""
+        host, pids = self.holders()
+        return pids[0] if pids and host == socket.gethostname() and not _alive(pids[0]) else None
 
     def _locked_error(self, timeout: float) -> SearchIndexLocked:
-        holders = self.holders()
-        if holders and not _alive(holders[0]):
-            return SearchIndexLocked(f"the search index is locked by process {holders[0]}, which is no longer "
+        host, pids = self.holders()
+        if self._gone_holder() is not None:
+            return SearchIndexLocked(f"the search index is locked by process {pids[0]}, which is no longer "
                                      f"running: run `{self.unlock_command}`")
-        if holders:
-            return SearchIndexLocked(f"the search index is locked by process {holders[0]}, still writing "
+        if pids:
+            where = "" if host == socket.gethostname() else f" on {host}"
+            return SearchIndexLocked(f"the search index is locked by process {pids[0]}{where}, still writing "
                                      f"after {timeout:g} s (a `portal reindex` or an import?); the changes "
                                      "stay queued and are applied after it")
         return SearchIndexLocked(f"the search index is locked (waited {timeout:g} s); the changes stay queued")
@@ -287,26 +297,29 @@ class WhooshBackend(SearchBackend):
     def unlock(self) -> str:
         """Free a lock whose holder is no longer running: end its writer processes still holding the lock
         file (orphans waiting for documents that will never come). Returns a line for the operator; refuses
-        (SearchIndexLocked) while the holder runs or when an unknown process holds the lock."""
+        (SearchIndexLocked) while the holder runs, runs on another host, or when an unknown process holds
+        the lock."""
         lock = self.ix.lock("WRITELOCK")
         if lock.acquire():
             lock.release()
             return "The search index was not locked."
-        holders = self.holders()
-        if not holders or _alive(holders[0]):
-            raise SearchIndexLocked(f"the search index is locked by process {holders[0] if holders else '?'}, "
-                                    "which is still running: let it finish, or stop it first")
-        orphans = [pid for pid in holders[1:] if _alive(pid) and _holding(pid, self.lock_path)]
+        holder = self._gone_holder()
+        if holder is None:
+            host, pids = self.holders()
+            raise SearchIndexLocked(f"the search index is locked by process {pids[0] if pids else '?'}"
+                                    f"{'' if host == socket.gethostname() else f' on {host}'}, which may still "
+                                    "be running: let it finish, or stop it first")
+        orphans = [pid for pid in self.holders()[1][1:] if _alive(pid) and _holding(pid, self.lock_path)]
         for pid in orphans:
             os.kill(pid, signal.SIGKILL)
         if not try_for(lock.acquire, timeout=10, delay=0.1):
             raise SearchIndexLocked(f"the search index is still locked after ending the writer processes "
-                                    f"{', '.join(map(str, orphans)) or '(none found)'} of process {holders[0]}; "
+                                    f"{', '.join(map(str, orphans)) or '(none found)'} of process {holder}; "
                                     f"find the process holding {self.lock_path} (fuser) and stop it")
         lock.release()
-        return (f"The search index was locked by process {holders[0]}, no longer running; ended its writer "
+        return (f"The search index was locked by process {holder}, no longer running; ended its writer "
                 f"processes {', '.join(map(str, orphans))}." if orphans else
-                f"The search index was locked by process {holders[0]}, no longer running; it is free now.")
+                f"The search index was locked by process {holder}, no longer running; it is free now.")
 
     # --- writing -----------------------------------------------------------------------------------
 
