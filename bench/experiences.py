@@ -258,9 +258,11 @@ def pg_recreate(dsn, drop_only=False):
             conn.execute(f"CREATE DATABASE {PG_DATABASE}")
 
 
-TSV = ("setweight(to_tsvector(('portal_' || b.language)::regconfig, b.title), 'A') "
-       "|| to_tsvector(('portal_' || b.language)::regconfig, b.body) "
-       "|| to_tsvector('portal_folded', b.title || ' ' || b.body || ' ' || b.extra)")
+GAP = "'_:20'::tsvector"  # as portal/search/postgres.py keeps the parts apart
+TSV = (f"setweight(to_tsvector(('portal_' || b.language)::regconfig, b.title), 'A') || {GAP} "
+       f"|| to_tsvector(('portal_' || b.language)::regconfig, b.body) || {GAP} "
+       f"|| to_tsvector('portal_folded', b.title) || {GAP} || to_tsvector('portal_folded', b.body) || {GAP} "
+       "|| to_tsvector('portal_folded', b.extra)")
 STAGING = """CREATE UNLOGGED TABLE bench_docs (key text PRIMARY KEY, title text, body text, language text, url text,
              date timestamptz, year text, region text[], allowed text[], facets text, extra text)"""
 STAGING_TYPES = ["text", "text", "text", "text", "text", "timestamptz", "text", "text[]", "text[]", "text", "text"]

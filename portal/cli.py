@@ -150,16 +150,38 @@ def cmd_plugins(args):
 
 
 def cmd_reindex(args):
-    from .search import all_documents
+    """Rebuild the search index from the database; --check: compare and repair; --unlock: free a stale lock."""
+    from .search import queue
     env = load(args.config)
-    request = env["request"]
-    backend = env["registry"]["search"]
-    with request.tm:
-        docs = list(all_documents(request))
-    with backend.bulk(processes=index_processes(env["registry"].settings)):
-        backend.rebuild(progress(docs, len(docs), "Indexing"))
-    print(f"Indexed {len(docs)} documents; the index holds {backend.count()}.")
-    env["closer"]()
+    registry = env["registry"]
+    backend = registry["search"]
+    try:
+        if args.unlock:
+            if not hasattr(backend, "unlock"):
+                print("The PostgreSQL search backend holds no lock beyond a transaction: nothing to unlock.")
+                return
+            print(backend.unlock())
+            return
+        if args.check:
+            report = queue.check_index(registry, env["request"])
+            if report.applied:
+                print(f"Applied {report.applied} changes that were waiting in the queue.")
+            if report.found:
+                print(f"The search index differed from the database: {report.missing} documents missing, "
+                      f"{report.stale} out of date, {report.extra} that should not be there; repaired "
+                      f"(the index holds {report.total}).")
+                raise SystemExit(1)
+            print(f"The search index matches the database ({report.total} documents).")
+            return
+        backend.processes = index_processes(registry.settings)
+        count = queue.rebuild_index(registry, env["request"], progress=lambda docs: progress(docs, len(docs), "Indexing"))
+        print(f"Indexed {count} documents; the index holds {backend.count()}.")
+        applied = queue.drain(registry)  # what was committed while the index was rebuilt
+        if applied:
+            print(f"Then applied {applied} changes made meanwhile.")
+    finally:
+        backend.processes = 1
+        env["closer"]()
 
 
 def cmd_mail_worker(args):
@@ -167,8 +189,10 @@ def cmd_mail_worker(args):
     env = load(args.config)
     registry = env["registry"]
     factory, settings = registry["dbsession_factory"], registry.settings
+    from .search.queue import drain_safely
     try:
         while True:
+            drain_safely(registry)  # search changes a process left queued (it stopped, the index was locked)
             result = deliver_pending(factory, settings, registry=registry)
             sent, failed = result
             if sent or failed:
@@ -214,7 +238,11 @@ def build_parser():
     p.add_argument("--name")
     p.add_argument("--password", help="at least 10 characters; without it a one-time link is printed")
     command("plugins", cmd_plugins, "list the enabled plugins and what each registered")
-    command("reindex", cmd_reindex, "rebuild the search index from the database")
+    p = command("reindex", cmd_reindex, "rebuild the search index from the database")
+    p.add_argument("--check", action="store_true",
+                   help="compare the index with the database and repair it; exit status 1 if it differed")
+    p.add_argument("--unlock", action="store_true",
+                   help="free the index's write lock when the process that took it is no longer running")
     p = command("mail-worker", cmd_mail_worker, "deliver the mail outbox (SMTP or maildir), retrying with back-off")
     p.add_argument("--once", action="store_true", help="deliver what is due, then stop")
     p.add_argument("--interval", type=float, default=5.0, help="seconds between two looks at the outbox")

@@ -4,6 +4,8 @@ import sys
 
 def run(args):
     from portal.cli import index_processes, load, progress
+    from portal.search import bulk
+    from portal.search.queue import StopRequested
     from .importer import ImportFileError, import_rows, read_file
     try:
         rows = read_file(args.file)
@@ -17,16 +19,27 @@ def run(args):
     def commit():
         tm.commit()
         tm.begin()
-    # the rows are committed every --batch rows; the search index takes them in bulk, on every core
-    with env["registry"]["search"].bulk(processes=index_processes(env["registry"].settings)):
-        report = import_rows(request, rows, commit=commit, batch_size=args.batch,
-                             progress=lambda it: progress(it, len(rows), "Importing"))
+    stop = StopRequested()
+
+    def rows_until_stopped(it):
+        for item in progress(it, len(rows), "Importing"):
+            if stop:
+                break
+            yield item
+    # the rows are committed every --batch rows; the search index takes them in bulk, on every core. SIGTERM
+    # (systemd, docker stop) finishes the batch under way; what is committed and not yet indexed stays queued
+    with stop.installed(), bulk(env["registry"], processes=index_processes(env["registry"].settings)):
+        report = import_rows(request, rows, commit=commit, batch_size=args.batch, progress=rows_until_stopped)
         tm.commit()
     env["closer"]()
     for line, reason in report.errors:
         print(f"{args.file}:{line}: {reason}", file=sys.stderr)
     print(f"Imported {report.created + report.updated} experiences ({report.created} new, {report.updated} updated); "
           f"{len(report.errors)} rows refused.")
+    if stop:
+        print(f"portal: stopped by signal {stop.signal} before the end of {args.file}; importing the file again "
+              "imports the rest (rows already imported are updated)", file=sys.stderr)
+        raise SystemExit(128 + stop.signal)
     if report.errors:
         raise SystemExit(1)
 

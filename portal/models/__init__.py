@@ -9,5 +9,6 @@ from .principals import (  # noqa: F401
 from .files import File  # noqa: F401
 from .content import Content, News, Page, Revision, Section, WorkflowLog  # noqa: F401
 from .outbox import OutboxMessage  # noqa: F401
+from .search import SearchChange  # noqa: F401
 
 configure_mappers()

@@ -2,16 +2,15 @@
 
 A document is a dict: key, type, title, text, language, url, date (aware datetime), region
 (list), year, allowed (principals that may view it) and facets ({name: [values]}).
-Changes are queued when the session flushes and applied only after a successful commit.
+A change to an indexed item is queued durably in its own transaction and applied after commit
+(portal.search.queue); what a visitor types is read by portal.search.query.
 """
-import sys
+import hashlib
+import json
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
-
-from sqlalchemy import event
-from sqlalchemy.orm import Session
+from datetime import datetime, timezone
 
 from ..security import principals_allowed
 
@@ -90,88 +89,61 @@ class SearchResults:
 
 
 class SearchIndexError(RuntimeError):
-    """Changes the database committed that the search index could not take."""
+    """Changes the database committed that the search index could not take (they stay queued)."""
+
+
+class SearchIndexLocked(SearchIndexError):
+    """Another process holds the index's write lock for longer than a writer waits."""
 
 
 class SearchBackend:
-    """What both backends implement: _index, _delete, _clear, count and search. Every change is
-    announced to the listeners (the page cache drops what it rendered from the old index)."""
+    """What both backends implement. A writer holds locked() (one writer at a time across processes) and
+    calls apply_changes / replace_all with what it gave; index, delete, rebuild and clear write at once
+    (tests, tools). Every change is announced to the listeners (the page cache drops what it rendered from
+    the old index)."""
 
     listeners = ()
-    _held = None  # {key: document, or None to delete} while bulk() holds the changes back
     processes = 1  # how many processes a command may index on (bulk()); 1 inside a server
+    deferring = False  # inside bulk(): changes stay queued until `batch` of them are committed
+    deferred, batch = 0, 5000
+
+    @contextmanager
+    def locked(self, session=None, timeout=30.0):
+        """Exclusive write access to the index, waiting at most timeout seconds (SearchIndexLocked); a
+        database session's writes commit with the index's (PostgreSQL) or after it (Whoosh)."""
+        raise NotImplementedError
+
+    def apply_changes(self, changes, handle, parallel=False):
+        """Write {key: document, or None to delete}; handle: what locked() gave."""
+        raise NotImplementedError
+
+    def replace_all(self, documents, handle):
+        """Replace the whole index with documents; searches keep the old index until the new one is
+        complete. Returns how many were written."""
+        raise NotImplementedError
+
+    def fingerprints(self):
+        """{key: fingerprint} of every indexed document ("" when indexed without one)."""
+        raise NotImplementedError
 
     def index(self, documents):
-        if self._held is not None:
-            self._hold({doc["key"]: doc for doc in documents})
-            return
-        self._index(documents)
+        with self.locked() as handle:
+            self.apply_changes({doc["key"]: doc for doc in documents}, handle)
         self._changed()
 
     def delete(self, keys):
-        if self._held is not None:
-            self._hold(dict.fromkeys(keys))
-            return
-        self._delete(keys)
-        self._changed()
-
-    @contextmanager
-    def bulk(self, batch=5000, processes=1):
-        """For a command that writes many documents (an import, a reindex): the changes that commits
-        announce are held and applied `batch` documents at a time, and when the block ends, also after an
-        error (what the database committed gets indexed), instead of after every commit; `processes` > 1
-        lets a backend that can (Whoosh) index on several processes. Never inside a server: it would fork
-        a process with threads, and hold other requests' changes back. When the index refuses changes,
-        the error says how many and that `portal reindex` puts the index right."""
-        self._held, self._batch, self.processes = {}, batch, max(1, processes)
-        try:
-            yield self
-        except BaseException:
-            try:
-                self._apply_held()
-            except Exception as exc:  # the block's own error is the one to report; this one is said beside it
-                print(f"portal: {exc}", file=sys.stderr)
-            raise
-        else:
-            self._apply_held()
-        finally:
-            self._held, self.processes = None, 1
-
-    def _hold(self, changes):
-        self._held.update(changes)
-        if len(self._held) >= self._batch:
-            self._apply_held()
-
-    def _apply_held(self):
-        held, self._held = self._held, {}
-        try:
-            self._apply(held)
-        except Exception as exc:
-            raise SearchIndexError(f"the search index did not take {len(held)} changes ({exc}); the database "
-                                   "has them: run `portal reindex`") from exc
-
-    def _apply(self, changes):
-        deletes = [key for key, doc in changes.items() if doc is None]
-        if deletes:
-            self._delete(deletes)
-        documents = [doc for doc in changes.values() if doc is not None]
-        if documents:
-            self._index(documents)
-        if changes:
-            self._changed()
-
-    def clear(self):
-        self._clear()
+        with self.locked() as handle:
+            self.apply_changes(dict.fromkeys(keys), handle)
         self._changed()
 
     def rebuild(self, documents):
-        """Replace the whole index with these documents; searches keep the old one until it is done."""
-        self._rebuild(documents)  # consumed once, as it is indexed: a progress bar shows the real work
+        """Replace the whole index with these documents (consumed once, as they are indexed)."""
+        with self.locked() as handle:
+            self.replace_all(documents, handle)
         self._changed()
 
-    def _rebuild(self, documents):
-        self._clear()
-        self._index(documents)
+    def clear(self):
+        self.rebuild([])
 
     def _changed(self):
         for listener in self.listeners:
@@ -185,6 +157,20 @@ class SearchBackend:
 
     def facet_names(self, query):
         return list(query.facets)
+
+
+def fingerprint(doc: dict) -> str:
+    """A digest of everything a document holds, so a check can tell an indexed document that differs from
+    the one the database gives now (lists compared as sets, dates in UTC)."""
+    date = doc.get("date")
+    canonical = {
+        "key": doc["key"], "type": doc["type"], "title": doc["title"], "text": doc.get("text", ""),
+        "extra": doc.get("extra", ""), "language": doc["language"], "url": doc["url"], "year": doc.get("year", ""),
+        "date": date.astimezone(timezone.utc).isoformat() if date else None,
+        "region": sorted(doc.get("region", [])), "allowed": sorted(doc["allowed"]),
+        "facets": {name: sorted(str(v) for v in values) for name, values in doc.get("facets", {}).items() if values},
+    }
+    return hashlib.sha1(json.dumps(canonical, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def build_document(request, info, obj):
@@ -211,79 +197,6 @@ def build_document(request, info, obj):
 
 def document_key(info, obj):
     return f"{info.name}:{obj.id}"
-
-
-# --- queueing on flush, applying after commit ---------------------------------------------------
-
-def _pending(session):
-    return session.info.setdefault("search_pending", {})
-
-
-def reindex_later(session, obj):
-    """Queue obj for (re)indexing at commit, for changes that do not touch its own row."""
-    _pending(session)[id(obj)] = ("update", obj)
-
-
-def _after_flush(session, flush_context):
-    request = session.info.get("request")
-    registry = getattr(request, "registry", None) or session.info.get("registry")
-    if registry is None or not hasattr(registry, "portal"):
-        return
-    pending = _pending(session)
-    for obj in list(session.new) + list(session.dirty):
-        if registry.portal.index_for(obj) is not None:
-            pending[id(obj)] = ("update", obj)
-    for obj in session.deleted:
-        info = registry.portal.index_for(obj)
-        if info is not None:
-            pending[id(obj)] = ("delete", document_key(info, obj))
-
-
-def _before_commit(session):
-    session.flush()  # SQLAlchemy flushes after this event; the queue must see the last changes
-    pending = session.info.pop("search_pending", None)
-    if not pending:
-        return
-    request = session.info.get("request")
-    registry = getattr(request, "registry", None) or session.info.get("registry")
-    updates, deletes = {}, set()
-    for action, payload in pending.values():
-        if action == "delete":
-            deletes.add(payload)
-            continue
-        info = registry.portal.index_for(payload)
-        if info is None or payload in session.deleted or payload.id is None:
-            continue
-        key = document_key(info, payload)
-        if info.should_index(payload):
-            updates[key] = build_document(request, info, payload)
-        else:
-            deletes.add(key)
-    session.info["search_ready"] = (registry, list(updates.values()), deletes - set(updates))
-
-
-def _after_commit(session):
-    ready = session.info.pop("search_ready", None)
-    if ready:
-        registry, updates, deletes = ready
-        backend = registry["search"]
-        if deletes:
-            backend.delete(deletes)
-        if updates:
-            backend.index(updates)
-
-
-def _after_rollback(session):
-    session.info.pop("search_pending", None)
-    session.info.pop("search_ready", None)
-
-
-def listen(session_class=Session):
-    if not event.contains(session_class, "after_flush", _after_flush):
-        event.listen(session_class, "after_flush", _after_flush)
-        event.listen(session_class, "before_commit", _before_commit)
-        event.listen(session_class, "after_commit", _after_commit)
-        event.listen(session_class, "after_soft_rollback", lambda s, t: _after_rollback(s))
 
 
 def all_documents(request):
@@ -315,4 +228,11 @@ def includeme(config):
     cache = config.registry.get("page_cache")
     if cache is not None:
         backend.listeners = (cache.changed,)
-    listen()
+    from . import queue
+    queue.listen()
+    # what a process that stopped between a commit and its indexing left queued, once the plugins'
+    # indexes are registered
+    config.action(None, queue.drain_at_start, args=(config.registry,), order=10**6)
+
+
+from .queue import bulk, reindex_later  # noqa: E402,F401  (what plugins and commands use)

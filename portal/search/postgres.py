@@ -19,24 +19,46 @@ A search does a bounded amount of work whatever the number of matches (migration
 """
 import json
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 from markupsafe import escape
 from sqlalchemy import text
 
-from . import LANGUAGES, Hit, SearchBackend, SearchResults, facet_order, leading_text
+from . import LANGUAGES, Hit, SearchBackend, SearchIndexLocked, SearchResults, facet_order, fingerprint, leading_text
+from .query import parse_text
 
 START, STOP = "\x02", "\x03"
 RANK_WINDOW = 1000
 ALLOWED = " allowed"  # the principals that may see a document, kept as a facet no plugin can name
+WRITERS_LOCK = 7_305_118_114  # the advisory lock of the search index's writers
+# between the parts of a tsvector: `||` would make the last word of one part and the first of the next
+# adjacent, so a phrase could match across the title and the text: 20 positions apart instead. No text
+# gives this lexeme.
+GAP = "'_:20'::tsvector"  # (a phrase's words are at most MAX_WORDS apart)
 
 
 def _config(lang):
     return f"portal_{lang if lang in LANGUAGES else 'en'}"
 
 
-def _tsquery():
-    return " || ".join(f"websearch_to_tsquery('portal_{lang}', :q)" for lang in (*LANGUAGES, "folded"))
+def _phrase_sql(words: tuple[str, ...], params: dict) -> str:
+    """A word or phrase as a tsquery: in each language's configuration and the folded one, ORed (the
+    words are bound parameters of plainto_tsquery / phraseto_tsquery, which read no operator)."""
+    name = f"w{len(params)}"
+    params[name] = " ".join(words)
+    function = "plainto_tsquery" if len(words) == 1 else "phraseto_tsquery"
+    return "(" + " || ".join(f"{function}('portal_{lang}', :{name})" for lang in (*LANGUAGES, "folded")) + ")"
+
+
+def tsqueries(parsed) -> tuple[str | None, str | None, dict]:
+    """(SQL of the tsquery a document must match or None, SQL of what it must not match or None, params)
+    of a parsed text: every group of alternatives ANDed, each alternative in every configuration."""
+    params = {}
+    groups = ["(" + " || ".join(_phrase_sql(words, params) for words in group) + ")" for group in parsed.required]
+    excluded = [_phrase_sql(words, params) for words in parsed.excluded]
+    return (" && ".join(groups) or None), (" || ".join(excluded) or None), params
 
 
 NO_DATE = -(2 ** 62)
@@ -148,49 +170,77 @@ class PostgresBackend(SearchBackend):
 
     # --- writing ---------------------------------------------------------------------------------
 
-    def _index(self, documents):
-        with self.engine.begin() as conn:
-            self._insert(conn, documents)
-            self._bump(conn)
+    @contextmanager
+    def locked(self, session=None, timeout: float = 30.0) -> Iterator:
+        """One writer at a time across the nodes: an advisory lock of the session's transaction (or of a
+        transaction of its own when there is no session), released when it ends."""
+        if session is None:
+            with self.engine.connect() as conn:
+                with conn.begin():
+                    self._lock_writers(conn, timeout)
+                    yield conn
+            return
+        conn = session.connection()
+        self._lock_writers(conn, timeout)
+        yield conn
+
+    def _lock_writers(self, conn, timeout: float) -> None:
+        from sqlalchemy.exc import OperationalError
+        try:  # (one statement: set_config comes first in the select list, so it bounds the wait)
+            conn.execute(text("SELECT set_config('lock_timeout', :wait, true), pg_advisory_xact_lock(:key)"),
+                         {"wait": f"{int(timeout * 1000)}ms", "key": WRITERS_LOCK})
+        except OperationalError as exc:
+            raise SearchIndexLocked(f"another process writes to the search index (waited {timeout:g} s); the "
+                                    "changes stay queued") from exc
+
+    def apply_changes(self, changes: dict, conn, parallel: bool = False) -> None:
+        """conn: the connection locked() gave; the changes are seen when its transaction commits."""
+        if not changes:
+            return
+        deletes = [key for key, doc in changes.items() if doc is None]
+        if deletes:
+            conn.execute(text("DELETE FROM search_documents WHERE key = ANY(:keys)"), {"keys": deletes})
+        self._insert(conn, [doc for doc in changes.values() if doc is not None])
+        self._bump(conn)
+
+    def replace_all(self, documents, conn) -> int:
+        """In the transaction of conn: readers see the old documents until it commits."""
+        conn.execute(text("DELETE FROM search_documents"))
+        count = self._insert(conn, documents)
+        self._bump(conn)
+        return count
+
+    def fingerprints(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return dict(conn.execute(text("SELECT key, fingerprint FROM search_documents")).all())
 
     def _bump(self, conn):
         conn.execute(text("UPDATE search_state SET generation = generation + 1"))
 
     def _insert(self, conn, documents):
+        count = 0
         for doc in documents:
+            count += 1
             conn.execute(text(f"""
                 INSERT INTO search_documents (key, type, title, body, language, url, date, year, region,
-                                              allowed, facets, tsv)
+                                              allowed, facets, fingerprint, tsv)
                 VALUES (:key, :type, :title, :body, :language, :url, :date, :year, :region, :allowed,
-                        CAST(:facets AS jsonb),
-                        setweight(to_tsvector('{_config(doc["language"])}', :title), 'A')
-                        || to_tsvector('{_config(doc["language"])}', :body)
-                        || to_tsvector('portal_folded', :title || ' ' || :body || ' ' || :extra))
+                        CAST(:facets AS jsonb), :fingerprint,
+                        setweight(to_tsvector('{_config(doc["language"])}', :title), 'A') || {GAP}
+                        || to_tsvector('{_config(doc["language"])}', :body) || {GAP}
+                        || to_tsvector('portal_folded', :title) || {GAP} || to_tsvector('portal_folded', :body)
+                        || {GAP} || to_tsvector('portal_folded', :extra))
                 ON CONFLICT (key) DO UPDATE SET type = EXCLUDED.type, title = EXCLUDED.title,
                     body = EXCLUDED.body, language = EXCLUDED.language, url = EXCLUDED.url,
                     date = EXCLUDED.date, year = EXCLUDED.year, region = EXCLUDED.region,
-                    allowed = EXCLUDED.allowed, facets = EXCLUDED.facets, tsv = EXCLUDED.tsv"""),
+                    allowed = EXCLUDED.allowed, facets = EXCLUDED.facets, fingerprint = EXCLUDED.fingerprint,
+                    tsv = EXCLUDED.tsv"""),
                 {"key": doc["key"], "type": doc["type"], "title": doc["title"], "body": doc["text"],
                  "language": doc["language"], "url": doc["url"], "date": doc.get("date"),
                  "year": doc["year"], "region": list(doc["region"]), "allowed": list(doc["allowed"]),
                  "facets": json.dumps({k: [str(v) for v in vs] for k, vs in doc["facets"].items()}),
-                 "extra": doc.get("extra", "")})
-
-    def _rebuild(self, documents):
-        with self.engine.begin() as conn:  # one transaction: readers see the old documents until commit
-            conn.execute(text("DELETE FROM search_documents"))
-            self._insert(conn, documents)
-            self._bump(conn)
-
-    def _delete(self, keys):
-        with self.engine.begin() as conn:
-            conn.execute(text("DELETE FROM search_documents WHERE key = ANY(:keys)"), {"keys": list(keys)})
-            self._bump(conn)
-
-    def _clear(self):
-        with self.engine.begin() as conn:
-            conn.execute(text("DELETE FROM search_documents"))
-            self._bump(conn)
+                 "fingerprint": fingerprint(doc), "extra": doc.get("extra", "")})
+        return count
 
     def count(self):
         with self.engine.connect() as conn:
@@ -210,21 +260,23 @@ class PostgresBackend(SearchBackend):
             return documents
 
     def search(self, q):
-        has_text = bool(q.text.strip())
-        params = {"q": q.text}
+        parsed = parse_text(q.text)
+        if parsed.matches_nothing:  # only ignored words: nothing to look for
+            return SearchResults(total=0, hits=[], facets={name: [] for name in q.facets}, page=q.page,
+                                 page_size=q.page_size)
+        positive, excluded, params = tsqueries(parsed)
         with self.engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn:
             conn.execute(text("SET LOCAL jit = off"))  # short statements: compiling them costs more than it saves
             # a sequential scan would decompress every row's tsvector; the GIN index reads none of them
             conn.execute(text("SET LOCAL enable_seqscan = off"))
             generation = conn.execute(text("SELECT generation FROM search_state")).scalar()
             documents = self._documents_of(conn, generation)
-            if has_text:
-                # the matching numbers as one binary string: 100,000 of them cost 800 KB and no per-row parsing
-                raw = conn.execute(text(f"SELECT string_agg(int8send(doc), ''::bytea) FROM search_documents "
-                                        f"WHERE tsv @@ ({_tsquery()})"), params).scalar()
-                mask = documents.mask_of(_numbers(raw))
+            if positive is not None:
+                mask = documents.mask_of(self._matching(conn, positive, params))
             else:
                 mask = np.ones(documents.size, dtype=bool)
+            if excluded is not None:  # read from the index too, then left out: NOT would read every tsvector
+                mask &= ~documents.mask_of(self._matching(conn, excluded, params))
             mask &= documents.having(ALLOWED, list(q.principals))  # what this visitor may see, and only that
             for name, values in q.filters.items():
                 mask &= documents.having(name, [str(v) for v in values])
@@ -238,10 +290,10 @@ class PostgresBackend(SearchBackend):
             if q.sort == "title":
                 documents.read_title_order(conn)
                 page = documents.first(mask, last, by="title", start=first)
-            elif has_text and q.sort == "relevance" and first < self.rank_window:
+            elif positive is not None and q.sort == "relevance" and first < self.rank_window:
                 window = documents.first(mask, self.rank_window)
                 page = list(conn.execute(text(f"""
-                    SELECT doc FROM search_documents, (SELECT {_tsquery()} AS query) q WHERE doc = ANY(:window)
+                    SELECT doc FROM search_documents, (SELECT {positive} AS query) q WHERE doc = ANY(:window)
                     ORDER BY ts_rank(tsv, query) DESC, date DESC NULLS LAST, doc
                     LIMIT :limit OFFSET :offset"""), dict(params, window=window, limit=q.page_size,
                                                           offset=first)).scalars())
@@ -253,16 +305,23 @@ class PostgresBackend(SearchBackend):
             if page:
                 headline = ("ts_headline(('portal_' || CASE WHEN language IN ('en','es','fr','pt') THEN language "
                             "ELSE 'en' END)::regconfig, body, query, 'StartSel=\x02, StopSel=\x03, MaxFragments=2, "
-                            "MaxWords=35, MinWords=12, FragmentDelimiter=\" … \"')") if has_text else "left(body, 400)"
-                query_expr = _tsquery() if has_text else "NULL::tsquery"
+                            "MaxWords=35, MinWords=12, FragmentDelimiter=\" … \"')") if positive else "left(body, 400)"
+                query_expr = positive or "NULL::tsquery"
                 for r in conn.execute(text(f"""
                         SELECT doc, key, type, title, url, language, date, year, region, facets, {headline} AS snippet
                         FROM search_documents, (SELECT {query_expr} AS query) q WHERE doc = ANY(:page)"""),
                         dict(params, page=page)).mappings():
                     rows[r["doc"]] = r
         hits = [Hit(key=r["key"], type=r["type"], title=r["title"], url=r["url"], language=r["language"],
-                    snippet=str(escape(r["snippet"] if has_text else leading_text(r["snippet"])))
+                    snippet=str(escape(r["snippet"] if positive else leading_text(r["snippet"])))
                     .replace(START, "<mark>").replace(STOP, "</mark>"),
                     date=r["date"], region=list(r["region"] or []), year=r["year"] or "",
                     facets=r["facets"] or {}) for r in (rows[n] for n in page if n in rows)]
         return SearchResults(total=total, hits=hits, facets=facets, page=q.page, page_size=q.page_size)
+
+    def _matching(self, conn, tsquery: str, params: dict) -> np.ndarray:
+        """The numbers of the documents matching tsquery, as one binary string: 100,000 of them cost 800 KB
+        and no per-row parsing."""
+        raw = conn.execute(text(f"SELECT string_agg(int8send(doc), ''::bytea) FROM search_documents "
+                                f"WHERE tsv @@ ({tsquery})"), params).scalar()
+        return _numbers(raw)

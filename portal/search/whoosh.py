@@ -4,29 +4,42 @@ A search made of words is matched, counted and ranked here from the posting list
 time through whoosh-reloaded 2.7.5's block reader, pinned in setup.cfg), not by Whoosh's matchers and
 collectors, which step through every posting in Python; the pages and scores are Whoosh's own (BM25F).
 """
+import ctypes
+import ctypes.util
 import heapq
 import os
+import signal
+import socket
 import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import timezone
 from itertools import accumulate
 
 from whoosh import highlight, index, sorting, writing
 from whoosh.analysis import CharsetFilter, LanguageAnalyzer, StandardAnalyzer
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
-from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.matching.wrappers import FilterMatcher
-from whoosh.multiproc import MpWriter
-from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import And, Every, Or, Term
+from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.query import And, Every, Or, Phrase, Term
 from whoosh.searching import Results
 from whoosh.support.charset import accent_map
+from whoosh.util.filelock import try_for
 from whoosh.util.numeric import byte_to_length
 
-from . import LANGUAGES, Hit, SearchBackend, SearchResults, facet_order, fold, leading_text
+from . import (LANGUAGES, Hit, SearchBackend, SearchIndexLocked, SearchResults, facet_order, fingerprint, fold,
+               leading_text)
+from .query import ParsedText, parse_text
 
 FACET_PREFIX = "f_"
 PARALLEL_FROM = 500  # documents in one write, before a bulk() command's writes use several processes
 KEYWORD_FIELDS = ("type", "language", "region", "year", "allowed")
+PR_SET_PDEATHSIG = 1
+# the only fields a visitor's words are looked for in
+TEXT_FIELDS = tuple(f"text_{lang}" for lang in LANGUAGES) + tuple(f"title_{lang}" for lang in LANGUAGES) + ("plain",)
 
 
 def _postings(matcher):
@@ -79,6 +92,7 @@ def make_schema():
         allowed=KEYWORD(commas=True),
         plain=TEXT(analyzer=StandardAnalyzer() | CharsetFilter(accent_map)),
         facets=STORED,
+        fingerprint=COLUMN(VarBytesColumn()),  # key and fingerprint, read by `portal reindex --check`
     )
     for lang in LANGUAGES:
         # chars=True keeps match positions, so highlighting needs no second pass of the analyzer
@@ -88,24 +102,100 @@ def make_schema():
     return schema
 
 
+def _die_with_parent(parent: int) -> None:
+    """In a writer process: end with the process that started it. Killed (kill -9, the OOM killer), that
+    process leaves its writers waiting for documents forever, holding the index's write lock (inherited
+    with its file descriptor), so every later write would wait and fail."""
+    try:  # Linux: the kernel sends SIGKILL when the parent (the thread that forked) ends
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        watch = False
+    except (OSError, AttributeError):
+        watch = True
+    if os.getppid() != parent:  # it ended before prctl
+        os._exit(1)
+    if watch:
+        def check() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+        threading.Thread(target=check, daemon=True).start()
+
+
+class WriterTask(SubWriterTask):
+    def run(self) -> None:
+        _die_with_parent(self._parent_pid)
+        super().run()
+
+
 class CheckedMpWriter(MpWriter):
-    """Whoosh's multiprocessing writer, which would write the new table of segments without the segment of
-    a process that died: here the commit fails instead and the index stays as it was."""
+    """Whoosh's multiprocessing writer, with processes that end with their parent, and which would write the
+    new table of segments without the segment of a process that died: here the commit fails instead and the
+    index stays as it was."""
+
+    def __init__(self, ix, on_task: Callable[[int], None] | None = None, **kwargs) -> None:
+        super().__init__(ix, **kwargs)
+        self._on_task = on_task
+
+    def _new_task(self):
+        task = WriterTask(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
+                          self.multisegment)
+        self.tasks.append(task)
+        task.start()
+        if self._on_task is not None:
+            self._on_task(task.pid)
+        return task
 
     def _commit_toc(self, segments):
         failed = [task.exitcode for task in self.tasks if task.exitcode]
         if failed:
-            self._finish()  # releases the lock; the old table of segments stays in place
+            self._finish()
             raise RuntimeError(f"an indexing process failed (exit status {failed[0]}); nothing was written")
         super()._commit_toc(segments)
 
 
+def _alive(pid: int) -> bool:
+    """Whether process pid exists and has not ended (a zombie has ended: its files are closed)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+def _holding(pid: int, path: str) -> bool:
+    """Whether process pid has the file at path open (Linux; elsewhere: assumed)."""
+    folder = f"/proc/{pid}/fd"
+    if not os.path.isdir("/proc/self/fd"):
+        return True
+    try:
+        target = os.stat(path)
+        for name in os.listdir(folder):
+            try:
+                found = os.stat(os.path.join(folder, name))
+            except OSError:
+                continue
+            if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):
+                return True
+    except OSError:
+        pass
+    return False
+
+
 class WhooshBackend(SearchBackend):
-    def __init__(self, directory, memory_mb=256):
+    def __init__(self, directory, memory_mb=256, unlock_command="portal reindex --unlock"):
         self.directory = directory
         self.memory_mb = memory_mb  # of each writer process, before Whoosh sorts its postings on disk
-        self._lock = threading.Lock()
-        self._local = threading.local()  # each server thread keeps its own searcher and parser
+        self.unlock_command = unlock_command
+        self._lock = threading.RLock()
+        self._depth, self._file_lock = 0, None
+        self._local = threading.local()  # each server thread keeps its own searcher
         self._cache_lock = threading.Lock()
         self._cache, self._cache_generation = {}, None
         os.makedirs(directory, exist_ok=True)
@@ -113,38 +203,201 @@ class WhooshBackend(SearchBackend):
             self.ix = index.open_dir(directory)
         else:
             self.ix = index.create_in(directory, make_schema())
+        self.lock_path = os.path.join(directory, f"{self.ix.indexname}_WRITELOCK")
+        self._schema = self.ix.schema  # (reading it from the index reads its table of segments each time)
+        if "fingerprint" not in self._schema:
+            self._add_fingerprints()
+
+    def _add_fingerprints(self) -> None:
+        """An index written before documents kept their fingerprint gets the column (documents written
+        from now on have one; `portal reindex --check` writes the others again)."""
+        try:
+            with self.locked(timeout=5):
+                writer = self.ix.writer(_lk=False)
+                writer.add_field("fingerprint", COLUMN(VarBytesColumn()))
+                writer.commit()
+        except SearchIndexLocked:
+            return  # another process writes: the next start adds it
+        self._schema = self.ix.schema
+
+    # --- the write lock ----------------------------------------------------------------------------
+
+    @contextmanager
+    def locked(self, session=None, timeout: float = 30.0) -> Iterator:
+        """The index's write lock (a file lock, shared by every process of the site), with the holder's
+        host and process number written in the lock file, for the message of a writer that waits in vain."""
+        if not self._lock.acquire(timeout=timeout):  # another thread of this process writes (re-entrant)
+            raise SearchIndexLocked(f"the search index is being written by this process (waited {timeout:g} s); "
+                                    "the changes stay queued")
+        try:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield session
+                finally:
+                    self._depth -= 1
+                return
+            lock = self.ix.lock("WRITELOCK")
+            deadline, suspect = time.monotonic() + timeout, None
+            while not lock.acquire():
+                holder = self._gone_holder()
+                if holder is not None and holder == suspect:  # (seen twice: not a new holder yet to write)
+                    raise self._locked_error(timeout)  # no point waiting for a process that is gone
+                suspect = holder
+                if time.monotonic() >= deadline:
+                    raise self._locked_error(timeout)
+                time.sleep(0.05 if suspect is None else 0.5)
+            self._file_lock, self._depth = lock, 1
+            self._record_holders([os.getpid()])
+            try:
+                yield session
+            finally:
+                self._depth, self._file_lock = 0, None
+                lock.release()
+        finally:
+            self._lock.release()
+
+    def _record_holders(self, pids: list[int]) -> None:
+        fd = getattr(self._file_lock, "fd", None)
+        if fd is not None:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, (" ".join([socket.gethostname(), *map(str, pids)]) + "\n").encode(), 0)
+
+    def _add_holder(self, pid: int) -> None:
+        """A writer process holds the lock too (it inherited the lock file)."""
+        self._holders.append(pid)
+        self._record_holders(self._holders)
+
+    def holders(self) -> tuple[str, list[int]]:
+        """(host, [the process that took the lock, its writer processes...]) as the lock file has them."""
+        try:
+            with open(self.lock_path) as f:
+                host, *pids = f.read().split() or [""]
+        except OSError:
+            return "", []
+        return host, [int(p) for p in pids if p.isdigit()]
+
+    def _gone_holder(self) -> int | None:
+        """The process named as the lock's holder when it provably no longer runs (on this host), else None."""
+        host, pids = self.holders()
+        return pids[0] if pids and host == socket.gethostname() and not _alive(pids[0]) else None
+
+    def _locked_error(self, timeout: float) -> SearchIndexLocked:
+        host, pids = self.holders()
+        if self._gone_holder() is not None:
+            return SearchIndexLocked(f"the search index is locked by process {pids[0]}, which is no longer "
+                                     f"running: run `{self.unlock_command}`")
+        if pids:
+            where = "" if host == socket.gethostname() else f" on {host}"
+            return SearchIndexLocked(f"the search index is locked by process {pids[0]}{where}, still writing "
+                                     f"after {timeout:g} s (a `portal reindex` or an import?); the changes "
+                                     "stay queued and are applied after it")
+        return SearchIndexLocked(f"the search index is locked (waited {timeout:g} s); the changes stay queued")
+
+    def unlock(self) -> str:
+        """Free a lock whose holder is no longer running: end its writer processes still holding the lock
+        file (orphans waiting for documents that will never come). Returns a line for the operator; refuses
+        (SearchIndexLocked) while the holder runs, runs on another host, or when an unknown process holds
+        the lock."""
+        lock = self.ix.lock("WRITELOCK")
+        if lock.acquire():
+            lock.release()
+            return "The search index was not locked."
+        holder = self._gone_holder()
+        if holder is None:
+            host, pids = self.holders()
+            raise SearchIndexLocked(f"the search index is locked by process {pids[0] if pids else '?'}"
+                                    f"{'' if host == socket.gethostname() else f' on {host}'}, which may still "
+                                    "be running: let it finish, or stop it first")
+        orphans = [pid for pid in self.holders()[1][1:] if _alive(pid) and _holding(pid, self.lock_path)]
+        for pid in orphans:
+            os.kill(pid, signal.SIGKILL)
+        if not try_for(lock.acquire, timeout=10, delay=0.1):
+            raise SearchIndexLocked(f"the search index is still locked after ending the writer processes "
+                                    f"{', '.join(map(str, orphans)) or '(none found)'} of process {holder}; "
+                                    f"find the process holding {self.lock_path} (fuser) and stop it")
+        lock.release()
+        return (f"The search index was locked by process {holder}, no longer running; ended its writer "
+                f"processes {', '.join(map(str, orphans))}." if orphans else
+                f"The search index was locked by process {holder}, no longer running; it is free now.")
+
+    # --- writing -----------------------------------------------------------------------------------
 
     def _writer(self, parallel=False):
-        """A writer of the index; with parallel=True and self.processes > 1 (a command's bulk()), Whoosh's
-        multiprocessing writer: documents are analysed and written by that many forked processes, one new
-        segment each."""
+        """A writer of the index, inside locked(); with parallel=True and self.processes > 1 (a command's
+        bulk()), Whoosh's multiprocessing writer: documents are analysed and written by that many forked
+        processes, one new segment each."""
         if parallel and self.processes > 1:
+            self._holders = [os.getpid()]
             return CheckedMpWriter(self.ix, procs=self.processes, multisegment=True, limitmb=self.memory_mb,
-                                   timeout=30)
-        return self.ix.writer(timeout=30, limitmb=self.memory_mb)
+                                   _lk=False, subargs={"limitmb": self.memory_mb}, on_task=self._add_holder)
+        return self.ix.writer(limitmb=self.memory_mb, _lk=False)
 
-    def _write(self, documents, add, parallel, **commit):
-        """Write documents (consumed once, as they are written) with writer.add_document, or update_document
-        when add is false, and commit; on any error the index is left as it was and the writer's processes
-        are stopped."""
-        with self._lock:
-            writer = self._writer(parallel=parallel)
-            try:
-                method = writer.add_document if add else writer.update_document
-                for doc in documents:
-                    method(**self._fields(doc))
-                writer.commit(**commit)
-            except BaseException:
-                for task in getattr(writer, "tasks", ()):  # they would wait for more documents forever
-                    task.terminate()
-                    task.join()
-                if not writer.is_closed:
-                    writer.cancel()
-                raise
+    def _write(self, write, parallel, **commit):
+        """Call write(writer) and commit; on any error the index is left as it was and the writer's
+        processes are stopped."""
+        writer = self._writer(parallel=parallel)
+        try:
+            write(writer)
+            writer.commit(**commit)
+        except BaseException:
+            for task in getattr(writer, "tasks", ()):  # they would wait for more documents forever
+                task.terminate()
+                task.join()
+            if not writer.is_closed:
+                writer.cancel()
+            raise
 
-    def _index(self, documents):
-        documents = list(documents)
-        self._write(documents, add=False, parallel=len(documents) >= PARALLEL_FROM)
+    def apply_changes(self, changes: dict, handle=None, parallel: bool = False) -> None:
+        if not changes:
+            return
+
+        def write(writer):
+            for key, doc in changes.items():
+                if doc is None:
+                    writer.delete_by_term("key", key)
+                else:
+                    writer.update_document(**self._fields(doc))
+        with self.locked():  # (already held by the caller: re-entered)
+            self._write(write, parallel=parallel and len(changes) >= PARALLEL_FROM)
+
+    def replace_all(self, documents: Iterable[dict], handle=None) -> int:
+        """All documents in one commit that drops every old segment: searches see the old index until the
+        new one is complete, never an empty one."""
+        count = 0
+
+        def write(writer):
+            nonlocal count
+            for doc in documents:
+                writer.add_document(**self._fields(doc))
+                count += 1
+        with self.locked():
+            self._write(write, parallel=True, mergetype=writing.CLEAR)
+        return count
+
+    def clear(self):
+        with self.locked():
+            self.ix = index.create_in(self.directory, make_schema())
+            self._schema = self.ix.schema
+            self._local = threading.local()
+            with self._cache_lock:  # a new index counts its generations from 0 again
+                self._cache, self._cache_generation = {}, None
+        self._changed()
+
+    def fingerprints(self) -> dict[str, str]:
+        found = {}
+        with self.ix.reader() as reader:
+            for leaf in (reader.leaf_readers() if not reader.is_atomic() else [(reader, 0)]):
+                leaf = leaf[0]
+                column = leaf.column_reader("fingerprint", translate=False) if leaf.has_column("fingerprint") else None
+                for docnum in leaf.all_doc_ids():
+                    value = column[docnum] if column is not None else b""
+                    if value:
+                        key, _, digest = value.decode().partition("\t")
+                    else:  # written before fingerprints were kept
+                        key, digest = leaf.stored_fields(docnum)["key"], ""
+                    found[key] = digest
+        return found
 
     def _fields(self, doc):
         lang = doc["language"] if doc["language"] in LANGUAGES else "en"
@@ -158,30 +411,13 @@ class WhooshBackend(SearchBackend):
             "plain": " ".join([doc["title"], doc.get("extra", "")]),
             "sort_title": fold(doc["title"])[:100],
         }
+        if "fingerprint" in self._schema:
+            fields["fingerprint"] = f"{doc['key']}\t{fingerprint(doc)}".encode()
         if doc.get("date"):
             fields["date"] = doc["date"].astimezone(timezone.utc).replace(tzinfo=None)
         for name, values in doc["facets"].items():
             fields[FACET_PREFIX + name] = ",".join(str(v) for v in values)
         return fields
-
-    def _delete(self, keys):
-        with self._lock:
-            writer = self._writer()
-            for key in keys:
-                writer.delete_by_term("key", key)
-            writer.commit()
-
-    def _rebuild(self, documents):
-        """All documents in one commit that drops every old segment: searches see the old index
-        until the new one is complete, never an empty one."""
-        self._write(documents, add=True, parallel=True, mergetype=writing.CLEAR)
-
-    def _clear(self):
-        with self._lock:
-            self.ix = index.create_in(self.directory, make_schema())
-            self._local = threading.local()
-            with self._cache_lock:  # a new index counts its generations from 0 again
-                self._cache, self._cache_generation = {}, None
 
     def count(self):
         with self.ix.searcher() as searcher:
@@ -202,24 +438,42 @@ class WhooshBackend(SearchBackend):
         local.searcher = searcher
         return searcher
 
-    def _parser(self):
-        parser = getattr(self._local, "parser", None)
-        if parser is None:
-            fields = [f"text_{lang}" for lang in LANGUAGES] + [f"title_{lang}" for lang in LANGUAGES] + ["plain"]
-            parser = self._local.parser = MultifieldParser(fields, self.ix.schema, group=OrGroup)
-        return parser
+    def _phrase_query(self, words: tuple[str, ...]):
+        """The query of one word or phrase: in each text field, as that field's analyzer reads it."""
+        found = []
+        for name in TEXT_FIELDS:
+            tokens = list(self._schema[name].process_text(" ".join(words), mode="query"))
+            query = Term(name, tokens[0]) if len(tokens) == 1 else Phrase(name, tokens) if tokens else None
+            if query is not None and query not in found:
+                found.append(query)
+        return Or(found) if found else None
+
+    def text_queries(self, parsed: ParsedText) -> tuple:
+        """(what a document must match, what it must not match or None) of a parsed text: the words, ORs
+        and phrases as Whoosh queries on the text fields, nothing else; (None, None) when a word can match
+        no field."""
+        groups = []
+        for group in parsed.required:
+            alternatives = [q for q in map(self._phrase_query, group) if q is not None]
+            if not alternatives:
+                return None, None
+            groups.append(alternatives[0] if len(alternatives) == 1 else Or(alternatives))
+        positive = (groups[0] if len(groups) == 1 else And(groups)) if groups else Every()
+        excluded = [q for q in map(self._phrase_query, parsed.excluded) if q is not None]
+        return positive, (Or(excluded) if excluded else None)
 
     def search(self, q):
-        if q.text.strip():
-            parsed = self._parser().parse(q.text)
-        else:
-            parsed = Every()
+        parsed = parse_text(q.text)
+        parsed_query, excluded = self.text_queries(parsed)
+        if parsed.matches_nothing or parsed_query is None:  # only ignored words: nothing to look for
+            return SearchResults(total=0, hits=[], facets={name: [] for name in q.facets}, page=q.page,
+                                 page_size=q.page_size)
         conditions = [Or([Term("allowed", p) for p in q.principals])]
         for name, values in q.filters.items():
             conditions.append(Or([Term(self._field(name), str(v)) for v in values]))
         if q.sort == "title":
             sort, sortedby = "sort_title", sorting.FieldFacet("sort_title")
-        elif q.sort == "relevance" and q.text.strip():
+        elif q.sort == "relevance" and parsed.ranked:
             sort, sortedby = None, None
         else:
             sort, sortedby = "date", sorting.FieldFacet("date", reverse=True)
@@ -228,23 +482,25 @@ class WhooshBackend(SearchBackend):
             # Every match once, from the posting lists: it gives the total and the facet counts; the page
             # is then ranked among these only.
             memo = {}  # each term's postings, read once for matching and ranking
-            matched = self._docs(searcher, And([parsed, *conditions]), memo)
+            matched = self._docs(searcher, And([parsed_query, *conditions]), memo)
+            if excluded is not None and matched:
+                matched = matched - self._docs(searcher, excluded, memo)  # a new set: _docs may hand back one it keeps
             if q.exclude:
                 hidden = {searcher.document_number(key=key) for key in q.exclude}
-                matched = matched - hidden  # a new set: _docs may hand back one it keeps
+                matched = matched - hidden
             counted = {name: facet_order(self._count(searcher, name, matched)) for name in q.facets}
             hits = []
             first = (q.page - 1) * q.page_size
             if q.page_size and len(matched) > first:
-                leaves = self._leaves(parsed)
+                leaves = self._leaves(parsed_query)
                 if leaves and sort is None and not all(searcher.schema[name].scorable for name, _, _ in leaves
                                                        if name in searcher.schema):
-                    leaves = None  # a term of a field without lengths (type:news): Whoosh scores those
+                    leaves = None  # a term of a field without lengths: Whoosh scores those
                 if leaves is not None:
-                    results = self._top(searcher, parsed, leaves, matched, first + q.page_size, memo, sort)
+                    results = self._top(searcher, parsed_query, leaves, matched, first + q.page_size, memo, sort)
                 else:
                     # search(), not search_page(): the page object would count every match once more
-                    results = searcher.search(parsed, limit=first + q.page_size, filter=matched, sortedby=sortedby)
+                    results = searcher.search(parsed_query, limit=first + q.page_size, filter=matched, sortedby=sortedby)
                 results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=60, autotrim=True)
                 results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
                 hits = [self._hit(results[i]) for i in range(first, min(first + q.page_size, results.scored_length()))]
@@ -252,8 +508,8 @@ class WhooshBackend(SearchBackend):
                                  facets=counted, page=q.page, page_size=q.page_size)
 
     def _leaves(self, q):
-        """[(field, text, boost)] of a query made of terms, ORs and ANDs only (what the parser makes of
-        words), or None for anything else (phrases, prefixes, NOT...)."""
+        """[(field, text, boost)] of a query made of terms, ORs and ANDs only (what text_queries makes of
+        words), or None for anything else (phrases)."""
         kind = type(q)
         if kind is Term:
             return [(q.fieldname, q.text, q.boost)]

@@ -15,7 +15,8 @@ from ..forms import make_form, render_form, validate
 from ..i18n import LANGUAGES, _, translate, translate_to
 from ..models import (APPLICATION_STATUSES, MEMBERSHIP_STATUSES, ROLES, Content, Group, LocalRole, Member,
                       MembershipApplication, OutboxMessage, Setting, User, utcnow)
-from ..search import all_documents, reindex_later
+from ..search import reindex_later
+from ..search.queue import rebuild_index
 from ..security import LOCAL_ROLES, revoke_sessions
 from .auth import issue_reset_token
 from ..forms import country_node
@@ -474,9 +475,8 @@ def outbox(request):
 def search_index(request):
     backend = request.registry["search"]
     if request.method == "POST":
-        docs = list(all_documents(request))
-        backend.rebuild(docs)
-        request.flash(_("The search index was rebuilt: ${count} documents.", mapping={"count": len(docs)}))
+        count = rebuild_index(request.registry, request)
+        request.flash(_("The search index was rebuilt: ${count} documents.", mapping={"count": count}))
         return HTTPFound(request.route_url("manage_search"))
     return page(request, _("Search index"), count=backend.count(),
                 backend=request.registry.settings["search.backend"])

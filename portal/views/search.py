@@ -9,6 +9,7 @@ from pyramid.view import view_config
 from ..countries import REGIONS
 from ..i18n import LANGUAGES, _, translate
 from ..search import CORE_FACETS, SORTS, SearchQuery
+from ..search.query import MAX_WORDS, parse_text
 
 RESERVED = {"q", "sort", "page", "_LOCALE_"}
 
@@ -128,8 +129,12 @@ def search(request):
     page_url, sort_url = paging_links(request, "search")
     labels = {h.key: facet_label(request, "type", h.type) for h in results.hits}
     title = translate(_("Search"), request)
+    notice = None
+    if parse_text(query.text).truncated:
+        notice = translate(_("Only the first ${count} words were searched.", mapping={"count": MAX_WORDS}), request)
     return {"query": query, "results": results, "facets": facets, "page_url": page_url, "sort_url": sort_url,
-            "type_labels": labels, "page_title": title, "breadcrumbs": [(title, None)]}
+            "type_labels": labels, "page_title": title, "breadcrumbs": [(title, None)], "notice": notice,
+            "max_words": MAX_WORDS}
 
 
 @view_config(route_name="search_json", permission="view")

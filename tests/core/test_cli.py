@@ -175,6 +175,79 @@ def test_reindex_rebuilds_a_lost_search_index_from_the_database(demo_site):
     assert f"Indexed {count} documents; the index holds {count}." in again.stdout
 
 
+def test_reindex_check_applies_what_was_left_queued_and_repairs_drift(demo_site):
+    """A process killed between a commit and its indexing left a change queued; the index also lost a
+    document. `portal reindex --check` applies the first, finds and repairs the second, says so with counts
+    and exits with status 1; the next check finds nothing."""
+    from portal.search.whoosh import WhooshBackend
+    app = site_app(demo_site)
+    engine = database(demo_site)
+    with engine.begin() as conn:
+        page_id, title = conn.execute(text("SELECT id, title FROM content WHERE type = 'page' AND state = 'published' "
+                                           "ORDER BY id LIMIT 1")).one()
+        conn.execute(text("UPDATE content SET title = 'Zanzibarian handbook' WHERE id = :id"), {"id": page_id})
+        conn.execute(text("INSERT INTO search_queue (key, queued) VALUES (:key, CURRENT_TIMESTAMP)"),
+                     {"key": f"page:{page_id}"})
+        lost = conn.execute(text("SELECT id FROM content WHERE type = 'news' AND state = 'published' "
+                                 "ORDER BY id LIMIT 1")).scalar()
+    WhooshBackend(str(demo_site.parent / "var" / "whoosh")).delete([f"news:{lost}"])
+    assert app.get("/search.json", {"q": "zanzibarian"}).json["total"] == 0
+
+    done = portal("reindex", "--check", "-c", demo_site, check=False)
+    assert done.returncode == 1, done.stderr
+    assert "Applied 1 changes that were waiting in the queue." in done.stdout
+    assert "The search index differed from the database: 1 documents missing, 0 out of date, 0 that should not " \
+           "be there; repaired" in done.stdout
+    assert app.get("/search.json", {"q": "zanzibarian"}).json["total"] == 1
+    again = portal("reindex", "--check", "-c", demo_site)
+    assert re.search(r"^The search index matches the database \(\d+ documents\)\.$", again.stdout, flags=re.M)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE content SET title = :title WHERE id = :id"), {"title": title, "id": page_id})
+    portal("reindex", "-c", demo_site)
+
+
+HOLD_AND_ORPHAN = """
+import os, sys, time
+from portal.search.whoosh import WhooshBackend
+backend = WhooshBackend(sys.argv[1])
+with backend.locked():
+    child = os.fork()
+    if child == 0:  # a writer process that outlives its parent (as they did before), holding the lock
+        time.sleep(600)
+        os._exit(0)
+    backend._holders = [os.getpid()]
+    backend._add_holder(child)
+    print(child, flush=True)
+    time.sleep(600)
+"""
+
+
+def test_a_stale_search_index_lock_is_named_and_freed_by_reindex_unlock(tmp_path):
+    ini = write_ini(tmp_path / "site")
+    portal("initdb", "-c", ini)
+    script = tmp_path / "hold.py"
+    script.write_text(HOLD_AND_ORPHAN)
+    holder = subprocess.Popen([sys.executable, str(script), str(ini.parent / "var" / "whoosh")],
+                              stdout=subprocess.PIPE, text=True)
+    orphan = int(holder.stdout.readline())
+    try:
+        holder.kill()  # kill -9: its child keeps the lock
+        holder.wait()
+        done = portal("reindex", "-c", ini, check=False)
+        assert done.returncode == 1
+        assert done.stderr.strip() == (f"portal: the search index is locked by process {holder.pid}, which is no "
+                                       "longer running: run `portal reindex --unlock`")
+        freed = portal("reindex", "--unlock", "-c", ini)
+        assert f"locked by process {holder.pid}, no longer running; ended its writer processes {orphan}" in freed.stdout
+        assert "Indexed 0 documents" in portal("reindex", "-c", ini).stdout
+        assert portal("reindex", "--unlock", "-c", ini).stdout.strip() == "The search index was not locked."
+    finally:
+        try:
+            os.kill(orphan, 9)
+        except ProcessLookupError:
+            pass
+
+
 # --- what a command does not do --------------------------------------------------------------------
 
 def test_a_command_does_not_start_the_in_process_mail_worker(tmp_path):

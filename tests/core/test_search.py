@@ -202,6 +202,7 @@ def test_whoosh_ranks_pages_and_counts_as_whoosh_itself(tmp_path):
     from whoosh import sorting
     from whoosh.query import And, Every, Or, Term
     from portal.search import SearchQuery
+    from portal.search.query import parse_text
     from portal.search.whoosh import WhooshBackend
 
     backend = WhooshBackend(str(tmp_path / "index"))
@@ -229,7 +230,7 @@ def test_whoosh_ranks_pages_and_counts_as_whoosh_itself(tmp_path):
                               ("citizens climate youth", None, None), ("city", "date", sorting.FieldFacet("date", reverse=True)),
                               ("", "date", sorting.FieldFacet("date", reverse=True)),
                               ("council", "sort_title", sorting.FieldFacet("sort_title"))]:
-        parsed = backend._parser().parse(text) if text else Every()
+        parsed = backend.text_queries(parse_text(text))[0] if text else Every()
         memo = {}
         matched = backend._docs(searcher, And([parsed, everyone]), memo)
         expected = searcher.search(parsed, limit=None, filter=everyone, sortedby=facet)
@@ -240,7 +241,7 @@ def test_whoosh_ranks_pages_and_counts_as_whoosh_itself(tmp_path):
             assert [round(s, 9) for s, _ in mine.top_n] == [round(hit.score, 9) for hit in expected][:25]
     # through the interface: totals and facet counts agree with a plain count of the stored documents
     found = backend.search(SearchQuery(text="budget", facets=("region", "theme"), page_size=200))
-    stored = [hit for hit in searcher.search(backend._parser().parse("budget"), limit=None)]
+    stored = [hit for hit in searcher.search(backend.text_queries(parse_text("budget"))[0], limit=None)]
     assert found.total == len(stored) == len(found.hits)
     regions = {}
     for hit in stored:
@@ -249,38 +250,8 @@ def test_whoosh_ranks_pages_and_counts_as_whoosh_itself(tmp_path):
     assert dict(found.facets["region"]) == regions
     # a phrase goes through Whoosh's own matching, and still finds its documents in order
     phrase = backend.search(SearchQuery(text='"participatory budget"', page_size=200))
-    assert phrase.total == len(list(searcher.search(backend._parser().parse('"participatory budget"'), limit=None)))
-
-
-def test_bulk_holds_changes_back_and_applies_them_even_after_an_error(tmp_path):
-    """What an import or a reindex uses: the changes that commits announce are applied in batches and when the
-    block ends, also when it ends with an error, keeping the last change of each document."""
-    from portal.search import SearchQuery
-    from portal.search.whoosh import WhooshBackend
-
-    backend = WhooshBackend(str(tmp_path / "index"))
-    changed = []
-    backend.listeners = (lambda: changed.append(backend.count()),)
-
-    def doc(n, title):
-        return {"key": f"news:{n}", "type": "news", "title": title, "text": title, "language": "en",
-                "url": f"/news/{n}", "year": "", "region": [], "allowed": ["system.Everyone"], "facets": {}}
-    with pytest.raises(RuntimeError):
-        with backend.bulk(batch=3):
-            backend.index([doc(1, "first draft"), doc(2, "second")])
-            assert backend.count() == 0 and not changed  # held back
-            backend.index([doc(1, "first final")])
-            backend.delete(["news:2"])
-            backend.index([doc(3, "third"), doc(4, "fourth")])  # three documents held: a batch is applied
-            assert changed == [3]
-            backend.index([doc(5, "fifth")])
-            raise RuntimeError("the import stopped here")
-    assert changed == [3, 4]  # the rest was applied when the block ended
-    assert backend.count() == 4
-    titles = {hit.title for hit in backend.search(SearchQuery(page_size=20)).hits}
-    assert titles == {"first final", "third", "fourth", "fifth"}
-    backend.index([doc(6, "sixth")])  # after the block: applied at once again
-    assert backend.count() == 5 and changed[-1] == 5
+    assert phrase.total == len(list(searcher.search(backend.text_queries(parse_text('"participatory budget"'))[0],
+                                                    limit=None)))
 
 
 def pg_only(registry):
@@ -294,7 +265,7 @@ def test_postgresql_ranks_a_bounded_window_and_counts_everything(registry, corpu
     matches, the newest; the pages after the window continue newest first. Totals and facets stay exact."""
     from portal.search import SearchQuery
     backend = pg_only(registry)
-    words = "budget or participativo or orçamento"
+    words = "budget OR participativo OR orçamento"
 
     def found(**kwargs):
         results = backend.search(SearchQuery(text=words, facets=("language", "type"), **kwargs))
@@ -337,7 +308,7 @@ def test_postgresql_nodes_see_each_others_changes(testapp, registry, corpus, sea
 def test_whoosh_bulk_write_that_fails_leaves_the_index_as_it_was(tmp_path):
     """A reindex on several processes that fails, in the command (a document that cannot be read) or in one of
     the indexing processes, stops at once and leaves the index that was there, searchable."""
-    from portal.search import SearchIndexError, SearchQuery
+    from portal.search import SearchQuery
     from portal.search.whoosh import WhooshBackend
 
     backend = WhooshBackend(str(tmp_path / "index"))
@@ -350,23 +321,16 @@ def test_whoosh_bulk_write_that_fails_leaves_the_index_as_it_was(tmp_path):
     def failing():
         yield from (doc(n) for n in range(10, 700))
         raise ValueError("a row the command could not read")
+    backend.processes = 2  # what a command's bulk() sets
     with pytest.raises(ValueError):
-        with backend.bulk(processes=2):
-            backend.rebuild(failing())
+        backend.rebuild(failing())
     assert backend.count() == 3
-    with pytest.raises(SearchIndexError, match="run `portal reindex`"):
-        with backend.bulk(processes=2):
-            backend.index([doc(n) for n in range(10, 600)] + [doc(600, text=12345)])  # dies in a worker
+    with pytest.raises(RuntimeError, match="an indexing process failed"):
+        with backend.locked() as handle:  # dies in a worker
+            backend.apply_changes({d["key"]: d for d in [doc(n) for n in range(10, 600)] + [doc(600, text=12345)]},
+                                  handle, parallel=True)
     assert backend.count() == 3
     assert backend.search(SearchQuery(text="assembly")).total == 3
     # the index still takes changes: the writer's lock was given back
     backend.index([doc(3)])
     assert backend.search(SearchQuery(text="assembly")).total == 4
-
-
-def test_whoosh_field_query_on_a_field_without_lengths(testapp, corpus, search_backend):
-    """`type:news` names a field Whoosh does not score by length: such a query is ranked by Whoosh itself."""
-    if search_backend != "whoosh":
-        pytest.skip("field:value is the Whoosh query syntax")
-    found = search(testapp, q="type:news").json
-    assert found["total"] == 5 and len(found["results"]) == 5

@@ -370,6 +370,61 @@ def test_import_command_indexes_a_large_file_on_several_processes(app, settings,
         assert s.query(Experience).count() == 1300
 
 
+def start_import(ini, tmp_path, rows=1300, batch=100):
+    """`portal import-experiences` of a large file, returned once it has committed its first batch."""
+    rows = [{"external_id": f"stop-{i}", "title": f"Quartier {i}: budget participatif", "language": "fr",
+             "country": "FR", "themes": ["participatory-budgeting"], "state": "published" if i % 10 else "draft"}
+            for i in range(rows)]
+    source = tmp_path / "many.json"
+    source.write_text(json.dumps(rows))
+    portal = Path(sys.executable).with_name("portal")
+    command = subprocess.Popen([portal, "import-experiences", "-c", ini, source, "--batch", str(batch)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen = []
+    for line in command.stderr:  # the progress bar: a line every tenth of the file, the first batch committed
+        seen.append(line)
+        if line.startswith("Importing [") and int(line.split()[-1].split("/")[0]) > batch:
+            return command, seen
+    raise AssertionError(f"the import ended early: {''.join(seen)}")
+
+
+def published_in_the_database(db):
+    with db() as s:
+        return s.query(Experience).filter_by(state="published").count()
+
+
+def test_an_import_stopped_by_sigterm_finishes_its_batch_and_indexes_what_it_committed(app, settings, tmp_path, db):
+    """systemd and docker stop a command with SIGTERM: the import commits the rows it has read, indexes every
+    experience it committed, says where it stopped and exits with 128 + the signal's number."""
+    import signal
+    command, _ = start_import(write_ini(tmp_path, settings), tmp_path)
+    command.send_signal(signal.SIGTERM)
+    out, err = command.communicate(timeout=300)
+    assert command.returncode == 128 + signal.SIGTERM, err
+    assert "stopped by signal 15" in err and "importing the file again imports the rest" in err
+    published = published_in_the_database(db)
+    assert 90 <= published < 1170  # stopped between the first batch and the end
+    assert client(app).get("/search.json", {"q": "quartier", "type": "experience"}).json["total"] == published
+
+
+def test_an_import_killed_leaves_its_changes_queued_for_reindex_check(app, settings, tmp_path, db):
+    """kill -9 (or the OOM killer) between the commits and their indexing: the committed experiences are not
+    lost for search; they wait in the queue, and the next process (here `portal reindex --check`) applies them."""
+    import signal
+    ini = write_ini(tmp_path, settings)
+    command, _ = start_import(ini, tmp_path)
+    command.send_signal(signal.SIGKILL)
+    command.wait(timeout=60)
+    published = published_in_the_database(db)
+    assert published >= 90
+    assert client(app).get("/search.json", {"q": "quartier", "type": "experience"}).json["total"] < published
+    portal = Path(sys.executable).with_name("portal")
+    done = subprocess.run([portal, "reindex", "--check", "-c", ini], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "changes that were waiting in the queue." in done.stdout and "matches the database" in done.stdout
+    assert client(app).get("/search.json", {"q": "quartier", "type": "experience"}).json["total"] == published
+
+
 def test_published_experiences_change_only_through_an_editor(testapp, member, db):
     _, user_id = member
     item = add_experience(db, "Published already", state="published", creator_id=user_id)
