@@ -18,6 +18,7 @@ CATEGORIES = {
     "portal home sections": "home section",
     "portal search facets": "search facets",
     "portal content badges": "content badges",
+    "portal upload routes": "upload route",
 }
 
 

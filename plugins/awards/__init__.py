@@ -16,6 +16,8 @@ def includeme(config):
     config.add_home_section("awards", _("Good Practice Award"), open_calls, order=5)
     from .demo import create_demo_awards
     config.include(".views")
+    from .uploads import upload_to_an_entry
+    config.add_upload_route("award_entry_upload", upload_to_an_entry)
     config.add_menu_item("main", "awards", _("Awards"), route_name="awards", order=60)
     config.add_search_facets("experience", award_facets, facets=FACETS, facet_values=FACET_VALUES,
                              facet_labels=FACET_LABELS)

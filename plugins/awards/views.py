@@ -4,13 +4,12 @@ from collections import Counter
 import colander
 from babel.dates import format_date, format_time
 from pyramid.httpexceptions import HTTPBadRequest, HTTPForbidden, HTTPFound, HTTPNotFound
-from pyramid.response import Response
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
 from portal.countries import country_name
 from portal.db import get_or_404
-from portal.files import UploadError, delete_file, file_path, store_upload, DOCUMENT_TYPES, IMAGE_TYPES
+from portal.files import DOCUMENT_TYPES, IMAGE_TYPES, delete_file, file_path, send_file, store_upload
 from portal.forms import make_form, render_form, validate
 from portal.i18n import _, translate, translate_to
 from portal.models import User
@@ -385,12 +384,9 @@ def entry_upload(request):
     if len(entry.documents) >= MAX_DOCUMENTS:
         request.flash(_("An entry has at most ${count} documents.", mapping={"count": MAX_DOCUMENTS}), "error")
         return HTTPFound(url)
-    try:
-        row = store_upload(request, upload, allowed=IMAGE_TYPES | DOCUMENT_TYPES, owner=request.user,
-                           title=request.POST.get("title", "")[:300])
-    except UploadError as exc:
-        request.flash(exc.message, "error")
-        return HTTPFound(url)
+    # a refused file raises UploadError: the core's page says why (4xx) and nothing is kept
+    row = store_upload(request, upload, allowed=IMAGE_TYPES | DOCUMENT_TYPES, owner=request.user,
+                       title=request.POST.get("title", "")[:300])
     request.dbsession.flush()
     entry.documents.append(EntryDocument(file_id=row.id))
     request.flash(_("Document added."))
@@ -421,19 +417,8 @@ def entry_document_delete(request):
 
 
 def _send_file(request, row, data=None, filename=None):
-    filename = filename or row.filename
-    if data is None:
-        path = file_path(request.registry.settings, row)
-        if not path.exists():
-            raise HTTPNotFound()
-        data = path.read_bytes()
-    response = Response(body=data, content_type=row.mimetype)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.cache_control.private = True
-    response.cache_control.no_store = True
-    safe = "".join(ch if 32 <= ord(ch) < 127 and ch not in '"\\' else "_" for ch in filename)
-    response.content_disposition = f'attachment; filename="{safe}"'
-    return response
+    # award documents are never public: the core's helper sends them private, no-store
+    return send_file(request, row, data=data, filename=filename or row.filename)
 
 
 @view_config(route_name="award_entry_document", permission="view_entry")
