@@ -1,7 +1,4 @@
-"""Atom feed of news, and the open-data exports registered with add_export."""
-import csv
-import io
-import json
+"""Atom feed of news, and the open-data exports registered with add_export (streamed: portal/exports.py)."""
 from xml.sax.saxutils import escape
 
 from pyramid.httpexceptions import HTTPForbidden, HTTPNotFound
@@ -9,16 +6,9 @@ from pyramid.response import Response
 from pyramid.view import view_config
 from sqlalchemy import select
 
+from ..exports import export_response
 from ..i18n import _, translate
 from ..models import News, utcnow
-
-
-def spreadsheet_safe(value):
-    """A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe:
-    exports carry what applicants and subscribers typed, and the secretariat opens them in a spreadsheet."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def atom_feed(request, title, self_url, entries):
@@ -55,16 +45,4 @@ def export(request):
         raise HTTPNotFound()
     if found.permission and not request.has_permission(found.permission, request.site):
         raise HTTPForbidden()
-    rows = list(found.rows(request))
-    name = found.name
-    if fmt == "json":
-        return Response(json.dumps(rows, ensure_ascii=False, indent=1, default=str), content_type="application/json",
-                        charset="utf-8", content_disposition=f'inline; filename="{name}.json"')
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(found.columns), extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: spreadsheet_safe("|".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-                         for k, v in row.items()})
-    return Response(out.getvalue(), content_type="text/csv", charset="utf-8",
-                    content_disposition=f'attachment; filename="{name}.csv"')
+    return export_response(request, found, fmt)
