@@ -32,7 +32,7 @@ AIM_RATIO = 1.5
 
 def download(port, path, out, index):
     started = time.perf_counter()
-    conn = http.client.HTTPConnection(HOST, port, timeout=120)
+    conn = http.client.HTTPConnection(HOST, port, timeout=900)  # 8 downloads share 4 threads: some wait
     try:
         conn.request("GET", path)
         response = conn.getresponse()
@@ -64,7 +64,7 @@ def measure(server, port, path, fmt, parallel, count):
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout=300)
+        t.join(timeout=1800)
     wall = time.perf_counter() - started
     sampler.stop()
     after = sampler.rss()
