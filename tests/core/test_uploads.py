@@ -213,3 +213,30 @@ def test_an_image_route_refuses_documents_without_unpacking_them(settings, monke
     with pytest.raises(UploadError) as refused:
         check_upload(bomb_by_ratio(), IMAGE_TYPES, settings)
     assert refused.value.status == 415
+
+
+def test_an_attachment_is_removed_by_its_button_and_set_aside_for_a_day(testapp, make_user, settings, db):
+    """The Remove button deletes the row; the bytes leave files.dir after commit into .deleted, where a
+    backup that copied the database a moment earlier still finds them, and are purged a day later."""
+    import time
+    from portal.files import DELETED_DIR, DELETED_KEEP, purge_deleted
+    make_user("editor@example.org", role="editor")
+    login(testapp, "editor@example.org")
+    form = testapp.get("/news/add").forms["deform"]
+    form["title"], form["body"] = "With a photo", "<p>x</p>"
+    item_id = int(form.submit("save", status=302).location.rstrip("/").rsplit("/", 1)[1])
+    testapp.post(f"/content/{item_id}/files", {"csrf_token": csrf(testapp), "title": ""},
+                 upload_files=[("file", "photo.png", image("PNG"))], status=302)
+    with db() as s:
+        row = s.scalars(select(File)).one()
+        file_id, relative = row.id, row.path
+    files_dir = Path(settings["files.dir"])
+    assert (files_dir / relative).is_file()
+    testapp.post(f"/files/{file_id}/delete", {"csrf_token": csrf(testapp)}, status=302)
+    with db() as s:
+        assert s.get(File, file_id) is None
+    assert not (files_dir / relative).exists()
+    aside = files_dir / DELETED_DIR / relative
+    assert aside.is_file()
+    assert purge_deleted(files_dir, time.time() - DELETED_KEEP) == 0
+    assert purge_deleted(files_dir, time.time() + 1) == 1 and not aside.exists()
