@@ -9,6 +9,7 @@ processes, which compare its modification time on every request: a stat, not a q
 What is never cached: anything but GET/HEAD, a request with a session or flash cookie, a response
 that sets a cookie, used the CSRF token, is not a 200, or says Cache-Control: private/no-store.
 """
+import logging
 import os
 import threading
 import time
@@ -26,6 +27,9 @@ CACHEABLE_TYPES = ("text/html", "application/json", "application/atom+xml", "tex
 MARKER = ".portal-generation"
 CSRF_USED = "portal.csrf_used"
 KEEP_FOR = "portal.cache_keep_for"
+OFF_AFTER_FAILURE = 60.0  # seconds this process serves no cached page after the marker could not be written
+
+log = logging.getLogger(__name__)
 
 
 def keep_for(request, seconds):
@@ -43,8 +47,12 @@ class PageCache:
         self.size = 0
         self.lock = threading.Lock()
         self.local = 0
-        self.marker.parent.mkdir(parents=True, exist_ok=True)
-        self.marker.touch(exist_ok=True)
+        self.off_until = 0.0
+        try:
+            self.marker.parent.mkdir(parents=True, exist_ok=True)
+            self.marker.touch(exist_ok=True)
+        except OSError as exc:
+            self._failed(exc)
 
     def generation(self):
         try:
@@ -61,10 +69,30 @@ class PageCache:
             self.entries.clear()
             self.size = 0
         fresh = self.marker.with_name(f"{MARKER}.{os.getpid()}.{threading.get_ident()}")
-        fresh.write_text(str(self.local))
-        os.replace(fresh, self.marker)
+        try:
+            fresh.write_text(str(self.local))
+            os.replace(fresh, self.marker)
+        except OSError as exc:
+            # called after the commit: the change is saved, the request must not answer an error for it
+            self._failed(exc)
+            try:
+                fresh.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+    def _failed(self, exc):
+        """The marker cannot be written (cache.marker_dir full or read-only): the other processes will
+        not hear of this change, so this one at least serves nothing from its cache for a while."""
+        log.error("page cache: cannot write %s (%s): cached pages are off for %d s", self.marker, exc,
+                  OFF_AFTER_FAILURE)
+        self.off_until = time.monotonic() + OFF_AFTER_FAILURE
+
+    def serving(self):
+        return time.monotonic() >= self.off_until
 
     def get(self, key, generation):
+        if not self.serving():
+            return None
         with self.lock:
             found = self.entries.get(key)
             if found is None:
@@ -76,6 +104,8 @@ class PageCache:
             return found[1]
 
     def put(self, key, generation, response, seconds=None):
+        if not self.serving() or not isinstance(response.app_iter, (list, tuple)):
+            return  # a streamed response (an export) is not read whole into memory to be kept
         body = response.body
         size = len(body) + 500
         if size > self.max_bytes // 8:

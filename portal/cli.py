@@ -206,6 +206,42 @@ def cmd_mail_worker(args):
     env["closer"]()
 
 
+def cmd_backup(args):
+    """Back up the database and files.dir into a new folder, while the site runs."""
+    from .backup import BackupError, backup
+    try:
+        backup(settings_of(args.config), args.dest)
+    except BackupError as exc:
+        raise SystemExit(f"portal: {exc}")
+    print(f"Backup written to {args.dest}.")
+
+
+def cmd_restore(args):
+    """Put a backup back into the site of the ini (stop the site first), then rebuild the search index."""
+    from pathlib import Path
+    from .backup import BackupError, read_manifest, rebuild_index, restore
+    try:
+        manifest = read_manifest(Path(args.src))
+        if not args.yes and sys.stdin.isatty():
+            answer = input(f"Replace the database and files of {args.config} with the backup of "
+                           f"{manifest['created']}? [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                raise SystemExit("portal: nothing restored")
+        settings = settings_of(args.config)
+
+        def reindex():
+            env = load(args.config)
+            try:
+                with env["registry"]["search"].bulk(processes=index_processes(env["registry"].settings)):
+                    rebuild_index(env["registry"])
+            finally:
+                env["closer"]()
+        restore(settings, Path(args.src), reindex=reindex)
+    except BackupError as exc:
+        raise SystemExit(f"portal: {exc}")
+    print("Restored. Start the site again.")
+
+
 def cmd_serve(args):
     """Serve the ini's app with waitress, using its [server:main] settings."""
     import plaster
@@ -247,6 +283,11 @@ def build_parser():
     p.add_argument("--once", action="store_true", help="deliver what is due, then stop")
     p.add_argument("--interval", type=float, default=5.0, help="seconds between two looks at the outbox")
     command("serve", cmd_serve, "serve the site with waitress")
+    p = command("backup", cmd_backup, "back up the database and files.dir into a new folder (the site may run)")
+    p.add_argument("dest", help="a folder that does not exist yet")
+    p = command("restore", cmd_restore, "restore a backup into the site of the ini (stop the site first)")
+    p.add_argument("src", help="a folder written by portal backup")
+    p.add_argument("--yes", action="store_true", help="do not ask before replacing the site's data")
     for ep in entry_points(group="portal.commands"):
         ep.load()(command)
     return parser

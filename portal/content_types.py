@@ -52,8 +52,9 @@ def is_published(obj):
 
 
 def news_rows(request):
-    for item in request.dbsession.scalars(select(News).where(News.state == "published")
-                                          .order_by(News.published.desc())):
+    from .exports import in_batches
+    for item in in_batches(request, select(News).where(News.state == "published")
+                           .order_by(News.published.desc(), News.id.desc())):
         yield {"id": item.id, "title": item.title, "summary": item.description, "language": item.language,
                "published": item.published.isoformat() if item.published else "",
                "url": request.route_url("news.view", id=item.id)}

@@ -12,6 +12,7 @@ def includeme(config):
     config.include(".cache")
     config.include(".i18n")
     config.include(".mail")
+    config.include(".files")
     config.include(".search")
     config.include(".views")
     config.include(".content_types")

@@ -241,31 +241,26 @@ def _pending_dir(request) -> Path:
 
 
 def hold_upload(request, upload, allowed=None) -> str:
-    """Check a chosen file (size, type sniffed from its bytes) and keep it until its form is saved;
+    """Check a chosen file with the checks of every upload (portal.files.check_upload: size, type sniffed
+    from its bytes, polyglots, archive bombs, images that decode) and keep it until its form is saved;
     returns its token. Raises portal.files.UploadError."""
-    from .files import DOCUMENT_TYPES, IMAGE_TYPES, UploadError, max_size, sniff
-    limit = max_size(request.registry.settings)
-    data = upload.file.read(limit + 1)
-    if len(data) > limit:
-        raise UploadError(_("The file is larger than ${size} MB.", mapping={"size": limit // (1024 * 1024)}), 413)
-    if not data:
-        raise UploadError(_("The file is empty."))
-    mimetype = sniff(data[:8192])
-    if mimetype is None or mimetype not in (allowed or IMAGE_TYPES | DOCUMENT_TYPES):
-        raise UploadError(_("This type of file is not accepted. Allowed: images (PNG, JPEG, GIF, WebP), "
-                            "PDF, office documents and CSV."), 415)
+    from .files import DOCUMENT_TYPES, IMAGE_TYPES, _read_capped, check_upload, max_size, write_file
+    settings = request.registry.settings
+    data = _read_capped(upload.file, max_size(settings))
+    mimetype = check_upload(data, allowed or IMAGE_TYPES | DOCUMENT_TYPES, settings)
     folder = _pending_dir(request)
-    folder.mkdir(parents=True, exist_ok=True)
     _forget_old_pending(folder)
     token = secrets.token_urlsafe(24)
     filename = os.path.basename((upload.filename or "file").replace("\\", "/"))[:200] or "file"
-    (folder / token).write_bytes(data)
-    (folder / f"{token}.json").write_text(json.dumps({"filename": filename, "mimetype": mimetype,
-                                                      "user": getattr(request.user, "id", None)}))
+    write_file(folder / token, data)
+    write_file(folder / f"{token}.json", json.dumps({"filename": filename, "mimetype": mimetype,
+                                                     "user": getattr(request.user, "id", None)}).encode())
     return token
 
 
 def _forget_old_pending(folder: Path) -> None:
+    if not folder.is_dir():
+        return
     limit = time.time() - PENDING_HOURS * 3600
     for path in folder.iterdir():
         try:
@@ -302,7 +297,9 @@ def store_kept(request, tokens, allowed=None, **store):
             continue
         with held.path.open("rb") as fp:
             upload = type("HeldUpload", (), {"file": fp, "filename": held.filename})()
-            rows.append(store_upload(request, upload, allowed=allowed or IMAGE_TYPES | DOCUMENT_TYPES, **store))
+            # checked again as any upload; the form that held it is the route's declaration (uploads_node)
+            rows.append(store_upload(request, upload, allowed=allowed or IMAGE_TYPES | DOCUMENT_TYPES,
+                                     held=True, **store))
         _forget_on_commit(request, held.path)
     return rows
 

@@ -1,5 +1,6 @@
 """Transactional outbox: request.send_mail() adds a row in the request's transaction; the worker
 (`portal mail-worker`) delivers it after commit through SMTP or into a maildir, with retries."""
+import base64
 import logging
 import mailbox
 import smtplib
@@ -8,12 +9,11 @@ import ssl
 import time
 import uuid
 import email.policy
-from datetime import timedelta
+from datetime import timedelta, timezone
 from email.headerregistry import HeaderRegistry
-from email.header import Header
 from email.message import EmailMessage, MIMEPart
 from email.charset import QP, Charset
-from email.utils import formataddr, formatdate, parseaddr
+from email.utils import format_datetime, parseaddr
 
 from sqlalchemy import select
 
@@ -70,17 +70,60 @@ def _line(value):
     return value
 
 
-def _address(value):
-    """An address header, its display name encoded when it is not ASCII."""
-    name, addr = parseaddr(_line(value))
-    if not addr:
-        raise ValueError(f"not an address: {value!r}")
-    return formataddr((name, addr), charset="utf-8") if name and not name.isascii() else _line(value)
+WORD_MAX = 75  # RFC 2047: an encoded-word is at most 75 characters
+LINE_MAX = 76  # RFC 2047: a line holding an encoded-word is at most 76 characters
 
 
-def _text(value):
-    value = " ".join(_line(value).split())
-    return value if value.isascii() else Header(value, "utf-8").encode()
+def _word(text):
+    return "=?utf-8?b?" + base64.b64encode(text.encode("utf-8")).decode("ascii") + "?="
+
+
+def encoded_words(text, first=WORD_MAX):
+    """RFC 2047 encoded-words of `text`, each of whole characters and at most 75 characters long,
+    the first at most `first` (what is left of the header's first line)."""
+    words, chunk, limit = [], "", min(first, WORD_MAX)
+    for ch in text:
+        if chunk and len(_word(chunk + ch)) > limit:
+            words.append(_word(chunk))
+            chunk, limit = "", WORD_MAX
+        chunk += ch
+    if chunk:
+        words.append(_word(chunk))
+    return words
+
+
+def _fold(name, tokens):
+    """Tokens joined with spaces, folded onto continuation lines (CRLF + space) so that every line,
+    the first one with its "Name: ", stays within LINE_MAX."""
+    lines, current = [], name + ":"
+    for token in tokens:
+        if len(current) + 1 + len(token) > LINE_MAX and current != name + ":":
+            lines.append(current)
+            current = ""
+        current += " " + token
+    lines.append(current)
+    return "\n".join(lines)[len(name) + 2:]
+
+
+def _address_header(name):
+    def encode(value):
+        """An address header, its display name encoded (RFC 2047) when it is not ASCII."""
+        display, addr = parseaddr(_line(value))
+        if not addr:
+            raise ValueError(f"not an address: {value!r}")
+        if not display or display.isascii():
+            return _line(value)
+        return _fold(name, encoded_words(display, LINE_MAX - len(name) - 2) + [f"<{addr}>"])
+    return encode
+
+
+def _text_header(name):
+    def encode(value):
+        value = " ".join(_line(value).split())
+        if value.isascii():
+            return value
+        return _fold(name, encoded_words(value, LINE_MAX - len(name) - 2))
+    return encode
 
 
 UTF8_QP = Charset("utf-8")
@@ -102,14 +145,21 @@ def _part(text, subtype):
 
 def _headers(row):
     """(name, value, how to encode it when written ready-encoded) of an outbox row's message."""
-    yield "From", row.sender, _address
-    yield "To", row.recipient, _address
-    yield "Subject", row.subject, _text
+    yield "From", row.sender, _address_header("From")
+    yield "To", row.recipient, _address_header("To")
+    yield "Subject", row.subject, _text_header("Subject")
     yield "Message-ID", row.message_id, _line  # stable: a retried message is recognisably the same one
-    yield "Date", formatdate(row.created.timestamp(), localtime=False), _line
+    yield "Date", message_date(row.created), _line
     yield "Auto-Submitted", "auto-generated", _line
     for name, value in (row.headers or {}).items():
-        yield _line(name), value, _text  # one line each, like the subject
+        yield _line(name), value, _text_header(_line(name))  # one line each, like the subject
+
+
+def message_date(when):
+    """RFC 5322 date in UTC with the zone "+0000" (the "-0000" of a naive time means "zone unknown")."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return format_datetime(when.astimezone(timezone.utc))
 
 
 def build_message(row):

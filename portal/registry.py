@@ -20,6 +20,7 @@ CATEGORIES = {
     "portal content badges": "content badges",
     "portal manage tasks": "manage tasks",
     "portal search exclusions": "search exclusions",
+    "portal upload routes": "upload route",
 }
 
 

@@ -33,7 +33,7 @@ class AwardCall(Base):
     opens: Mapped[datetime] = mapped_column(UTCDateTime)
     closes: Mapped[datetime] = mapped_column(UTCDateTime)
     evaluation_closes: Mapped[datetime] = mapped_column(UTCDateTime)
-    results_date: Mapped[datetime] = mapped_column(UTCDateTime)
+    results_date: Mapped[datetime] = mapped_column(UTCDateTime, index=True)  # results due: checked each minute
     reviews_per_entry: Mapped[int] = mapped_column(Integer, default=3)
     blind: Mapped[bool] = mapped_column(Boolean, default=True)
     max_entries_per_member: Mapped[int] = mapped_column(Integer, default=1)

@@ -1,4 +1,9 @@
 """Open data: the published events, upcoming and past, with their times in UTC and their zone."""
+from sqlalchemy.orm import selectinload
+
+from portal.exports import in_batches
+
+from .models import Event
 from .views import past_query, upcoming_query
 
 COLUMNS = ("id", "title", "summary", "kind", "starts", "ends", "timezone", "venue", "city", "country", "region",
@@ -17,11 +22,15 @@ def _row(request, e):
             "url": request.route_url("event.view", id=e.id)}
 
 
+def _batches(request, stmt):
+    return in_batches(request, stmt.options(selectinload(Event.member), selectinload(Event.parent)))
+
+
 def upcoming_rows(request):
-    for e in request.dbsession.scalars(upcoming_query()):
+    for e in _batches(request, upcoming_query()):
         yield _row(request, e)
 
 
 def past_rows(request):
-    for e in request.dbsession.scalars(past_query()):
+    for e in _batches(request, past_query()):
         yield _row(request, e)

@@ -261,7 +261,9 @@ def events_feed(request):
                         "summary": " · ".join(p for p in (moment["dates"], moment["times"], place(request, e),
                                                           e.description) if p)})
     title = translate(_("Upcoming events"), request) + " · " + request.registry.settings.get("portal.site_name", "")
-    return depends_on_the_clock(request, atom_feed(request, title, request.route_url("events_feed"), entries))
+    # a filtered feed is a feed of its own: its filters are in its self link and id
+    self_url = request.route_url("events_feed", _query=sorted(filters.items()))
+    return depends_on_the_clock(request, atom_feed(request, title, self_url, entries))
 
 
 def event_factory(request):

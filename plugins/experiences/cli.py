@@ -4,13 +4,16 @@ import sys
 
 def run(args):
     from portal.cli import index_processes, load, progress
+    from portal.imports import ImportFileError, text
     from portal.search import bulk
     from portal.search.queue import StopRequested
-    from .importer import ImportFileError, import_rows, read_file
+    from .importer import import_rows, read_file
     try:
         rows = read_file(args.file)
-    except (OSError, UnicodeDecodeError, ImportFileError) as exc:
-        raise SystemExit(f"portal: {args.file}: {exc}")
+    except OSError as exc:
+        raise SystemExit(f"portal: {args.file}: {exc.strerror or exc}")
+    except ImportFileError as exc:
+        raise SystemExit(f"portal: {args.file}:{exc.line}: {exc}")
     env = load(args.config)
     request = env["request"]
     tm = request.tm
@@ -33,7 +36,7 @@ def run(args):
         tm.commit()
     env["closer"]()
     for line, reason in report.errors:
-        print(f"{args.file}:{line}: {reason}", file=sys.stderr)
+        print(f"{args.file}:{line}: {text(reason)}", file=sys.stderr)
     print(f"Imported {report.created + report.updated} experiences ({report.created} new, {report.updated} updated); "
           f"{len(report.errors)} rows refused.")
     if stop:

@@ -2,6 +2,8 @@
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from portal.exports import in_batches
+
 from .models import Experience
 
 COLUMNS = ("external_id", "title", "summary", "description", "language", "city", "country", "region", "themes",
@@ -10,8 +12,8 @@ COLUMNS = ("external_id", "title", "summary", "description", "language", "city",
 
 def experience_rows(request):
     stmt = (select(Experience).where(Experience.state == "published").options(selectinload(Experience.themes))
-            .order_by(Experience.published.desc()))
-    for e in request.dbsession.scalars(stmt):
+            .order_by(Experience.published.desc(), Experience.id.desc()))
+    for e in in_batches(request, stmt):
         yield {"external_id": e.external_id or f"portal-{e.id}", "title": e.title, "summary": e.description,
                "description": e.body, "language": e.language, "city": e.city, "country": e.country,
                "region": e.region, "themes": [t.slug for t in e.themes], "mechanism": e.mechanism, "scale": e.scale,

@@ -2,9 +2,6 @@
 
 Each row is checked on its own: a bad row is reported with its line and reason and imports nothing
 of itself; the good rows go in. Re-importing an external_id updates that experience."""
-import csv
-import io
-import json
 from dataclasses import dataclass, field
 
 import colander
@@ -13,6 +10,7 @@ from sqlalchemy import select
 from portal.countries import COUNTRY_CODES
 from portal.forms import snapshot
 from portal.i18n import LANGUAGES
+from portal.imports import ImportFileError, Row, RowError, file_rows
 from portal.models import Revision, utcnow
 from portal.sanitize import clean_html
 
@@ -22,15 +20,11 @@ from .schemas import ExperienceSchema
 LIST_FIELDS = ("themes", "sdgs")
 
 
-class ImportFileError(ValueError):
-    """The file as a whole cannot be read."""
-
-
 @dataclass
 class ImportReport:
     created: int = 0
     updated: int = 0
-    errors: list = field(default_factory=list)  # (line, reason)
+    errors: list = field(default_factory=list)  # (line, reason: a string or a TranslationString)
 
 
 def _list(value):
@@ -67,43 +61,8 @@ class RowSchema(colander.Schema):
 
 
 def read_file(path):
-    """(line, row) pairs of a .json or .csv file."""
-    text = open(path, encoding="utf-8-sig").read()
-    if str(path).lower().endswith(".json") or text.lstrip().startswith("["):
-        return list(_json_rows(text))
-    return list(_csv_rows(text))
-
-
-def _json_rows(text):
-    decoder = json.JSONDecoder()
-    pos = len(text) - len(text.lstrip())
-    if not text[pos:pos + 1] == "[":
-        raise ImportFileError("a JSON file must hold an array of objects")
-    pos += 1
-    line, counted = 1, 0
-    while True:
-        while pos < len(text) and text[pos] in " \t\r\n,":
-            pos += 1
-        if pos >= len(text):
-            raise ImportFileError("the JSON array is not closed")
-        if text[pos] == "]":
-            return
-        line += text.count("\n", counted, pos)
-        counted = pos
-        try:
-            value, end = decoder.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
-            raise ImportFileError(f"line {text.count(chr(10), 0, exc.pos) + 1}: {exc.msg}") from exc
-        yield line, value
-        pos = end
-
-
-def _csv_rows(text):
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "external_id" not in reader.fieldnames:
-        raise ImportFileError("a CSV file needs a header line with at least external_id, title, language, country")
-    for row in reader:
-        yield reader.line_num, {k: v for k, v in row.items() if k is not None}
+    """The rows of a .json or .csv file, each a Row or a RowError (portal.imports)."""
+    return file_rows(path, required=("external_id",))
 
 
 def _reasons(invalid):
@@ -135,7 +94,8 @@ def check_row(row, theme_slugs):
 
 
 def import_rows(request, rows, creator=None, progress=None, batch_size=500, commit=None):
-    """Import (line, row) pairs; commit(batch) is called every batch_size rows when given."""
+    """Import rows (Row or RowError of portal.imports, or (line, values) pairs); commit() is called
+    every batch_size rows when given."""
     db = request.dbsession
     themes = {t.slug: t for t in db.scalars(select(Theme))}
     existing = dict(db.execute(select(Experience.external_id, Experience.id)
@@ -160,7 +120,11 @@ def import_rows(request, rows, creator=None, progress=None, batch_size=500, comm
             commit()
             # the commit closed the session: use themes attached to it again
             themes.update({t.slug: t for t in db.scalars(select(Theme))})
-    for line, row in (progress(rows) if progress else rows):
+    for item in (progress(rows) if progress else rows):
+        if isinstance(item, RowError):
+            report.errors.append((item.line, item.reason))
+            continue
+        line, row = (item.line, item.values) if isinstance(item, Row) else item
         try:
             values = check_row(row, themes)
             if values["external_id"] in seen:

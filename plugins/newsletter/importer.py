@@ -3,9 +3,9 @@
 Columns (header line): email, consent_date (required: ISO date or date-time), and optionally name,
 language (en, es, fr, pt), regions and themes (joined with |), consent_version. A row without a
 consent date, with a malformed address or unknown values is reported and skipped; an address that
-unsubscribed is never subscribed again by an import."""
-import csv
-import io
+unsubscribed is never subscribed again by an import. The file is read by portal.imports, as every
+import is: a row with a NUL byte, an oversized value or more or fewer values than columns, or an
+unclosed quote, is reported at its line and the other rows go in."""
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from portal.countries import REGIONS
 from portal.i18n import LANGUAGES, _
+from portal.imports import ImportFileError, RowError, csv_rows
 from portal.models import utcnow
 
 from .models import Consent, Subscriber
@@ -47,18 +48,20 @@ def split(raw):
 def import_csv(session, text):
     from plugins.experiences.models import Theme
     report = Report()
-    reader = csv.DictReader(io.StringIO(text))
-    columns = [c.strip().lower() for c in reader.fieldnames or []]
-    if "email" not in columns or "consent_date" not in columns:
-        report.error = _("The first line must name the columns, with at least email and consent_date.")
+    try:
+        rows = csv_rows(text, required=("email", "consent_date"), lowercase=True)
+    except ImportFileError as exc:
+        report.error = exc.reason
         return report
-    reader.fieldnames = columns
     themes = set(session.scalars(select(Theme.slug)))
     existing = {}
     seen = set()
     now = utcnow()
-    for row in reader:
-        line = reader.line_num
+    for item in rows:
+        if isinstance(item, RowError):
+            report.errors.append((item.line, item.reason))
+            continue
+        line, row = item.line, item.values
         email = (row.get("email") or "").strip().lower()
         if not valid_address(email):
             report.errors.append((line, _("“${email}” is not a valid e-mail address.", mapping={"email": email})))

@@ -156,4 +156,5 @@ def includeme(config):
     config.add_request_method(menu_items, "menu_items")
     config.add_request_method(asset_url, "asset_url")
     config.include(".routes")
+    config.include(".files")
     config.scan(".")

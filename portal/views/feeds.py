@@ -1,7 +1,6 @@
-"""Atom feed of news, and the open-data exports registered with add_export."""
-import csv
-import io
-import json
+"""Atom feed of news, and the open-data exports registered with add_export (streamed: portal/exports.py)."""
+import re
+from datetime import timezone
 from xml.sax.saxutils import escape
 
 from pyramid.httpexceptions import HTTPForbidden, HTTPNotFound
@@ -9,30 +8,47 @@ from pyramid.response import Response
 from pyramid.view import view_config
 from sqlalchemy import select
 
+from ..exports import export_response
 from ..i18n import _, translate
 from ..models import News, utcnow
 
 
-def spreadsheet_safe(value):
-    """A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe:
-    exports carry what applicants and subscribers typed, and the secretariat opens them in a spreadsheet."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value) -> str:
+    """Text for an XML element or attribute: escaped, without the characters XML 1.0 forbids."""
+    return escape(_NOT_XML.sub("", str(value or "")), {'"': "&quot;"})
+
+
+def _when(value) -> str:
+    """An RFC 3339 date-time in UTC, as RFC 4287 requires."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def atom_feed(request, title, self_url, entries):
-    """entries: dicts with id, title, url, updated (datetime), summary."""
+    """An Atom feed (RFC 4287). entries: dicts with title, url, updated (datetime), summary, and
+    optionally author. self_url is the feed's own address with its filters (?kind=...&region=...):
+    it is also the feed's id, so each filtered feed is a feed of its own. The site is the feed's
+    author (RFC 4287 wants one on the feed, or on every entry)."""
     updated = max((e["updated"] for e in entries), default=utcnow())
+    site = request.registry.settings.get("portal.site_name", "")
+    home = request.route_url("home")
     parts = ['<?xml version="1.0" encoding="utf-8"?>',
-             f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{request.locale_name}">',
-             f"<title>{escape(title)}</title>", f'<link rel="self" href="{escape(self_url)}"/>',
-             f'<link href="{escape(request.route_url("home"))}"/>', f"<id>{escape(self_url)}</id>",
-             f"<updated>{updated.isoformat()}</updated>"]
+             f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{_text(request.locale_name)}">',
+             f"<id>{_text(self_url)}</id>", f"<title>{_text(title)}</title>", f"<updated>{_when(updated)}</updated>",
+             f'<link rel="self" type="application/atom+xml" href="{_text(self_url)}"/>',
+             f'<link rel="alternate" type="text/html" href="{_text(home)}"/>',
+             f"<author><name>{_text(site or home)}</name><uri>{_text(home)}</uri></author>"]
     for e in entries:
-        parts += ["<entry>", f"<title>{escape(e['title'])}</title>", f'<link href="{escape(e["url"])}"/>',
-                  f"<id>{escape(e['url'])}</id>", f"<updated>{e['updated'].isoformat()}</updated>",
-                  f"<summary>{escape(e['summary'] or '')}</summary>", "</entry>"]
+        parts += ["<entry>", f"<id>{_text(e['url'])}</id>", f"<title>{_text(e['title'])}</title>",
+                  f"<updated>{_when(e['updated'])}</updated>",
+                  f'<link rel="alternate" type="text/html" href="{_text(e["url"])}"/>']
+        if e.get("author"):
+            parts.append(f"<author><name>{_text(e['author'])}</name></author>")
+        parts += [f"<summary>{_text(e.get('summary'))}</summary>", "</entry>"]
     parts.append("</feed>")
     return Response("\n".join(parts), content_type="application/atom+xml", charset="utf-8")
 
@@ -55,16 +71,4 @@ def export(request):
         raise HTTPNotFound()
     if found.permission and not request.has_permission(found.permission, request.site):
         raise HTTPForbidden()
-    rows = list(found.rows(request))
-    name = found.name
-    if fmt == "json":
-        return Response(json.dumps(rows, ensure_ascii=False, indent=1, default=str), content_type="application/json",
-                        charset="utf-8", content_disposition=f'inline; filename="{name}.json"')
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(found.columns), extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: spreadsheet_safe("|".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-                         for k, v in row.items()})
-    return Response(out.getvalue(), content_type="text/csv", charset="utf-8",
-                    content_disposition=f'attachment; filename="{name}.csv"')
+    return export_response(request, found, fmt)

@@ -1,12 +1,13 @@
-"""Images and attachments of content items: upload, serve, delete."""
+"""Images and attachments of content items: upload, serve, delete; the page of a refused upload."""
+from pyramid.authorization import ACLHelper, Everyone
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound, HTTPForbidden
-from pyramid.response import FileResponse
-from pyramid.view import view_config
+from pyramid.view import exception_view_config, view_config
+from sqlalchemy import select
 
 from ..db import get_or_404
-from ..files import UploadError, delete_file, file_path, store_upload
+from ..files import UploadError, delete_file, send_file, store_upload
 from ..i18n import _, translate
-from ..models import Content, File, Member
+from ..models import Content, File, Member, News
 
 
 def _content(request):
@@ -28,14 +29,22 @@ def upload(request):
         request.response.status = 400
         return {"page_title": translate(_("Upload"), request), "message": _("Choose a file to upload."),
                 "back": content_url(request, obj)}
-    try:
-        store_upload(request, upload, content=obj, owner=request.user, title=request.POST.get("title", "")[:300])
-    except UploadError as exc:
-        request.response.status = exc.status
-        return {"page_title": translate(_("Upload"), request), "message": exc.message,
-                "back": content_url(request, obj)}
+    store_upload(request, upload, content=obj, owner=request.user, title=request.POST.get("title", "")[:300])
     request.flash(_("File added."))
     return HTTPFound(content_url(request, obj) + "#files")
+
+
+@exception_view_config(UploadError, renderer="portal:templates/message.pt")
+def refused_upload(exc, request):
+    """A refused upload on the portal's own page, in the uploader's language; raised, so the request's
+    transaction is aborted (pyramid_tm): nothing of the request is kept."""
+    request.response.status = exc.status
+    back = request.referer if request.referer and request.referer.startswith(request.host_url + "/") else None
+    return {"page_title": translate(_("Upload"), request), "message": exc.message, "back": back}
+
+
+def anyone_may_view(obj) -> bool:
+    return bool(ACLHelper().permits(obj, [Everyone], "view"))
 
 
 @view_config(route_name="file", permission="view")
@@ -48,25 +57,11 @@ def serve(request):
         # a file of no content item (an award entry's document...) is served by its plugin's own view,
         # which knows who may see it: never here, where ids are easy to guess
         raise HTTPNotFound()
-    path = file_path(request.registry.settings, row)
-    if not path.exists():
-        raise HTTPNotFound()
-    response = FileResponse(str(path), request=request, content_type=row.mimetype, cache_max_age=3600)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    if not row.is_image:
-        response.content_disposition = f'attachment; filename="{_ascii(row.filename)}"'
-    if owner is None or owner.state != "published":
-        response.cache_control.private = True
-    return response
+    return send_file(request, row, public=owner is None or anyone_may_view(owner))
 
 
 def _is_member_logo(request, row):
-    from sqlalchemy import select
     return request.dbsession.scalar(select(Member.id).where(Member.logo_id == row.id).limit(1)) is not None
-
-
-def _ascii(name):
-    return "".join(ch if 32 <= ord(ch) < 127 and ch not in '"\\' else "_" for ch in name)
 
 
 @view_config(route_name="file_delete", request_method="POST", permission="view")
@@ -80,3 +75,29 @@ def remove(request):
     delete_file(request, row)
     request.flash(_("File removed."))
     return HTTPFound(content_url(request, obj) + "#files")
+
+
+def upload_to_news(request):
+    """Where the uploads test class tries the content upload route: a draft news item of an editor."""
+    from ..models import User
+    user = User(email="uploads-editor@example.org", name="Uploads editor", role="editor")
+    item = News(title="Upload target", language="en", state="draft")
+    request.dbsession.add_all([user, item])
+    request.dbsession.flush()
+    return {"path": request.route_path("content_files", id=item.id), "user_id": user.id, "fields": {}}
+
+
+def upload_a_logo(request):
+    """Where the uploads test class tries the logo upload of a member organisation: the secretariat."""
+    from ..models import User
+    user = User(email="uploads-secretariat@example.org", name="Uploads secretariat", role="secretariat")
+    member = Member(name="Upload target", kind="city", country="SN", region="africa", status="active")
+    request.dbsession.add_all([user, member])
+    request.dbsession.flush()
+    return {"path": request.route_path("manage_member", id=member.id), "user_id": user.id,
+            "fields": {"upload_logo": "1"}}
+
+
+def includeme(config):
+    config.add_upload_route("content_files", upload_to_news)
+    config.add_upload_route("manage_member", upload_a_logo, field="logo")

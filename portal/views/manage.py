@@ -224,6 +224,7 @@ def _member_form(request, member):
                     delete_file(request, previous)
                 request.flash(_("Logo saved."))
             except UploadError as exc:
+                request.tm.doom()  # the refused logo changes nothing, not even the previous one
                 request.response.status = exc.status
                 return page(request, title, crumbs, form=render_form(form, _member_appstruct(member)),
                             intro=exc.message, member=member)

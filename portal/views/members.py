@@ -157,7 +157,8 @@ def person(request):
 
 
 def member_rows(request):
-    for m in request.dbsession.scalars(select(Member).where(Member.status == "active").order_by(Member.name)):
+    from ..exports import in_batches
+    for m in in_batches(request, select(Member).where(Member.status == "active").order_by(Member.name, Member.id)):
         yield {"id": m.id, "name": m.name, "kind": m.kind, "country": m.country, "region": m.region,
                "website": m.website, "member_since": m.member_since.isoformat() if m.member_since else "",
                "url": request.route_url("member", id=m.id)}

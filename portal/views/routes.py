@@ -15,8 +15,9 @@ def includeme(config):
     add("person", "/people/{id:\\d+}")
     add("search", "/search")
     add("search_json", "/search.json")
+    # before "file", whose {filename} would take "delete"; POST only, so a file named "delete" is still served
+    add("file_delete", "/files/{id:\\d+}/delete", request_method="POST")
     add("file", "/files/{id:\\d+}/{filename}")
-    add("file_delete", "/files/{id:\\d+}/delete")
     add("content_files", "/content/{id:\\d+}/files")
     add("content_sharing", "/content/{id:\\d+}/sharing")
     add("export", "/export/{name}.{format}")

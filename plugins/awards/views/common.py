@@ -1,11 +1,9 @@
 """What the pages of the awards share: their contexts (each carries its ACL, see models), the page
 frame (title, breadcrumbs, dates in the call's time zone) and who the visitor is to a call."""
-from pyramid.httpexceptions import HTTPNotFound
-from pyramid.response import Response
 from sqlalchemy import select
 
 from portal.db import get_or_404
-from portal.files import file_path
+from portal.files import ascii_name, send_file as core_send_file
 from portal.i18n import _, translate
 
 from .. import AWARD
@@ -92,23 +90,11 @@ def entry_label(request, entry):
 
 
 def send_file(request, row, data=None, filename=None, inline=False):
-    """A document of an entry: never cached, never sniffed; shown in the page (a PDF or an image, under a
-    policy that lets it do nothing else) or downloaded."""
-    filename = filename or row.filename
-    if data is None:
-        path = file_path(request.registry.settings, row)
-        if not path.exists():
-            raise HTTPNotFound()
-        data = path.read_bytes()
-    response = Response(body=data, content_type=row.mimetype)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.cache_control.private = True
-    response.cache_control.no_store = True
-    safe = "".join(ch if 32 <= ord(ch) < 127 and ch not in '"\\' else "_" for ch in filename)
+    """A document of an entry: the core's private, never-cached file response; shown in the page (a PDF
+    or an image, under a policy that lets it do nothing else) or downloaded."""
+    response = core_send_file(request, row, data=data, filename=filename or row.filename)
     if inline and row.mimetype in INLINE_TYPES:
-        response.content_disposition = f'inline; filename="{safe}"'
+        response.content_disposition = f'inline; filename="{ascii_name(filename or row.filename)}"'
         response.headers["Content-Security-Policy"] = INLINE_POLICY
         response.headers["X-Frame-Options"] = "SAMEORIGIN"
-    else:
-        response.content_disposition = f'attachment; filename="{safe}"'
     return response

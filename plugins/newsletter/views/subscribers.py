@@ -61,14 +61,10 @@ def import_view(request):
             request.response.status = 413
             return manage_page(request, _("Import subscribers"), report=None,
                                error=_("The file is too large: at most 20 MB."))
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            request.response.status = 400
-            return manage_page(request, _("Import subscribers"), report=None,
-                               error=_("The file is not UTF-8 text: save it as CSV UTF-8 and try again."))
-        report = import_csv(request.dbsession, text)
+        from portal.imports import decode
+        report = import_csv(request.dbsession, decode(data))
         if report.error:
+            request.tm.doom()
             request.response.status = 400
             return manage_page(request, _("Import subscribers"), report=None, error=report.error)
     return manage_page(request, _("Import subscribers"), report=report, error=None)
