@@ -3,7 +3,7 @@ from pyramid.httpexceptions import HTTPFound, HTTPNotFound, HTTPForbidden
 from pyramid.response import FileResponse
 from pyramid.view import view_config
 
-from ..db import get_or_404
+from ..db import get_or_404, hidden_unless
 from ..files import UploadError, delete_file, file_path, store_upload
 from ..i18n import _, translate
 from ..models import Content, File, Member
@@ -21,6 +21,7 @@ def content_url(request, obj):
              renderer="portal:templates/message.pt")
 def upload(request):
     obj = _content(request)
+    hidden_unless(request, obj)
     if not request.has_permission("edit", obj):
         raise HTTPForbidden()
     upload = request.POST.get("file")
@@ -75,6 +76,7 @@ def remove(request):
     if row is None or row.content is None:
         raise HTTPNotFound()
     obj = row.content
+    hidden_unless(request, obj)
     if not request.has_permission("edit", obj):
         raise HTTPForbidden()
     delete_file(request, row)
