@@ -157,7 +157,15 @@ def invite(request, group, emails: list[str], role: str) -> None:
         mail.invitation(request, group, invitation, token, languages.get(email) or request.locale_name)
 
 
+def invitation_is_for(invitation: Invitation, user: User) -> bool:
+    """An invitation is the account's with its address, and no other's: the link may have been
+    forwarded, and whoever accepts it becomes a member (or a coordinator) of the group."""
+    return (user.email or "").strip().lower() == invitation.email
+
+
 def accept_invitation(session, invitation: Invitation, user: User) -> Membership:
+    if not invitation_is_for(invitation, user):
+        raise ValueError("an invitation is accepted by the account with its address only")
     invitation.used, invitation.used_by_id = utcnow(), user.id
     group = invitation.group
     current = group.membership_of(user)

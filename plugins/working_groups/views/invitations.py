@@ -1,4 +1,6 @@
-"""The link of an invitation: accept it, logged in or creating an account on the way."""
+"""The link of an invitation: the account with the invited address accepts it (logged in, or logging
+in on the way); a person without an account creates one with that address. Anyone else (the link
+forwarded, or opened while logged in with another account) is told so, and nothing changes."""
 from pyramid.httpexceptions import HTTPFound
 from pyramid.security import remember
 from pyramid.view import view_config
@@ -33,7 +35,7 @@ def invitation(request):
     found = services.find_invitation(session, request.matchdict["token"])
     title = translate(_("Invitation"), request)
     values = {"page_title": title, "breadcrumbs": crumbs(request, last=title), "invitation": found, "form": None,
-              "problem": None, "existing": None}
+              "problem": None, "existing": None, "logout": False}
     problem = _problem(found)
     if problem is not None:
         request.response.status, message = problem
@@ -42,6 +44,12 @@ def invitation(request):
     values["group"] = group
     user = request.user
     if user is not None:
+        if not services.invitation_is_for(found, user):
+            request.response.status = 403
+            return dict(values, logout=True, problem=_(
+                "This invitation was sent to another address than the one of the account you are logged in with "
+                "(${email}). To accept it, log out and open the link again; or ask a coordinator of the group to "
+                "invite ${email}.", mapping={"email": user.email}))
         if "accept" in request.POST:  # a POST: Pyramid has checked its CSRF token
             services.accept_invitation(session, found, user)
             request.flash(_("Welcome to the working group “${group}”.", mapping={"group": group.name}))

@@ -64,7 +64,9 @@ PUBLIC = [
                                         "secretariat": 302}),
     (POST, "/groups/add", {"anonymous": 403, "outsider": 302, "member": 302, "coordinator": 302,
                            "secretariat": 302}),
-    (GET, "/groups/invitations/{t}", dict.fromkeys(WHO, 200)),
+    # an invitation to invited@example.org: that account's only (or a new account's)
+    (GET, "/groups/invitations/{t}", {"anonymous": 200, "outsider": 403, "member": 403, "coordinator": 403,
+                                      "secretariat": 403}),
 ]
 # members-only: the pages do not exist for anyone outside
 CLOSED = [

@@ -262,6 +262,41 @@ def test_an_invitation_to_an_existing_account_asks_to_log_in_then_accepts(world,
     bob.post(link, {"accept": "1", "csrf_token": csrf(bob)}, status=410)
 
 
+def test_an_invitation_is_accepted_only_by_the_account_with_its_address(world, people, db):
+    """Issue 12 point 5: any logged-in account could accept an invitation sent to another address,
+    and so became a coordinator of a members-only group. Now the other account is told what to do
+    (log out and open the link again, or ask for an invitation of its own) and nothing changes."""
+    gid = world.group("Observatories", people["coord"], visibility="members")
+    invite(world, gid, "bob@example.org", role="coordinator")
+    link = invitation_link(db, "bob@example.org")
+    olga = world.browser("out@example.org")
+    res = olga.get(link, status=403)
+    text = text_of(res.text)
+    assert "This invitation was sent to another address" in text and "log out and open the link again" in text
+    assert "out@example.org" in text and "accept-invitation" not in res.forms
+    olga.post(link, {"accept": "1", "csrf_token": csrf(olga)}, status=403)
+    olga.get(f"/groups/{gid}/members", status=404)  # she did not get behind the group's door
+    with db() as s:
+        group, invitation = s.get(WorkingGroup, gid), s.scalar(select(Invitation))
+        assert group.membership_of(s.get(User, people["out"])) is None
+        assert invitation.used is None and invitation.used_by_id is None
+    res = olga.get(link, {"_LOCALE_": "es"}, status=403)
+    assert "Esta invitación se envió a otra dirección" in text_of(res.text)
+    bob = world.browser("bob@example.org")  # the invited account still accepts it
+    bob.get(link).forms["accept-invitation"].submit("accept", status=302)
+    with db() as s:
+        assert s.get(WorkingGroup, gid).membership_of(s.get(User, people["bob"])).role == "coordinator"
+
+
+def test_an_invitation_matches_its_address_whatever_the_case(world, people, db):
+    gid = world.group("Observatories", people["coord"])
+    invite(world, gid, "Bob@Example.org")
+    bob = world.browser("bob@example.org")
+    bob.get(invitation_link(db, "bob@example.org")).forms["accept-invitation"].submit("accept", status=302)
+    with db() as s:
+        assert s.get(WorkingGroup, gid).membership_of(s.get(User, people["bob"])) is not None
+
+
 def test_inviting_a_wrong_address_keeps_the_list(world, people, db):
     gid = world.group("Observatories", people["coord"])
     res = invite(world, gid, "good@example.org\nnot-an-address")
