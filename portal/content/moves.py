@@ -70,7 +70,7 @@ def _under(session: Any, item: Content, container: Content) -> bool:
 
 
 def refusal(request: Any, item: Content | None, new_parent: Content | int | None, *, type_info: Any = None,
-            top: Place | None = None, old_parent_id: Any = _UNSET) -> str | None:
+            old_parent_id: Any = _UNSET) -> str | None:
     """Why `item` may not go into `new_parent` (an item, its id, or None for the top level), as a
     translated sentence; None when the move is allowed. item None: an item being created, which
     only needs the right to add there."""
@@ -88,7 +88,7 @@ def refusal(request: Any, item: Content | None, new_parent: Content | int | None
         return translate(_("An item cannot be placed under itself or under an item it contains."), request)
 
     def top_level() -> Place:
-        return top or top_place(request, item, type_info)
+        return top_place(request, item, type_info)
     if not creating:
         old = session.get(Content, old_id) if old_id is not None else None
         place = _place(old, top_level)
