@@ -43,6 +43,14 @@ def get_or_404(dbsession, cls, ident):
     return found
 
 
+def hidden_unless(request, context, permission="view"):
+    """What a person may not see is not there for them, whatever the verb: a 404, as for an address
+    that does not exist (a 403 would tell that it does); an anonymous visitor is asked to log in."""
+    from pyramid.httpexceptions import HTTPForbidden, HTTPNotFound
+    if not request.has_permission(permission, context):
+        raise HTTPNotFound() if request.user is not None else HTTPForbidden()
+
+
 def includeme(config):
     settings = config.get_settings()
     settings["tm.manager_hook"] = "pyramid_tm.explicit_manager"

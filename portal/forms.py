@@ -385,9 +385,10 @@ class ContentViews:
 
     @property
     def schema(self):
+        from .content.moves import with_move_rule
         schema = self.info.schema()
         schema.add(translation_node())
-        return schema
+        return with_move_rule(schema)
 
     def form(self, obj=None):
         return make_form(self.request, self.schema, [("save", _("Save"))], type_info=self.info, obj=obj)
@@ -527,10 +528,11 @@ class ContentViews:
         cstruct = schema.serialize({k: v for k, v in _restorable(rev.data).items() if k in fields})
         try:
             appstruct = schema.deserialize(cstruct)
-        except colander.Invalid:
-            self.request.flash(_("Revision ${number} cannot be restored as it is: it lacks what the form now "
-                                 "requires. Copy what you need from the comparison instead.",
-                                 mapping={"number": rev.number}), "error")
+        except colander.Invalid as error:
+            moved = error.asdict().get("parent_id") if "parent_id" in fields else None
+            self.request.flash(moved or _("Revision ${number} cannot be restored as it is: it lacks what the form "
+                                          "now requires. Copy what you need from the comparison instead.",
+                                          mapping={"number": rev.number}), "error")
             return HTTPFound(self.url(obj, "history"))
         apply_appstruct(obj, appstruct, schema, self.request)
         obj.modified = utcnow()

@@ -352,3 +352,28 @@ def text_of(html):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
+
+
+def self_links(res):
+    """The breadcrumbs of a page that link to the page itself (there should be none: the current
+    page is the trail's last crumb, marked aria-current, not a link)."""
+    nav = res.html.find("nav", class_="breadcrumbs")
+    here = res.request.path
+    return [a["href"] for a in (nav.find_all("a", href=True) if nav else []) if a["href"].split("?")[0] == here]
+
+
+def plugin_pages(registry, plugin, values):
+    """The addresses of every route a plugin adds, with {placeholders} filled from values (a dict,
+    or a function of the route's pattern returning one; routes with a placeholder it does not
+    fill are left out): for tests that look at all of a plugin's pages."""
+    found = []
+    for entry in registry.introspector.get_category("routes"):
+        intr = entry["introspectable"]
+        where = (getattr(intr.action_info, "file", "") or "").replace("\\", "/")
+        pattern = intr["pattern"]
+        if f"plugins/{plugin}/" not in where or "*" in pattern:  # "*": a folder of static files
+            continue
+        filled = values(pattern) if callable(values) else values
+        if all(n in filled for n in re.findall(r"\{(\w+)(?::[^}]*)?\}", pattern)):
+            found.append(re.sub(r"\{(\w+)(?::[^}]*)?\}", lambda m: str(filled[m.group(1)]), pattern))
+    return sorted(found)

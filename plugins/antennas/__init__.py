@@ -5,9 +5,6 @@ Antennas are the network's offices in a region; each owns a core Section where i
 gathers its own content and the region sections of every plugin. The reach dashboard draws the
 membership per region and type as server-side SVG with tables and a CSV export; members show the
 network's badge on their websites, and any site can frame a list of the latest experiences."""
-from sqlalchemy import event
-from sqlalchemy.orm import Session
-
 from portal.i18n import _
 
 
@@ -15,7 +12,6 @@ def includeme(config):
     from .reach import REACH_COLUMNS, reach_rows
     from .schemas import ReachSettings
     from .sections import member_antennas, member_presence, region_members
-    from .views import guard_moves
     config.add_route("reach", "/reach")
     config.add_menu_item("main", "antennas", _("Antennas"), route_name="antennas", order=87)
     config.add_menu_item("manage", "antennas", _("Antennas"), route_name="antennas", order=40,
@@ -30,8 +26,6 @@ def includeme(config):
     from .demo import create_demo_antennas
     config.add_demo_data(create_demo_antennas, order=60)
     config.add_static_view("antennas-static", "plugins.antennas:static", cache_max_age=3600)
-    if not event.contains(Session, "before_flush", guard_moves):
-        event.listen(Session, "before_flush", guard_moves)
     config.include(".views")
     config.include(".public")
     config.scan(".reach")

@@ -133,6 +133,11 @@ class GroupPage(Content):
     group: Mapped[WorkingGroup] = relationship()
     __mapper_args__ = {"polymorphic_identity": "group_page"}
 
+    def top_level(self) -> tuple:
+        """What holds the pages at the top of the tree, for the core's rule on moving content: the
+        group, where adding needs the right to write its pages (not the site's top level)."""
+        return self.group, "edit_pages", self.group.name
+
     @property
     def __acl__(self):
         group = self.group

@@ -1,17 +1,23 @@
-"""What changes a group's membership, its pages and their revisions, shared by views, demo and tests."""
+"""What changes a group, its membership, its pages and their revisions, shared by views, demo and tests."""
 import re
 import secrets
+from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import contains_eager
 
 from portal.forms import _jsonable
-from portal.models import Group, Revision, utcnow
+from portal.models import Group, Revision, User, utcnow
+from portal.passwords import hash_password
 from portal.sanitize import clean_html
 from portal.search import reindex_later
 from portal.security import token_hash
 
-from .models import Follow, GroupPage, Invitation, Membership, WorkingGroup
+from . import mail
+from .merge import merge_text, merge_value
+from .models import Follow, GroupPage, Invitation, JoinRequest, Membership, PageComment, WorkingGroup
 
 INVITATION_DAYS = 14
 PAGE_FIELDS = ("title", "body", "parent_id")
@@ -61,6 +67,65 @@ def remove_member(session, group, user):
             session.delete(follow)
 
 
+def memberships(session, group):
+    """The group's memberships, each with its person and their organisation (loaded here, not one
+    query per row), coordinators first."""
+    return session.scalars(select(Membership).where(Membership.group_id == group.id)
+                           .join(User, User.id == Membership.user_id)
+                           .options(contains_eager(Membership.user).selectinload(User.member))
+                           .order_by(Membership.role, User.name)).all()
+
+
+def update_group(session, group: WorkingGroup, appstruct: dict) -> None:
+    was = group.visibility
+    for name in ("name", "purpose", "visibility", "language"):
+        setattr(group, name, appstruct[name])
+    if group.principal_group is not None:
+        group.principal_group.title = group.name[:200]
+    if was != group.visibility:
+        reindex_pages(session, group)
+
+
+def follow_of(session, group, user) -> Follow | None:
+    if user is None:
+        return None
+    return session.scalar(select(Follow).where(Follow.group_id == group.id, Follow.user_id == user.id))
+
+
+def set_follow(session, group, user, frequency: str | None) -> None:
+    """Follow the group at that frequency; None: stop following."""
+    found = follow_of(session, group, user)
+    if frequency is None:
+        if found is not None:
+            session.delete(found)
+    elif found is None:
+        session.add(Follow(group_id=group.id, user_id=user.id, frequency=frequency, last_sent=utcnow()))
+    else:
+        found.frequency = frequency
+
+
+def pending_request(session, group, user) -> JoinRequest | None:
+    if user is None:
+        return None
+    return session.scalar(select(JoinRequest).where(JoinRequest.group_id == group.id, JoinRequest.user_id == user.id,
+                                                    JoinRequest.status == "pending"))
+
+
+def ask_to_join(request, group, user, message: str) -> JoinRequest:
+    found = JoinRequest(group_id=group.id, user_id=user.id, message=message)
+    request.dbsession.add(found)
+    mail.join_request(request, group, user, message)
+    return found
+
+
+def decide_request(request, found: JoinRequest, accept: bool) -> None:
+    found.status = "accepted" if accept else "declined"
+    found.decided, found.decider_id = utcnow(), request.user.id
+    if accept:
+        add_member(request.dbsession, found.group, found.user, "member")
+    mail.join_decision(request, found.group, found.user, accept)
+
+
 def reindex_pages(session, group):
     """Who may read the pages changed (visibility): queue them for the search index again."""
     for page in session.scalars(select(GroupPage).where(GroupPage.group_id == group.id)):
@@ -81,6 +146,43 @@ def find_invitation(session, token):
     if not token or len(token) > 200:
         return None
     return session.scalar(select(Invitation).where(Invitation.token_hash == token_hash(token)))
+
+
+def invite(request, group, emails: list[str], role: str) -> None:
+    """An invitation to each address, mailed in the language of its account if it has one."""
+    session = request.dbsession
+    languages = dict(session.execute(select(User.email, User.language).where(User.email.in_(emails))).all())
+    for email in emails:
+        invitation, token = new_invitation(session, group, email, role, request.user)
+        mail.invitation(request, group, invitation, token, languages.get(email) or request.locale_name)
+
+
+def invitation_is_for(invitation: Invitation, user: User) -> bool:
+    """An invitation is the account's with its address, and no other's: the link may have been
+    forwarded, and whoever accepts it becomes a member (or a coordinator) of the group."""
+    return (user.email or "").strip().lower() == invitation.email
+
+
+def accept_invitation(session, invitation: Invitation, user: User) -> Membership:
+    if not invitation_is_for(invitation, user):
+        raise ValueError("an invitation is accepted by the account with its address only")
+    invitation.used, invitation.used_by_id = utcnow(), user.id
+    group = invitation.group
+    current = group.membership_of(user)
+    role = "coordinator" if invitation.role == "coordinator" or (current and current.role == "coordinator") else "member"
+    return add_member(session, group, user, role)
+
+
+def create_invited_account(request, invitation: Invitation, name: str, password: str) -> User:
+    """A person from outside the network: the group's member, not a member representative of the
+    network (only the secretariat gives that role)."""
+    session = request.dbsession
+    user = User(email=invitation.email, name=name, role=None, language=request.locale_name,
+                password_hash=hash_password(password, request.registry.settings))
+    session.add(user)
+    session.flush()
+    accept_invitation(session, invitation, user)
+    return user
 
 
 def page_data(page):
@@ -115,6 +217,95 @@ def create_page(session, group, title, body, author, parent=None, comment=""):
     session.flush()
     record_page_revision(session, page, author, comment)
     return page
+
+
+@dataclass
+class PageSave:
+    """What became of a save: "saved"; "merged" with the revisions in merged_with; "conflict" (result:
+    what could be merged, conflicts: [(field, conflict)], current: the revision to start from);
+    "busy" when others kept saving in the meantime."""
+
+    status: str
+    merged_with: list = field(default_factory=list)
+    result: dict = field(default_factory=dict)
+    conflicts: list = field(default_factory=list)
+    current: int = 0
+
+
+def save_page(session, page: GroupPage, mine: dict, base_number: int, excluded: set, author: Any,
+              comment: str) -> PageSave:
+    """Save mine (title, parent_id, body) started from revision base_number: as it is when nobody
+    saved since, merged with what others saved when the changes do not overlap, never over them."""
+    for _attempt in range(5):
+        session.refresh(page)
+        current = page.revision
+        merged_with = []
+        if base_number == current:
+            result = mine
+        else:
+            base_rev = session.scalar(select(Revision).where(Revision.content_id == page.id,
+                                                             Revision.number == base_number))
+            base = dict(base_rev.data) if base_rev is not None else {"title": "", "body": "", "parent_id": None}
+            theirs = page_data(page)
+            conflicts = []
+            result = {}
+            for name in ("title", "parent_id"):
+                result[name], conflict = merge_value(base.get(name), mine[name], theirs[name])
+                if conflict is not None:
+                    conflicts.append((name, conflict))
+            body = merge_text(base.get("body") or "", mine["body"], theirs["body"] or "")
+            result["body"] = clean_html(body.text("mine"))
+            conflicts += [("body", c) for c in body.conflicts]
+            if conflicts:
+                return PageSave("conflict", result=result, conflicts=conflicts, current=current)
+            merged_with = session.scalars(select(Revision).where(Revision.content_id == page.id,
+                                                                 Revision.number > base_number)
+                                          .order_by(Revision.number)).all()
+            if result["parent_id"] is not None and (result["parent_id"] in excluded or result["parent_id"] == page.id):
+                result["parent_id"] = theirs["parent_id"]
+        if not claim_revision(session, page, current):
+            continue  # someone saved in the meantime: merge again with what they saved
+        for name, value in result.items():
+            setattr(page, name, value)
+        page.modified = utcnow()
+        session.flush()
+        record_page_revision(session, page, author, comment)
+        return PageSave("merged" if merged_with else "saved", merged_with=list(merged_with))
+    return PageSave("busy")
+
+
+def restore_revision(session, page: GroupPage, rev: Revision, author: Any, comment: str) -> bool:
+    """The page as it was at rev (its place too, when that page is still in the group and not under
+    it); False when someone saved at the same moment."""
+    if not claim_revision(session, page, page.revision):
+        return False
+    page.title = rev.data.get("title") or page.title
+    page.body = clean_html(rev.data.get("body") or "")
+    parent = rev.data.get("parent_id")
+    if parent is None or (parent not in descendants(session, page) and parent != page.id
+                          and (found := session.get(GroupPage, parent)) is not None and found.group_id == page.group_id):
+        page.parent_id = parent
+    page.modified = utcnow()
+    session.flush()
+    record_page_revision(session, page, author, comment)
+    return True
+
+
+def delete_page(request, page: GroupPage) -> None:
+    """The page and its files; the pages under it move up, nothing is lost with it."""
+    from portal.files import delete_file
+    session = request.dbsession
+    for child in session.scalars(select(GroupPage).where(GroupPage.parent_id == page.id)):
+        child.parent_id = page.parent_id
+    for row in list(page.files):
+        delete_file(request, row)
+    session.delete(page)
+
+
+def add_comment(session, page: GroupPage, author: User, text: str) -> PageComment:
+    comment = PageComment(page_id=page.id, author_id=author.id, text=text.strip())
+    session.add(comment)
+    return comment
 
 
 def descendants(session, page):

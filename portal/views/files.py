@@ -4,7 +4,7 @@ from pyramid.httpexceptions import HTTPFound, HTTPNotFound, HTTPForbidden
 from pyramid.view import exception_view_config, view_config
 from sqlalchemy import select
 
-from ..db import get_or_404
+from ..db import get_or_404, hidden_unless
 from ..files import UploadError, delete_file, send_file, store_upload
 from ..i18n import _, translate
 from ..models import Content, File, Member, News
@@ -22,6 +22,7 @@ def content_url(request, obj):
              renderer="portal:templates/message.pt")
 def upload(request):
     obj = _content(request)
+    hidden_unless(request, obj)
     if not request.has_permission("edit", obj):
         raise HTTPForbidden()
     upload = request.POST.get("file")
@@ -70,6 +71,7 @@ def remove(request):
     if row is None or row.content is None:
         raise HTTPNotFound()
     obj = row.content
+    hidden_unless(request, obj)
     if not request.has_permission("edit", obj):
         raise HTTPForbidden()
     delete_file(request, row)

@@ -149,6 +149,7 @@ def test_pages_are_accessible_and_valid(new_page, live_server, arranged, axe_sou
         ("page-delete", coordinator, f"/groups/pages/{p}/delete"),
         ("invitation", anonymous, f"/groups/invitations/{token}"),
         ("invitation-invalid", anonymous, "/groups/invitations/nothing-here"),
+        ("invitation-other-account", outsider, f"/groups/invitations/{token}"),
         ("search", coordinator, "/search?q=observatory&type=group_page"),
     ]
     problems, files = [], []

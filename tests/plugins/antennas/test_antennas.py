@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from portal.models import LocalRole, Member, News, Page, Section, utcnow
-from portal.testing import csrf, login, text_of
+from portal.testing import csrf, login, plugin_pages, self_links, text_of
 
 from plugins.antennas.models import Antenna
 from plugins.experiences.models import Experience, Theme
@@ -184,27 +184,55 @@ def test_a_coordinator_cannot_edit_elsewhere(testapp, two_antennas, db, make_use
 
 
 def test_a_coordinator_cannot_move_a_page_out_of_the_antenna(testapp, two_antennas, db):
+    """Issue 12 point 6: a published page whose "Section" field is emptied stayed published at the
+    top level, unreviewed. Every way out of the antenna is a form error that keeps what was typed."""
     with db() as s:
         core_section = Section(title="About", state="published", published=utcnow(), language="en")
         s.add(core_section)
         s.flush()
         core_section_id = core_section.id
+    latam_section = section_of(db, two_antennas["latam"])
     login(testapp, "luiza@example.org")
     form = testapp.get(f"/antennas/{two_antennas['latam']}/add/page").forms["deform"]
     form["title"] = "Our team"
     page_url = form.submit("save", status=302).follow().request.path
-    edit = testapp.get(f"{page_url}/edit").forms["deform"]
-    edit["parent_id"] = str(core_section_id)
-    edit.submit("save", status=403)
-    africa_section = section_of(db, two_antennas["africa"])
-    edit = testapp.get(f"{page_url}/edit").forms["deform"]
-    edit["parent_id"] = str(africa_section)
-    edit.submit("save", status=403)
-    with db() as s:
-        assert s.get(Page, int(page_url.rsplit("/", 1)[1])).parent_id == section_of(db, two_antennas["latam"])
+    page_id = int(page_url.rsplit("/", 1)[1])
+    testapp.post(f"{page_url}/transition", {"transition": "publish", "csrf_token": csrf(testapp)}, status=302)
+    for place, message in (("", "You may not place this item at the top level of the portal"),
+                           (str(core_section_id), "You may not place items in “About”"),
+                           (str(section_of(db, two_antennas["africa"])), "You may not place items in “Africa antenna”")):
+        edit = testapp.get(f"{page_url}/edit").forms["deform"]
+        edit["title"] = "Our team, renamed"
+        edit["parent_id"] = place
+        res = edit.submit("save", status=400)
+        assert message in text_of(res.text)
+        assert res.forms["deform"]["title"].value == "Our team, renamed"
+        assert res.forms["deform"]["parent_id"].value == place
+        with db() as s:
+            page = s.get(Page, page_id)
+            assert (page.parent_id, page.title, page.state) == (latam_section, "Our team", "published")
     edit = testapp.get(f"{page_url}/edit").forms["deform"]
     edit["title"] = "Our team in Porto Alegre"
     edit.submit("save", status=302)
+    with db() as s:
+        page = s.get(Page, page_id)
+        assert (page.parent_id, page.title, page.state) == (latam_section, "Our team in Porto Alegre", "published")
+
+
+def test_the_secretariat_moves_an_antennas_page_anywhere(testapp, two_antennas, db):
+    with db() as s:
+        page = Page(title="Moving page", state="published", published=utcnow(), language="en",
+                    parent_id=s.get(Antenna, two_antennas["latam"]).section_id)
+        s.add(page)
+        s.flush()
+        page_id = page.id
+    login(testapp, "admin@example.org")
+    for place in (section_of(db, two_antennas["africa"]), None):
+        edit = testapp.get(f"/pages/{page_id}/edit").forms["deform"]
+        edit["parent_id"] = str(place or "")
+        edit.submit("save", status=302)
+        with db() as s:
+            assert (s.get(Page, page_id).parent_id, s.get(Page, page_id).state) == (place, "published")
 
 
 def test_removing_a_coordinator_takes_their_rights_away(testapp, two_antennas, db):
@@ -263,7 +291,7 @@ def test_unknown_antenna_is_404(testapp):
 
 def test_a_coordinator_adds_every_kind_of_antenna_content(testapp, two_antennas, db, registry):
     """News, pages and, when the events plugin is there, events: each lands in the antenna's section."""
-    from plugins.antennas.views import antenna_types
+    from plugins.antennas.services import antenna_types
     from portal.models import Content
 
     class Req:
@@ -301,19 +329,55 @@ def test_an_antenna_page_renders_the_region_sections_of_every_plugin(testapp, tw
 
 
 def test_a_coordinator_cannot_change_the_antennas_own_section(testapp, two_antennas, db):
-    """The antenna's section is the antenna: renamed or retitled only through the secretariat's antenna
-    form, even though its coordinators' local role lets them edit inside it."""
+    """The antenna's section is the antenna: renamed, retitled, retracted or deleted only by the
+    secretariat, through the antenna's form, even though its coordinators' local role lets them
+    edit inside it."""
     section_id = section_of(db, two_antennas["latam"])
     login(testapp, "luiza@example.org")
-    edit = testapp.get(f"/sections/{section_id}/edit").forms["deform"]  # the local role opens the form...
-    edit["title"] = "Luiza's own corner"
-    edit.submit("save", status=403)  # ...but the antenna's section does not change through it
+    token = csrf(testapp)
+    testapp.get(f"/sections/{section_id}/edit", status=403)
+    testapp.post(f"/sections/{section_id}/edit", {"csrf_token": token, "title": "Luiza's own corner",
+                                                  "language": "en", "save": "1"}, status=403)
+    testapp.post(f"/sections/{section_id}/transition", {"csrf_token": token, "transition": "retract"}, status=403)
+    testapp.post(f"/sections/{section_id}/restore", {"csrf_token": token, "revision": "1"}, status=403)
+    testapp.get(f"/sections/{section_id}/delete", status=403)
     with db() as s:
-        assert s.get(Section, section_id).title == "Latin America antenna"
+        section = s.get(Section, section_id)
+        assert (section.title, section.state) == ("Latin America antenna", "published")
     # news inside the section still goes in (the section changes only by gaining a child)
     news = testapp.get(f"/antennas/{two_antennas['latam']}/add/news").forms["deform"]
     news["title"] = "Assembly of the antenna"
     news.submit("save", status=302)
+    testapp.reset()
+    login(testapp, "admin@example.org")
+    assert testapp.get(f"/sections/{section_id}/edit", status=302).location.endswith(
+        f"/antennas/{two_antennas['latam']}/edit")
+    assert testapp.get(f"/sections/{section_id}/delete", status=302).location.endswith(
+        f"/antennas/{two_antennas['latam']}/delete")
+
+
+def test_an_antenna_has_one_page_its_sections_page_leads_there(testapp, two_antennas, db):
+    """Issue 16: the section's page was a second page of the antenna; it now leads to the antenna's,
+    where coordinators still add news, pages and events."""
+    section_id = section_of(db, two_antennas["latam"])
+    with db() as s:
+        core = Section(title="About", state="published", published=utcnow(), language="en")
+        s.add(core)
+        s.flush()
+        core_id = core.id
+    res = testapp.get(f"/sections/{section_id}", status=302)
+    assert res.location.endswith(f"/antennas/{two_antennas['latam']}")
+    testapp.get(f"/sections/{core_id}", status=200)  # the core's own sections keep their page
+    login(testapp, "luiza@example.org")
+    page = testapp.get(f"/sections/{section_id}").follow()
+    for kind in ("news", "page", "event"):
+        assert f"/antennas/{two_antennas['latam']}/add/{kind}" in page.text
+    form = page.click(href=f"/antennas/{two_antennas['latam']}/add/news").forms["deform"]
+    form["title"] = "Assembly of the antenna"
+    news = form.submit("save", status=302).follow()
+    # the news item's breadcrumbs lead to the antenna, and no crumb links the page to itself
+    trail = re.search(r'<nav class="breadcrumbs".*?</nav>', news.text, re.S).group(0)
+    assert f'href="/sections/{section_id}"' in trail and f'href="{news.request.path}"' not in trail
 
 
 def test_a_coordinator_cannot_move_a_page_under_another_antennas_page(testapp, two_antennas, db, app):
@@ -329,6 +393,22 @@ def test_a_coordinator_cannot_move_a_page_under_another_antennas_page(testapp, t
     page_url = form.submit("save", status=302).follow().request.path
     testapp.post(f"{page_url}/edit", {"csrf_token": csrf(testapp), "title": "Our page", "description": "", "body": "",
                                       "language": "en", "parent_id": str(africa_page), "translation_of": "",
-                                      "save": "1"}, status=403)
+                                      "save": "1"}, status=400)
     with db() as s:
         assert s.get(Page, int(page_url.rsplit("/", 1)[1])).parent_id == section_of(db, two_antennas["latam"])
+
+
+def test_no_breadcrumb_links_a_page_to_itself(testapp, two_antennas, db, registry):
+    """Issue 16: on every page of the plugin, the current page ends the breadcrumbs as plain text."""
+    member = add_member(db, "Porto Alegre", "BR")
+    add_experience(db, "Participatory budget of Porto Alegre", "BR")
+    login(testapp, "admin@example.org")
+    seen = 0
+    for url in plugin_pages(registry, "antennas", {"id": two_antennas["latam"], "type": "news"}) + [
+            f"/members/{member}/badge", "/embed?region=latin-america-caribbean"]:
+        res = testapp.get(url.replace(f"/members/{two_antennas['latam']}/", f"/members/{member}/"), status="*")
+        if res.status_int != 200 or "html" not in res.content_type:
+            continue
+        assert self_links(res) == [], url
+        seen += 1
+    assert seen >= 8

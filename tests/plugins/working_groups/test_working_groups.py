@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from portal.models import OutboxMessage, Revision, User, utcnow
-from portal.testing import csrf, text_of
+from portal.testing import csrf, plugin_pages, self_links, text_of
 
 from plugins.working_groups.models import (Follow, GroupPage, Invitation, JoinRequest, Membership, PageComment,
                                            WorkingGroup)
@@ -262,6 +262,41 @@ def test_an_invitation_to_an_existing_account_asks_to_log_in_then_accepts(world,
     bob.post(link, {"accept": "1", "csrf_token": csrf(bob)}, status=410)
 
 
+def test_an_invitation_is_accepted_only_by_the_account_with_its_address(world, people, db):
+    """Issue 12 point 5: any logged-in account could accept an invitation sent to another address,
+    and so became a coordinator of a members-only group. Now the other account is told what to do
+    (log out and open the link again, or ask for an invitation of its own) and nothing changes."""
+    gid = world.group("Observatories", people["coord"], visibility="members")
+    invite(world, gid, "bob@example.org", role="coordinator")
+    link = invitation_link(db, "bob@example.org")
+    olga = world.browser("out@example.org")
+    res = olga.get(link, status=403)
+    text = text_of(res.text)
+    assert "This invitation was sent to another address" in text and "log out and open the link again" in text
+    assert "out@example.org" in text and "accept-invitation" not in res.forms
+    olga.post(link, {"accept": "1", "csrf_token": csrf(olga)}, status=403)
+    olga.get(f"/groups/{gid}/members", status=404)  # she did not get behind the group's door
+    with db() as s:
+        group, invitation = s.get(WorkingGroup, gid), s.scalar(select(Invitation))
+        assert group.membership_of(s.get(User, people["out"])) is None
+        assert invitation.used is None and invitation.used_by_id is None
+    res = olga.get(link, {"_LOCALE_": "es"}, status=403)
+    assert "Esta invitación se envió a otra dirección" in text_of(res.text)
+    bob = world.browser("bob@example.org")  # the invited account still accepts it
+    bob.get(link).forms["accept-invitation"].submit("accept", status=302)
+    with db() as s:
+        assert s.get(WorkingGroup, gid).membership_of(s.get(User, people["bob"])).role == "coordinator"
+
+
+def test_an_invitation_matches_its_address_whatever_the_case(world, people, db):
+    gid = world.group("Observatories", people["coord"])
+    invite(world, gid, "Bob@Example.org")
+    bob = world.browser("bob@example.org")
+    bob.get(invitation_link(db, "bob@example.org")).forms["accept-invitation"].submit("accept", status=302)
+    with db() as s:
+        assert s.get(WorkingGroup, gid).membership_of(s.get(User, people["bob"])) is not None
+
+
 def test_inviting_a_wrong_address_keeps_the_list(world, people, db):
     gid = world.group("Observatories", people["coord"])
     res = invite(world, gid, "good@example.org\nnot-an-address")
@@ -348,7 +383,8 @@ def test_attachments_on_pages_are_for_members_to_add(world, people, db):
     ana.get(file_url, status=200)
     out = world.browser("out@example.org")
     out.get(file_url, status=404)
-    out.post(f"/content/{pid}/files", {"csrf_token": csrf(out)}, upload_files=[("file", "x.png", PNG)], status=403)
+    # as for the page itself: not found (a 403 told outsiders that the page exists)
+    out.post(f"/content/{pid}/files", {"csrf_token": csrf(out)}, upload_files=[("file", "x.png", PNG)], status=404)
     ana.post(f"/content/{pid}/files", {"csrf_token": csrf(ana)}, upload_files=[("file", "x.exe", b"MZ\x90\x00")],
              status=415)
 
@@ -563,7 +599,7 @@ def test_following_chooses_daily_or_weekly(world, people, db):
     form = out.get(f"/groups/{gid}/follow").forms["deform"]
     form.submit("save", status=302)
     closed = world.group("Closed", people["coord"], visibility="members")
-    out.get(f"/groups/{closed}/follow", status=403)
+    out.get(f"/groups/{closed}/follow", status=404)  # behind a members-only group's door
     world.browser().get(f"/groups/{gid}/follow", status=302)
 
 
@@ -621,3 +657,24 @@ def test_the_group_pages_speak_the_visitors_language(world, people, lang, words)
     assert words in text_of(browser.get("/groups", {"_LOCALE_": lang}).text)
     page = text_of(browser.get(f"/groups/{gid}", {"_LOCALE_": lang}).text)
     assert {"es": "Actividad reciente", "fr": "Activité récente", "pt": "Atividade recente"}[lang] in page
+
+
+def test_no_breadcrumb_links_a_page_to_itself(world, people, db, registry):
+    """Issue 16: on every page of the plugin, the current page ends the breadcrumbs as plain text."""
+    from plugins.working_groups import services
+    gid = world.group("Observatories", people["coord"], [people["ana"]])
+    pid = world.page(gid, "Charter", "<p>x</p>", people["ana"])
+    world.page(gid, "Indicators", "<p>y</p>", people["ana"], parent=pid)
+    with db() as s:
+        _invitation, token = services.new_invitation(s, s.get(WorkingGroup, gid), "coord@example.org")
+    pages = plugin_pages(registry, "working_groups", lambda pattern: {
+        "id": pid if "/pages/{id" in pattern else gid, "token": token})
+    coord = world.browser("coord@example.org")
+    seen = 0
+    for url in pages + [f"/groups/pages/{pid}/history?a=1&b=1"]:
+        res = coord.get(url, status="*")
+        if res.status_int != 200:
+            continue  # a form's target only (POST)
+        assert self_links(res) == [], url
+        seen += 1
+    assert seen >= 12

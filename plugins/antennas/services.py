@@ -1,0 +1,65 @@
+"""What an antenna owns and how it changes: its section (where its coordinators publish), the content
+there, and saving the secretariat's form."""
+from typing import Any
+
+from sqlalchemy import func, select
+
+from portal.models import Content, Section, User, utcnow
+from portal.sanitize import html_to_text
+
+from .models import Antenna
+from .schemas import email_lines
+
+# The content types a coordinator may add in an antenna's section, those that are registered.
+ANTENNA_TYPES = ("news", "page", "event")
+
+
+def antenna_types(request: Any) -> list:
+    types = request.registry.portal.content_types
+    return [types[name] for name in ANTENNA_TYPES if name in types]
+
+
+def antenna_of_section(session: Any, section: Any) -> Antenna | None:
+    """The antenna whose section this is, if any: that section is part of the antenna."""
+    if not isinstance(section, Section) or section.id is None:
+        return None
+    return session.scalar(select(Antenna).where(Antenna.section_id == section.id))
+
+
+def section_content(request: Any, antenna: Antenna) -> tuple[list, list]:
+    """The antenna's own news, pages and events: published ones for everyone, and for those who can
+    change them, the drafts too."""
+    if antenna.section_id is None:
+        return [], []
+    types = [info.name for info in antenna_types(request)]
+    rows = request.dbsession.scalars(select(Content).where(Content.parent_id == antenna.section_id,
+                                                           Content.type.in_(types))
+                                     .order_by(func.coalesce(Content.published, Content.created).desc())
+                                     .limit(200)).all()
+    published = [c for c in rows if c.state == "published"]
+    drafts = [] if request.user is None else [c for c in rows if c.state != "published"
+                                             and request.has_permission("edit", c)]
+    return published, drafts
+
+
+def save_antenna(request: Any, antenna: Antenna | None, appstruct: dict) -> Antenna:
+    """The secretariat's form: the antenna's fields, its section (created with it, titled after it)
+    and its coordinators (a local role on the section)."""
+    session = request.dbsession
+    appstruct = dict(appstruct)
+    emails = email_lines(appstruct.pop("coordinators"))
+    coordinators = session.scalars(select(User.id).where(User.email.in_(emails))).all() if emails else []
+    if antenna is None:
+        antenna = Antenna()
+        session.add(antenna)
+    for key, value in appstruct.items():
+        setattr(antenna, key, value)
+    if antenna.section is None:
+        antenna.section = Section(title=antenna.name, description="", body="", language=request.locale_name,
+                                  state="published", published=utcnow(), creator_id=request.user.id)
+        session.add(antenna.section)
+    antenna.section.title = antenna.name
+    antenna.section.description = html_to_text(antenna.description)[:1000]
+    session.flush()
+    antenna.set_coordinators(session, coordinators)
+    return antenna

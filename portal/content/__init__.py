@@ -1,0 +1,1 @@
+"""The lifecycle of content items that every type shares, whichever plugin brought it."""
