@@ -230,9 +230,10 @@ def cmd_restore(args):
         settings = settings_of(args.config)
 
         def reindex():
+            from .search import bulk
             env = load(args.config)
             try:
-                with env["registry"]["search"].bulk(processes=index_processes(env["registry"].settings)):
+                with bulk(env["registry"], processes=index_processes(env["registry"].settings)):
                     rebuild_index(env["registry"])
             finally:
                 env["closer"]()

@@ -179,8 +179,17 @@ ANY_FORM = {"title": "Changed", "body": "<p>Changed</p>", "text": "A comment", "
             "revision": "1", "action": "coordinator", "decision": "accept", "frequency": "daily", "message": "Hi",
             "emails": "someone@example.org", "role": "coordinator", "name": "Renamed", "purpose": "", "visibility":
             "public", "language": "en", "save": "1", "send": "1", "invite": "1", "delete": "1", "transition": "publish"}
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4"
-       b"\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+def _png() -> bytes:
+    """A real one-pixel PNG (the upload checks decode every image)."""
+    import io
+
+    from PIL import Image
+    out = io.BytesIO()
+    Image.new("RGB", (1, 1), "white").save(out, "PNG")
+    return out.getvalue()
+
+
+PNG = _png()
 
 
 def item_routes(registry):
