@@ -186,6 +186,7 @@ class UploadsWidget(deform.widget.Widget):
 
     template = "uploads"
     accept = ""
+    multiple = True  # False: one file (a logo); the one chosen last replaces those held before
     allowed = None  # the mimetypes accepted; None: every type portal.files accepts
     files = ()
 
@@ -195,7 +196,7 @@ class UploadsWidget(deform.widget.Widget):
         removed = {str(i) for i in cstruct.get("remove", [])}
         kept = [found for found in (pending_file(request, t) for t in cstruct.get("kept", [])) if found]
         values = self.get_template_values(field, cstruct, kw)
-        values.update(files=list(self.files), kept=kept, removed=removed, accept=self.accept)
+        values.update(files=list(self.files), kept=kept, removed=removed, accept=self.accept, multiple=self.multiple)
         return field.renderer(self.template, **values)
 
     def deserialize(self, field, pstruct):
@@ -214,15 +215,18 @@ class UploadsWidget(deform.widget.Widget):
                 errors.append(translate(_("${file}: ${reason}", mapping={
                     "file": os.path.basename(upload.filename.replace("\\", "/")), "reason": translate(exc.message, request)}),
                     request))
+        if not self.multiple:
+            kept = kept[-1:]
         cstruct = {"kept": kept, "remove": [r for r in pstruct.get("remove", []) if isinstance(r, str)]}
         if errors:
             raise colander.Invalid(field.schema, " ".join(errors), cstruct)
         return cstruct
 
 
-def uploads_node(name, title, files=(), accept="", allowed=None, description=None):
-    """A form's file field: see UploadsWidget. `files` are those already attached."""
-    widget = UploadsWidget(files=files, accept=accept, allowed=allowed)
+def uploads_node(name, title, files=(), accept="", allowed=None, description=None, multiple=True):
+    """A form's file field: see UploadsWidget. `files` are those already attached; `multiple=False`
+    for a field that holds one file (a logo)."""
+    widget = UploadsWidget(files=files, accept=accept, allowed=allowed, multiple=multiple)
     return colander.SchemaNode(Uploads(), name=name, title=title, missing={"kept": [], "remove": []},
                                description=description, widget=widget)
 

@@ -89,17 +89,5 @@ def upload_to_news(request):
     return {"path": request.route_path("content_files", id=item.id), "user_id": user.id, "fields": {}}
 
 
-def upload_a_logo(request):
-    """Where the uploads test class tries the logo upload of a member organisation: the secretariat."""
-    from ..models import User
-    user = User(email="uploads-secretariat@example.org", name="Uploads secretariat", role="secretariat")
-    member = Member(name="Upload target", kind="city", country="SN", region="africa", status="active")
-    request.dbsession.add_all([user, member])
-    request.dbsession.flush()
-    return {"path": request.route_path("manage_member", id=member.id), "user_id": user.id,
-            "fields": {"upload_logo": "1"}}
-
-
 def includeme(config):
     config.add_upload_route("content_files", upload_to_news)
-    config.add_upload_route("manage_member", upload_a_logo, field="logo")

@@ -10,8 +10,8 @@ from sqlalchemy import func, or_, select
 
 from ..db import get_or_404
 from ..countries import REGIONS, country_name, region_of
-from ..files import IMAGE_TYPES, UploadError, delete_file, store_upload
-from ..forms import make_form, render_form, validate
+from ..files import IMAGE_TYPES, UploadError, delete_file
+from ..forms import make_form, render_form, store_kept, uploads_node, validate
 from ..i18n import LANGUAGES, _, translate, translate_to
 from ..models import (APPLICATION_STATUSES, MEMBERSHIP_STATUSES, ROLES, Content, Group, LocalRole, Member,
                       MembershipApplication, OutboxMessage, Setting, User, utcnow)
@@ -208,37 +208,49 @@ def members(request):
                 statuses=STATUS_TITLES, country_name=country_name)
 
 
+def _member_schema(request, member):
+    """The member form, with its logo chosen inside it: a form that comes back with an error keeps what was
+    typed and the image chosen (held until the form is saved)."""
+    schema = MemberSchema()
+    logo = member.logo if member is not None else None
+    files = [{"id": logo.id, "title": logo.filename,
+              "url": request.route_path("file", id=logo.id, filename=logo.filename)}] if logo else []
+    schema.add(uploads_node("logo", _("Logo"), files=files, accept=",".join(sorted(IMAGE_TYPES)),
+                            allowed=IMAGE_TYPES, multiple=False,
+                            description=_("An image (PNG, JPEG, GIF or WebP). It is added when you save.")))
+    return schema
+
+
 def _member_form(request, member):
     title = member.name if member else translate(_("Add a member organisation"), request)
     crumbs = [(translate(_("Member organisations"), request), request.route_path("manage_members"))]
-    form = make_form(request, MemberSchema, [("save", _("Save"))])
-    if "upload_logo" in request.POST and member is not None:
-        logo = request.POST.get("logo")
-        if logo is None or not hasattr(logo, "file"):
-            request.flash(_("Choose a file to upload."), "error")
-        else:
-            try:
-                previous = member.logo
-                member.logo = store_upload(request, logo, allowed=IMAGE_TYPES, title=member.name)
-                if previous is not None:  # a replaced logo would otherwise stay on disk for ever
-                    delete_file(request, previous)
-                request.flash(_("Logo saved."))
-            except UploadError as exc:
-                request.tm.doom()  # the refused logo changes nothing, not even the previous one
-                request.response.status = exc.status
-                return page(request, title, crumbs, form=render_form(form, _member_appstruct(member)),
-                            intro=exc.message, member=member)
-        return HTTPFound(request.route_url("manage_member", id=member.id))
+    form = make_form(request, _member_schema(request, member), [("save", _("Save"))])
     if "save" in request.POST:
         appstruct, failed = validate(form, request)
         if failed:
             return page(request, title, crumbs, form=failed, intro=None, member=member)
+        logo = appstruct.pop("logo")
         if member is None:
             member = Member()
             request.dbsession.add(member)
         for key, value in appstruct.items():
             setattr(member, key, value)
         member.region = region_of(member.country)
+        request.dbsession.flush()
+        previous = member.logo
+        try:
+            stored = store_kept(request, logo["kept"], allowed=IMAGE_TYPES, title=member.name)
+        except UploadError as exc:  # checked when chosen; refused now only if it changed on disk since
+            request.tm.doom()  # nothing of the form is saved
+            request.response.status = exc.status
+            return page(request, title, crumbs, form=render_form(form, appstruct), intro=exc.message, member=member)
+        if stored:
+            member.logo = stored[-1]
+        elif previous is not None and previous.id in logo["remove"]:
+            member.logo = None
+        if previous is not None and member.logo is not previous:
+            request.dbsession.flush()
+            delete_file(request, previous)  # a replaced logo would otherwise stay on disk for ever
         request.flash(_("Changes saved."))
         return HTTPFound(request.route_url("manage_members"))
     appstruct = _member_appstruct(member) if member is not None else {"status": "active", "member_since": date.today()}

@@ -292,56 +292,92 @@ def test_invalid_member_form_keeps_what_was_typed(testapp, admin, db):
         assert s.scalars(select(Member)).all() == []
 
 
-def logo_form(page):
-    return [f for f in page.forms.values() if "logo" in f.fields][0]
+def member_form(page):
+    return page.forms["deform"]
+
+
+def choose_logo(form, filename, data):
+    form.set("add", webtest.Upload(filename, data, "image/png"), index=0)
 
 
 def test_member_logo_upload(app, testapp, admin, db, settings):
     with db() as s:
-        member = Member(name="Dakar", kind="city", country="SN", region="africa")
+        member = Member(name="Dakar", kind="city", country="SN", region="africa", status="active")
         s.add(member)
         s.flush()
         member_id = member.id
-    form = logo_form(testapp.get(f"/manage/members/{member_id}"))
-    form["logo"] = webtest.Upload("dakar.png", PNG, "image/png")
-    res = form.submit("upload_logo", status=302).follow()
-    assert "Logo saved." in text_of(res.text)
+    form = member_form(testapp.get(f"/manage/members/{member_id}"))
+    choose_logo(form, "dakar.png", PNG)
+    res = form.submit("save", status=302).follow()
+    assert "Changes saved." in text_of(res.text)
 
     public = client(app).get(f"/members/{member_id}")
     src = public.html.select_one("img.logo")["src"]
     image = client(app).get(src)
     assert image.content_type == "image/png" and image.body == PNG
 
-    form = logo_form(testapp.get(f"/manage/members/{member_id}"))  # a new logo replaces the old one
-    form["logo"] = webtest.Upload("dakar-2.png", PNG + b"\x00", "image/png")
-    form.submit("upload_logo", status=302)
+    form = member_form(testapp.get(f"/manage/members/{member_id}"))  # a new logo replaces the old one
+    choose_logo(form, "dakar-2.png", PNG + b"\x00")
+    form.submit("save", status=302)
     with db() as s:
         files = s.scalars(select(File)).all()
         assert [f.filename for f in files] == ["dakar-2.png"]
         assert s.get(Member, member_id).logo_id == files[0].id
     # the replaced logo is set aside for a day (files.dir/.deleted: a running backup may need it)
-    stored = [p for p in Path(settings["files.dir"]).rglob("*") if p.is_file() and ".deleted" not in p.parts]
+    stored = [p for p in Path(settings["files.dir"]).rglob("*")
+              if p.is_file() and ".deleted" not in p.parts and "pending" not in p.parts]
     assert len(stored) == 1 and stored[0].read_bytes() == PNG + b"\x00"
+
+    form = member_form(testapp.get(f"/manage/members/{member_id}"))  # and the logo can be removed
+    form["remove"] = [str(files[0].id)]
+    form.submit("save", status=302)
+    with db() as s:
+        assert s.get(Member, member_id).logo_id is None
 
 
 @pytest.mark.parametrize("filename, data", [("logo.png", b"<svg onload='alert(1)'></svg>"),
                                             ("logo.pdf", b"%PDF-1.4 a document"),
                                             ("logo.png", b"")])
-def test_member_logo_must_be_an_image(testapp, admin, db, settings, filename, data):
+def test_member_logo_must_be_an_image_and_nothing_typed_is_lost(testapp, admin, db, settings, filename, data):
     with db() as s:
-        member = Member(name="Dakar", kind="city", country="SN", region="africa")
+        member = Member(name="Dakar", kind="city", country="SN", region="africa", status="active")
         s.add(member)
         s.flush()
         member_id = member.id
-    form = logo_form(testapp.get(f"/manage/members/{member_id}"))
-    form["logo"] = webtest.Upload(filename, data, "image/png")
-    res = form.submit("upload_logo", status="4*")
-    assert res.status_int in (400, 415)
-    assert "This type of file is not accepted" in text_of(res.text) or "The file is empty." in text_of(res.text)
+    form = member_form(testapp.get(f"/manage/members/{member_id}"))
+    form["name"] = "Ville de Dakar"
+    form["description"] = "Typed with care, not saved yet."
+    choose_logo(form, filename, data)
+    res = form.submit("save", status=400)
+    text = text_of(res.text)
+    assert "This type of file is not accepted" in text or "The file is empty." in text
+    again = member_form(res)
+    assert again["name"].value == "Ville de Dakar"
+    assert again["description"].value == "Typed with care, not saved yet."
     with db() as s:
         assert s.get(Member, member_id).logo_id is None
+        assert s.get(Member, member_id).name == "Dakar"
         assert s.scalars(select(File)).all() == []
-    assert not [p for p in Path(settings["files.dir"]).rglob("*") if p.is_file()]
+    assert not [p for p in Path(settings["files.dir"]).rglob("*") if p.is_file() and p.suffix != ".json"]
+
+
+def test_a_logo_chosen_beside_an_error_is_kept_until_the_form_is_saved(testapp, admin, db):
+    with db() as s:
+        member = Member(name="Dakar", kind="city", country="SN", region="africa", status="active")
+        s.add(member)
+        s.flush()
+        member_id = member.id
+    form = member_form(testapp.get(f"/manage/members/{member_id}"))
+    form["website"] = "not a website"
+    choose_logo(form, "dakar.png", PNG)
+    res = form.submit("save", status=400)
+    assert re.search(r"dakar\.png\W*added when you save", text_of(res.text))
+    again = member_form(res)
+    again["website"] = "https://dakar.sn"
+    again.submit("save", status=302)
+    with db() as s:
+        assert s.get(Member, member_id).logo.filename == "dakar.png"
+        assert s.get(Member, member_id).website == "https://dakar.sn"
 
 
 def test_logo_upload_without_csrf_token_is_refused(testapp, admin, db):
@@ -350,8 +386,8 @@ def test_logo_upload_without_csrf_token_is_refused(testapp, admin, db):
         s.add(member)
         s.flush()
         member_id = member.id
-    testapp.post(f"/manage/members/{member_id}", {"upload_logo": "1"},
-                 upload_files=[("logo", "dakar.png", PNG)], status=400)
+    testapp.post(f"/manage/members/{member_id}", {"save": "1", "name": "Dakar"},
+                 upload_files=[("add", "dakar.png", PNG)], status=400)
     with db() as s:
         assert s.get(Member, member_id).logo_id is None
 
