@@ -170,16 +170,19 @@ def test_a_logo_that_cannot_be_stored_keeps_the_previous_one(testapp, make_user,
         s.flush()
         member_id = member.id
     page = testapp.get(f"/manage/members/{member_id}")
-    token = csrf(testapp)
-    testapp.post(f"/manage/members/{member_id}", {"upload_logo": "1", "csrf_token": token},
-                 upload_files=[("logo", "first.png", png(8))], status=302)
+    form = page.forms["deform"]  # the logo is chosen inside the member's form
+    form.set("add", webtest.Upload("first.png", png(8), "image/png"), index=0)
+    form.submit("save", status=302)
     with db() as s:
         first = s.get(Member, member_id).logo_id
     stored = storage.files()
     storage.read_only()
-    res = testapp.post(f"/manage/members/{member_id}", {"upload_logo": "1", "csrf_token": token},
-                       upload_files=[("logo", "second.png", png(9))], status="*")
-    assert res.status_int == 503 and "could not be stored" in text_of(res.text)
+    form = testapp.get(f"/manage/members/{member_id}").forms["deform"]
+    form["description"] = "Typed, not to be lost."
+    form.set("add", webtest.Upload("second.png", png(9), "image/png"), index=0)
+    res = form.submit("save", status="*")
+    assert res.status_int in (400, 503) and "could not be stored" in text_of(res.text)
+    assert res.forms["deform"]["description"].value == "Typed, not to be lost."
     assert page.status_int == 200
     with db() as s:
         assert s.get(Member, member_id).logo_id == first

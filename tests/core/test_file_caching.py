@@ -3,6 +3,7 @@ attachment, a members-only group page's file or an award document says `private,
 copy stays in the browser's cache of a shared computer after logout (portal.files.send_file)."""
 import io
 
+import webtest
 from PIL import Image
 from sqlalchemy import select
 
@@ -114,7 +115,8 @@ def test_an_award_document_is_private_and_a_members_logo_is_public(app, registry
         member_id = dakar.id
     admin = client(app, "192.0.2.20")
     login(admin, "admin@example.org")
-    admin.post(f"/manage/members/{member_id}", {"upload_logo": "1", "csrf_token": csrf(admin)},
-               upload_files=[("logo", "logo.png", png())], status=302)
+    form = admin.get(f"/manage/members/{member_id}").forms["deform"]  # the logo is chosen inside the form
+    form.set("add", webtest.Upload("logo.png", png(), "image/png"), index=0)
+    form.submit("save", status=302)
     res = client(app, "192.0.2.21").get(file_url(db, "logo.png"))
     assert res.cache_control.public and res.cache_control.max_age == 3600
