@@ -5,7 +5,7 @@ Antennas are the network's offices in a region; each owns a core Section where i
 gathers its own content and the region sections of every plugin. The reach dashboard draws the
 membership per region and type as server-side SVG with tables and a CSV export; members show the
 network's badge on their websites, and any site can frame a list of the latest experiences."""
-from portal.i18n import _
+from portal.api import _
 
 
 def includeme(config):

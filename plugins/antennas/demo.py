@@ -4,8 +4,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from portal.forms import record_revision
-from portal.models import Member, News, Section, Setting, User, utcnow
+from portal.api import record_revision
+from portal.api import Member, News, Section, Setting, User, utcnow
 
 from .models import Antenna
 
@@ -33,7 +33,7 @@ NEWS = {
 
 
 def create_demo_antennas(request):
-    from portal.content_types import NewsSchema
+    from portal.api import NewsSchema
     db = request.dbsession
     admin = db.scalar(select(User).where(User.role == "secretariat").order_by(User.id))
     now = utcnow()

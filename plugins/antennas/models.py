@@ -7,8 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.models import Base, LocalRole, User
-from portal.models.meta import UTCDateTime, utcnow
+from portal.api import Base, LocalRole, User
+from portal.api import UTCDateTime, utcnow
 
 STATUSES = ("planned", "active")
 # the local role a coordinator holds on the antenna's section: edit and publish there

@@ -8,10 +8,10 @@ from pyramid.response import Response
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.countries import REGIONS, country_name
-from portal.i18n import LANGUAGES, _, translate, translate_to
-from portal.models import Member
-from portal.views import allow_framing
+from portal.api import REGIONS, country_name
+from portal.api import LANGUAGES, _, translate, translate_to
+from portal.api import Member
+from portal.api import allow_framing
 
 
 def _language(request):

@@ -10,10 +10,10 @@ from markupsafe import Markup
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
-from portal.countries import REGIONS
-from portal.i18n import _, translate
-from portal.models import MEMBER_KINDS, Member
-from portal.views.members import KIND_TITLES, STATUS_TITLES
+from portal.api import REGIONS
+from portal.api import _, translate
+from portal.api import MEMBER_KINDS, Member
+from portal.api import KIND_TITLES, STATUS_TITLES
 
 SETTINGS = "antennas"
 

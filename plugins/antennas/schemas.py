@@ -3,10 +3,10 @@ import colander
 import deform
 from sqlalchemy import select
 
-from portal.countries import REGIONS
-from portal.forms import country_node, rich_text_node
-from portal.i18n import _, translate
-from portal.models import Member, User
+from portal.api import REGIONS
+from portal.api import country_node, rich_text_node
+from portal.api import _, translate
+from portal.api import Member, User
 
 from .models import STATUSES
 

@@ -2,10 +2,10 @@
 profile (the antenna of its region)."""
 from sqlalchemy import select
 
-from portal.countries import country_name
-from portal.i18n import _, translate
-from portal.models import Member
-from portal.views.members import KIND_TITLES
+from portal.api import country_name
+from portal.api import _, translate
+from portal.api import Member
+from portal.api import KIND_TITLES
 
 from .models import Antenna
 from .schemas import STATUS_TITLES

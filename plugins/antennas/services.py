@@ -4,8 +4,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from portal.models import Content, Section, User, utcnow
-from portal.sanitize import html_to_text
+from portal.api import Content, Section, User, utcnow
+from portal.api import html_to_text
 
 from .models import Antenna
 from .schemas import email_lines

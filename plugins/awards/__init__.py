@@ -6,7 +6,7 @@ member's experiences); experiences knows nothing of awards: the badge and the "a
 through the core's add_content_badges and add_search_facets."""
 from pyramid.events import NewRequest
 
-from portal.i18n import _
+from portal.api import _
 
 AWARD = _("Good Practice Award in Citizen Participation")
 

@@ -3,7 +3,7 @@ they were given (entries' categories and answers and jurors' scores point to the
 titles become; what entries or scores already use cannot be removed."""
 from collections import Counter
 
-from portal.i18n import _
+from portal.api import _
 
 from .schemas import slugify
 

@@ -3,7 +3,7 @@ to applicants, the badges). Safe to run from cron every few minutes: a call is p
 
 
 def run(args):
-    from portal.cli import load
+    from portal.api import load
     from .publication import publish_due_results
     env = load(args.config)
     try:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from portal.models import Content, User
+from portal.api import Content, User
 
 from . import clock
 from .jury import assign
@@ -66,8 +66,8 @@ def create_demo_awards(request):
     current = _call(db, "7th", 0)
     db.add_all([past, current])
     admin = db.scalar(select(User).where(User.role == "secretariat").order_by(User.id))
-    from portal.demo import DEMO_PASSWORD
-    from portal.passwords import hash_password
+    from portal.api import DEMO_PASSWORD
+    from portal.api import hash_password
     password = hash_password(DEMO_PASSWORD, request.registry.settings)  # so the jury's pages can be tried
     jurors = [User(email=f"juror{n}@example.org", name=name, language=lang, role=None, password_hash=password)
               for n, (name, lang) in enumerate([("Ana Jurado", "es"), ("Claire Jury", "fr"), ("Tom Panel", "en")], 1)]
@@ -102,7 +102,7 @@ def create_demo_awards(request):
         entry.outcome, entry.statement = outcome, statement
     past.results_sent = past.results_date  # last year's mails went out last year
     if getattr(db.info.get("request"), "registry", None) is not None or db.info.get("registry") is not None:
-        from portal.search import reindex_later
+        from portal.api import reindex_later
         for entry in past.entries:
             if entry.outcome:  # indexed before they won: their documents gain the award facet
                 reindex_later(db, entry.experience)

@@ -3,8 +3,8 @@ their documents, which for a blind review must be ones the portal can make anony
 import colander
 from sqlalchemy import func, select
 
-from portal.forms import pending_file, store_kept
-from portal.i18n import _
+from portal.api import pending_file, store_kept
+from portal.api import _
 
 from . import clock
 from .blind import masker_for
@@ -86,7 +86,7 @@ def save_entry(request, entry, appstruct: dict) -> None:
     entry.experience_id = appstruct["experience_id"]
     entry.category = appstruct["category"]
     entry.answers = {q["key"]: appstruct.get(f"q_{q['key']}", "") for q in call.questions}
-    from portal.files import delete_file
+    from portal.api import delete_file
     for doc in removed:
         file = doc.file
         entry.documents.remove(doc)
@@ -126,7 +126,7 @@ def blind_file_name(number: int, filename: str) -> str:
 
 def years(exp, request) -> str:
     """An experience's years as a reader expects them: "2017–2021", or "2017 – ongoing"."""
-    from portal.i18n import translate
+    from portal.api import translate
     if exp is None or not exp.start_year:
         return ""
     if exp.end_year:

@@ -1,7 +1,7 @@
 """How the awards write dates and states for a reader: in the call's own time zone, in the reader's language."""
 from babel.dates import format_date, format_time
 
-from portal.i18n import _
+from portal.api import _
 
 STATE_TITLES = {"upcoming": _("Upcoming"), "open": _("Open"), "closed": _("Closed"),
                 "evaluation": _("Under evaluation"), "published": _("Results published")}

@@ -3,8 +3,8 @@ or country, declared conflicts reassigned), and the ranking of the entries."""
 import statistics
 from collections import Counter, defaultdict
 
-from portal.i18n import _
-from portal.models import User
+from portal.api import _
+from portal.api import User
 
 from . import clock
 from .models import Juror, Review

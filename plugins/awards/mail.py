@@ -1,6 +1,6 @@
 """The awards' mails, each in its recipient's language: the receipt of an entry, the invitation to the
 jury, the notice of entries to review (the outcomes are in publication.py)."""
-from portal.i18n import _, translate_to
+from portal.api import _, translate_to
 
 from .format import when
 
@@ -29,7 +29,7 @@ def submission_mail(request, entry):
 
 def invitation_mail(request, call, juror, created):
     """A new juror learns they are on the jury (with a link to choose a password, for a new account)."""
-    from portal.views.auth import issue_reset_token
+    from portal.api import issue_reset_token
     user = juror.user
     lang = user.language
     mapping = {"name": user.name, "edition": call.edition, "title": call.title,

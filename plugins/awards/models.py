@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.models import Base
-from portal.models.meta import UTCDateTime, utcnow
+from portal.api import Base
+from portal.api import UTCDateTime, utcnow
 
 from . import clock
 

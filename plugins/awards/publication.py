@@ -7,9 +7,9 @@ from types import SimpleNamespace
 
 from sqlalchemy import select, update
 
-from portal.i18n import _, translate_to
-from portal.mail import send_mail
-from portal.search import reindex_later
+from portal.api import _, translate_to
+from portal.api import send_mail
+from portal.api import reindex_later
 
 from . import clock
 from .models import AwardCall

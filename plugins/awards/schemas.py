@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo, available_timezones
 import colander
 import deform
 
-from portal.forms import country_node, rich_text_node, uploads_node
-from portal.i18n import _
+from portal.api import country_node, rich_text_node, uploads_node
+from portal.api import _
 
 DATETIME_INPUT = {"type": "datetime-local"}
 SLUG = re.compile(r"[^a-z0-9]+")
@@ -222,7 +222,7 @@ def entry_schema(call, experience_choices, documents=()):
                                        validator=colander.Length(0, 5000),
                                        widget=deform.widget.TextAreaWidget(rows=4))
         schema.add(node)
-    from portal.files import DOCUMENT_TYPES, IMAGE_TYPES
+    from portal.api import DOCUMENT_TYPES, IMAGE_TYPES
     schema.add(uploads_node("documents", _("Documents"), files=documents, accept=ENTRY_TYPES,
                             allowed=IMAGE_TYPES | DOCUMENT_TYPES,
                             description=_("Images (PNG, JPEG, GIF, WebP), PDF, office documents or CSV; several at "
@@ -232,7 +232,7 @@ def entry_schema(call, experience_choices, documents=()):
 
 @colander.deferred
 def deferred_eligible_widget(node, kw):
-    from portal.i18n import translate
+    from portal.api import translate
     request = kw["request"]
     return deform.widget.SelectWidget(values=[("", "—"), ("yes", translate(_("Eligible"), request)),
                                               ("no", translate(_("Not eligible"), request))])

@@ -21,7 +21,7 @@ import logging
 import re
 import zipfile
 
-from portal.i18n import _
+from portal.api import _
 
 from .blind import Masker
 

@@ -3,7 +3,7 @@ their page, once the results of the call are public."""
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
-from portal.i18n import _, translate
+from portal.api import _, translate
 
 from .models import AwardCall, AwardEntry
 from . import clock

@@ -2,9 +2,9 @@
 whose results are public (nothing before the publication date)."""
 from sqlalchemy import select
 
-from portal.cache import keep_for
-from portal.i18n import _, translate
-from portal.models import Member
+from portal.api import keep_for
+from portal.api import _, translate
+from portal.api import Member
 
 from . import clock
 from .models import AwardCall, AwardEntry

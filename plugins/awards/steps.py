@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from portal.i18n import _
+from portal.api import _
 
 from . import clock
 from .format import when

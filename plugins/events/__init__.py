@@ -1,7 +1,7 @@
 """Events: the network's international workshops, conferences, plenary meetings and webinars.
 
 Everything the plugin brings is declared here; the core is not touched."""
-from portal.i18n import _
+from portal.api import _
 
 from .models import Event
 from .schemas import EventSchema

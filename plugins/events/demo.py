@@ -4,8 +4,8 @@ from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 
-from portal.forms import record_revision
-from portal.models import Member, User, WorkflowLog
+from portal.api import record_revision
+from portal.api import Member, User, WorkflowLog
 
 from . import clock
 from .models import Event

@@ -1,7 +1,7 @@
 """Open data: the published events, upcoming and past, with their times in UTC and their zone."""
 from sqlalchemy.orm import selectinload
 
-from portal.exports import in_batches
+from portal.api import in_batches
 
 from .models import Event
 from .views import past_query, upcoming_query

@@ -5,9 +5,9 @@ carrying a VTIMEZONE; texts are escaped (backslash, semicolon, comma, line break
 at 75 octets, never inside a UTF-8 character; lines end with CRLF."""
 from datetime import timezone
 
-from portal.countries import country_name
-from portal.i18n import translate
-from portal.sanitize import html_to_text
+from portal.api import country_name
+from portal.api import translate
+from portal.api import html_to_text
 
 from .schemas import KIND_TITLES
 

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from portal.countries import region_of
-from portal.models import Content
-from portal.models.meta import UTCDateTime
+from portal.api import region_of
+from portal.api import Content
+from portal.api import UTCDateTime
 
 from . import clock
 

@@ -8,9 +8,9 @@ import colander
 import deform
 from sqlalchemy import select
 
-from portal.forms import ContentSchema, country_node, rich_text_node
-from portal.i18n import _, translate
-from portal.models import Member, Section
+from portal.api import ContentSchema, country_node, rich_text_node
+from portal.api import _, translate
+from portal.api import Member, Section
 
 from .models import KINDS, to_utc, zone
 

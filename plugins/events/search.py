@@ -1,8 +1,8 @@
 """What search keeps of an event: its texts, its place in the four languages, and its kind as a facet.
 The date is the start, so the core's year facet is the year the event takes place."""
-from portal.countries import country_name
-from portal.i18n import LANGUAGES, translate_to
-from portal.sanitize import html_to_text
+from portal.api import country_name
+from portal.api import LANGUAGES, translate_to
+from portal.api import html_to_text
 
 from .models import KINDS
 from .schemas import KIND_TITLES

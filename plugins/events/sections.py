@@ -1,6 +1,6 @@
 """What a region's pages and a member's profile show of the events."""
 
-from portal.cache import keep_for
+from portal.api import keep_for
 
 from .dates import short_date
 from .views import past_query, place, upcoming_query

@@ -8,15 +8,15 @@ from pyramid.response import Response
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
-from portal.cache import keep_for
-from portal.models.content import one_per_translation
-from portal.views.search import bad
-from portal.countries import REGIONS, country_name
-from portal.db import get_or_404
-from portal.forms import ContentViews
-from portal.i18n import LANGUAGES, _, translate
-from portal.models import Content, Section
-from portal.views.feeds import atom_feed
+from portal.api import keep_for
+from portal.api import one_per_translation
+from portal.api import bad
+from portal.api import REGIONS, country_name
+from portal.api import get_or_404
+from portal.api import ContentViews
+from portal.api import LANGUAGES, _, translate
+from portal.api import Content, Section
+from portal.api import atom_feed
 
 from . import clock
 from .dates import month_heading, short_when, when

@@ -3,7 +3,7 @@
 Everything the plugin brings is declared here; the core is not touched."""
 from sqlalchemy.orm import selectinload
 
-from portal.i18n import _
+from portal.api import _
 
 from .models import Experience
 from .schemas import ExperienceSchema

@@ -3,10 +3,10 @@ import sys
 
 
 def run(args):
-    from portal.cli import index_processes, load, progress
-    from portal.imports import ImportFileError, text
-    from portal.search import bulk
-    from portal.search.queue import StopRequested
+    from portal.api import index_processes, load, progress
+    from portal.api import ImportFileError, text
+    from portal.api import bulk
+    from portal.api import StopRequested
     from .importer import import_rows, read_file
     try:
         rows = read_file(args.file)

@@ -1,7 +1,7 @@
 """A few dozen experiences across the five regions and four languages, for `make serve`."""
 from sqlalchemy import select
 
-from portal.models import Member, User
+from portal.api import Member, User
 
 from .importer import import_rows
 

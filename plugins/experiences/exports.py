@@ -2,7 +2,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from portal.exports import in_batches
+from portal.api import in_batches
 
 from .models import Experience
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 import colander
 from sqlalchemy import select
 
-from portal.countries import COUNTRY_CODES
-from portal.forms import snapshot
-from portal.i18n import LANGUAGES
-from portal.imports import ImportFileError, Row, RowError, file_rows
-from portal.models import Revision, utcnow
-from portal.sanitize import clean_html
+from portal.api import COUNTRY_CODES
+from portal.api import snapshot
+from portal.api import LANGUAGES
+from portal.api import ImportFileError, Row, RowError, file_rows
+from portal.api import Revision, utcnow
+from portal.api import clean_html
 
 from .models import MECHANISMS, SCALES, SDGS, Experience, Theme
 from .schemas import ExperienceSchema

@@ -2,9 +2,9 @@
 from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship, validates
 
-from portal.countries import region_of
+from portal.api import region_of
 
-from portal.models import Base, Content
+from portal.api import Base, Content
 
 MECHANISMS = ("participatory-budget", "deliberative-assembly", "advisory-council", "public-consultation",
               "digital-platform", "co-design-workshop", "monitoring-observatory", "referendum-initiative", "other")

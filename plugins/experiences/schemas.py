@@ -3,9 +3,9 @@ import colander
 import deform
 from sqlalchemy import select
 
-from portal.forms import ContentSchema, country_node, rich_text_node
-from portal.i18n import _, translate
-from portal.models import Member
+from portal.api import ContentSchema, country_node, rich_text_node
+from portal.api import _, translate
+from portal.api import Member
 
 from .models import MECHANISMS, SCALES, SDGS, Theme
 

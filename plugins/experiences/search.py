@@ -2,9 +2,9 @@
 languages, so "presupuesto participativo" finds an English experience filed under that theme."""
 from sqlalchemy import select
 
-from portal.countries import COUNTRY_CODES, country_name
-from portal.i18n import LANGUAGES, _
-from portal.sanitize import html_to_text
+from portal.api import COUNTRY_CODES, country_name
+from portal.api import LANGUAGES, _
+from portal.api import html_to_text
 
 from .models import MECHANISMS, SCALES, SDGS, Theme
 from .schemas import MECHANISM_TITLES, SCALE_TITLES, SDG_TITLES

@@ -1,7 +1,7 @@
 """What a member's profile and a region's pages show of the experiences: the latest published ones."""
 from sqlalchemy import select
 
-from portal.models.content import one_per_translation
+from portal.api import one_per_translation
 
 from .models import Experience
 

@@ -4,13 +4,13 @@ from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.countries import REGIONS, country_name
-from portal.db import get_or_404
-from portal.forms import make_form, render_form, validate
-from portal.i18n import _, translate
-from portal.search import SearchQuery
-from portal.views.feeds import atom_feed
-from portal.views.search import facet_label, facet_links, paging_links, parse_query
+from portal.api import REGIONS, country_name
+from portal.api import get_or_404
+from portal.api import make_form, render_form, validate
+from portal.api import _, translate
+from portal.api import SearchQuery
+from portal.api import atom_feed
+from portal.api import facet_label, facet_links, paging_links, parse_query
 
 from .models import Experience, Theme
 from .schemas import MECHANISM_TITLES, SCALE_TITLES, SDG_TITLES, ThemeSchema
@@ -116,7 +116,7 @@ def _theme_form(request, theme):
             setattr(theme, key, value)
         request.dbsession.flush()
         for exp in request.dbsession.scalars(select(Experience).where(Experience.themes.contains(theme))):
-            from portal.search import reindex_later
+            from portal.api import reindex_later
             reindex_later(request.dbsession, exp)  # its labels are in each experience's document
         request.flash(_("Changes saved."))
         return HTTPFound(request.route_url("experience_themes"))

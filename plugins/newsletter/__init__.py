@@ -3,7 +3,7 @@
 Everything the plugin brings is declared here; mail leaves through the core outbox and its worker."""
 from functools import partial
 
-from portal.i18n import _
+from portal.api import _
 
 
 def includeme(config):

@@ -14,11 +14,11 @@ from pyramid.request import Request
 from pyramid.threadlocal import manager
 from sqlalchemy import exists, func, literal, select, update
 
-from portal.db import insert_ignoring_conflicts
-from portal.i18n import _, translate_to
-from portal.mail import outbox_message, sender_domain
-from portal.models import Content, OutboxMessage, utcnow
-from portal.sanitize import html_to_text
+from portal.api import insert_ignoring_conflicts
+from portal.api import _, translate_to
+from portal.api import outbox_message, sender_domain
+from portal.api import Content, OutboxMessage, utcnow
+from portal.api import html_to_text
 
 from .links import personal_token
 from .models import Delivery, Interest, Issue, Subscriber

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from babel.dates import format_skeleton
 from sqlalchemy import select
 
-from portal.models import Content, utcnow
+from portal.api import Content, utcnow
 
 from . import campaign
 from .models import Consent, Delivery, Issue, IssueItem, IssueVersion, Subscriber

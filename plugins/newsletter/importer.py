@@ -11,10 +11,10 @@ from datetime import datetime, timezone
 
 from sqlalchemy import select
 
-from portal.countries import REGIONS
-from portal.i18n import LANGUAGES, _
-from portal.imports import ImportFileError, RowError, csv_rows
-from portal.models import utcnow
+from portal.api import REGIONS
+from portal.api import LANGUAGES, _
+from portal.api import ImportFileError, RowError, csv_rows
+from portal.api import utcnow
 
 from .models import Consent, Subscriber
 from .schemas import valid_address

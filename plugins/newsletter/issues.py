@@ -5,10 +5,10 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import case, func, or_, select, update
 
-from portal.countries import REGIONS
-from portal.i18n import LANGUAGES, _, translate, translate_to
-from portal.models import Content, utcnow
-from portal.timezones import NoSuchTime, is_zone, local_to_utc
+from portal.api import REGIONS
+from portal.api import LANGUAGES, _, translate, translate_to
+from portal.api import Content, utcnow
+from portal.api import NoSuchTime, is_zone, local_to_utc
 
 from . import campaign
 from .links import SAMPLE

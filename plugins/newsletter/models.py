@@ -6,9 +6,9 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.models import Base, utcnow
-from portal.models.meta import UTCDateTime
-from portal.security import token_hash  # noqa: F401  (the plugin's modules import it from here)
+from portal.api import Base, utcnow
+from portal.api import UTCDateTime
+from portal.api import token_hash  # noqa: F401  (the plugin's modules import it from here)
 
 SUBSCRIBER_STATUSES = ("pending", "subscribed", "unsubscribed")
 ISSUE_STATUSES = ("draft", "scheduled", "sending", "sent")

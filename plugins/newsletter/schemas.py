@@ -5,9 +5,9 @@ import colander
 import deform
 from sqlalchemy import select
 
-from portal.countries import REGIONS
-from portal.forms import rich_text_node
-from portal.i18n import LANGUAGES, _, translate
+from portal.api import REGIONS
+from portal.api import rich_text_node
+from portal.api import LANGUAGES, _, translate
 
 # The consent a subscriber gives: its version is kept with each consent record; change the version
 # whenever the wording changes.

@@ -4,10 +4,10 @@ from datetime import timedelta
 
 from sqlalchemy import or_, select, update
 
-from portal.db import insert_ignoring_conflicts
-from portal.i18n import _, translate_to
-from portal.models import utcnow
-from portal.views.auth import client_address as core_client_address
+from portal.api import insert_ignoring_conflicts
+from portal.api import _, translate_to
+from portal.api import utcnow
+from portal.api import client_address as core_client_address
 
 from . import campaign
 from .links import personal_token, subscriber_by_token

@@ -4,7 +4,7 @@ A group has coordinators and members (joined on request or by invitation) and is
 members-only. Its pages are content items (revisions, diff, restore, files) whose concurrent edits
 are merged (merge.py); members comment and follow the group through e-mail digests (digest.py,
 `portal working-groups-digest`). Everything the plugin brings is declared here."""
-from portal.i18n import _
+from portal.api import _
 
 from .models import GroupPage
 

@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from portal.models import Revision
+from portal.api import Revision
 
 from .models import GroupPage, PageComment
 

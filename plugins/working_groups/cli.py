@@ -3,7 +3,7 @@ from datetime import datetime, timezone
 
 
 def run(args):
-    from portal.cli import load
+    from portal.api import load
     from .digest import queue_digests
     now = None
     if args.now:

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from portal.models import User, utcnow
+from portal.api import User, utcnow
 
 from . import services
 from .models import PageComment

@@ -9,8 +9,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from portal.i18n import _, translate_to
-from portal.models import utcnow
+from portal.api import _, translate_to
+from portal.api import utcnow
 
 from .activity import group_activity
 from .models import Follow

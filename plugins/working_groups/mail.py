@@ -1,5 +1,5 @@
 """The plugin's e-mails, each in its recipient's language, queued in the core outbox."""
-from portal.i18n import _, translate_to
+from portal.api import _, translate_to
 
 
 def join_request(request, group, person, message):

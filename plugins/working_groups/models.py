@@ -10,8 +10,8 @@ from pyramid.authorization import ALL_PERMISSIONS, Allow, Authenticated, Deny, E
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.models import Content, Group, User
-from portal.models.meta import Base, UTCDateTime, utcnow
+from portal.api import Content, Group, User
+from portal.api import Base, UTCDateTime, utcnow
 
 VISIBILITIES = ("public", "members")
 ROLES = ("coordinator", "member")

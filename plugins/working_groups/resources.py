@@ -7,7 +7,7 @@ to some verbs and 404 to others would tell which ids exist. Anonymous visitors a
 from pyramid.authorization import ALL_PERMISSIONS, Allow, Deny, Everyone
 from pyramid.httpexceptions import HTTPNotFound
 
-from portal.db import hidden_unless
+from portal.api import hidden_unless
 
 from .models import GroupPage, WorkingGroup
 

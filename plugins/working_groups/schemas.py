@@ -4,8 +4,8 @@ import colander
 import deform
 from sqlalchemy import select
 
-from portal.forms import rich_text_node
-from portal.i18n import LANGUAGES, _
+from portal.api import rich_text_node
+from portal.api import LANGUAGES, _
 
 from .models import FREQUENCIES, GroupPage
 

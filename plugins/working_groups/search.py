@@ -3,8 +3,8 @@ page is stored with the principal of the group's members, and the backends filte
 principals inside the query, so it never reaches anyone else's results, counts or facets."""
 from sqlalchemy import select
 
-from portal.i18n import _
-from portal.sanitize import html_to_text
+from portal.api import _
+from portal.api import html_to_text
 
 from .models import WorkingGroup
 

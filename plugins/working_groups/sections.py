@@ -2,7 +2,7 @@
 its people take part in, only those whose members the visitor may see."""
 from sqlalchemy import select
 
-from portal.models import Member, User
+from portal.api import Member, User
 
 from .models import Membership, WorkingGroup
 

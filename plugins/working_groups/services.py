@@ -8,12 +8,12 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import contains_eager
 
-from portal.forms import _jsonable
-from portal.models import Group, Revision, User, utcnow
-from portal.passwords import hash_password
-from portal.sanitize import clean_html
-from portal.search import reindex_later
-from portal.security import token_hash
+from portal.api import jsonable as _jsonable
+from portal.api import Group, Revision, User, utcnow
+from portal.api import hash_password
+from portal.api import clean_html
+from portal.api import reindex_later
+from portal.api import token_hash
 
 from . import mail
 from .merge import merge_text, merge_value
@@ -293,7 +293,7 @@ def restore_revision(session, page: GroupPage, rev: Revision, author: Any, comme
 
 def delete_page(request, page: GroupPage) -> None:
     """The page and its files; the pages under it move up, nothing is lost with it."""
-    from portal.files import delete_file
+    from portal.api import delete_file
     session = request.dbsession
     for child in session.scalars(select(GroupPage).where(GroupPage.parent_id == page.id)):
         child.parent_id = page.parent_id

@@ -5,11 +5,11 @@ from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
-from portal.countries import REGIONS, country_name
-from portal.forms import make_form, render_form, validate
-from portal.i18n import _, translate
-from portal.models import Member
-from portal.sanitize import html_to_text
+from portal.api import REGIONS, country_name
+from portal.api import make_form, render_form, validate
+from portal.api import _, translate
+from portal.api import Member
+from portal.api import html_to_text
 
 from ..models import Antenna
 from ..schemas import STATUS_TITLES, AntennaSchema

@@ -5,8 +5,8 @@ the antenna's form."""
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
-from portal.forms import ContentViews, apply_appstruct, record_revision, render_form, validate
-from portal.i18n import _, translate
+from portal.api import ContentViews, apply_appstruct, record_revision, render_form, validate
+from portal.api import _, translate
 
 from ..services import ANTENNA_TYPES, antenna_of_section
 from .antennas import antenna_factory, crumbs

@@ -4,9 +4,9 @@ from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.db import get_or_404
-from portal.forms import make_form, render_form, validate
-from portal.i18n import _
+from portal.api import get_or_404
+from portal.api import make_form, render_form, validate
+from portal.api import _
 
 from .. import AWARD
 from ..calls import copy_values, empty_values, typed_values

@@ -2,9 +2,9 @@
 frame (title, breadcrumbs, dates in the call's time zone) and who the visitor is to a call."""
 from sqlalchemy import select
 
-from portal.db import get_or_404
-from portal.files import ascii_name, send_file as core_send_file
-from portal.i18n import _, translate
+from portal.api import get_or_404
+from portal.api import ascii_name, send_file as core_send_file
+from portal.api import _, translate
 
 from .. import AWARD
 from ..blind import masker_for

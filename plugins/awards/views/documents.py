@@ -5,8 +5,8 @@ from pyramid.httpexceptions import HTTPNotFound
 from pyramid.renderers import render_to_response
 from pyramid.view import view_config
 
-from portal.files import file_path
-from portal.i18n import _, translate
+from portal.api import file_path
+from portal.api import _, translate
 
 from ..blind import masker_for
 from ..entries import blind_file_name

@@ -3,8 +3,8 @@ documents in it), its page, and the secretariat's list and eligibility decision.
 from pyramid.httpexceptions import HTTPForbidden, HTTPFound
 from pyramid.view import view_config
 
-from portal.forms import field_error, make_form, render_form, validate
-from portal.i18n import _, translate
+from portal.api import field_error, make_form, render_form, validate
+from portal.api import _, translate
 
 from ..entries import (EntryRefused, document_rows, entry_values, experience_choices, save_entry,
                        submit_entry)
@@ -47,7 +47,7 @@ def enter_new_experience(request):
     """The experience form of the experiences plugin: what is written becomes the member's experience
     (a draft they can submit for publication later) and the entry's."""
     from plugins.experiences.models import Experience
-    from portal.forms import apply_appstruct, record_revision
+    from portal.api import apply_appstruct, record_revision
     call = request.context
     user = request.user
     if not user.member_id:

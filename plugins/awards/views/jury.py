@@ -2,9 +2,9 @@
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
-from portal.countries import country_name
-from portal.forms import make_form, render_form, validate
-from portal.i18n import _
+from portal.api import country_name
+from portal.api import make_form, render_form, validate
+from portal.api import _
 
 from ..jury import AssignmentRefused, assign_entries, invite_juror, progress
 from ..schemas import JurorSchema

@@ -3,8 +3,8 @@ results page."""
 from pyramid.httpexceptions import HTTPBadRequest, HTTPFound
 from pyramid.view import view_config
 
-from portal.countries import country_name
-from portal.i18n import _, translate
+from portal.api import country_name
+from portal.api import _, translate
 
 from ..calls import ceremony_link
 from ..format import when
@@ -37,7 +37,7 @@ def ranking_view(request):
             if entry.outcome != outcome or entry.statement != statement:
                 entry.outcome, entry.statement = outcome, statement
                 if call.results_public and entry.experience is not None:
-                    from portal.search import reindex_later
+                    from portal.api import reindex_later
                     reindex_later(request.dbsession, entry.experience)  # a correction after publication
         request.flash(_("Winners and mentions saved. Nobody outside the secretariat sees them before ${date}.",
                         mapping={"date": when(request, call, call.results_date)}))

@@ -4,9 +4,9 @@ preview of exactly what the jury reads of an entry."""
 from pyramid.httpexceptions import HTTPBadRequest, HTTPForbidden, HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
-from portal.countries import country_name
-from portal.forms import make_form, render_form, validate
-from portal.i18n import _, translate
+from portal.api import country_name
+from portal.api import make_form, render_form, validate
+from portal.api import _, translate
 
 from ..blind import masker_for
 from ..entries import blind_file_name

@@ -9,7 +9,7 @@ from pyramid.response import Response
 from pyramid_retry import mark_error_retryable
 from sqlalchemy.exc import IntegrityError
 
-from portal.i18n import _, translate
+from portal.api import _, translate
 
 ISSUE_STATUS_TITLES = {"draft": _("Draft"), "scheduled": _("Scheduled"), "sending": _("Sending"), "sent": _("Sent")}
 

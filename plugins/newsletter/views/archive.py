@@ -3,10 +3,10 @@ from pyramid.httpexceptions import HTTPBadRequest, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.db import get_or_404
-from portal.i18n import LANGUAGES, _, translate
-from portal.sanitize import html_to_text
-from portal.views.feeds import atom_feed
+from portal.api import get_or_404
+from portal.api import LANGUAGES, _, translate
+from portal.api import html_to_text
+from portal.api import atom_feed
 
 from .. import campaign
 from ..models import Issue

@@ -7,10 +7,10 @@ from pyramid.request import Request
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
-from portal.db import get_or_404
-from portal.forms import make_form, render_form, validate
-from portal.i18n import LANGUAGES, _, translate
-from portal.timezones import moment_text
+from portal.api import get_or_404
+from portal.api import make_form, render_form, validate
+from portal.api import LANGUAGES, _, translate
+from portal.api import moment_text
 
 from .. import campaign, issues
 from ..models import Issue, Subscriber

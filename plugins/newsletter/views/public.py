@@ -5,8 +5,8 @@ from pyramid.request import Request
 from pyramid.response import Response
 from pyramid.view import view_config
 
-from portal.forms import make_form, render_form, validate
-from portal.i18n import _
+from portal.api import make_form, render_form, validate
+from portal.api import _
 
 from .. import subscriptions
 from ..links import SAMPLE, personal_token

@@ -11,10 +11,10 @@ from pyramid.response import Response
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.db import get_or_404
-from portal.i18n import LANGUAGES, _
-from portal.models import OutboxMessage, utcnow
-from portal.timezones import moment_text, zone_choices, zone_label
+from portal.api import get_or_404
+from portal.api import LANGUAGES, _
+from portal.api import OutboxMessage, utcnow
+from portal.api import moment_text, zone_choices, zone_label
 
 from .. import campaign, issues
 from ..links import SAMPLE

@@ -3,7 +3,7 @@ from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import or_, select
 
-from portal.i18n import _
+from portal.api import _
 
 from .. import campaign
 from ..models import Subscriber
@@ -61,7 +61,7 @@ def import_view(request):
             request.response.status = 413
             return manage_page(request, _("Import subscribers"), report=None,
                                error=_("The file is too large: at most 20 MB."))
-        from portal.imports import decode
+        from portal.api import decode
         report = import_csv(request.dbsession, decode(data))
         if report.error:
             request.tm.doom()

@@ -2,8 +2,8 @@
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 
-from portal.forms import validate
-from portal.i18n import _
+from portal.api import validate
+from portal.api import _
 
 from .. import services
 from .common import T, page_url

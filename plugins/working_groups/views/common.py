@@ -1,5 +1,5 @@
 """What the plugin's pages share: their addresses and their breadcrumbs."""
-from portal.i18n import _, translate
+from portal.api import _, translate
 
 T = "plugins.working_groups:templates/"
 

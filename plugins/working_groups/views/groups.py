@@ -3,8 +3,8 @@ from pyramid.httpexceptions import HTTPForbidden, HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
-from portal.forms import make_form, render_form, validate
-from portal.i18n import _, translate
+from portal.api import make_form, render_form, validate
+from portal.api import _, translate
 
 from .. import services
 from ..activity import group_activity

@@ -6,9 +6,9 @@ from pyramid.security import remember
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
-from portal.forms import make_form, render_form, validate
-from portal.i18n import _, translate
-from portal.models import User, utcnow
+from portal.api import make_form, render_form, validate
+from portal.api import _, translate
+from portal.api import User, utcnow
 
 from .. import services
 from ..schemas import InvitedAccountSchema

@@ -4,9 +4,9 @@ from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.forms import make_form, render_form, validate
-from portal.i18n import _, translate
-from portal.models import Revision
+from portal.api import make_form, render_form, validate
+from portal.api import _, translate
+from portal.api import Revision
 
 from .. import services
 from ..merge import inline_diff, side_by_side

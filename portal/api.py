@@ -1,0 +1,150 @@
+"""The one module of the core that plugins import (ARCHITECTURE.md, "plugin contract"): the models,
+forms, files, mail, search, import/export and date helpers a plugin builds on. Names are loaded when
+first used (PEP 562), so importing this module costs nothing and cannot import a plugin's own code
+back in a cycle. A name not here is an internal of the core: ask for it to be added rather than
+importing the module it lives in.
+
+    from portal.api import Content, make_form, reindex_later
+"""
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+# name -> the module of the core that defines it
+_WHERE: dict[str, str] = {
+    "_": "portal.i18n",
+    "LANGUAGES": "portal.i18n",
+    "translate": "portal.i18n",
+    "translate_to": "portal.i18n",
+    "keep_for": "portal.cache",
+    "index_processes": "portal.cli",
+    "load": "portal.cli",
+    "progress": "portal.cli",
+    "NewsSchema": "portal.content_types",
+    "COUNTRY_CODES": "portal.countries",
+    "REGIONS": "portal.countries",
+    "country_name": "portal.countries",
+    "region_of": "portal.countries",
+    "get_or_404": "portal.db",
+    "hidden_unless": "portal.db",
+    "insert_ignoring_conflicts": "portal.db",
+    "DEMO_PASSWORD": "portal.demo",
+    "in_batches": "portal.exports",
+    "DOCUMENT_TYPES": "portal.files",
+    "IMAGE_TYPES": "portal.files",
+    "ascii_name": "portal.files",
+    "delete_file": "portal.files",
+    "file_path": "portal.files",
+    "send_file": "portal.files",
+    "ContentSchema": "portal.forms",
+    "ContentViews": "portal.forms",
+    "jsonable": "portal.forms:_jsonable",
+    "apply_appstruct": "portal.forms",
+    "country_node": "portal.forms",
+    "field_error": "portal.forms",
+    "make_form": "portal.forms",
+    "pending_file": "portal.forms",
+    "record_revision": "portal.forms",
+    "render_form": "portal.forms",
+    "rich_text_node": "portal.forms",
+    "snapshot": "portal.forms",
+    "store_kept": "portal.forms",
+    "uploads_node": "portal.forms",
+    "validate": "portal.forms",
+    "ImportFileError": "portal.imports",
+    "Row": "portal.imports",
+    "RowError": "portal.imports",
+    "csv_rows": "portal.imports",
+    "decode": "portal.imports",
+    "file_rows": "portal.imports",
+    "text": "portal.imports",
+    "outbox_message": "portal.mail",
+    "send_mail": "portal.mail",
+    "sender_domain": "portal.mail",
+    "Base": "portal.models",
+    "Content": "portal.models",
+    "Group": "portal.models",
+    "LocalRole": "portal.models",
+    "MEMBER_KINDS": "portal.models",
+    "Member": "portal.models",
+    "News": "portal.models",
+    "OutboxMessage": "portal.models",
+    "Revision": "portal.models",
+    "Section": "portal.models",
+    "Setting": "portal.models",
+    "UTCDateTime": "portal.models.meta",
+    "User": "portal.models",
+    "WorkflowLog": "portal.models",
+    "utcnow": "portal.models",
+    "one_per_translation": "portal.models.content",
+    "hash_password": "portal.passwords",
+    "clean_html": "portal.sanitize",
+    "html_to_text": "portal.sanitize",
+    "SearchQuery": "portal.search",
+    "bulk": "portal.search",
+    "reindex_later": "portal.search",
+    "StopRequested": "portal.search.queue",
+    "token_hash": "portal.security",
+    "NoSuchTime": "portal.timezones",
+    "is_zone": "portal.timezones",
+    "local_to_utc": "portal.timezones",
+    "moment_text": "portal.timezones",
+    "zone_choices": "portal.timezones",
+    "zone_label": "portal.timezones",
+    "allow_framing": "portal.views",
+    "client_address": "portal.views.auth",
+    "issue_reset_token": "portal.views.auth",
+    "atom_feed": "portal.views.feeds",
+    "KIND_TITLES": "portal.views.members",
+    "STATUS_TITLES": "portal.views.members",
+    "bad": "portal.views.search",
+    "facet_label": "portal.views.search",
+    "facet_links": "portal.views.search",
+    "paging_links": "portal.views.search",
+    "parse_query": "portal.views.search",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        where = _WHERE[name]
+    except KeyError:
+        raise AttributeError(f"portal.api has no {name!r}: it is not part of the plugin API") from None
+    module, _, attribute = where.partition(":")
+    value = getattr(import_module(module), attribute or name)
+    globals()[name] = value  # the next use does not come here
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:  # what type checkers and editors see
+    from portal.i18n import LANGUAGES, _, translate, translate_to  # noqa: F401
+    from portal.models.meta import UTCDateTime  # noqa: F401
+    from portal.cache import keep_for  # noqa: F401
+    from portal.cli import index_processes, load, progress  # noqa: F401
+    from portal.content_types import NewsSchema  # noqa: F401
+    from portal.countries import COUNTRY_CODES, REGIONS, country_name, region_of  # noqa: F401
+    from portal.db import get_or_404, hidden_unless, insert_ignoring_conflicts  # noqa: F401
+    from portal.demo import DEMO_PASSWORD  # noqa: F401
+    from portal.exports import in_batches  # noqa: F401
+    from portal.files import DOCUMENT_TYPES, IMAGE_TYPES, ascii_name, delete_file, file_path, send_file  # noqa: F401
+    from portal.forms import ContentSchema, ContentViews, _jsonable as jsonable, apply_appstruct, country_node, field_error, make_form, pending_file, record_revision, render_form, rich_text_node, snapshot, store_kept, uploads_node, validate  # noqa: F401
+    from portal.imports import ImportFileError, Row, RowError, csv_rows, decode, file_rows, text  # noqa: F401
+    from portal.mail import outbox_message, send_mail, sender_domain  # noqa: F401
+    from portal.models import Base, Content, Group, LocalRole, MEMBER_KINDS, Member, News, OutboxMessage, Revision, Section, Setting, User, WorkflowLog, utcnow  # noqa: F401
+    from portal.models.content import one_per_translation  # noqa: F401
+    from portal.passwords import hash_password  # noqa: F401
+    from portal.sanitize import clean_html, html_to_text  # noqa: F401
+    from portal.search import SearchQuery, bulk, reindex_later  # noqa: F401
+    from portal.search.queue import StopRequested  # noqa: F401
+    from portal.security import token_hash  # noqa: F401
+    from portal.timezones import NoSuchTime, is_zone, local_to_utc, moment_text, zone_choices, zone_label  # noqa: F401
+    from portal.views import allow_framing  # noqa: F401
+    from portal.views.auth import client_address, issue_reset_token  # noqa: F401
+    from portal.views.feeds import atom_feed  # noqa: F401
+    from portal.views.members import KIND_TITLES, STATUS_TITLES  # noqa: F401
+    from portal.views.search import bad, facet_label, facet_links, paging_links, parse_query  # noqa: F401
