@@ -8,6 +8,7 @@ changes). Prints a table and writes bench/results/antennas.json; nothing is asse
 
     .venv/bin/python bench/antennas.py [--members 3000] [--requests 100]
 """
+BENCH_SUITE = True  # `make bench` runs every module of bench/ that says so
 import argparse
 import json
 import random

@@ -9,6 +9,7 @@ the RSS every 50 ms. Reported: the peak RSS during the downloads as a ratio to t
 6), the RSS after, the time to the first byte and to the last, and that every download holds
 every row. Run: .venv/bin/python bench/exports.py [--count 20000] [--parallel 8] [--keep].
 """
+BENCH_SUITE = True  # `make bench` runs every module of bench/ that says so
 import argparse
 import csv
 import http.client

@@ -8,6 +8,7 @@ sampled every 50 ms (psutil) for its peak. Runs for 2,000 and 10,000 subscribers
 whether memory grows with the audience. Prints the figures and writes bench/results/newsletter.json.
 Aim (issue 5): 10,000 messages in under 60 s, memory that does not grow with the subscriber count.
 """
+BENCH_SUITE = True  # `make bench` runs every module of bench/ that says so
 import argparse
 import json
 import os

@@ -7,6 +7,7 @@ other indexed pages; Whoosh by default, PostgreSQL with --pg URL (a database of 
 It uses nothing but the app's forms, so it runs against an older checkout too
 (PYTHONPATH=/path/to/old/checkout .venv/bin/python bench/save.py) for a before/after figure.
 """
+BENCH_SUITE = True  # `make bench` runs every module of bench/ that says so
 import argparse
 import statistics
 import tempfile

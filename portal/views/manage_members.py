@@ -67,7 +67,7 @@ def _member_form(request, member):
     if "save" in request.POST:
         appstruct, failed = validate(form, request)
         if failed:
-            return page(request, title, crumbs, form=failed, intro=None, member=member)
+            return page(request, title, crumbs, form=failed, intro=None)
         logo = appstruct.pop("logo")
         if member is None:
             member = Member()
@@ -75,14 +75,13 @@ def _member_form(request, member):
         for key, value in appstruct.items():
             setattr(member, key, value)
         member.region = region_of(member.country)
-        request.dbsession.flush()
         previous = member.logo
         try:
             stored = store_kept(request, logo["kept"], allowed=IMAGE_TYPES, title=member.name)
         except UploadError as exc:  # checked when chosen; refused now only if it changed on disk since
             request.tm.doom()  # nothing of the form is saved
             request.response.status = exc.status
-            return page(request, title, crumbs, form=render_form(form, appstruct), intro=exc.message, member=member)
+            return page(request, title, crumbs, form=render_form(form, appstruct), intro=exc.message)
         if stored:
             member.logo = stored[-1]
         elif previous is not None and previous.id in logo["remove"]:
@@ -93,7 +92,7 @@ def _member_form(request, member):
         request.flash(_("Changes saved."))
         return HTTPFound(request.route_url("manage_members"))
     appstruct = _member_appstruct(member) if member is not None else {"status": "active", "member_since": date.today()}
-    return page(request, title, crumbs, form=render_form(form, appstruct), intro=None, member=member)
+    return page(request, title, crumbs, form=render_form(form, appstruct), intro=None)
 
 
 def _member_appstruct(member):

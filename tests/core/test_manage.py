@@ -300,12 +300,17 @@ def choose_logo(form, filename, data):
     form.set("add", webtest.Upload(filename, data, "image/png"), index=0)
 
 
-def test_member_logo_upload(app, testapp, admin, db, settings):
+@pytest.fixture
+def member_id(db):
+    """A member organisation without a logo: Dakar."""
     with db() as s:
         member = Member(name="Dakar", kind="city", country="SN", region="africa", status="active")
         s.add(member)
         s.flush()
-        member_id = member.id
+        return member.id
+
+
+def test_member_logo_upload(app, testapp, admin, db, settings, member_id):
     form = member_form(testapp.get(f"/manage/members/{member_id}"))
     choose_logo(form, "dakar.png", PNG)
     res = form.submit("save", status=302).follow()
@@ -338,12 +343,7 @@ def test_member_logo_upload(app, testapp, admin, db, settings):
 @pytest.mark.parametrize("filename, data", [("logo.png", b"<svg onload='alert(1)'></svg>"),
                                             ("logo.pdf", b"%PDF-1.4 a document"),
                                             ("logo.png", b"")])
-def test_member_logo_must_be_an_image_and_nothing_typed_is_lost(testapp, admin, db, settings, filename, data):
-    with db() as s:
-        member = Member(name="Dakar", kind="city", country="SN", region="africa", status="active")
-        s.add(member)
-        s.flush()
-        member_id = member.id
+def test_member_logo_must_be_an_image_and_nothing_typed_is_lost(testapp, admin, db, settings, filename, data, member_id):
     form = member_form(testapp.get(f"/manage/members/{member_id}"))
     form["name"] = "Ville de Dakar"
     form["description"] = "Typed with care, not saved yet."
@@ -361,12 +361,7 @@ def test_member_logo_must_be_an_image_and_nothing_typed_is_lost(testapp, admin, 
     assert not [p for p in Path(settings["files.dir"]).rglob("*") if p.is_file() and p.suffix != ".json"]
 
 
-def test_a_logo_chosen_beside_an_error_is_kept_until_the_form_is_saved(testapp, admin, db):
-    with db() as s:
-        member = Member(name="Dakar", kind="city", country="SN", region="africa", status="active")
-        s.add(member)
-        s.flush()
-        member_id = member.id
+def test_a_logo_chosen_beside_an_error_is_kept_until_the_form_is_saved(testapp, admin, db, member_id):
     form = member_form(testapp.get(f"/manage/members/{member_id}"))
     form["website"] = "not a website"
     choose_logo(form, "dakar.png", PNG)
@@ -380,12 +375,7 @@ def test_a_logo_chosen_beside_an_error_is_kept_until_the_form_is_saved(testapp, 
         assert s.get(Member, member_id).website == "https://dakar.sn"
 
 
-def test_logo_upload_without_csrf_token_is_refused(testapp, admin, db):
-    with db() as s:
-        member = Member(name="Dakar", kind="city", country="SN", region="africa")
-        s.add(member)
-        s.flush()
-        member_id = member.id
+def test_logo_upload_without_csrf_token_is_refused(testapp, admin, db, member_id):
     testapp.post(f"/manage/members/{member_id}", {"save": "1", "name": "Dakar"},
                  upload_files=[("add", "dakar.png", PNG)], status=400)
     with db() as s:
