@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INI ?= development.ini
 
-.PHONY: serve test bench install install-test extract clean
+.PHONY: serve test lint bench install install-test extract clean
 
 $(BIN)/portal: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,12 @@ serve: install
 ## test: install the test extras and run the whole suite (SQLite; PostgreSQL when PORTAL_TEST_DB is set)
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## lint: ruff, mypy (portal.api) and the plugin contract (import-linter: plugins import the core only through portal.api)
+lint: install-test
+	$(BIN)/ruff check portal plugins tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 ## bench: requests per second against a bare Pyramid hello-world, and the worker's memory
 bench: install-test

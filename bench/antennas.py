@@ -14,7 +14,6 @@ import json
 import random
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 

@@ -3,7 +3,6 @@ import argparse
 import os
 import sys
 import time
-from importlib.metadata import entry_points
 
 from .search import SearchIndexError
 from .settings import SettingError
@@ -256,8 +255,41 @@ def cmd_serve(args):
     serve(app, **server)
 
 
-def build_parser():
-    parser = argparse.ArgumentParser(prog="portal", description="Manage a network portal site.")
+def enabled_plugins(argv) -> list[str]:
+    """The plugins enabled by the ini named on the command line (-c INI or --config INI), [] without one."""
+    for i, arg in enumerate(argv):
+        if arg in ("-c", "--config") and i + 1 < len(argv):
+            ini = argv[i + 1]
+        elif arg.startswith("--config="):
+            ini = arg.split("=", 1)[1]
+        else:
+            continue
+        if not os.path.isfile(ini):
+            return []
+        from pyramid.paster import get_appsettings
+        return get_appsettings(ini).get("portal.plugins", "").split()
+    return []
+
+
+def plugin_command_modules(plugins) -> list:
+    """Each enabled plugin's commands module (<plugin>.cli, with register(command)), if it has one: a
+    plugin's commands exist only on a site that enables it."""
+    import importlib
+    import importlib.util
+    found = []
+    for name in plugins:
+        try:
+            spec = importlib.util.find_spec(f"{name}.cli")
+        except ModuleNotFoundError:  # a plugin that cannot be imported: the start says so, one line
+            continue
+        if spec is not None:
+            found.append(importlib.import_module(f"{name}.cli"))
+    return found
+
+
+def build_parser(argv=()):
+    parser = argparse.ArgumentParser(prog="portal", description="Manage a network portal site.",
+                                     epilog="A plugin's commands are listed with -c INI of a site that enables it.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def command(name, func, help_text):
@@ -289,13 +321,14 @@ def build_parser():
     p = command("restore", cmd_restore, "restore a backup into the site of the ini (stop the site first)")
     p.add_argument("src", help="a folder written by portal backup")
     p.add_argument("--yes", action="store_true", help="do not ask before replacing the site's data")
-    for ep in entry_points(group="portal.commands"):
-        ep.load()(command)
+    for module in plugin_command_modules(enabled_plugins(list(argv))):
+        module.register(command)
     return parser
 
 
 def main(argv=None):
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         args.func(args)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from portal.api import COUNTRY_CODES
 from portal.api import snapshot
 from portal.api import LANGUAGES
-from portal.api import ImportFileError, Row, RowError, file_rows
+from portal.api import Row, RowError, file_rows
 from portal.api import Revision, utcnow
 from portal.api import clean_html
 

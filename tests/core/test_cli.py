@@ -156,6 +156,18 @@ def test_plugins_lists_what_the_core_and_each_plugin_registered(tmp_path):
         assert any(line.startswith(expected) for line in plugin), expected
 
 
+def test_a_plugins_commands_exist_only_on_a_site_that_enables_it(tmp_path):
+    only_groups = write_ini(tmp_path / "groups", plugins="plugins.working_groups")
+    listed = portal("--help", "-c", only_groups).stdout
+    assert "working-groups-digest" in listed
+    assert "awards-publish" not in listed and "import-experiences" not in listed
+    refused = portal("awards-publish", "-c", only_groups, check=False)
+    assert refused.returncode == 2 and "invalid choice: 'awards-publish'" in refused.stderr
+    everything = write_ini(tmp_path / "all", plugins="plugins.experiences plugins.awards")
+    listed = portal("--help", "-c", everything).stdout
+    assert "awards-publish" in listed and "import-experiences" in listed and "working-groups-digest" not in listed
+
+
 # --- reindex ---------------------------------------------------------------------------------------
 
 def test_reindex_rebuilds_a_lost_search_index_from_the_database(demo_site):

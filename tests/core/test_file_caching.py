@@ -11,7 +11,6 @@ from portal.models import File, Member, User
 from portal.passwords import hash_password
 from portal.testing import client, csrf, login
 
-from .test_uploads import arrange
 
 
 def png():

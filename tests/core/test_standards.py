@@ -4,17 +4,15 @@ import email
 import email.policy
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from email.header import decode_header, make_header
 from email.utils import getaddresses, parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import pytest
-from sqlalchemy import select
 
 from portal.mail import deliver_pending
 from portal.models import News, utcnow
-from portal.testing import csrf
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")

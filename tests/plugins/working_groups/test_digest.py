@@ -146,7 +146,7 @@ def write_ini(tmp_path, settings):
 
 
 def command_parser():
-    """The `portal` parser with this plugin's command, as the portal.commands entry point adds it."""
+    """The `portal` parser with this plugin's command, as portal.cli adds it for a site that enables it."""
     import argparse
     from plugins.working_groups.cli import register
     parser = argparse.ArgumentParser(prog="portal")
