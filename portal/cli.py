@@ -264,10 +264,11 @@ def enabled_plugins(argv) -> list[str]:
             ini = arg.split("=", 1)[1]
         else:
             continue
-        if not os.path.isfile(ini):
-            return []
         from pyramid.paster import get_appsettings
-        return get_appsettings(ini).get("portal.plugins", "").split()
+        try:
+            return get_appsettings(ini).get("portal.plugins", "").split()
+        except Exception:  # no such file, not an ini: the command itself says so, in one line
+            return []
     return []
 
 
