@@ -26,5 +26,7 @@ def check_password(user, password, settings=None):
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
     if hasher(settings).check_needs_rehash(user.password_hash):
+        stamp = user.security_stamp  # the same password, stronger hash: the account's links stay valid
         user.password_hash = hash_password(password, settings)
+        user.security_stamp = stamp
     return True

@@ -12,7 +12,8 @@ CHOICES = {
     "portal.default_locale": ("en", "es", "fr", "pt"),
 }
 INTEGERS = ("files.max_size", "mail.port", "mail.max_attempts", "mail.max_rate", "auth.session_max_age",
-            "auth.max_failures_account", "auth.max_failures_address", "auth.throttle_minutes",
+            "auth.max_failures_account", "auth.max_failures_address", "auth.max_failures_account_total",
+            "auth.known_address_days", "auth.throttle_minutes",
             "auth.argon2_time_cost", "auth.argon2_memory_cost", "cache.max_bytes", "search.whoosh_memory_mb",
             "search.index_processes")
 BOOLEANS = ("mail.starttls", "mail.worker_in_process", "cache.anonymous_pages")
@@ -26,6 +27,8 @@ DEFAULTS = {
     "files.max_size": str(10 * 1024 * 1024),
     "auth.max_failures_account": "5",
     "auth.max_failures_address": "20",
+    "auth.max_failures_account_total": "100",
+    "auth.known_address_days": "90",
     "auth.throttle_minutes": "15",
 }
 

@@ -1,8 +1,10 @@
 """People: users, member organisations, groups, sessions and the tokens that identify them."""
+import secrets
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, String, Table, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm.base import NEVER_SET, NO_VALUE
 
 from .meta import Base, UTCDateTime, utcnow
 
@@ -52,6 +54,9 @@ class User(Base):
     public_profile: Mapped[bool] = mapped_column(Boolean, default=False)
     bio: Mapped[str] = mapped_column(Text, default="")
     created: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Changes with the password or the e-mail address; every mailed one-time link carries the stamp it was
+    # issued under, so a new password or a new address ends all of them (reset, welcome, juror invitation).
+    security_stamp: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
     member: Mapped[Member | None] = relationship(back_populates="representatives")
     groups: Mapped[list["Group"]] = relationship(secondary=group_members, back_populates="users")
@@ -65,6 +70,19 @@ class User(Base):
             found.append(f"member:{self.member_id}")
         found.extend(f"group:{g.name}" for g in self.groups)
         return found
+
+
+def new_stamp():
+    return secrets.token_hex(16)
+
+
+@event.listens_for(User.password_hash, "set", active_history=True)
+@event.listens_for(User.email, "set", active_history=True)
+def _credentials_changed(user, value, oldvalue, initiator):
+    """Whoever changes a password or an address (account page, reset, secretariat, CLI, a plugin), the
+    account's outstanding links end with it."""
+    if oldvalue not in (NO_VALUE, NEVER_SET) and value != oldvalue:
+        user.security_stamp = new_stamp()
 
 
 class Group(Base):
@@ -129,7 +147,11 @@ class PasswordResetToken(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     expires: Mapped[datetime] = mapped_column(UTCDateTime)
     used: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    stamp: Mapped[str] = mapped_column(String(32), default="", server_default="")
     user: Mapped[User] = relationship()
+
+    def valid(self, now):
+        return self.used is None and self.expires >= now and self.stamp == self.user.security_stamp
 
 
 class Setting(Base):

@@ -13,12 +13,12 @@ from sqlalchemy.orm.attributes import flag_modified
 from ..files import delete_file
 from ..forms import make_form, render_form, validate
 from ..i18n import LANGUAGES, _, translate
-from ..models import (AuthSession, Content, File, LocalRole, LoginAttempt, MembershipApplication,
+from ..models import (AuthSession, Content, File, LocalRole, MembershipApplication,
                       OutboxMessage, Revision)
 from ..passwords import check_password, hash_password
 from ..search import reindex_later
 from ..security import revoke_sessions
-from .auth import MIN_PASSWORD
+from .auth import MIN_PASSWORD, clear_throttle
 
 
 class ProfileSchema(colander.Schema):
@@ -142,7 +142,7 @@ def erase_user(request, user):
             reindex_later(db, shared)
     db.execute(delete(OutboxMessage).where(OutboxMessage.recipient == user.email))
     db.execute(delete(MembershipApplication).where(MembershipApplication.email == user.email))
-    db.execute(delete(LoginAttempt).where(LoginAttempt.key == f"account:{user.email}"))
+    clear_throttle(db, user.email, known=True)
     revoke_sessions(request, user)
     db.delete(user)
     db.flush()

@@ -7,7 +7,7 @@ import deform
 from pyramid.httpexceptions import HTTPFound
 from pyramid.security import forget, remember
 from pyramid.view import view_config
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 
 from ..forms import make_form, render_form, validate
 from ..i18n import _, translate, translate_to
@@ -42,16 +42,59 @@ def client_address(request):
     return request.remote_addr or ""
 
 
+def throttle_keys(request, email):
+    address = client_address(request)
+    return {"pair": f"pair:{email}|{address}", "address": f"address:{address}", "account": f"account:{email}",
+            "known": f"known:{email}|{address}"}
+
+
 def throttled(request, email):
+    """Slow a guesser without letting anyone lock the owner out: failures count per account and address,
+    per address, and per account from everywhere; the last limit spares the addresses the owner logged in
+    from, and a reset link (clear_throttle) ends it."""
     settings = request.registry.settings
-    since = utcnow() - timedelta(minutes=int(settings["auth.throttle_minutes"]))
-    address = f"address:{client_address(request)}"
+    now = utcnow()
+    since = now - timedelta(minutes=int(settings["auth.throttle_minutes"]))
+    keys = throttle_keys(request, email)
     counts = dict(request.dbsession.execute(
         select(LoginAttempt.key, func.count()).where(
-            LoginAttempt.key.in_([f"account:{email}", address]), LoginAttempt.at >= since)
+            LoginAttempt.key.in_([keys["pair"], keys["address"], keys["account"]]), LoginAttempt.at >= since)
         .group_by(LoginAttempt.key)).all())
-    return (counts.get(f"account:{email}", 0) >= int(settings["auth.max_failures_account"])
-            or counts.get(address, 0) >= int(settings["auth.max_failures_address"]))
+    if (counts.get(keys["pair"], 0) >= int(settings["auth.max_failures_account"])
+            or counts.get(keys["address"], 0) >= int(settings["auth.max_failures_address"])):
+        return True
+    if counts.get(keys["account"], 0) < int(settings["auth.max_failures_account_total"]):
+        return False
+    known_since = now - timedelta(days=int(settings["auth.known_address_days"]))
+    return request.dbsession.scalar(select(LoginAttempt.id).where(
+        LoginAttempt.key == keys["known"], LoginAttempt.at >= known_since).limit(1)) is None
+
+
+def record_failure(request, email):
+    settings, now = request.registry.settings, utcnow()
+    expired = now - timedelta(minutes=int(settings["auth.throttle_minutes"]))
+    request.dbsession.execute(delete(LoginAttempt).where(
+        LoginAttempt.at < expired, ~LoginAttempt.key.startswith("known:")))
+    request.dbsession.execute(delete(LoginAttempt).where(
+        LoginAttempt.at < now - timedelta(days=int(settings["auth.known_address_days"]))))
+    keys = throttle_keys(request, email)
+    request.dbsession.add_all([LoginAttempt(key=keys[k]) for k in ("pair", "address", "account")])
+
+
+def record_success(request, email):
+    """The failures of this account from this address end, and the address is one the owner uses."""
+    keys = throttle_keys(request, email)
+    request.dbsession.execute(delete(LoginAttempt).where(LoginAttempt.key.in_([keys["pair"], keys["known"]])))
+    request.dbsession.add(LoginAttempt(key=keys["known"]))
+
+
+def clear_throttle(db, email, known=False):
+    """A reset link proves the mailbox: every failure counted against the account ends (and, when the
+    account is erased, the addresses it logged in from)."""
+    prefixes = ("pair", "known") if known else ("pair",)
+    db.execute(delete(LoginAttempt).where(
+        (LoginAttempt.key == f"account:{email}")
+        | or_(*[LoginAttempt.key.startswith(f"{p}:{email}|", autoescape=True) for p in prefixes])))
 
 
 @view_config(route_name="login", renderer="portal:templates/login.pt", permission="view")
@@ -69,15 +112,14 @@ def login(request):
             error = _("Too many failed attempts. Wait a quarter of an hour, or reset your password.")
         else:
             user = request.dbsession.scalar(select(User).where(User.email == email))
-            if user is not None and user.active and check_password(user, appstruct["password"], request.registry.settings):
-                request.dbsession.execute(delete(LoginAttempt).where(LoginAttempt.key == f"account:{email}"))
+            if user is not None and not user.active:
+                user = None  # a deactivated account costs the same hash as an unknown one: no timing oracle
+            if check_password(user, appstruct["password"], request.registry.settings):
+                record_success(request, email)
                 headers = remember(request, user.id)
                 request.flash(_("Welcome, ${name}.", mapping={"name": user.name}))
                 return HTTPFound(safe_came_from(request, appstruct["came_from"]), headers=headers)
-            if user is None:
-                check_password(None, appstruct["password"], request.registry.settings)
-            request.dbsession.add_all([LoginAttempt(key=f"account:{email}"),
-                                       LoginAttempt(key=f"address:{client_address(request)}")])
+            record_failure(request, email)
             request.response.status = 400
             error = _("Wrong email or password.")
         appstruct["password"] = ""
@@ -105,7 +147,7 @@ class ForgotSchema(colander.Schema):
 
 def issue_reset_token(request, user, hours=2):
     token = secrets.token_urlsafe(32)
-    request.dbsession.add(PasswordResetToken(id=token_hash(token), user_id=user.id,
+    request.dbsession.add(PasswordResetToken(id=token_hash(token), user_id=user.id, stamp=user.security_stamp,
                                              expires=utcnow() + timedelta(hours=hours)))
     return request.route_url("password_reset", token=token)
 
@@ -142,7 +184,7 @@ class NewPasswordSchema(colander.Schema):
 def password_reset(request):
     title = translate(_("Choose a new password"), request)
     found = request.dbsession.get(PasswordResetToken, token_hash(request.matchdict["token"]))
-    if found is None or found.used is not None or found.expires < utcnow():
+    if found is None or not found.valid(utcnow()):
         request.response.status = 400
         return {"form": None, "page_title": title,
                 "intro": _("This link has expired or was already used. Ask for a new one.")}
@@ -155,7 +197,7 @@ def password_reset(request):
         user.password_hash = hash_password(appstruct["password"], request.registry.settings)
         found.used = utcnow()
         revoke_sessions(request, user)
-        request.dbsession.execute(delete(LoginAttempt).where(LoginAttempt.key == f"account:{user.email}"))
+        clear_throttle(request.dbsession, user.email)
         headers = remember(request, user.id)
         request.flash(_("Your new password is saved."))
         return HTTPFound(request.route_url("account"), headers=headers)

@@ -143,6 +143,27 @@ def test_deactivated_account_cannot_log_in(testapp, make_user):
     assert not logged_in(testapp)
 
 
+def test_every_refused_login_costs_one_argon2_hash_so_its_time_tells_nothing(testapp, make_user, monkeypatch):
+    """A deactivated account answered in 7 ms where others took 150: each answer now does the same work,
+    one argon2 operation with the site's costs, and says the same words."""
+    from argon2 import PasswordHasher
+    work = []
+    for name in ("hash", "verify"):
+        real = getattr(PasswordHasher, name)
+        monkeypatch.setattr(PasswordHasher, name, lambda self, *a, _real=real, **kw: (
+            work.append((self.time_cost, self.memory_cost)), _real(self, *a, **kw))[1])
+    make_user("alice@example.org")
+    make_user("gone@example.org", active=False)
+    answers = {}
+    for email, password in [("alice@example.org", "guess-password"), ("nobody@example.org", "a-good-password"),
+                            ("gone@example.org", "a-good-password"), ("gone@example.org", "guess-password")]:
+        work.clear()
+        res = try_login(testapp, email, password, status=400)
+        answers[(email, password)] = (work[:], text_of(res.html.select_one(".alert, [role=alert]").text))
+    assert len({repr(a) for a in answers.values()}) == 1, answers
+    assert len(next(iter(answers.values()))[0]) == 1
+
+
 def test_login_without_csrf_token_is_refused(testapp, make_user):
     make_user("alice@example.org")
     testapp.get("/login")
@@ -227,7 +248,7 @@ def test_throttle_settings_default_to_the_documented_values(registry):
     assert int(settings["auth.throttle_minutes"]) == 15
 
 
-def test_failed_logins_are_throttled_per_account_from_any_address(app, testapp, registry, make_user):
+def test_guessing_an_account_from_one_address_makes_that_address_wait(app, testapp, registry, make_user):
     limit = int(registry.settings["auth.max_failures_account"])
     make_user("alice@example.org")
     make_user("bob@example.org")
@@ -238,12 +259,35 @@ def test_failed_logins_are_throttled_per_account_from_any_address(app, testapp, 
     assert "Too many failed attempts" in text_of(res.text)
     assert res.forms["deform"]["email"].value == "alice@example.org"
     assert not logged_in(testapp)
-    elsewhere = client(app, "198.51.100.7")  # guessing from another address does not reset the count
-    try_login(elsewhere, "alice@example.org", status=429)
-    assert not logged_in(elsewhere)
-
     try_login(testapp, "bob@example.org", status=302)  # other accounts from this address still log in
     assert logged_in(testapp)
+
+    owner = client(app, "198.51.100.7")  # the guesser cannot lock the owner out
+    try_login(owner, "alice@example.org", status=302)
+    assert logged_in(owner)
+
+
+def test_a_guess_spread_over_many_addresses_slows_them_all_but_not_the_owner(app, registry, make_user, monkeypatch,
+                                                                             maildir):
+    monkeypatch.setitem(registry.settings, "auth.max_failures_account_total", "8")
+    make_user("secretariat@example.org", role="secretariat")
+    office = client(app, "203.0.113.10")  # where the secretariat works from
+    try_login(office, "secretariat@example.org", status=302)
+    office.post("/logout", {"csrf_token": csrf(office)}, status=302)
+    for n in range(8):  # a botnet: one guess per address, each far below the per-address limits
+        try_login(client(app, f"198.51.100.{100 + n}"), "secretariat@example.org", "guess-password", status=400)
+
+    new_bot = client(app, "198.51.100.200")
+    res = try_login(new_bot, "secretariat@example.org", status=429)
+    assert "reset your password" in text_of(res.text) and not logged_in(new_bot)
+    try_login(office, "secretariat@example.org", status=302)  # the owner's own address still logs in
+    assert logged_in(office)
+
+    travelling = client(app, "192.0.2.77")  # from a new place, the mailed link still gets them in
+    try_login(travelling, "secretariat@example.org", status=429)
+    ask_for_reset(travelling, "secretariat@example.org")
+    choose_password(travelling, reset_link_for(maildir, registry, "secretariat@example.org"), "a-brand-new-password")
+    assert logged_in(travelling)
 
 
 def test_account_throttle_ends_after_the_window(testapp, registry, make_user, db):
@@ -426,3 +470,68 @@ def test_reset_lifts_the_account_throttle(testapp, make_user, maildir, registry)
     choose_password(testapp, reset_link_for(maildir, registry, "alice@example.org"), "a-brand-new-password")
     testapp.post("/logout", {"csrf_token": csrf(testapp)}, status=302)
     try_login(testapp, "alice@example.org", "a-brand-new-password", status=302)
+
+
+# --- one-time links end with a new password or a new address --------------------------------------
+
+def test_a_new_password_ends_every_outstanding_link_of_the_account(app, testapp, make_user, maildir, registry, db):
+    make_user("alice@example.org", password="the-old-password")
+    ask_for_reset(testapp, "alice@example.org")
+    ask_for_reset(testapp, "alice@example.org")
+    maildir.deliver(registry)
+    first, second = [RESET_LINK.search(body_of(m)).group(0) for m in maildir.messages()]
+    login(testapp, "alice@example.org", "the-old-password")
+    form = testapp.get("/account/password").forms["deform"]
+    form["current"] = "the-old-password"
+    form["password"] = form["password-confirm"] = "a-brand-new-password"
+    form.submit("save", status=302)
+    hash_now = stored_user(db, "alice@example.org")["hash"]
+
+    thief = client(app, "198.51.100.60")  # someone who read the mailbox before the change
+    for link in (first, second):
+        assert "This link has expired or was already used." in text_of(thief.get(link, status=400).text)
+        thief.post(link, {"csrf_token": csrf(thief), "password": "thief-password-1",
+                          "password-confirm": "thief-password-1", "save": "save"}, status=400)
+    assert stored_user(db, "alice@example.org")["hash"] == hash_now
+
+
+def test_a_reset_link_asked_for_after_the_change_works(testapp, make_user, maildir, registry, db):
+    make_user("alice@example.org")
+    with db() as s:
+        s.scalar(select(User).where(User.email == "alice@example.org")).password_hash = "$argon2id$changed"
+    ask_for_reset(testapp, "alice@example.org")
+    choose_password(testapp, reset_link_for(maildir, registry, "alice@example.org"), "a-brand-new-password")
+    assert logged_in(testapp)
+
+
+def test_a_new_address_ends_the_welcome_link_sent_to_the_old_one(app, testapp, make_user, maildir, registry, db):
+    make_user("admin@example.org", role="secretariat")
+    login(testapp, "admin@example.org")
+    form = testapp.get("/manage/users/add").forms["deform"]
+    form["email"], form["name"], form["language"] = "typo@exmaple.org", "Nadia", "fr"
+    form.submit("save", status=302)
+    welcome = reset_link_for(maildir, registry, "typo@exmaple.org")
+    with db() as s:
+        user_id = s.scalar(select(User.id).where(User.email == "typo@exmaple.org"))
+    form = testapp.get(f"/manage/users/{user_id}").forms["deform"]
+    form["email"] = "nadia@example.org"
+    form.submit("save", status=302)
+
+    stranger = client(app, "198.51.100.61")  # whoever owns the mistyped address
+    assert "This link has expired or was already used." in text_of(stranger.get(welcome, status=400).text)
+    assert stored_user(db, "nadia@example.org")["hash"] is None
+
+
+def test_a_stronger_hash_at_login_keeps_the_account_s_links(testapp, make_user, maildir, registry, db):
+    from portal.passwords import hash_password
+    make_user("alice@example.org")
+    with db() as s:  # a hash made with weaker costs than the site's: login upgrades it
+        user = s.scalar(select(User).where(User.email == "alice@example.org"))
+        user.password_hash = hash_password("a-good-password", {"auth.argon2_time_cost": 1,
+                                                                "auth.argon2_memory_cost": 512})
+    weak = stored_user(db, "alice@example.org")["hash"]
+    ask_for_reset(testapp, "alice@example.org")
+    link = reset_link_for(maildir, registry, "alice@example.org")
+    try_login(testapp, "alice@example.org", status=302)
+    assert stored_user(db, "alice@example.org")["hash"] != weak
+    testapp.get(link, status=200)

@@ -1,0 +1,30 @@
+"""core: a security stamp on each account, carried by its one-time links
+
+A new password or a new e-mail address changes the account's stamp; a reset, welcome or invitation link
+issued under another stamp is refused. Accounts and links that exist keep an empty stamp until then.
+
+Revision ID: 0005_security_stamp
+Revises: 0004_search_queue
+Create Date: 2026-12-02
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005_security_stamp"
+down_revision = "0004_search_queue"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("users") as batch_op:
+        batch_op.add_column(sa.Column("security_stamp", sa.String(length=32), server_default="", nullable=False))
+    with op.batch_alter_table("password_reset_tokens") as batch_op:
+        batch_op.add_column(sa.Column("stamp", sa.String(length=32), server_default="", nullable=False))
+
+
+def downgrade():
+    with op.batch_alter_table("password_reset_tokens") as batch_op:
+        batch_op.drop_column("stamp")
+    with op.batch_alter_table("users") as batch_op:
+        batch_op.drop_column("security_stamp")
