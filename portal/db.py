@@ -22,7 +22,39 @@ def get_engine(settings, prefix="sqlalchemy."):
 
 
 def get_session_factory(engine):
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    event.listen(factory, "do_orm_execute", _hide_content_from_this_visitor)
+    return factory
+
+
+def hidden_content_ids(request):
+    """The ids of the content items this visitor must not come across (config.add_search_exclusion: a
+    juror, the entries of the blind evaluation they judge), computed once per request; none for visitors
+    who are not logged in, so their pages cost nothing and stay cacheable."""
+    found = request.__dict__.get("_portal_hidden_content")
+    if found is None:
+        request.__dict__["_portal_hidden_content"] = frozenset()  # the exclusions' own queries see everything
+        keys = request.registry.portal.hidden_documents(request) if request.user is not None else ()
+        found = frozenset(int(k.rsplit(":", 1)[1]) for k in keys if k.rsplit(":", 1)[-1].isdigit())
+        request.__dict__["_portal_hidden_content"] = found
+    return found
+
+
+def _hide_content_from_this_visitor(state):
+    """What a search must not find for this visitor is absent from every query of the request: listings,
+    feeds, exports, related items, the item's own page (a 404). Relationship loads are left alone: the
+    award review reads its entry's experience through the entry, masked."""
+    if not state.is_select or state.is_relationship_load or state.is_column_load:
+        return
+    request = state.session.info.get("request")
+    if request is None or getattr(request, "registry", None) is None or not hasattr(request.registry, "portal"):
+        return
+    ids = hidden_content_ids(request)
+    if ids:
+        from sqlalchemy.orm import with_loader_criteria
+        from .models import Content
+        state.statement = state.statement.options(with_loader_criteria(
+            Content, Content.id.not_in(sorted(ids)), include_aliases=True, propagate_to_loaders=False))
 
 
 def get_tm_session(session_factory, transaction_manager, request=None):

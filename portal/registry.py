@@ -425,7 +425,9 @@ def add_manage_tasks(config, name, tasks, order=50):
 def add_search_exclusion(config, name, hidden):
     """hidden(request) -> iterable of search document keys ("experience:12") that this visitor's searches
     (/search, /search.json and the listings built on portal.views.search.parse_query) must not find, with
-    both backends; called on every search, so it must be cheap for anonymous visitors."""
+    both backends; for a logged-in visitor, the content items among them are also left out of every query
+    of the request (listings, feeds, exports, their own pages: portal.db.hidden_content_ids). Called once
+    per search and once per request of a logged-in visitor, so it must be cheap."""
     item = SearchExclusion(name=name, hidden=hidden, plugin=config.package_name)
     portal = config.registry.portal
 

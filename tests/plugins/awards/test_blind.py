@@ -198,3 +198,33 @@ def test_a_juror_cannot_find_the_entry_by_its_title_while_judging(app, network, 
     assert "Youth councils by the sea" in {r["title"] for r in juror.get("/search.json", {"q": "youth"}).json["results"]}
     at.set(RESULTS_UTC + timedelta(minutes=1))  # the results are public: nothing to hide any more
     assert found(juror) == (True, True, True)
+
+
+def test_a_juror_does_not_come_across_the_entry_anywhere_while_judging(app, network, open_call, at, db, make_user):
+    """Not only the search: the listings, feeds, exports, the member's page and the experience's own page
+    leave the entry's experience out for its jurors (a 404, as for one that does not exist), while the
+    review still shows it masked."""
+    _entry, review_id, _admin = blind_entry(app, db, make_user, network, open_call, at)
+    title, exp = "Neighbourhood budget assemblies", network["exp_poa"]
+    with db() as s:  # published, as an entry's experience usually is
+        from plugins.experiences.models import Experience
+        s.get(Experience, exp).state = "published"
+    juror, visitor = juror_browser(app, "jules@example.org"), client(app, "192.0.2.99")
+
+    def seen(browser):
+        return {
+            "page": browser.get(f"/experiences/{exp}", status="*").status_int,
+            "listing": title in browser.get("/experiences").text,
+            "feed": title in browser.get("/experiences/feed.atom").text,
+            "csv": title in browser.get("/export/experiences.csv").text,
+            "json": title in browser.get("/export/experiences.json").text,
+            "member": title in browser.get(f"/members/{network['poa']}").text,
+            "home": title in browser.get("/").text,
+        }
+
+    everyone = seen(visitor)
+    assert everyone["page"] == 200 and everyone["listing"] and everyone["feed"] and everyone["csv"]
+    assert seen(juror) == dict({k: False for k in everyone}, page=404)
+    assert "Neighbourhood budget assemblies" in text_of(juror.get(f"/awards/reviews/{review_id}").text)
+    at.set(RESULTS_UTC + timedelta(minutes=1))
+    assert seen(juror) == everyone
