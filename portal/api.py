@@ -42,6 +42,7 @@ _WHERE: dict[str, str] = {
     "country_node": "portal.forms",
     "field_error": "portal.forms",
     "make_form": "portal.forms",
+    "page_number": "portal.forms",
     "pending_file": "portal.forms",
     "record_revision": "portal.forms",
     "render_form": "portal.forms",
@@ -50,6 +51,7 @@ _WHERE: dict[str, str] = {
     "store_kept": "portal.forms",
     "uploads_node": "portal.forms",
     "validate": "portal.forms",
+    "as_id": "portal.guard",
     "ImportFileError": "portal.imports",
     "Row": "portal.imports",
     "RowError": "portal.imports",
@@ -132,11 +134,12 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.demo import DEMO_PASSWORD  # noqa: F401
     from portal.exports import in_batches  # noqa: F401
     from portal.files import DOCUMENT_TYPES, IMAGE_TYPES, ascii_name, delete_file, file_path, send_file  # noqa: F401
-    from portal.forms import ContentSchema, ContentViews, _jsonable as jsonable, apply_appstruct, country_node, field_error, make_form, pending_file, record_revision, render_form, rich_text_node, snapshot, store_kept, uploads_node, validate  # noqa: F401
+    from portal.forms import ContentSchema, ContentViews, _jsonable as jsonable, apply_appstruct, country_node, field_error, make_form, page_number, pending_file, record_revision, render_form, rich_text_node, snapshot, store_kept, uploads_node, validate  # noqa: F401
     from portal.imports import ImportFileError, Row, RowError, csv_rows, decode, file_rows, text  # noqa: F401
     from portal.mail import outbox_message, send_mail, sender_domain  # noqa: F401
     from portal.models import Base, Content, Group, LocalRole, MEMBER_KINDS, Member, News, OutboxMessage, Revision, Section, Setting, User, WorkflowLog, utcnow  # noqa: F401
     from portal.models.content import one_per_translation  # noqa: F401
+    from portal.guard import as_id  # noqa: F401
     from portal.passwords import hash_password  # noqa: F401
     from portal.sanitize import clean_html, html_to_text  # noqa: F401
     from portal.search import SearchQuery, bulk, reindex_later  # noqa: F401

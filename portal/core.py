@@ -8,6 +8,7 @@ def includeme(config):
     config.include("pyramid_chameleon")
     config.include(".registry")
     config.include(".db")
+    config.include(".guard")
     config.include(".content.moves")
     config.include(".security")
     config.include(".cache")

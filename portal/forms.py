@@ -369,11 +369,9 @@ def apply_appstruct(obj, appstruct, schema, request):
 
 def content_factory(info):
     def factory(request):
-        try:
-            item_id = int(request.matchdict["id"])
-        except ValueError:
-            raise HTTPNotFound()
-        obj = request.dbsession.get(info.factory, item_id)
+        from .guard import as_id
+        item_id = as_id(request.matchdict["id"])
+        obj = request.dbsession.get(info.factory, item_id) if item_id is not None else None
         if obj is None:
             raise HTTPNotFound()
         return obj
@@ -572,12 +570,16 @@ def _restorable(data):
     return out
 
 
-def page_number(request):
-    """?page=N of a listing; 400 unless a positive whole number."""
-    raw = request.GET.get("page", "1")
-    if not raw.isdigit() or int(raw) < 1:
+MAX_PAGE = 1000
+
+
+def page_number(request, params=None):
+    """?page=N of a listing (or of params); 400 unless a whole number from 1 to MAX_PAGE: beyond it
+    the offset would overflow the database's integers long before a listing has that many pages."""
+    raw = (request.GET if params is None else params).get("page", "1")
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= len(str(MAX_PAGE)) and 1 <= int(raw) <= MAX_PAGE):
         from pyramid.httpexceptions import HTTPBadRequest
-        raise HTTPBadRequest(translate(_("The page number must be a positive whole number."), request))
+        raise HTTPBadRequest(translate(_("The page number must be a whole number from 1 to 1000."), request))
     return int(raw)
 
 

@@ -12,7 +12,7 @@ from portal.api import keep_for
 from portal.api import one_per_translation
 from portal.api import bad
 from portal.api import REGIONS, country_name
-from portal.api import get_or_404
+from portal.api import get_or_404, page_number
 from portal.api import ContentViews
 from portal.api import LANGUAGES, _, translate
 from portal.api import Content, Section
@@ -81,7 +81,7 @@ def parse_filters(request):
         if not value:
             continue
         if name == "year":
-            if not (value.isdigit() and len(value) == 4):
+            if not (value.isascii() and value.isdigit() and len(value) == 4):
                 bad(request, _("A year is written with four digits, such as 2024."))
             found[name] = int(value)
         elif value not in allowed[name]:
@@ -89,10 +89,7 @@ def parse_filters(request):
                            mapping={"value": value, "name": name, "allowed": ", ".join(allowed[name])}))
         else:
             found[name] = value
-    raw = request.GET.get("page", "1")
-    if not raw.isdigit() or not 1 <= int(raw) <= 10000:
-        bad(request, _("The page number must be a positive whole number."))
-    return found, int(raw)
+    return found, page_number(request)
 
 
 def apply_filters(stmt, filters):

@@ -7,6 +7,7 @@ from pyramid.response import Response
 from pyramid.view import view_config
 
 from ..countries import REGIONS
+from ..forms import page_number
 from ..i18n import LANGUAGES, _, translate
 from ..search import CORE_FACETS, SORTS, SearchQuery
 from ..search.query import MAX_WORDS, parse_text
@@ -32,9 +33,7 @@ def parse_query(request, params=None, facet_names=None, fixed=None, sorts=None):
     if sort not in sorts:
         bad(request, _("Unknown sort '${value}'. Allowed: ${allowed}",
                        mapping={"value": sort, "allowed": ", ".join(sorts)}))
-    page = params.get("page", "1")
-    if not page.isdigit() or not 1 <= int(page) <= 1000:
-        bad(request, _("The page number must be a whole number from 1 to 1000."))
+    page = page_number(request, params)
     types = {info.name for info in portal.search_indexes.values()}
     known_values = {"type": types, "language": set(LANGUAGES), "region": set(REGIONS)}
     for name in portal.facets:
@@ -51,7 +50,7 @@ def parse_query(request, params=None, facet_names=None, fixed=None, sorts=None):
             continue
         allowed = known_values.get(name)
         if name == "year":
-            if not all(v.isdigit() and len(v) == 4 for v in values):
+            if not all(v.isascii() and v.isdigit() and len(v) == 4 for v in values):
                 bad(request, _("A year is written with four digits, such as 2024."))
         elif allowed is not None:
             wrong = [v for v in values if v not in allowed]
@@ -62,7 +61,7 @@ def parse_query(request, params=None, facet_names=None, fixed=None, sorts=None):
     principals = tuple(request.registry.getUtility(ISecurityPolicy).effective_principals(request))
     filters.update(fixed or {})
     return SearchQuery(text=params.get("q", "")[:500], filters=filters, principals=principals, sort=sorts[sort],
-                       page=int(page), facets=tuple(facet_names), exclude=frozenset(portal.hidden_documents(request)))
+                       page=page, facets=tuple(facet_names), exclude=frozenset(portal.hidden_documents(request)))
 
 
 def facet_label(request, name, value):

@@ -281,7 +281,9 @@ def test_filters_by_kind_region_and_year(testapp, db, now):
                          "latin-america-caribbean, north-america"),
     ({"year": "27"}, "A year is written with four digits, such as 2024."),
     ({"colour": "red"}, "Unknown filter 'colour'. Allowed: kind, region, year"),
-    ({"page": "0"}, "The page number must be a positive whole number."),
+    ({"page": "0"}, "The page number must be a whole number from 1 to 1000."),
+    ({"page": "²"}, "The page number must be a whole number from 1 to 1000."),
+    ({"year": "²⁰²⁴"}, "A year is written with four digits, such as 2024."),
 ])
 def test_unknown_filter_values_get_a_400_naming_the_allowed_ones(testapp, now, params, message):
     for path in ("/events", "/events/past"):
