@@ -18,4 +18,5 @@ def main(global_config, **settings):
         for name in settings["portal.plugins"].split():
             config.include(name)
             add_plugin_translations(config, name)
+    config.registry.portal.check_requirements()
     return config.make_wsgi_app()

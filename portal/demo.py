@@ -57,13 +57,17 @@ SECTIONS = [
 ]
 
 
+def demo_in_order(portal):
+    """The core's demo data first, then each plugin's after the plugins it requires (add_plugin)."""
+    return sorted(portal.demo_data.values(), key=lambda d: (portal.plugin_depth(d.plugin), d.order, d.name))
+
+
 def load_demo(request):
     """Run every plugin's demo data in order, once, on an empty database."""
     db = request.dbsession
     if db.scalar(select(func.count()).select_from(User)):
         return None
-    portal = request.registry.portal
-    for item in sorted(portal.demo_data.values(), key=lambda d: (d.order, d.name)):
+    for item in demo_in_order(request.registry.portal):
         item.create(request)
     return {"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}
 

@@ -21,6 +21,8 @@ CATEGORIES = {
     "portal manage tasks": "manage tasks",
     "portal search exclusions": "search exclusions",
     "portal upload routes": "upload route",
+    "portal plugins": "plugin",
+    "portal resources": "resource",
 }
 
 
@@ -66,6 +68,14 @@ class MenuItem:
     order: int
     permission: str | None
     plugin: str
+
+
+@dataclass
+class Plugin:
+    name: str
+    package: str
+    requires: tuple
+    title: Any
 
 
 @dataclass
@@ -163,6 +173,41 @@ class PortalRegistry:
         self.badges = {}  # name -> Badges, from add_content_badges
         self.manage_tasks = {}  # name -> ManageTasks, from add_manage_tasks
         self.search_exclusions = {}  # name -> SearchExclusion, from add_search_exclusion
+        self.plugins = {}  # name -> Plugin, from add_plugin
+        self.resources = {}  # name -> model class, from register_resource
+
+    def resource(self, name):
+        """The model class another plugin offers as `name` (register_resource): a plugin that uses another's
+        objects asks for them by name and declares that plugin in its requires, it imports nothing of it."""
+        try:
+            return self.resources[name]
+        except KeyError:
+            raise LookupError(f"no enabled plugin offers the resource '{name}'") from None
+
+    def check_requirements(self):
+        """One line naming the first plugin whose requirement is not enabled (SettingError)."""
+        from .settings import SettingError
+        for plugin in self.plugins.values():
+            for needed in plugin.requires:
+                if needed not in self.plugins:
+                    raise SettingError(f"setting 'portal.plugins': {plugin.package} requires the plugin "
+                                       f"'{needed}', which is not enabled")
+
+    def plugin_depth(self, package):
+        """0 for the core, 1 for a plugin that requires none, 1 + the deepest requirement otherwise."""
+        by_package = {p.package: p for p in self.plugins.values()}
+        plugin = by_package.get(package) or next(
+            (p for pkg, p in by_package.items() if package.startswith(pkg + ".")), None)
+        if plugin is None:
+            return 0 if package == "portal" or package.startswith("portal.") else 1
+        seen = set()
+
+        def depth(p):
+            if p.name in seen:  # a cycle is reported by check_requirements' users; stop counting here
+                return 1
+            seen.add(p.name)
+            return 1 + max((depth(self.plugins[r]) for r in p.requires if r in self.plugins), default=0)
+        return depth(plugin)
 
     def content_type_of(self, obj):
         for cls in type(obj).__mro__:
@@ -348,8 +393,32 @@ def add_workflow(config, workflow):
               states=", ".join(workflow.states))
 
 
+def add_plugin(config, name, requires=(), title=None):
+    """Who the plugin is and the plugins it builds on: a site that enables it without them stops at start-up
+    with one line naming the missing one; its demo data runs after theirs; it may use their resources."""
+    item = Plugin(name=name, package=config.package_name, requires=tuple(requires), title=title or name)
+    portal = config.registry.portal
+
+    def store():
+        portal.plugins[name] = item
+
+    _register(config, "portal plugins", name, name, store, requires=", ".join(item.requires))
+
+
+def register_resource(config, name, model):
+    """Offer a kind of object to the other plugins by name (as Decidim's register_resource): awards asks
+    the registry for "experience" (request.registry.portal.resource) instead of importing a model."""
+    portal = config.registry.portal
+
+    def store():
+        portal.resources[name] = model
+
+    _register(config, "portal resources", name, name, store, model=f"{model.__module__}.{model.__name__}")
+
+
 def add_demo_data(config, create, order=50, name=None):
-    """create(request) fills an empty site with realistic content; run by `portal demo`."""
+    """create(request) fills an empty site with realistic content; run by `portal demo`, after the demo data
+    of the plugins this one requires (add_plugin); `order` only orders the demo data of one plugin."""
     name = name or f"{config.package_name}:{create.__name__}"
     item = DemoData(name=name, create=create, order=order, plugin=config.package_name)
     portal = config.registry.portal
@@ -442,5 +511,6 @@ def includeme(config):
     for directive in (add_content_type, add_search_index, add_menu_item, add_workflow, add_demo_data,
                       add_export, add_plugin_settings, add_member_section, add_region_section,
                       add_home_section,
-                      add_search_facets, add_content_badges, add_manage_tasks, add_search_exclusion):
+                      add_search_facets, add_content_badges, add_manage_tasks, add_search_exclusion,
+                      add_plugin, register_resource):
         config.add_directive(directive.__name__, directive)

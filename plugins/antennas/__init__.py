@@ -9,6 +9,7 @@ from portal.api import _
 
 
 def includeme(config):
+    config.add_plugin("antennas", requires=("experiences",))
     from .reach import REACH_COLUMNS, reach_rows
     from .schemas import ReachSettings
     from .sections import member_antennas, member_presence, region_members

@@ -88,10 +88,7 @@ EMBED_LIMIT = 5
 
 @view_config(route_name="embed_experiences", renderer="plugins.antennas:templates/embed.pt", permission="view")
 def embed_experiences(request):
-    types = request.registry.portal.content_types
-    if "experience" not in types:
-        raise HTTPNotFound()
-    from plugins.experiences.models import Experience, Theme
+    Experience, Theme = request.registry.portal.resource("experience"), request.registry.portal.resource("theme")
     lang = _language(request)
     stmt = select(Experience).where(Experience.state == "published")
     region, theme = request.GET.get("region", ""), request.GET.get("theme", "")
@@ -131,9 +128,7 @@ def embed_experiences(request):
 @view_config(route_name="embed_help", renderer="plugins.antennas:templates/embed_help.pt", permission="view")
 def embed_help(request):
     """How to put the list of experiences on another site: choose, preview, copy the iframe."""
-    if "experience" not in request.registry.portal.content_types:
-        raise HTTPNotFound()
-    from plugins.experiences.models import Theme
+    Theme = request.registry.portal.resource("theme")
     themes = request.dbsession.scalars(select(Theme).order_by(Theme.slug)).all()
     region, theme = request.GET.get("region", ""), request.GET.get("theme", "")
     lang = _language(request)

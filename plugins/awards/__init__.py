@@ -12,6 +12,7 @@ AWARD = _("Good Practice Award in Citizen Participation")
 
 
 def includeme(config):
+    config.add_plugin("awards", requires=("experiences",))
     from .demo import create_demo_awards
     from .exports import ENTRY_COLUMNS, SCORE_COLUMNS, WINNER_COLUMNS, entry_rows, score_rows, winner_rows
     from .publication import on_new_request

@@ -60,7 +60,7 @@ def _call(db, edition, year):
 
 
 def create_demo_awards(request):
-    from plugins.experiences.models import Experience
+    Experience = request.registry.portal.resource("experience")
     db = request.dbsession
     past = _call(db, "6th", -1)
     current = _call(db, "7th", 0)

@@ -19,6 +19,7 @@ EXAMPLE = {"kind": "workshop", "timezone": "Africa/Dakar", "start_local": "2027-
 
 
 def includeme(config):
+    config.add_plugin("events")
     # before the type's own /events/{id}, which would take these for an id
     config.add_route("events", "/events")
     config.add_route("events_past", "/events/past")

@@ -16,6 +16,10 @@ def is_published(obj):
 
 
 def includeme(config):
+    from .models import Theme
+    config.add_plugin("experiences")
+    config.register_resource("experience", Experience)
+    config.register_resource("theme", Theme)
     # before the type's own /experiences/{id}, which would take feed.atom for an id
     config.add_route("experiences_feed", "/experiences/feed.atom")
     config.add_route("experiences", "/experiences")

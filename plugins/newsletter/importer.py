@@ -46,7 +46,7 @@ def split(raw):
 
 
 def import_csv(session, text):
-    from plugins.experiences.models import Theme
+    Theme = session.info["request"].registry.portal.resource("theme")
     report = Report()
     try:
         rows = csv_rows(text, required=("email", "consent_date"), lowercase=True)

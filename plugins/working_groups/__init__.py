@@ -10,6 +10,7 @@ from .models import GroupPage
 
 
 def includeme(config):
+    config.add_plugin("working_groups")
     from .search import FACET_LABELS, FACET_VALUES, FACETS, page_document, type_label
     config.add_search_index(GroupPage, document=page_document, name="group_page", facets=FACETS,
                             facet_values=FACET_VALUES, facet_labels=dict(FACET_LABELS, type=type_label))

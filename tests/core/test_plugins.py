@@ -91,3 +91,37 @@ def test_a_plugin_facet_may_not_take_a_core_facet_name(settings, tmp_path, monke
     with pytest.raises(Exception) as raised:
         main({}, **dict(settings, **{"portal.plugins": settings["portal.plugins"] + " region_plugin"}))
     assert "facet names region are the core's" in str(raised.value)
+
+
+def test_a_plugin_without_the_plugins_it_requires_stops_the_start_with_one_line(settings):
+    from portal import main
+    from portal.settings import SettingError
+    with pytest.raises(SettingError) as raised:
+        main({}, **dict(settings, **{"portal.plugins": "plugins.events plugins.awards"}))
+    assert str(raised.value) == ("setting 'portal.plugins': plugins.awards requires the plugin 'experiences', "
+                                 "which is not enabled")
+    main({}, **dict(settings, **{"portal.plugins": "plugins.awards plugins.experiences"}))  # in any order
+
+
+def test_demo_data_runs_after_the_demo_data_of_the_plugins_required(registry):
+    from portal.demo import demo_in_order
+    portal = registry.portal
+    order = [d.plugin.split(".")[1] if d.plugin.startswith("plugins.") else d.plugin for d in demo_in_order(portal)]
+    assert order[0] == "portal"
+    for plugin in portal.plugins.values():
+        for needed in plugin.requires:
+            assert order.index(needed) < order.index(plugin.name), (plugin.name, needed, order)
+
+
+def test_a_plugin_asks_for_another_plugin_s_objects_by_name(registry):
+    """register_resource: awards, antennas and the newsletter use experiences and themes without importing
+    the experiences plugin; an unknown name says so."""
+    portal = registry.portal
+    assert portal.resource("experience") is portal.content_types["experience"].factory
+    assert portal.resource("theme").__tablename__ == "experience_theme_labels"
+    with pytest.raises(LookupError, match="no enabled plugin offers the resource 'crowdfunding'"):
+        portal.resource("crowdfunding")
+    listed = {(i["introspectable"].category_name, i["introspectable"].title)
+              for category in ("portal plugins", "portal resources")
+              for i in registry.introspector.get_category(category)}
+    assert {("portal plugins", "awards"), ("portal resources", "experience")} <= listed

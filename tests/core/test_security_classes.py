@@ -7,7 +7,6 @@ forms are tried as they are, without a test of its own (tests/SECURITY.md lists 
 - default deny, and an access matrix role x object x verb drawn by hypothesis in which every denial
   leaves the database unchanged.
 """
-import re
 from io import BytesIO
 from types import SimpleNamespace
 

@@ -46,7 +46,6 @@ def enter(request):
 def enter_new_experience(request):
     """The experience form of the experiences plugin: what is written becomes the member's experience
     (a draft they can submit for publication later) and the entry's."""
-    from plugins.experiences.models import Experience
     from portal.api import apply_appstruct, record_revision
     call = request.context
     user = request.user
@@ -62,7 +61,7 @@ def enter_new_experience(request):
         appstruct, failed = validate(form, request)
         if failed:
             return page(request, _("Write a new experience"), crumbs, form=failed)
-        exp = Experience(state="draft", creator_id=user.id)
+        exp = info.factory(state="draft", creator_id=user.id)
         with request.dbsession.no_autoflush:
             request.dbsession.add(exp)
             apply_appstruct(exp, appstruct, schema, request)
