@@ -10,7 +10,7 @@ from alembic import op
 revision = "newsletter001"
 down_revision = None
 branch_labels = ("newsletter",)
-depends_on = ("0001_core", "0002_outbox_parts")
+depends_on = ("0001_core", "0002_outbox_parts", "x001_experiences")  # its themes are the experiences'
 
 
 def upgrade():
