@@ -184,15 +184,14 @@ def cmd_reindex(args):
 
 
 def cmd_mail_worker(args):
-    from .mail import deliver_pending
+    from .tasks import worker_pass
     env = load(args.config)
     registry = env["registry"]
-    factory, settings = registry["dbsession_factory"], registry.settings
-    from .search.queue import drain_safely
     try:
         while True:
-            drain_safely(registry)  # search changes a process left queued (it stopped, the index was locked)
-            result = deliver_pending(factory, settings, registry=registry)
+            # search changes a process left queued (it stopped, the index was locked), the periodic tasks
+            # that are due, then the outbox
+            result = worker_pass(registry)
             sent, failed = result
             if sent or failed:
                 print(f"{time.strftime('%H:%M:%S')} sent {sent}, failed {failed}", flush=True)
@@ -202,6 +201,29 @@ def cmd_mail_worker(args):
                 time.sleep(args.interval)
     except KeyboardInterrupt:
         pass
+    env["closer"]()
+
+
+def cmd_tasks(args):
+    """The periodic tasks of the enabled plugins and their last run; --run NAME runs one now."""
+    from .tasks import run_task, task_runs
+    env = load(args.config)
+    registry = env["registry"]
+    tasks = registry.portal.periodic_tasks
+    if args.run:
+        if args.run not in tasks:
+            raise SystemExit(f"portal: no periodic task '{args.run}'; `portal tasks -c INI` lists them")
+        result, error = run_task(registry, tasks[args.run])
+        env["closer"]()
+        if error:
+            raise SystemExit(f"portal: task {args.run} failed:\n{error}")
+        print(f"{args.run}: {result}")
+        return
+    for task, run in task_runs(registry):
+        last = "never run" if run is None or run.finished is None else (
+            f"last run {run.finished:%Y-%m-%d %H:%M} UTC: " + (f"FAILED {run.error.strip().splitlines()[-1]}"
+                                                               if run.error else (run.result or "done")))
+        print(f"{task.name:<32} every {task.every}  {last}")
     env["closer"]()
 
 
@@ -313,9 +335,12 @@ def build_parser(argv=()):
                    help="compare the index with the database and repair it; exit status 1 if it differed")
     p.add_argument("--unlock", action="store_true",
                    help="free the index's write lock when the process that took it is no longer running")
-    p = command("mail-worker", cmd_mail_worker, "deliver the mail outbox (SMTP or maildir), retrying with back-off")
+    p = command("mail-worker", cmd_mail_worker, "deliver the mail outbox (SMTP or maildir), retrying with back-off, "
+                "and run the periodic tasks that are due")
     p.add_argument("--once", action="store_true", help="deliver what is due, then stop")
     p.add_argument("--interval", type=float, default=5.0, help="seconds between two looks at the outbox")
+    p = command("tasks", cmd_tasks, "list the periodic tasks (run by mail-worker) and their last run")
+    p.add_argument("--run", metavar="NAME", help="run this task now, whatever its schedule")
     command("serve", cmd_serve, "serve the site with waitress")
     p = command("backup", cmd_backup, "back up the database and files.dir into a new folder (the site may run)")
     p.add_argument("dest", help="a folder that does not exist yet")

@@ -349,6 +349,9 @@ def run_worker(session_factory, settings, interval=5.0, once=False, stop=None, r
     while True:
         busy = False
         try:
+            if registry is not None and getattr(registry, "portal", None) is not None:
+                from .tasks import run_due_tasks
+                run_due_tasks(registry)
             busy = deliver_pending(session_factory, settings, limit=limit, registry=registry).more
         except Exception:  # a locked or unreachable database: try again at the next turn
             log.exception("mail worker: delivery failed; trying again in %s s", interval)

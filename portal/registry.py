@@ -23,6 +23,8 @@ CATEGORIES = {
     "portal upload routes": "upload route",
     "portal plugins": "plugin",
     "portal resources": "resource",
+    "portal static assets": "static asset",
+    "portal periodic tasks": "periodic task",
 }
 
 
@@ -175,6 +177,9 @@ class PortalRegistry:
         self.search_exclusions = {}  # name -> SearchExclusion, from add_search_exclusion
         self.plugins = {}  # name -> Plugin, from add_plugin
         self.resources = {}  # name -> model class, from register_resource
+        self.assets = {}  # asset spec -> "css" or "js", from add_static, in the order declared
+        self.periodic_tasks = {}  # name -> PeriodicTask, from add_periodic_task (portal.tasks)
+        self.static_packages = set()  # the packages whose static/ folder is served
 
     def resource(self, name):
         """The model class another plugin offers as `name` (register_resource): a plugin that uses another's
@@ -416,6 +421,31 @@ def register_resource(config, name, model):
     _register(config, "portal resources", name, name, store, model=f"{model.__module__}.{model.__name__}")
 
 
+def add_static(config, path):
+    """A stylesheet (.css) or script (.js) of the plugin, a path under its package's static/ folder, linked
+    from the head of every page after the core's own (scripts deferred, under the CSP's script-src 'self').
+    The folder is served at /<plugin>-static/ with a cache lifetime; a plugin's templates may also use
+    request.static_path("<package>:static/...") for its images."""
+    package = config.package_name
+    if not path.startswith("static/") or path.rsplit(".", 1)[-1] not in ("css", "js"):
+        raise ValueError(f"add_static({path!r}): a .css or .js file under the plugin's static/ folder")
+    portal = config.registry.portal
+    if package not in portal.static_packages:
+        portal.static_packages.add(package)
+        config.add_static_view(f"{package.rsplit('.', 1)[-1]}-static", f"{package}:static", cache_max_age=3600)
+    spec = f"{package}:{path}"
+
+    def store():
+        portal.assets[spec] = path.rsplit(".", 1)[-1]
+
+    _register(config, "portal static assets", spec, spec, store)
+
+
+def page_assets(request, kind):
+    """The addresses of the plugins' stylesheets or scripts, for the layout's head."""
+    return [request.static_path(spec) for spec, found in request.registry.portal.assets.items() if found == kind]
+
+
 def add_demo_data(config, create, order=50, name=None):
     """create(request) fills an empty site with realistic content; run by `portal demo`, after the demo data
     of the plugins this one requires (add_plugin); `order` only orders the demo data of one plugin."""
@@ -512,5 +542,8 @@ def includeme(config):
                       add_export, add_plugin_settings, add_member_section, add_region_section,
                       add_home_section,
                       add_search_facets, add_content_badges, add_manage_tasks, add_search_exclusion,
-                      add_plugin, register_resource):
+                      add_plugin, register_resource, add_static):
         config.add_directive(directive.__name__, directive)
+    config.add_request_method(page_assets, "page_assets")
+    from .tasks import add_periodic_task
+    config.add_directive("add_periodic_task", add_periodic_task)

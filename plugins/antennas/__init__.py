@@ -26,7 +26,7 @@ def includeme(config):
     config.add_member_section("presence", _("Badge of the network"), member_presence, order=95)
     from .demo import create_demo_antennas
     config.add_demo_data(create_demo_antennas, order=60)
-    config.add_static_view("antennas-static", "plugins.antennas:static", cache_max_age=3600)
+    config.add_static("static/antennas.css")
     config.include(".views")
     config.include(".public")
     config.scan(".reach")

@@ -4,8 +4,6 @@ winners.
 Everything the plugin brings is declared here. It builds on plugins.experiences (an entry is one of a
 member's experiences); experiences knows nothing of awards: the badge and the "award" facet reach it
 through the core's add_content_badges and add_search_facets."""
-from pyramid.events import NewRequest
-
 from portal.api import _
 
 AWARD = _("Good Practice Award in Citizen Participation")
@@ -15,12 +13,12 @@ def includeme(config):
     config.add_plugin("awards", requires=("experiences",))
     from .demo import create_demo_awards
     from .exports import ENTRY_COLUMNS, SCORE_COLUMNS, WINNER_COLUMNS, entry_rows, score_rows, winner_rows
-    from .publication import on_new_request
+    from .publication import CHECK_EVERY, publish_task
     from .search import FACET_LABELS, FACET_VALUES, FACETS, award_badges, award_facets, hidden_from_jurors
     from .sections import member_awards, open_calls, region_awards
     from .steps import manage_tasks
     config.include(".views")
-    config.add_static_view("awards-static", "plugins.awards:static", cache_max_age=3600)
+    config.add_static("static/awards.css")
     config.add_home_section("awards", AWARD, open_calls, order=5)
     config.add_menu_item("main", "awards", _("Awards"), route_name="awards", order=60)
     config.add_search_facets("experience", award_facets, facets=FACETS, facet_values=FACET_VALUES,
@@ -36,5 +34,6 @@ def includeme(config):
     config.add_export("award-winners", _("Winners of the Good Practice Award in Citizen Participation"), winner_rows,
                       columns=WINNER_COLUMNS)
     config.add_demo_data(create_demo_awards, order=60)
-    # results go out when their date passes, without anyone: checked on requests (once a minute)
-    config.add_subscriber(on_new_request, NewRequest)
+    # results go out when their date passes, without anyone: the worker checks every minute
+    config.add_periodic_task("awards:publish-results", publish_task, every=CHECK_EVERY,
+                             title=_("Publish the award results whose date has passed"))

@@ -1,7 +1,7 @@
 """Results publication: when a call's publication date has passed, every applicant gets a mail with
-their outcome and the winning experiences are reindexed (their award facet). Run without anyone: on
-the first request after the date (checked at most once a minute per process), by
-`portal awards-publish`, or by whoever calls publish_due_results."""
+their outcome and the winning experiences are reindexed (their award facet). Run without anyone by the
+worker, a periodic task checked every minute (config.add_periodic_task), or by hand with
+`portal awards-publish`."""
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -14,7 +14,7 @@ from portal.api import reindex_later
 from . import clock
 from .models import AwardCall
 
-CHECK_EVERY = timedelta(minutes=1)
+CHECK_EVERY = timedelta(minutes=1)  # how often the worker looks for results whose date has passed
 
 
 def due_calls(session):
@@ -94,17 +94,9 @@ def publish_due_results(request, session=None):
             session.close()
 
 
-def on_new_request(event):
-    request = event.request
-    registry = request.registry
-    now = clock.now()
-    due = registry.get("awards.next_check")
-    if due is not None and now < due:
-        return
-    registry["awards.next_check"] = now + CHECK_EVERY
-    if request.path.startswith("/static/"):
-        return
-    publish_due_results(request)
+def publish_task(request):
+    """The periodic task: in the worker's transaction; the number of mails queued."""
+    return publish_due_results(request, request.dbsession)
 
 
 def winners(call):

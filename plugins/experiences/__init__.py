@@ -18,6 +18,7 @@ def is_published(obj):
 def includeme(config):
     from .models import Theme
     config.add_plugin("experiences")
+    config.add_static("static/experiences.css")
     config.register_resource("experience", Experience)
     config.register_resource("theme", Theme)
     # before the type's own /experiences/{id}, which would take feed.atom for an id

@@ -36,5 +36,6 @@ def includeme(config):
     config.add_mail_hook("newsletter", refill=partial(campaign.refill, config.registry), check=campaign.check)
     from .demo import create_demo_newsletter
     config.add_demo_data(create_demo_newsletter, order=80)
-    config.add_static_view("newsletter-static", "plugins.newsletter:static", cache_max_age=3600)
+    config.add_static("static/newsletter.css")
+    config.add_static("static/newsletter.js")
     config.scan(".views")

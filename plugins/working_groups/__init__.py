@@ -11,6 +11,11 @@ from .models import GroupPage
 
 def includeme(config):
     config.add_plugin("working_groups")
+    from datetime import timedelta
+    from .digest import queue_digests
+    # daily and weekly digests: the worker looks every quarter of an hour for those that are due
+    config.add_periodic_task("working_groups:digests", queue_digests, every=timedelta(minutes=15),
+                             title=_("Send the working groups' digests that are due"))
     from .search import FACET_LABELS, FACET_VALUES, FACETS, page_document, type_label
     config.add_search_index(GroupPage, document=page_document, name="group_page", facets=FACETS,
                             facet_values=FACET_VALUES, facet_labels=dict(FACET_LABELS, type=type_label))

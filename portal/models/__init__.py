@@ -10,5 +10,6 @@ from .files import File  # noqa: F401
 from .content import Content, News, Page, Revision, Section, WorkflowLog  # noqa: F401
 from .outbox import OutboxMessage  # noqa: F401
 from .search import SearchChange  # noqa: F401
+from .tasks import TaskRun  # noqa: F401
 
 configure_mappers()

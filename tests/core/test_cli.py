@@ -310,3 +310,17 @@ def test_a_command_that_succeeds_writes_nothing_on_stderr(tmp_path):
     """No third-party warning opens every command's output (pyramid imports pkg_resources)."""
     done = portal("plugins", "-c", write_ini(tmp_path))
     assert done.stderr == ""
+
+
+def test_the_periodic_tasks_are_listed_with_their_last_run_and_run_by_the_worker(tmp_path):
+    ini = write_ini(tmp_path / "site", plugins="plugins.experiences plugins.awards")
+    portal("initdb", "-c", ini, "--demo")
+    listed = portal("tasks", "-c", ini).stdout
+    assert "awards:publish-results" in listed and "every 0:01:00  never run" in listed
+    portal("mail-worker", "-c", ini, "--once")
+    assert "awards:publish-results" in portal("tasks", "-c", ini).stdout
+    assert "never run" not in portal("tasks", "-c", ini).stdout
+    ran = portal("tasks", "-c", ini, "--run", "awards:publish-results")
+    assert ran.stdout.strip() == "awards:publish-results: 0"  # the demo's results were mailed already
+    refused = portal("tasks", "-c", ini, "--run", "nothing", check=False)
+    assert refused.returncode == 1 and "no periodic task 'nothing'" in refused.stderr

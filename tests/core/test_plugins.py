@@ -125,3 +125,20 @@ def test_a_plugin_asks_for_another_plugin_s_objects_by_name(registry):
               for category in ("portal plugins", "portal resources")
               for i in registry.introspector.get_category(category)}
     assert {("portal plugins", "awards"), ("portal resources", "experience")} <= listed
+
+
+def test_a_plugin_s_stylesheets_and_scripts_are_linked_from_every_page_and_served(testapp, registry):
+    """add_static: no plugin styles live in the core's portal.css, and no template links them by hand."""
+    portal = registry.portal
+    css = [spec for spec, kind in portal.assets.items() if kind == "css"]
+    assert "plugins.experiences:static/experiences.css" in css
+    page = testapp.get("/").html
+    linked = [link["href"] for link in page.select('head link[rel="stylesheet"]')]
+    scripts = [script["src"] for script in page.select("head script[src]")]
+    assert linked[0].startswith("/static/css/portal.css")
+    for spec, kind in portal.assets.items():
+        url = [u for u in (linked if kind == "css" else scripts) if u.endswith(spec.split("static/", 1)[1])]
+        assert url, spec
+        res = testapp.get(url[0])
+        assert res.content_type == ("text/css" if kind == "css" else "text/javascript") and res.body
+    assert ".experience-" not in testapp.get(linked[0]).text

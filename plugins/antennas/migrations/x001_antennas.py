@@ -10,7 +10,7 @@ from alembic import op
 revision = "antennas_001"
 down_revision = None
 branch_labels = ("antennas",)
-depends_on = ("0001_core", "x001_experiences")  # it lists experiences and their themes
+depends_on = "x001_experiences"  # the core through it; antennas list experiences and their themes
 
 
 def upgrade():

@@ -12,7 +12,6 @@ from ..entries import years
 from ..format import OUTCOME_TITLES, STATE_TITLES, when
 from ..models import AwardCall, AwardEntry, Review
 
-CSS = "plugins.awards:static/awards.css"
 # what a document shown inside a review page may do: nothing but be shown, and only in the portal's pages
 INLINE_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'"
 INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp"}
@@ -43,7 +42,7 @@ def page(request, title, crumbs=(), **values):
     values.update(page_title=title, breadcrumbs=[awards, *crumbs, (title, None)], when=lambda c, v: when(request, c, v),
                   state_title=lambda c: translate(STATE_TITLES[c.state], request),
                   outcome_title=lambda o: translate(OUTCOME_TITLES[o], request) if o else "",
-                  years=lambda exp: years(exp, request), awards_css=request.static_path(CSS))
+                  years=lambda exp: years(exp, request))
     return values
 
 

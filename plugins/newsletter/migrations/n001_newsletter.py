@@ -10,7 +10,7 @@ from alembic import op
 revision = "newsletter001"
 down_revision = None
 branch_labels = ("newsletter",)
-depends_on = ("0001_core", "0002_outbox_parts", "x001_experiences")  # its themes are the experiences'
+depends_on = ("0002_outbox_parts", "x001_experiences")  # the core (its outbox), and the experiences' themes
 
 
 def upgrade():

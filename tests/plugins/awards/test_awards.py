@@ -13,7 +13,7 @@ from award_helpers import (CLOSES_UTC, RESULTS_UTC, UTC, add_experience, add_mem
                            fill_entry, rows, secretariat, start_entry)
 from webtest import Upload
 
-from portal.models import Member
+from portal.models import Member, utcnow
 from portal.testing import client, csrf, login, text_of
 
 from plugins.awards.models import AwardCall, AwardEntry, Juror, Review
@@ -344,8 +344,10 @@ def test_whole_cycle(testapp, app, network, open_call, at, db, registry, make_us
     assert "section-awards" not in visitor.get(f"/members/{network['dakar']}").text
     assert "awards" not in region_sections(registry, "africa")
 
-    # the date passes: the first request publishes, without anyone; mails go through a real SMTP server
+    # the date passes: the worker's next pass publishes, without anyone; mails go through a real SMTP server
     at.set(RESULTS_UTC + timedelta(seconds=1))
+    from portal.tasks import run_due_tasks
+    assert run_due_tasks(registry)["awards:publish-results"] == (3, "")
     page = text_of(visitor.get(f"/awards/{call_id}/results").text)
     assert "Youth councils by the sea" in page and "Neighbourhood budget assemblies" in page
     assert "Favela participatory mapping" in page and "Special mentions" in page
@@ -363,9 +365,9 @@ def test_whole_cycle(testapp, app, network, open_call, at, db, registry, make_us
     assert "Inclusion" in outcome_mails["rep@poa.example"]
     assert "Digital participation" in outcome_mails["rep@dakar.example"]
     assert "Félicitations" in outcome_mails["rep@dakar.example"]  # in the language of its recipient
-    # published once only: neither a later request nor the command sends again
+    # published once only: neither the worker's later passes nor the command send again
     at.set(RESULTS_UTC + timedelta(hours=1))
-    visitor.get(f"/awards/{call_id}/results")
+    assert run_due_tasks(registry, utcnow() + timedelta(minutes=2))["awards:publish-results"] == (0, "")
     from plugins.awards.publication import publish_due_results
     assert publish_due_results(_request(registry)) == 0
     with db() as s:

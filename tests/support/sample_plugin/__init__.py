@@ -52,6 +52,18 @@ def create_demo_workshops(request):
                                    starts=date(2027, 5, 12), language="en", state="published"))
 
 
+def remind_the_secretariat(request):
+    """A periodic task: the secretariat is mailed the published workshops, with links to them."""
+    from portal.models import User
+    workshops = request.dbsession.scalars(select(Workshop).where(Workshop.state == "published")).all()
+    if not workshops:
+        return "nothing to remind"
+    body = "\n".join(f"{w.title}: {request.route_url('workshop.view', id=w.id)}" for w in workshops)
+    for user in request.dbsession.scalars(select(User).where(User.role == "secretariat")):
+        request.send_mail(user.email, "Coming workshops", body)
+    return f"{len(workshops)} workshops"
+
+
 def includeme(config):
     config.add_content_type("workshop", Workshop, schema=WorkshopSchema, title=_("Workshop"),
                             plural=_("Workshops"), path="/workshops",
@@ -63,3 +75,5 @@ def includeme(config):
     config.add_plugin_settings("workshops", WorkshopSettings, title=_("Workshops"))
     config.add_demo_data(create_demo_workshops)
     config.add_home_section("workshops", _("Workshops"), coming_workshops)
+    from datetime import timedelta
+    config.add_periodic_task("workshops:remind", remind_the_secretariat, every=timedelta(days=1))
