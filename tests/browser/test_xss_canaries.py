@@ -45,7 +45,7 @@ PAYLOADS = [
     '<iframe data-canary="{n}" src="javascript:window.__xss={n}"></iframe>',
     '<p style="background:red" data-canary="{n}" onclick="window.__xss={n}">styled {n}</p>',
 ]
-SHORT = '<b data-canary={n} onclick=window.__xss={n}>c{n}</b>'
+SHORT = '<b data-canary={n} onclick=window.__xss={n}>c{n}</b>; c{n}'   # two items, for a list of choices
 URL_PAYLOAD = "javascript:window.__xss={n}//"
 
 # Recorded in every document before the site's own scripts run.
@@ -188,6 +188,7 @@ class Planting:
     landed: list = field(default_factory=list)       # addresses the planting led to (redirects, GET forms)
     types: dict = field(default_factory=dict)        # address -> content type seen
     unfilled: set = field(default_factory=set)       # routes no link gave an id for
+    rendered: list = field(default_factory=list)     # (role, form, status, headers, body) answers to posts
 
     def canary(self, where):
         n = len(self.canaries) + 1
@@ -234,7 +235,9 @@ def error_names(res):
     return names
 
 
-ATTEMPTS = 8
+ATTEMPTS = 14
+MAX_RENDERED = 150
+KEPT_HEADERS = {"content-type", "content-security-policy", "x-content-type-options", "x-frame-options"}
 
 
 def _png():
@@ -296,8 +299,10 @@ def plant_form(client, role, page_url, form, plan):
         plain = [original[key]] if original[key] else []
         if kind == "url":
             plain.append(f"https://example.org/canary{n}")
+        elif dict(fields)[key].attrs.get("inputmode") in ("numeric", "decimal"):
+            plain += ["1", "2020"]
         elif kind != "email":
-            plain += [SHORT.format(n=n), f"Canary {n}", f"canary{n}", "2020"]
+            plain += [SHORT.format(n=n), f"Canary {n}", f"canary{n}", "1", f"https://example.org/canary{n}", "2020"]
         fallbacks[key] = plain + [f"canary{n}@example.org"]
     for key, f in fields:   # a file: a small image whose name is a canary
         if f.tag == "input" and f.attrs.get("type") == "file":
@@ -305,22 +310,33 @@ def plant_form(client, role, page_url, form, plan):
             name = f'canary{n}"><img src=x onerror=window.__xss={n} data-canary={n}>.png'
             f.value = [(name, PNG)] if "multiple" in f.attrs else Upload(name, PNG)
     buttons = [name for (name, _i), f in fields if f.attrs.get("type") == "submit" or f.tag == "button"]
-    current = form
+    current, button = form, 0
     for attempt in range(ATTEMPTS):
         for (name, i), value in values.items():
             if len(current.fields.get(name, ())) > i:
                 current.set(name, value, index=i)
-        res = current.submit(buttons[0] if buttons else None, status="*", expect_errors=True)
+        res = current.submit(buttons[button] if buttons else None, status="*", expect_errors=True)
+        if attempt == 0 and form.method.upper() == "POST" and not 300 <= res.status_int < 400:
+            if "html" in res.content_type and len(plan.rendered) < MAX_RENDERED:
+                # what the answer to a post shows, the refused form with what was typed: opened in Chromium too
+                plan.rendered.append((role, f"{form.method} {form.action or page_url}", res.status_int,
+                                      [(k, v) for k, v in res.headerlist if k.lower() in KEPT_HEADERS], res.body))
         if form.method.upper() == "GET" or res.status_int in (301, 302, 303):
             where = res.location if res.status_int in (301, 302, 303) else res.request.url
             plan.landed.append(where)
             plan.saved.append((role, form.method, form.action or page_url, sorted({k[0] for k in planted}),
                                res.status_int))
             return where
-        if res.status_int != 400 or attempt == ATTEMPTS - 1:
+        if res.status_int not in (200, 400) or attempt == ATTEMPTS - 1:
             break
         named = error_names(res)
-        wrong = {key for key in values if key[0] in named} or set(values)  # none named: every field's fallback
+        wrong = {key for key in values if key[0] in named}
+        if not named and button + 1 < len(buttons):
+            button += 1   # refused or shown again without naming a field (a button that submits a draft for
+            # review, or adds a row): the next button
+            current = form
+            continue
+        wrong = wrong or set(values)  # none named: every field's fallback
         for key in wrong:
             values[key] = fallbacks[key].pop(0) if fallbacks[key] else original[key]
         again = [f for f in res.forms.values() if {k[0] for k in planted} <= set(f.fields)]
@@ -328,28 +344,36 @@ def plant_form(client, role, page_url, form, plan):
             break
         current = again[0]
         fill_refused_choices(current, named)
-    plan.refused.append((role, form.method, form.action or page_url, res.status_int, sorted(error_names(res))))
+    said = " ".join(el.get_text(" ", strip=True) for el in res.html.select(".error-summary, .invalid-feedback")
+                    ) if "html" in res.content_type else ""
+    plan.refused.append((role, form.method, form.action or page_url, res.status_int, said[:300]))
     return None
 
 
-def query_variants(links, plan):
-    """The site's own links with query parameters, each parameter's value replaced with a canary
-    (q=, came_from=, filters, sorting): one per address and set of parameter names."""
-    out, seen = [], set()
+def query_variants(links, addresses, plan, per_parameter=2):
+    """The site's own links with query parameters (q=, came_from=, filters, sorting), their values replaced
+    with canaries: one address per route with every parameter its links use, each parameter on at most
+    `per_parameter` routes (a language switch on every page is planted on two)."""
+    by_route, routes_of = {}, {}
     for link in links:
         parts = urlsplit(link)
-        params = parse_qsl(parts.query, keep_blank_values=True)
-        if not params:
+        route = addresses.route_of(parts.path)
+        if route is None:
             continue
-        key = (parts.path, tuple(sorted({k for k, _ in params})))
-        if key in seen:
-            continue
-        seen.add(key)
-        query = []
-        for k, _ in params:
-            n = plan.canary(f"address {parts.path}?{k}=")
-            query.append((k, (PAYLOADS[n % len(PAYLOADS)] if k != "came_from" else URL_PAYLOAD).format(n=n)))
-        out.append(parts.path + "?" + urlencode(query))
+        names = by_route.setdefault(route.name, (parts.path, []))[1]
+        for k, _ in parse_qsl(parts.query, keep_blank_values=True):
+            on = routes_of.setdefault(k, set())
+            if k not in names and (route.name in on or len(on) < per_parameter):
+                names.append(k)
+                on.add(route.name)
+    out = []
+    for path, names in by_route.values():
+        if names:
+            query = []
+            for k in names:
+                n = plan.canary(f"address {path}?{k}=")
+                query.append((k, (URL_PAYLOAD if k == "came_from" else PAYLOADS[n % len(PAYLOADS)]).format(n=n)))
+            out.append(path + "?" + urlencode(query))
     return out
 
 
@@ -366,7 +390,8 @@ def explore_and_plant(client, role, routes, addresses, plan, logout_paths, plant
         for path in todo:
             visited.add(path)
             res = client.get(path, status="*", expect_errors=True)
-            plan.types.setdefault(path, res.content_type)
+            if res.status_int == 200:
+                plan.types.setdefault(path, res.content_type)
             if res.status_int != 200:
                 continue
             for link in site_links(res):
@@ -381,9 +406,10 @@ def explore_and_plant(client, role, routes, addresses, plan, logout_paths, plant
                 target = addresses.route_of(action, every_route)
                 key = (form.method.upper(), target.name if target else action,
                        tuple(sorted(n for n in form.fields if n)))
-                if (role, key) in planted_forms:
+                key = (role if key[0] == "POST" else None, *key)
+                if key in planted_forms:
                     continue
-                planted_forms.add((role, key))
+                planted_forms.add(key)
                 landed = plant_form(client, role, path, form, plan)
                 if landed:
                     addresses.note(landed, first=True)
@@ -446,14 +472,16 @@ def site(tmp_path_factory, db_engine, test_plugins, browser, serve):
     secretariat = client(app, address="192.0.2.30")
     login(secretariat, *accounts()["secretariat"])
     pages = []
-    for url in addresses.all() + plan.landed + query_variants(links, plan):
+    for url in addresses.all() + plan.landed + query_variants(links, addresses, plan):
         parts = urlsplit(url)
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         if parts.path in logout_paths or path in pages:
             continue
         if path not in plan.types:
-            plan.types[path] = secretariat.get(path, status="*", expect_errors=True).content_type
-        if plan.types[path] in SHOWN_TYPES or plan.types[path] == "":
+            res = secretariat.get(path, status="*", expect_errors=True)
+            if res.status_int == 200:
+                plan.types[path] = res.content_type
+        if plan.types.get(path, "text/html") in SHOWN_TYPES:
             pages.append(path)
     server = serve(app)
     try:
@@ -491,37 +519,74 @@ def log_in(tab, base, role):
     assert "/login" not in tab.url, f"{role} could not log in"
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_no_canary_runs(site, browser, role):
+@dataclass
+class Crawl:
+    opened: int = 0
+    shown: int = 0                                  # pages showing a canary as text
+    problems: list = field(default_factory=list)
+    seconds: float = 0.0
+
+
+RENDERED = "/__answer-to-a-post/"
+
+
+def crawl_as(site, browser, role):
+    """One role's visit of every page, in a browser context of its own. The answers to posts the role
+    planted are shown at an address of the site, served by the browser from what the server answered,
+    headers (the CSP) included."""
+    crawl, started = Crawl(), time.monotonic()
+    rendered = [r for r in site.plan.rendered if r[0] == role]
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(PAGE_TIMEOUT_MS)
-    context.set_default_navigation_timeout(PAGE_TIMEOUT_MS)
-    context.add_init_script(INIT_SCRIPT)
-    tab = context.new_page()
-    dialogs, problems, shown, opened = [], [], 0, 0
-    tab.on("dialog", lambda d: (dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
-    started = time.monotonic()
     try:
+        context.set_default_timeout(PAGE_TIMEOUT_MS)
+        context.set_default_navigation_timeout(PAGE_TIMEOUT_MS)
+        context.add_init_script(INIT_SCRIPT)
+
+        def answer(route):
+            _role, _form, status, headers, body = rendered[int(route.request.url.rsplit("/", 1)[1])]
+            route.fulfill(status=status, headers=dict(headers), body=body)
+        context.route(f"{site.url}{RENDERED}*", answer)
+        tab = context.new_page()
+        dialogs = []
+        tab.on("dialog", lambda d: (dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
         if role != "anonymous":
             log_in(tab, site.url, role)
-        for path in site.pages:
+        visits = [(path, path) for path in site.pages]
+        visits += [(f"{RENDERED}{i}", f"answer to {r[1]} (HTTP {r[2]})") for i, r in enumerate(rendered)]
+        for path, name in visits:
             dialogs.clear()
             try:
                 tab.goto(site.url + path, wait_until="load")
                 found = tab.evaluate(CHECK_SCRIPT)
             except Exception as error:  # noqa: BLE001 -- a page that does not load is reported, not a pass
-                problems.append(f"{path}: did not load ({str(error).splitlines()[0]})")
+                crawl.problems.append(f"{name}: did not load ({str(error).splitlines()[0]})")
                 continue
-            opened += 1
-            shown += found["shown"] > 0
-            for bad in found["bad"] + [f"dialog {d}" for d in dialogs]:
-                problems.append(f"{path}: {bad}")
+            crawl.opened += 1
+            crawl.shown += found["shown"] > 0
+            crawl.problems += [f"{name}: {bad}" for bad in found["bad"] + [f"dialog {d}" for d in dialogs]]
         if role != "anonymous":
             tab.goto(site.url + "/account")
             assert "/login" not in tab.url, f"{role} was logged out during the crawl"
     finally:
         context.close()
-    print(f"\n{role}: {opened} pages opened in {time.monotonic() - started:.1f}s, {shown} show canaries as text")
-    assert not problems, f"as {role}:\n" + "\n".join(problems[:60])
-    assert opened >= 0.9 * len(site.pages)
-    assert shown >= 10, f"as {role}, only {shown} pages show a canary: the crawl saw almost nothing planted"
+    crawl.seconds = time.monotonic() - started
+    return crawl
+
+
+def legend(problems, plan):
+    """Which field each canary number in the problems was planted in."""
+    numbers = sorted({int(n) for p in problems for n in re.findall(r"__xss\W{0,3}(\d+)|canary\W{0,3}(\d+)", p)
+                      for n in n if n})
+    return "\n".join(f"  canary {n}: {plan.canaries.get(n, '?')}" for n in numbers[:40])
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_canary_runs(site, browser, role):
+    crawl = crawl_as(site, browser, role)
+    answers = len([r for r in site.plan.rendered if r[0] == role])
+    print(f"\n{role}: {crawl.opened} pages opened ({len(site.pages)} addresses, {answers} answers to posts) "
+          f"in {crawl.seconds:.1f}s, {crawl.shown} show canaries as text")
+    assert not crawl.problems, (f"as {role}:\n" + "\n".join(crawl.problems[:60])
+                                + "\nwhere the canaries were planted:\n" + legend(crawl.problems, site.plan))
+    assert crawl.opened >= 0.9 * (len(site.pages) + answers)
+    assert crawl.shown >= 10, f"as {role}, only {crawl.shown} pages show a canary: the crawl saw almost nothing planted"
