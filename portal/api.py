@@ -60,7 +60,10 @@ _WHERE: dict[str, str] = {
     "file_rows": "portal.imports",
     "text": "portal.imports",
     "outbox_message": "portal.mail",
+    "clock": "portal.clock:clock",
     "send_mail": "portal.mail",
+    "send_template": "portal.mail",
+    "render_template": "portal.mail",
     "sender_domain": "portal.mail",
     "Base": "portal.models",
     "Content": "portal.models",
@@ -136,7 +139,8 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.files import DOCUMENT_TYPES, IMAGE_TYPES, ascii_name, delete_file, file_path, send_file  # noqa: F401
     from portal.forms import ContentSchema, ContentViews, _jsonable as jsonable, apply_appstruct, country_node, field_error, make_form, page_number, pending_file, record_revision, render_form, rich_text_node, snapshot, store_kept, uploads_node, validate  # noqa: F401
     from portal.imports import ImportFileError, Row, RowError, csv_rows, decode, file_rows, text  # noqa: F401
-    from portal.mail import outbox_message, send_mail, sender_domain  # noqa: F401
+    from portal.clock import clock  # noqa: F401
+    from portal.mail import outbox_message, render_template, send_mail, send_template, sender_domain  # noqa: F401
     from portal.models import Base, Content, Group, LocalRole, MEMBER_KINDS, Member, News, OutboxMessage, Revision, Section, Setting, User, WorkflowLog, utcnow  # noqa: F401
     from portal.models.content import one_per_translation  # noqa: F401
     from portal.guard import as_id  # noqa: F401

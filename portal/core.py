@@ -14,6 +14,7 @@ def includeme(config):
     config.include(".cache")
     config.include(".i18n")
     config.include(".mail")
+    config.include(".messages")
     config.include(".files")
     config.include(".search")
     config.include(".views")

@@ -3,6 +3,7 @@
 import base64
 import logging
 import mailbox
+import re
 import smtplib
 import socket
 import ssl
@@ -15,8 +16,10 @@ from email.message import EmailMessage, MIMEPart
 from email.charset import QP, Charset
 from email.utils import format_datetime, parseaddr
 
+from pyramid.i18n import TranslationString
 from sqlalchemy import select
 
+from .i18n import translate_to
 from .models import OutboxMessage, utcnow
 
 log = logging.getLogger(__name__)
@@ -41,6 +44,55 @@ def send_mail(request, to, subject, body, html=None, headers=None, message_id=No
                              message_id=message_id)
     request.dbsession.add(message)
     return message
+
+
+PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
+
+
+class MailTemplate:
+    def __init__(self, name, subject, body, plugin):
+        self.name, self.subject, self.body, self.plugin = name, subject, body, plugin
+        self.placeholders = frozenset(PLACEHOLDER.findall(str(subject)) + PLACEHOLDER.findall(str(body)))
+
+
+def add_mail_template(config, name, subject, body):
+    """A mail the portal sends, in one place: subject and body are translation strings whose ${placeholders}
+    request.send_template(name, to, **values) fills; ${site} (the site's name) and, when `to` is an account,
+    ${name} are filled for it. Listed by `portal plugins`; the contract test renders each one."""
+    template = MailTemplate(name, subject, body, config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        portal.mail_templates[name] = template
+
+    from .registry import _register
+    _register(config, "portal mail templates", name, name, store, placeholders=", ".join(sorted(template.placeholders)))
+
+
+def render_template(request, template_name, language, **values):
+    """(subject, body) of a template in a language; a value that is itself a translation string (a state's
+    title) is translated too. A placeholder without a value is an error, not an empty hole in a mail."""
+    template = request.registry.portal.mail_templates[template_name]
+    values.setdefault("site", request.registry.settings.get("portal.site_name", ""))
+    missing = template.placeholders - set(values)
+    if missing:
+        raise KeyError(f"mail template {template_name!r} needs {', '.join(sorted(missing))}")
+    values = {k: translate_to(request, v, language) if isinstance(v, TranslationString) else v
+              for k, v in values.items()}
+    return (translate_to(request, template.subject, language, mapping=values),
+            translate_to(request, template.body, language, mapping=values))
+
+
+def send_template(request, template_name, to, language=None, headers=None, **values):
+    """Queue the template `template_name` for `to`: an account (its address, language and name) or an address with
+    `language`. It leaves only if the surrounding transaction commits."""
+    if hasattr(to, "email"):
+        address, language = to.email, language or to.language
+        values.setdefault("name", to.name)
+    else:
+        address = to
+    subject, body = render_template(request, template_name, language or "en", **values)
+    return send_mail(request, address, subject, body, headers=headers)
 
 
 class _HeaderClasses(HeaderRegistry):
@@ -387,4 +439,6 @@ def add_mail_hook(config, name, refill=None, check=None):
 
 def includeme(config):
     config.add_request_method(send_mail, "send_mail")
+    config.add_request_method(send_template, "send_template")
+    config.add_directive("add_mail_template", add_mail_template)
     config.add_directive("add_mail_hook", add_mail_hook)

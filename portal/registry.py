@@ -25,6 +25,7 @@ CATEGORIES = {
     "portal resources": "resource",
     "portal static assets": "static asset",
     "portal periodic tasks": "periodic task",
+    "portal mail templates": "mail template",
 }
 
 
@@ -179,6 +180,7 @@ class PortalRegistry:
         self.resources = {}  # name -> model class, from register_resource
         self.assets = {}  # asset spec -> "css" or "js", from add_static, in the order declared
         self.periodic_tasks = {}  # name -> PeriodicTask, from add_periodic_task (portal.tasks)
+        self.mail_templates = {}  # name -> MailTemplate, from add_mail_template (portal.mail)
         self.static_packages = set()  # the packages whose static/ folder is served
 
     def resource(self, name):

@@ -210,6 +210,28 @@ class _Session:
         self.env["closer"]()
 
 
+class FrozenClock:
+    """The portal's clock (portal.clock) stopped at `now`; set(when) moves it."""
+
+    def __init__(self, now):
+        from .clock import clock
+        self.now = now
+        clock.freeze(lambda: self.now)
+
+    def set(self, when):
+        self.now = when
+
+
+@pytest.fixture
+def frozen_clock():
+    """Stand on either side of a date: the clock every plugin reads stops at 2026-12-01 00:00 UTC until the
+    test sets another moment; it runs again after the test."""
+    from datetime import datetime, timezone
+    from .clock import clock
+    yield FrozenClock(datetime(2026, 12, 1, tzinfo=timezone.utc))
+    clock.thaw()
+
+
 @pytest.fixture
 def db(registry):
     return DB(registry)

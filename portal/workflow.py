@@ -70,22 +70,13 @@ class ContentTransitioned:
 
 def tell_the_author(event):
     """The author hears of a change made by someone else: published, sent back with a reason..."""
-    from .i18n import translate_to
     obj, request = event.obj, event.request
     author, actor = obj.creator, request.user
     if author is None or not author.active or actor is None or author.id == actor.id:
         return
-    state = event.workflow.states[event.transition.target].title
-    lang = author.language
-    title = translate_to(request, state, lang)
-    comment = event.comment or ""
-    request.send_mail(author.email,
-                      translate_to(request, _("“${title}”: ${state}", mapping={"title": obj.title[:120], "state": title}), lang),
-                      translate_to(request, _("Hello ${name},\n\n${actor} changed the state of “${title}” to: ${state}."
-                                              "\n\n${comment}\n\n${link}", mapping={
-                                                  "name": author.name, "actor": actor.name, "title": obj.title,
-                                                  "state": title, "comment": comment,
-                                                  "link": request.route_url(f"{obj.type}.view", id=obj.id)}), lang))
+    request.send_template("state-changed", author, title=obj.title[:120], actor=actor.name,
+                          state=event.workflow.states[event.transition.target].title, comment=event.comment or "",
+                          link=request.route_url(f"{obj.type}.view", id=obj.id))
 
 
 PUBLICATION = Workflow(

@@ -11,6 +11,7 @@ AWARD = _("Good Practice Award in Citizen Participation")
 
 def includeme(config):
     config.add_plugin("awards", requires=("experiences",))
+    config.include(".mail")
     from .demo import create_demo_awards
     from .exports import ENTRY_COLUMNS, SCORE_COLUMNS, WINNER_COLUMNS, entry_rows, score_rows, winner_rows
     from .publication import CHECK_EVERY, publish_task

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from portal.api import Content, User
 
-from . import clock
+from portal.api import clock
 from .jury import assign
 from .models import AwardCall, AwardEntry, Juror
 

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from portal.api import pending_file, store_kept
 from portal.api import _
 
-from . import clock
+from portal.api import clock
 from .blind import masker_for
 from .models import AwardEntry, EntryDocument
 from .scrub import Unreadable, scrub

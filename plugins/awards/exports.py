@@ -1,7 +1,7 @@
 """Exports: entries and scores for the secretariat (CSV), the winners as open data."""
 from sqlalchemy import select
 
-from . import clock
+from portal.api import clock
 from .jury import ranking
 from .models import AwardCall
 

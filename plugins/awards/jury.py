@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from portal.api import _
 from portal.api import User
 
-from . import clock
+from portal.api import clock
 from .models import Juror, Review
 
 DISAGREEMENT = 3.0  # points out of 10 between the highest and the lowest weighted score of one entry

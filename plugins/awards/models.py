@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.api import Base
 from portal.api import UTCDateTime, utcnow
 
-from . import clock
+from portal.api import clock
 
 CALL_STATES = ("upcoming", "open", "closed", "evaluation", "published")
 OUTCOMES = ("winner", "mention")

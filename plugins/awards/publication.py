@@ -8,10 +8,10 @@ from types import SimpleNamespace
 from sqlalchemy import select, update
 
 from portal.api import _, translate_to
-from portal.api import send_mail
+from portal.api import send_template
 from portal.api import reindex_later
 
-from . import clock
+from portal.api import clock
 from .models import AwardCall
 
 CHECK_EVERY = timedelta(minutes=1)  # how often the worker looks for results whose date has passed
@@ -56,15 +56,8 @@ def publish_call(request, session, call):
         outcome = outcome_text(request, entry, recipient.language)
         if outcome is None:
             continue
-        lang = recipient.language
-        send_mail(mailer, recipient.email,
-                  translate_to(request, _("Results of the ${edition} ${title}",
-                                          mapping={"edition": call.edition, "title": call.title}), lang),
-                  translate_to(request, _("Hello ${name},\n\nThe results of the ${edition} ${title} are published.\n\n"
-                                          "Your entry: ${entry}\n${outcome}\n\nAll the results: ${url}",
-                                          mapping={"name": recipient.name, "edition": call.edition,
-                                                   "title": call.title, "entry": entry.title,
-                                                   "outcome": outcome, "url": url}), lang))
+        send_template(mailer, "awards:results", recipient, edition=call.edition, title=call.title,
+                      entry=entry.title, outcome=outcome, url=url)
         sent += 1
         if entry.outcome and entry.experience is not None:
             reindex_later(session, entry.experience)

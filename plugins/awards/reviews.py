@@ -2,7 +2,7 @@
 scored), the juror's progress, the next entry to read."""
 from sqlalchemy import select
 
-from . import clock
+from portal.api import clock
 from .models import Review
 
 

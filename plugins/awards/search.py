@@ -6,7 +6,7 @@ from sqlalchemy.orm import object_session
 from portal.api import _, translate
 
 from .models import AwardCall, AwardEntry
-from . import clock
+from portal.api import clock
 
 FACETS = {"award": _("Award")}
 FACET_VALUES = {"award": {"winner", "mention"}}

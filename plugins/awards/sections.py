@@ -6,7 +6,7 @@ from portal.api import keep_for
 from portal.api import _, translate
 from portal.api import Member
 
-from . import clock
+from portal.api import clock
 from .models import AwardCall, AwardEntry
 from .format import OUTCOME_TITLES
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from portal.api import _
 
-from . import clock
+from portal.api import clock
 from .format import when
 from .jury import eligible_entries, progress, short_of_jurors, unassigned, waiting_for_eligibility
 from .models import AwardCall

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from portal.api import record_revision
 from portal.api import Member, User, WorkflowLog
 
-from . import clock
+from portal.api import clock
 from .models import Event
 from .schemas import EventSchema
 

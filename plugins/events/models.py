@@ -10,7 +10,7 @@ from portal.api import region_of
 from portal.api import Content
 from portal.api import UTCDateTime
 
-from . import clock
+from portal.api import clock
 
 KINDS = ("workshop", "conference", "plenary", "webinar", "meeting", "other")
 

@@ -18,7 +18,7 @@ from portal.api import LANGUAGES, _, translate
 from portal.api import Content, Section
 from portal.api import atom_feed
 
-from . import clock
+from portal.api import clock
 from .dates import month_heading, short_when, when
 from .ical import calendar
 from .models import KINDS, Event

@@ -8,6 +8,7 @@ from portal.api import _
 
 def includeme(config):
     config.add_plugin("newsletter", requires=("experiences",))
+    config.include(".subscriptions")
     config.add_route("newsletter", "/newsletter")
     config.add_route("newsletter_thanks", "/newsletter/check-your-mailbox")
     config.add_route("newsletter_confirm", "/newsletter/confirm/{token}")

@@ -5,7 +5,7 @@ from datetime import timedelta
 from sqlalchemy import or_, select, update
 
 from portal.api import insert_ignoring_conflicts
-from portal.api import _, translate_to
+from portal.api import _
 from portal.api import utcnow
 from portal.api import client_address as core_client_address
 
@@ -64,27 +64,23 @@ def ask_for_confirmation(request, appstruct: dict) -> None:
 
 
 def mail_confirmation(request, sub: Subscriber, token: str) -> None:
-    site = request.registry.settings["portal.site_name"]
-    link = request.route_url("newsletter_confirm", token=token)
-    request.send_mail(sub.email, translate_to(request, _("Confirm your subscription to the newsletter of ${site}",
-                                                         mapping={"site": site}), sub.language),
-                      translate_to(request, _(
-                          "Hello,\n\nTo receive the newsletter of ${site}, confirm your subscription within three "
-                          "days by following this link:\n\n${link}\n\nIf you did not ask for it, ignore this "
-                          "message: you will not be subscribed.\n", mapping={"site": site, "link": link}),
-                          sub.language))
+    request.send_template("newsletter:confirm", sub.email, sub.language,
+                          link=request.route_url("newsletter_confirm", token=token))
 
 
 def mail_preferences_link(request, sub: Subscriber) -> None:
     """Tell the owner of the address, not the person at the form, and change nothing."""
-    site = request.registry.settings["portal.site_name"]
-    link = request.route_url("newsletter_preferences", token=personal_token(request.registry.settings, sub))
-    request.send_mail(sub.email, translate_to(request, _("Your subscription to the newsletter of ${site}",
-                                                         mapping={"site": site}), sub.language),
-                      translate_to(request, _(
-                          "Hello,\n\nSomeone (perhaps you) asked to subscribe this address to the newsletter "
-                          "of ${site}. It is subscribed already: nothing was changed.\n\nYour preferences, "
-                          "or to unsubscribe: ${link}\n", mapping={"site": site, "link": link}), sub.language))
+    request.send_template("newsletter:already-subscribed", sub.email, sub.language, link=request.route_url(
+        "newsletter_preferences", token=personal_token(request.registry.settings, sub)))
+
+
+def includeme(config):
+    config.add_mail_template("newsletter:confirm", _("Confirm your subscription to the newsletter of ${site}"), _(
+        "Hello,\n\nTo receive the newsletter of ${site}, confirm your subscription within three days by following "
+        "this link:\n\n${link}\n\nIf you did not ask for it, ignore this message: you will not be subscribed.\n"))
+    config.add_mail_template("newsletter:already-subscribed", _("Your subscription to the newsletter of ${site}"), _(
+        "Hello,\n\nSomeone (perhaps you) asked to subscribe this address to the newsletter of ${site}. It is "
+        "subscribed already: nothing was changed.\n\nYour preferences, or to unsubscribe: ${link}\n"))
 
 
 def pending_confirmation(db, token: str) -> tuple[Subscriber | None, str | None]:

@@ -11,6 +11,7 @@ from .models import GroupPage
 
 def includeme(config):
     config.add_plugin("working_groups")
+    config.include(".mail")
     from datetime import timedelta
     from .digest import queue_digests
     # daily and weekly digests: the worker looks every quarter of an hour for those that are due

@@ -10,7 +10,7 @@ from pyramid.view import view_config
 from sqlalchemy import delete, func, or_, select
 
 from ..forms import make_form, render_form, validate
-from ..i18n import _, translate, translate_to
+from ..i18n import _, translate
 from ..models import LoginAttempt, PasswordResetToken, User, utcnow
 from ..passwords import check_password, hash_password
 from ..security import revoke_sessions, token_hash
@@ -163,12 +163,7 @@ def password_forgot(request):
             return {"form": failed, "page_title": title, "intro": intro}
         user = request.dbsession.scalar(select(User).where(User.email == appstruct["email"].strip().lower()))
         if user is not None and user.active:
-            link = issue_reset_token(request, user)
-            request.send_mail(user.email, translate_to(request, _("Choose a new password"), user.language),
-                              translate_to(request, _("Hello ${name},\n\nSomeone (we hope you) asked to reset your password "
-                                          "on the portal. Follow this link within two hours to choose a new one:"
-                                          "\n\n${link}\n\nIf it was not you, ignore this message; your password "
-                                          "stays as it is.", mapping={"name": user.name, "link": link}), user.language))
+            request.send_template("password-reset", user, link=issue_reset_token(request, user))
         request.flash(_("If an account uses that address, a link to choose a new password is on its way."))
         return HTTPFound(request.route_url("login"))
     return {"form": render_form(form), "page_title": title, "intro": intro}

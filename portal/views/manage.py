@@ -8,7 +8,8 @@ from sqlalchemy import func, or_, select
 
 from ..db import get_or_404
 from ..forms import make_form, render_form, validate
-from ..i18n import LANGUAGES, _, translate, translate_to
+from ..guard import as_id
+from ..i18n import LANGUAGES, _, translate
 from ..models import (ROLES, Content, Group, LocalRole, Member, MembershipApplication, OutboxMessage, Setting, User,
                       utcnow)
 from ..search import reindex_later
@@ -109,12 +110,7 @@ def _apply_user(request, user, appstruct):
 
 
 def send_welcome(request, user):
-    link = issue_reset_token(request, user, hours=72)
-    site = request.registry.settings["portal.site_name"]
-    request.send_mail(user.email, translate_to(request, _("Your account on ${site}", mapping={"site": site}), user.language),
-                      translate_to(request, _("Hello ${name},\n\nAn account was opened for you on ${site}. Follow this "
-                                              "link within three days to choose your password:\n\n${link}\n",
-                                              mapping={"name": user.name, "site": site, "link": link}), user.language))
+    request.send_template("account-opened", user, link=issue_reset_token(request, user, hours=72))
 
 
 @view_config(route_name="manage_users", renderer="portal:templates/manage/users.pt", permission="manage")
@@ -248,7 +244,8 @@ def sharing(request):
     obj = get_or_404(request.dbsession, Content, request.matchdict["id"])
     if request.method == "POST":
         if "remove" in request.POST:
-            found = request.dbsession.get(LocalRole, int(request.POST["remove"]) if request.POST["remove"].isdigit() else 0)
+            number = as_id(request.POST["remove"])
+            found = request.dbsession.get(LocalRole, number) if number is not None else None
             if found is not None and found.content_id == obj.id:
                 request.dbsession.delete(found)
         else:
@@ -315,7 +312,7 @@ def outbox(request):
     if status not in ("queued", "sent", "failed"):
         status = "failed"
     if request.method == "POST":
-        ids = [int(i) for i in request.POST.getall("retry") if i.isdigit()]
+        ids = [n for n in map(as_id, request.POST.getall("retry")) if n is not None]
         rows = request.dbsession.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(ids),
                                                                      OutboxMessage.status == "failed")).all()
         for row in rows:
@@ -325,7 +322,21 @@ def outbox(request):
     rows = request.dbsession.scalars(select(OutboxMessage).where(OutboxMessage.status == status)
                                      .order_by(OutboxMessage.id.desc()).limit(200)).all()
     counts = dict(request.dbsession.execute(select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)).all())
-    return page(request, _("Mail outbox"), messages=rows, status=status, counts=counts)
+    return page(request, _("Mail outbox"), messages=rows, status=status, counts=counts, tasks=scheduled_tasks(request))
+
+
+def scheduled_tasks(request):
+    """The plugins' periodic tasks with their last run, for the outbox page (the worker runs both)."""
+    from types import SimpleNamespace
+    from ..models import TaskRun
+    runs = {r.name: r for r in request.dbsession.scalars(select(TaskRun))}
+    found = []
+    for task in sorted(request.registry.portal.periodic_tasks.values(), key=lambda t: t.name):
+        minutes = int(task.every.total_seconds() // 60)
+        every = (translate(_("${n} min", mapping={"n": minutes}), request) if minutes < 60 else
+                 translate(_("${n} h", mapping={"n": minutes // 60}), request))
+        found.append(SimpleNamespace(task=task, run=runs.get(task.name), every=every))
+    return found
 
 
 @view_config(route_name="manage_search", renderer="portal:templates/manage/search.pt", permission="manage")

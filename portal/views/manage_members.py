@@ -12,7 +12,7 @@ from ..countries import REGIONS, country_name, region_of
 from ..db import get_or_404
 from ..files import IMAGE_TYPES, UploadError, delete_file
 from ..forms import country_node, make_form, render_form, store_kept, uploads_node, validate
-from ..i18n import _, translate, translate_to
+from ..i18n import _, translate
 from ..models import APPLICATION_STATUSES, MEMBERSHIP_STATUSES, Member, MembershipApplication, User, utcnow
 from .auth import issue_reset_token
 from .manage import APPLICATION_STATUS_TITLES, page
@@ -131,7 +131,6 @@ def application(request):
     if request.method == "POST" and found.status == "pending":
         message = request.POST.get("message", "").strip()[:5000]
         found.reviewed, found.reviewer_id = utcnow(), request.user.id
-        site = request.registry.settings["portal.site_name"]
         if "approve" in request.POST:
             member = Member(name=found.organisation, kind=found.kind, country=found.country,
                             region=region_of(found.country), website=found.website, status="active",
@@ -147,21 +146,13 @@ def application(request):
             user.role = user.role or "member"
             request.dbsession.flush()
             link = issue_reset_token(request, user, hours=72)
-            request.send_mail(found.email, translate_to(request, _("Welcome to ${site}", mapping={"site": site}), found.language),
-                              translate_to(request, _("Hello ${name},\n\n${organisation} is now a member of the network. "
-                                                      "Follow this link within three days to choose your password:"
-                                                      "\n\n${link}\n\n${message}", mapping={
-                                                          "name": found.contact_name, "organisation": found.organisation,
-                                                          "link": link, "message": message}), found.language))
+            request.send_template("application-approved", found.email, found.language, name=found.contact_name,
+                                  organisation=found.organisation, link=link, message=message)
             request.flash(_("Application approved: the member and its representative's account were created."))
         elif "reject" in request.POST:
             found.status = "rejected"
-            request.send_mail(found.email, translate_to(request, _("Your application to ${site}", mapping={"site": site}), found.language),
-                              translate_to(request, _("Hello ${name},\n\nThank you for the application of ${organisation}. "
-                                                      "The technical secretariat could not accept it.\n\n${message}",
-                                                      mapping={"name": found.contact_name,
-                                                               "organisation": found.organisation,
-                                                               "message": message}), found.language))
+            request.send_template("application-rejected", found.email, found.language, name=found.contact_name,
+                                  organisation=found.organisation, message=message)
             request.flash(_("Application rejected; the applicant was told by mail."))
         return HTTPFound(request.route_url("manage_applications"))
     return page(request, found.organisation, crumbs, application=found, country_name=country_name, kinds=KIND_TITLES,

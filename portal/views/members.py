@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from ..countries import COUNTRY_CODES, REGIONS, country_choices, country_name
 from ..forms import country_node, make_form, page_number, render_form, validate
-from ..i18n import _, translate, translate_to
+from ..i18n import _, translate
 from ..models import MEMBER_KINDS, Member, MembershipApplication, User
 
 KIND_TITLES = {
@@ -71,15 +71,10 @@ def apply(request):
         request.dbsession.add(application)
         request.dbsession.flush()
         for admin in request.dbsession.scalars(select(User).where(User.role == "secretariat", User.active)):
-            request.send_mail(admin.email, translate_to(request, _(
-                "Membership application: ${organisation}", mapping={"organisation": application.organisation}),
-                admin.language), translate_to(request, _(
-                "${organisation} (${country}) asks to join the network.\n\nContact: ${name} <${email}>\n\n"
-                "${motivation}\n\nReview it: ${link}", mapping={
-                    "organisation": application.organisation, "country": application.country,
-                    "name": application.contact_name, "email": application.email,
-                    "motivation": application.motivation,
-                    "link": request.route_url("manage_application", id=application.id)}), admin.language))
+            request.send_template("application-received", admin, organisation=application.organisation,
+                                  country=application.country, name=application.contact_name,
+                                  email=application.email, motivation=application.motivation,
+                                  link=request.route_url("manage_application", id=application.id))
         request.flash(_("Thank you. The technical secretariat will review your application and write to you."))
         return HTTPFound(request.route_url("home"))
     return {"form": render_form(form), "page_title": title, "intro": intro}

@@ -21,7 +21,7 @@ NOW = datetime(2027, 2, 1, 12, 0, tzinfo=UTC)
 @pytest.fixture
 def award(db, make_user, monkeypatch):
     from portal.models import Member
-    from plugins.awards import clock
+    from portal.clock import clock
     from plugins.awards.models import AwardCall
     from plugins.experiences.models import Experience, Theme
     state = {"now": NOW}

@@ -30,7 +30,7 @@ def test_plugins(test_plugins):
 
 @pytest.fixture
 def clock(monkeypatch):
-    from plugins.events import clock
+    from portal.clock import clock
     monkeypatch.setattr(clock, "now", lambda: NOW)
 
 

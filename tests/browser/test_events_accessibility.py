@@ -68,7 +68,7 @@ def arrange(registry):
     from portal.demo import load_demo
     from portal.models import Section
     from portal.testing import DB
-    from plugins.events import clock
+    from portal.clock import clock
     from plugins.events.models import Event
 
     env = prepare(registry=registry)

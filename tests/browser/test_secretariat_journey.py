@@ -27,7 +27,7 @@ ENTRIES = [("Porto Alegre", "BR", "Neighbourhood budget assemblies", "inclusion"
 @pytest.fixture
 def last_years_call(db, make_user, monkeypatch):
     """Demo-like data: last year's call with three submitted entries and nothing else done, the day it closes."""
-    from plugins.awards import clock
+    from portal.clock import clock
     from plugins.awards.demo import CATEGORIES, CRITERIA, ELIGIBILITY, QUESTIONS, RULES, TITLE
     from plugins.awards.models import AwardCall, AwardEntry
     from plugins.experiences.models import Experience, Theme

@@ -142,3 +142,57 @@ def test_a_plugin_s_stylesheets_and_scripts_are_linked_from_every_page_and_serve
         res = testapp.get(url[0])
         assert res.content_type == ("text/css" if kind == "css" else "text/javascript") and res.body
     assert ".experience-" not in testapp.get(linked[0]).text
+
+
+def _with_requirements(portal, name, found=None):
+    found = [] if found is None else found
+    for needed in portal.plugins[name].requires:
+        _with_requirements(portal, needed, found)
+    if portal.plugins[name].package not in found:
+        found.append(portal.plugins[name].package)
+    return found
+
+
+def test_each_plugin_alone_with_what_it_requires_migrates_starts_and_serves_its_demo(registry, tmp_path):
+    """The manifest is the whole plugin: with only the plugins it requires, its migrations run, the site
+    starts, its demo data loads and its menu pages answer; nothing of the other plugins is needed."""
+    import webtest
+    from pyramid.scripting import prepare
+    from sqlalchemy import create_engine, inspect
+    from portal import main
+    from portal.demo import load_demo
+    from portal.migrations import upgrade
+    from portal.testing import base_settings
+    from portal.models import Base
+    portal = registry.portal
+    project = [p for p in portal.plugins.values() if p.package.startswith("plugins.")]
+    assert len(project) >= 6
+    owned = {p.package: set() for p in project}  # the tables of each plugin's models
+    for mapper in Base.registry.mappers:
+        package = ".".join(mapper.class_.__module__.split(".")[:2])
+        if package in owned and mapper.local_table is not None:
+            owned[package].add(mapper.local_table.name)
+    for plugin in project:
+        packages = _with_requirements(portal, plugin.name)
+        folder = tmp_path / plugin.name
+        folder.mkdir()
+        url = f"sqlite:///{folder}/site.sqlite"
+        settings = base_settings(folder, url, plugins=" ".join(packages))
+        upgrade(settings)
+        engine = create_engine(url)
+        tables = set(inspect(engine).get_table_names())
+        engine.dispose()
+        assert tables & owned[plugin.package], plugin.name
+        others = set().union(*(owned[p.package] for p in project if p.package not in packages))
+        assert not tables & others, (plugin.name, sorted(tables & others))
+        app = main({}, **settings)
+        env = prepare(registry=app.registry)
+        with env["request"].tm:
+            assert load_demo(env["request"]) is not None, plugin.name
+        env["closer"]()
+        browser = webtest.TestApp(app, extra_environ={"HTTP_HOST": "portal.test"})
+        assert browser.get("/").status_int == 200
+        for item in app.registry.portal.menu("main"):
+            assert browser.get(browser.app.registry.introspector.get("routes", item.route_name)["pattern"],
+                               status="*").status_int in (200, 302), (plugin.name, item.route_name)
+        assert {p.package for p in app.registry.portal.plugins.values()} == set(packages)

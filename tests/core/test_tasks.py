@@ -89,3 +89,17 @@ def test_a_task_run_by_hand_runs_whatever_its_schedule(registry, db, make_user):
     assert run_task(registry, registry.portal.periodic_tasks["workshops:remind"]) == ("1 workshops", "")
     with db() as s:
         assert [m.subject for m in s.scalars(select(OutboxMessage))] == ["Coming workshops"]
+
+
+def test_the_secretariat_sees_each_task_s_last_run_beside_the_outbox(testapp, registry, db, make_user, monkeypatch):
+    from portal.testing import login, text_of
+    make_user("sec@example.org", role="secretariat", language="fr")
+    login(testapp, "sec@example.org")
+    page = text_of(testapp.get("/manage/outbox", {"_LOCALE_": "fr"}).text)
+    assert "Tâches planifiées" in page and "Publier les résultats du prix dont la date est passée" in page
+    assert "Pas encore" in page
+    task = registry.portal.periodic_tasks["awards:publish-results"]
+    monkeypatch.setattr(task, "run", lambda request: 1 / 0)
+    run_due_tasks(registry)
+    page = text_of(testapp.get("/manage/outbox", {"_LOCALE_": "fr"}).text)
+    assert "Échec : ZeroDivisionError: division by zero" in page and "nothing to remind" in page

@@ -16,16 +16,6 @@ RESULTS_UTC = datetime(2027, 6, 1, 15, 0, tzinfo=UTC)
 EVALUATION = CLOSES_UTC + timedelta(days=2)
 
 
-class Clock:
-    def __init__(self, monkeypatch):
-        from plugins.awards import clock
-        self.now = datetime(2026, 12, 1, tzinfo=UTC)
-        monkeypatch.setattr(clock, "now", lambda: self.now)
-
-    def set(self, value):
-        self.now = value
-
-
 def add_member(db, name, country, region):
     with db() as s:
         m = Member(name=name, kind="city", country=country, region=region, status="active")

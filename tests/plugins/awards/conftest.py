@@ -3,12 +3,13 @@ secretariat, an open call (its steps are in tests/support/award_helpers.py)."""
 from datetime import datetime
 
 import pytest
-from award_helpers import UTC, Clock, add_experience, add_member, create_call, secretariat
+from award_helpers import UTC, add_experience, add_member, create_call, secretariat
 
 
 @pytest.fixture
-def at(monkeypatch):
-    return Clock(monkeypatch)
+def at(frozen_clock):
+    """The portal's clock, stopped; at.set(when) moves it."""
+    return frozen_clock
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from sqlalchemy import select
 from portal.models import Group, LocalRole, Member, Section, User
 from portal.testing import client, csrf, login, text_of
 
-from plugins.events import clock
 from plugins.events.models import Event
 
 UTC = timezone.utc
@@ -25,20 +24,18 @@ def search_backend(request):
 
 
 @pytest.fixture
-def now(monkeypatch, registry):
-    """The clock the plugin reads, set to NOW; now.set(...) moves it. Days pass in an instant here, so
-    moving it also ends what the anonymous page cache keeps (it keeps these pages a real minute)."""
-    class Clock:
-        value = NOW
-
+def now(frozen_clock, registry):
+    """The portal's clock, set to NOW; now.set(...) moves it. Days pass in an instant here, so moving it
+    also ends what the anonymous page cache keeps (it keeps these pages a real minute)."""
+    class Moved:
         def set(self, moment):
-            Clock.value = moment
+            frozen_clock.set(moment)
             cache = registry.get("page_cache")
             if cache is not None:
                 cache.changed()
 
-    monkeypatch.setattr(clock, "now", lambda: Clock.value)
-    return Clock()
+    frozen_clock.set(NOW)
+    return Moved()
 
 
 def add_event(db, title, starts, hours=3, state="published", kind="workshop", tz="UTC", country="SN", city="Dakar",

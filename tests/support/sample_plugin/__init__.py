@@ -1,12 +1,11 @@
 """A tiny plugin kept with the tests: international workshops. It touches no core file; everything
-it brings is declared here, through the core's directives."""
+it brings is declared here, through the core's directives, and it imports the core only through
+portal.api, as every plugin must: it shows each directive a new plugin uses."""
 import colander
 import deform
 from sqlalchemy import select
 
-from portal.forms import ContentSchema
-from portal.i18n import _
-from portal.sanitize import html_to_text
+from portal.api import ContentSchema, _, html_to_text
 
 from .models import Workshop
 
@@ -38,7 +37,7 @@ def workshop_rows(request):
 def coming_workshops(request, _key, limit):
     """The next workshops, on the home page: the list changes with the date, so the page is kept a minute."""
     from datetime import date
-    from portal.cache import keep_for
+    from portal.api import keep_for
     keep_for(request, 60)
     stmt = (select(Workshop).where(Workshop.state == "published", Workshop.starts >= date.today())
             .order_by(Workshop.starts).limit(limit))
@@ -54,17 +53,22 @@ def create_demo_workshops(request):
 
 def remind_the_secretariat(request):
     """A periodic task: the secretariat is mailed the published workshops, with links to them."""
-    from portal.models import User
+    from portal.api import User
     workshops = request.dbsession.scalars(select(Workshop).where(Workshop.state == "published")).all()
     if not workshops:
         return "nothing to remind"
-    body = "\n".join(f"{w.title}: {request.route_url('workshop.view', id=w.id)}" for w in workshops)
+    listing = "\n".join(f"{w.title}: {request.route_url('workshop.view', id=w.id)}" for w in workshops)
     for user in request.dbsession.scalars(select(User).where(User.role == "secretariat")):
-        request.send_mail(user.email, "Coming workshops", body)
+        request.send_template("workshops:coming", user, workshops=listing)
     return f"{len(workshops)} workshops"
 
 
 def includeme(config):
+    config.add_plugin("workshops", requires=())  # the plugins it builds on, by their add_plugin names
+    config.register_resource("workshop", Workshop)
+    config.add_static("static/workshops.css")
+    config.add_mail_template("workshops:coming", _("Coming workshops"),
+                             _("Hello ${name},\n\nThe workshops announced on ${site}:\n\n${workshops}"))
     config.add_content_type("workshop", Workshop, schema=WorkshopSchema, title=_("Workshop"),
                             plural=_("Workshops"), path="/workshops",
                             example={"city": "Dakar", "starts": "2027-03-01"})
