@@ -139,13 +139,42 @@ def cmd_plugins(args):
         for intr in introspector.get_category(category) or ():  # None when nothing registered
             item = intr["introspectable"]
             by_plugin.setdefault(owner(item["plugin"]), []).append((label, item.title, item))
+    import importlib
+    folders = {name: os.path.dirname(importlib.import_module(name).__file__) + os.sep for name in enabled}
+    for intr in introspector.get_category("routes") or ():  # Pyramid's own: where each route was declared
+        item = intr["introspectable"]
+        if item["name"].startswith("__"):
+            continue
+        where = os.path.abspath(getattr(item.action_info, "file", "") or "")
+        plugin = next((n for n, folder in folders.items() if where.startswith(folder)), "portal")
+        content_type = env["registry"].portal.content_types.get(item["name"].split(".")[0])
+        if content_type is not None and "." in item["name"]:  # the views add_content_type made for a type
+            plugin = owner(content_type.plugin)
+        by_plugin.setdefault(plugin, []).append(("route", item["name"], {"pattern": item["pattern"]}))
+    for module in plugin_command_modules(enabled):
+        names = []
+        module.register(lambda name, func, help_text, _names=names: _names.append((name, help_text)) or _Ignored())
+        for name, help_text in names:
+            by_plugin.setdefault(module.__name__.rsplit(".", 1)[0], []).append(("command", name, {"help": help_text}))
     print("Enabled plugins: " + (settings["portal.plugins"] or "(none)"))
     for plugin, items in sorted(by_plugin.items()):
         print(f"\n{plugin} (core)" if plugin == "portal" else f"\n{plugin}")
         for label, title, item in sorted(items, key=lambda x: (x[0], str(x[1]))):
             details = ", ".join(f"{k}={item[k]}" for k in item.keys() if k not in ("plugin",) and item[k])
+            if label == "route":
+                details = item["pattern"]
             print(f"  {label:<13} {title}" + (f"  ({details})" if details else ""))
     env["closer"]()
+
+
+class _Ignored:
+    """What `portal plugins` hands a plugin's register(command) for each command: its arguments are ignored."""
+
+    def add_argument(self, *args, **kw):
+        return self
+
+    def set_defaults(self, **kw):
+        return self
 
 
 def cmd_reindex(args):

@@ -30,5 +30,6 @@ def run(args):
 
 def register(command):
     p = command("working-groups-digest", run,
-                "queue the daily and weekly digests of the working groups that are due (run it every hour)")
+                "queue the daily and weekly digests of the working groups that are due now (the mail worker "
+                "does it every quarter of an hour)")
     p.add_argument("--now", help="the time to act as if it were (UTC, ISO 8601), for tests and catching up")

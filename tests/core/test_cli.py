@@ -152,8 +152,16 @@ def test_plugins_lists_what_the_core_and_each_plugin_registered(tmp_path):
                      "export members", "menu item main: news", "workflow publication", "search index news"):
         assert any(line.startswith(expected) for line in core), expected
     plugin = [" ".join(line.split()) for line in sections["sample_plugin"].splitlines()]
-    for expected in ("content type workshop", "export workshops", "settings workshops", "menu item main: workshops"):
+    for expected in ("content type workshop", "export workshops", "settings workshops", "menu item main: workshops",
+                     "plugin workshops", "resource workshop", "static asset sample_plugin:static/workshops.css",
+                     "periodic task workshops:remind (every=1 day, 0:00:00)",
+                     "mail template workshops:coming (placeholders=name, site, workshops)",
+                     "route workshop.view (/workshops/{id})"):
         assert any(line.startswith(expected) for line in plugin), expected
+    assert any(line.startswith("route home (/)") for line in core)
+    awards = write_ini(tmp_path / "awards", plugins="plugins.experiences plugins.awards")
+    listed = portal("plugins", "-c", awards).stdout
+    assert "command       awards-publish" in listed and "route         award_call  (/awards/{call:\\d+})" in listed
 
 
 def test_a_plugins_commands_exist_only_on_a_site_that_enables_it(tmp_path):
