@@ -25,6 +25,8 @@ _WHERE: dict[str, str] = {
     "country_name": "portal.countries",
     "region_of": "portal.countries",
     "get_or_404": "portal.db",
+    "model_factory": "portal.db",
+    "get_row_or_404": "portal.db",
     "hidden_unless": "portal.db",
     "insert_ignoring_conflicts": "portal.db",
     "DEMO_PASSWORD": "portal.demo",
@@ -133,7 +135,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.cli import index_processes, load, progress  # noqa: F401
     from portal.content_types import NewsSchema  # noqa: F401
     from portal.countries import COUNTRY_CODES, REGIONS, country_name, region_of  # noqa: F401
-    from portal.db import get_or_404, hidden_unless, insert_ignoring_conflicts  # noqa: F401
+    from portal.db import get_or_404, get_row_or_404, model_factory, hidden_unless, insert_ignoring_conflicts  # noqa: F401
     from portal.demo import DEMO_PASSWORD  # noqa: F401
     from portal.exports import in_batches  # noqa: F401
     from portal.files import DOCUMENT_TYPES, IMAGE_TYPES, ascii_name, delete_file, file_path, send_file  # noqa: F401

@@ -64,15 +64,36 @@ def get_tm_session(session_factory, transaction_manager, request=None):
 
 
 def get_or_404(dbsession, cls, ident):
-    """The row of cls with that primary key (a string from the URL is fine), or a 404."""
+    """The row of cls with that primary key (a string from the URL is fine), or a 404; an id no row can
+    have (not ASCII digits, beyond the id columns) is a 404 before any query (portal.guard.as_id)."""
     from pyramid.httpexceptions import HTTPNotFound
-    try:
-        found = dbsession.get(cls, int(ident))
-    except (TypeError, ValueError):
-        found = None
+    from .guard import as_id
+    number = as_id(ident)
+    found = dbsession.get(cls, number) if number is not None else None
     if found is None:
         raise HTTPNotFound()
     return found
+
+
+def model_factory(model, key="id", hidden_unless_permitted=None, context=None):
+    """A route factory: the row of `model` whose primary key is the route's {key}, or a 404 (an id no row
+    can have included); with hidden_unless_permitted, a 404 too for whoever lacks that permission on it
+    (hidden_unless); context(row) wraps the row when the route's context is another object.
+
+        config.add_route("award_call", "/awards/{call:\\d+}", factory=model_factory(AwardCall, "call"))"""
+    def factory(request):
+        found = get_or_404(request.dbsession, model, request.matchdict[key])
+        if hidden_unless_permitted:
+            hidden_unless(request, found, hidden_unless_permitted)
+        return context(found) if context is not None else found
+    factory.__name__ = f"{model.__name__.lower()}_factory"
+    factory.model = model
+    return factory
+
+
+def get_row_or_404(request, model, key="id"):
+    """In a view, the row of `model` named by the route's {key} (a second id, such as a member of a group)."""
+    return get_or_404(request.dbsession, model, request.matchdict[key])
 
 
 def hidden_unless(request, context, permission="view"):

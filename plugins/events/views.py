@@ -8,11 +8,12 @@ from pyramid.response import Response
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
+from portal.api import model_factory
 from portal.api import keep_for
 from portal.api import one_per_translation
 from portal.api import bad
 from portal.api import REGIONS, country_name
-from portal.api import get_or_404, page_number
+from portal.api import page_number
 from portal.api import ContentViews
 from portal.api import LANGUAGES, _, translate
 from portal.api import Content, Section
@@ -263,12 +264,8 @@ def events_feed(request):
     return depends_on_the_clock(request, atom_feed(request, title, self_url, entries))
 
 
-def event_factory(request):
-    return get_or_404(request.dbsession, Event, request.matchdict["id"])
-
-
-def section_factory(request):
-    return get_or_404(request.dbsession, Section, request.matchdict["id"])
+event_factory = model_factory(Event)
+section_factory = model_factory(Section)
 
 
 class SectionEventViews(ContentViews):

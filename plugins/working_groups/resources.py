@@ -5,9 +5,8 @@ join). Everything behind the door (pages, their history, files and comments, mem
 editing) is not found, on every verb, for someone who may not read the group's pages: answering 403
 to some verbs and 404 to others would tell which ids exist. Anonymous visitors are asked to log in."""
 from pyramid.authorization import ALL_PERMISSIONS, Allow, Deny, Everyone
-from pyramid.httpexceptions import HTTPNotFound
 
-from portal.api import hidden_unless
+from portal.api import model_factory
 
 from .models import GroupPage, WorkingGroup
 
@@ -25,31 +24,8 @@ class GroupsRoot:
                (Deny, Everyone, ALL_PERMISSIONS)]
 
 
-def route_id(request, key="id"):
-    raw = request.matchdict[key]
-    if not raw.isdigit() or len(raw) > 12:
-        raise HTTPNotFound()
-    return int(raw)
-
-
-def group_door_factory(request):
-    """The group itself, as everyone may see it (its page, asking to join)."""
-    group = request.dbsession.get(WorkingGroup, route_id(request))
-    if group is None:
-        raise HTTPNotFound()
-    return group
-
-
-def group_factory(request):
-    """The group, for what lies behind its door: hidden like its pages."""
-    group = group_door_factory(request)
-    hidden_unless(request, group, "view_pages")
-    return group
-
-
-def page_factory(request):
-    page = request.dbsession.get(GroupPage, route_id(request))
-    if page is None:
-        raise HTTPNotFound()
-    hidden_unless(request, page)
-    return page
+# the group itself, as everyone may see it (its page, asking to join)
+group_door_factory = model_factory(WorkingGroup)
+# the group, for what lies behind its door: hidden like its pages
+group_factory = model_factory(WorkingGroup, hidden_unless_permitted="view_pages")
+page_factory = model_factory(GroupPage, hidden_unless_permitted="view")

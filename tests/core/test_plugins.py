@@ -196,3 +196,31 @@ def test_each_plugin_alone_with_what_it_requires_migrates_starts_and_serves_its_
             assert browser.get(browser.app.registry.introspector.get("routes", item.route_name)["pattern"],
                                status="*").status_int in (200, 302), (plugin.name, item.route_name)
         assert {p.package for p in app.registry.portal.plugins.values()} == set(packages)
+
+
+def test_model_factory_finds_the_row_or_answers_404(registry, db):
+    """The one get-or-404 route factory: an unknown id, one beyond the id columns or not a number is a 404."""
+    from pyramid.httpexceptions import HTTPNotFound
+    from pyramid.scripting import prepare
+    from portal.db import model_factory
+    from portal.models import Group
+    from sqlalchemy import select
+    with db() as s:
+        s.add(Group(name="budget", title="Budget"))
+        s.flush()
+        gid = s.scalar(select(Group.id))
+    factory = model_factory(Group, "group", context=lambda g: ("wrapped", g.name))
+    env = prepare(registry=registry)
+    request = env["request"]
+    request.tm.begin()
+    try:
+        request.matchdict = {"group": str(gid)}
+        assert factory(request) == ("wrapped", "budget")
+        for bad in ("999999", str(10 ** 30), "x1", "²"):
+            request.matchdict = {"group": bad}
+            with pytest.raises(HTTPNotFound):
+                factory(request)
+    finally:
+        request.tm.abort()
+        env["closer"]()
+    assert factory.model is Group

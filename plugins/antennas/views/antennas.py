@@ -1,10 +1,11 @@
 """The antennas: their list, an antenna's page (its one page: its section is part of it) and the
 secretariat's forms."""
 from pyramid.authorization import ALL_PERMISSIONS, Allow, Deny, Everyone
-from pyramid.httpexceptions import HTTPFound, HTTPNotFound
+from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
+from portal.api import model_factory
 from portal.api import REGIONS, country_name
 from portal.api import make_form, render_form, validate
 from portal.api import _, translate
@@ -28,14 +29,7 @@ class AntennaContext:
         self.antenna = antenna
 
 
-def antenna_factory(request):
-    try:
-        found = request.dbsession.get(Antenna, int(request.matchdict["id"]))
-    except ValueError:
-        found = None
-    if found is None:
-        raise HTTPNotFound()
-    return AntennaContext(found)
+antenna_factory = model_factory(Antenna, context=AntennaContext)
 
 
 def crumbs(request, antenna=None, *more):

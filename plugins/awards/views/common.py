@@ -2,7 +2,7 @@
 frame (title, breadcrumbs, dates in the call's time zone) and who the visitor is to a call."""
 from sqlalchemy import select
 
-from portal.api import get_or_404
+from portal.api import model_factory
 from portal.api import ascii_name, send_file as core_send_file
 from portal.api import _, translate
 
@@ -17,16 +17,9 @@ INLINE_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inl
 INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp"}
 
 
-def call_factory(request):
-    return get_or_404(request.dbsession, AwardCall, request.matchdict["call"])
-
-
-def entry_factory(request):
-    return get_or_404(request.dbsession, AwardEntry, request.matchdict["entry"])
-
-
-def review_factory(request):
-    return get_or_404(request.dbsession, Review, request.matchdict["review"])
+call_factory = model_factory(AwardCall, "call")
+entry_factory = model_factory(AwardEntry, "entry")
+review_factory = model_factory(Review, "review")
 
 
 def not_cached(request):

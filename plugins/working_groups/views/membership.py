@@ -6,13 +6,13 @@ from pyramid.httpexceptions import HTTPBadRequest, HTTPForbidden, HTTPFound, HTT
 from pyramid.view import view_config
 from sqlalchemy import select
 
+from portal.api import get_row_or_404
 from portal.api import make_form, render_form, validate
 from portal.api import _, translate
 from portal.api import User, utcnow
 
 from .. import services
 from ..models import Invitation, JoinRequest
-from ..resources import route_id
 from ..schemas import InviteSchema, JoinSchema
 from .common import T, crumbs, group_url
 
@@ -107,7 +107,7 @@ def group_members(request):
 @view_config(route_name="working_group_member", request_method="POST", permission="manage_group")
 def group_member_change(request):
     group = request.context
-    user = request.dbsession.get(User, route_id(request, "user"))
+    user = get_row_or_404(request, User, "user")
     membership = group.membership_of(user)
     if membership is None:
         raise HTTPNotFound()
@@ -130,8 +130,8 @@ def group_member_change(request):
 @view_config(route_name="working_group_request", request_method="POST", permission="manage_group")
 def group_request_decide(request):
     group = request.context
-    found = request.dbsession.get(JoinRequest, route_id(request, "request"))
-    if found is None or found.group_id != group.id:
+    found = get_row_or_404(request, JoinRequest, "request")
+    if found.group_id != group.id:
         raise HTTPNotFound()
     if found.status != "pending":
         request.flash(_("This request was already answered."), "error")
@@ -149,8 +149,8 @@ def group_request_decide(request):
 @view_config(route_name="working_group_invitation_revoke", request_method="POST", permission="manage_group")
 def invitation_revoke(request):
     group = request.context
-    found = request.dbsession.get(Invitation, route_id(request, "invitation"))
-    if found is None or found.group_id != group.id:
+    found = get_row_or_404(request, Invitation, "invitation")
+    if found.group_id != group.id:
         raise HTTPNotFound()
     if found.used is None:
         found.expires = utcnow()
