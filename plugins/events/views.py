@@ -13,7 +13,7 @@ from portal.api import keep_for
 from portal.api import one_per_translation
 from portal.api import bad
 from portal.api import REGIONS, country_name
-from portal.api import page_number
+from portal.api import page_number, paginate
 from portal.api import ContentViews
 from portal.api import LANGUAGES, _, translate
 from portal.api import Content, Section
@@ -123,13 +123,13 @@ def summary(request, event):
 
 
 def _listing(request, past):
-    filters, page = parse_filters(request)
+    filters, _page = parse_filters(request)
     depends_on_the_clock(request)
     now = clock.now()
     base = (past_query if past else upcoming_query)(now, request.locale_name)
     stmt = apply_filters(base, filters)
-    total = request.dbsession.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-    events = request.dbsession.scalars(stmt.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    pager = paginate(request, stmt, size=PAGE_SIZE)
+    events, total = pager.items, pager.total
     groups = []
     also = other_languages(request, events)
     for event in events:
@@ -146,17 +146,12 @@ def _listing(request, past):
         years = sorted(set(years) | {filters["year"]}, reverse=past)
     route = "events_past" if past else "events"
     title = translate(_("Past events") if past else _("Upcoming events"), request)
-    pages = max(1, -(-total // PAGE_SIZE))
     can_add = bool(request.has_permission("add:event", request.site))
-
-    def page_url(number):
-        return request.route_path(route, _query=[(k, v) for k, v in request.GET.items() if k != "page"]
-                                  + [("page", str(number))])
     return {
         "unpublished": unpublished(request) if not past else [],
         "page_title": title, "breadcrumbs": [(translate(_("Events"), request), request.route_path("events")),
                                              (title, None)] if past else [(translate(_("Events"), request), None)],
-        "past": past, "groups": groups, "total": total, "page": page, "pages": pages, "page_url": page_url,
+        "past": past, "groups": groups, "total": total, "pager": pager,
         "filters": filters, "route": route,
         "kinds": [(k, translate(KIND_PLURALS[k], request)) for k in KINDS],
         "regions": [(k, translate(v, request)) for k, v in REGIONS.items()], "years": years,

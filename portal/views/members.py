@@ -6,7 +6,8 @@ from pyramid.view import view_config
 from sqlalchemy import func, select
 
 from ..countries import COUNTRY_CODES, REGIONS, country_choices, country_name
-from ..forms import country_node, make_form, page_number, render_form, validate
+from ..forms import country_node, make_form, render_form, validate
+from ..paging import paginate
 from ..i18n import _, translate
 from ..models import MEMBER_KINDS, Member, MembershipApplication, User
 
@@ -108,21 +109,15 @@ def members(request):
     q = (request.GET.get("q") or "").strip()[:200]
     if q:
         stmt = stmt.where(func.lower(Member.name).contains(q.lower(), autoescape=True))
-    page = page_number(request)
-    total = request.dbsession.scalar(select(func.count()).select_from(stmt.subquery()))
-    found = request.dbsession.scalars(stmt.order_by(Member.name, Member.id)
-                                      .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
-    pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
-    if page > pages:
-        raise HTTPNotFound()
+    pager = paginate(request, stmt.order_by(Member.name, Member.id), size=PAGE_SIZE)
+    found, total = pager.items, pager.total
     used = set(request.dbsession.scalars(select(Member.country).where(Member.status == "active").distinct()))
     countries = [(code, name) for code, name in country_choices(request.locale_name) if code in used]
     filters = {k: v for k, v in (("region", region), ("kind", kind), ("country", country), ("q", q)) if v}
     title = translate(_("Members"), request)
     return {"members": found, "regions": REGIONS, "kinds": KIND_TITLES, "countries": countries,
-            "region": region, "kind": kind, "country": country, "q": q, "total": total, "page": page,
-            "pages": pages, "filtered": bool(filters),
-            "page_url": lambda n: request.route_path("members", _query=dict(filters, page=n) if n > 1 else filters),
+            "region": region, "kind": kind, "country": country, "q": q, "total": total, "pager": pager,
+            "filtered": bool(filters),
             "country_name": country_name, "page_title": title, "breadcrumbs": [(title, None)],
             "page_description": translate(_("The member organisations of the network: cities, local governments, "
                                             "organisations, universities and networks."), request)}

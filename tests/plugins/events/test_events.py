@@ -301,7 +301,7 @@ def test_past_events_are_paged(testapp, db, now):
     assert "Past meeting number 20" not in first.text and "Page 1 of 2" in text_of(first.text)
     second = testapp.get("/events/past", {"page": "2", "kind": "meeting"})
     assert "Past meeting number 24" in second.text and "Past meeting number 19" not in second.text
-    assert 'rel="prev" href="/events/past?kind=meeting&amp;page=1"' in second.text
+    assert 'rel="prev" href="/events/past?kind=meeting"' in second.text  # page 1 has one address
 
 
 def test_titles_are_escaped_everywhere(testapp, db, now):
