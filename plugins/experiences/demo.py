@@ -1,22 +1,27 @@
-"""A few dozen experiences across the five regions and four languages, for `make serve`."""
+"""Forty experiences across the five regions and four languages, for `make serve`: data in the documented
+import format (data/demo_experiences.json, as `portal import-experiences` reads it), loaded by the importer.
+
+The case studies are fictionalised but plausible, each written in the language of its city; people are
+never named (contacts are roles); amounts are in the local currency, in whole units; three are also given
+translated (`translation_of`)."""
+from pathlib import Path
+
 from sqlalchemy import select
 
 from portal.api import Member, User
 
-from .importer import import_rows
+from .importer import import_rows, read_file
+from .models import Experience
+
+DEMO_FILE = Path(__file__).parent / "data" / "demo_experiences.json"
 
 
 def create_demo_experiences(request):
-    from .demo_data import EXPERIENCES, TRANSLATIONS
     db = request.dbsession
     author = db.scalar(select(User).where(User.role == "member").order_by(User.id))
-    report = import_rows(request, ((i + 1, dict(row)) for i, row in enumerate(EXPERIENCES)), creator=author)
+    report = import_rows(request, read_file(DEMO_FILE), creator=author)
     if report.errors:
-        raise ValueError(f"demo experiences: {report.errors[:3]}")
-    from .models import Experience
-    by_id = {e.external_id: e for e in db.scalars(select(Experience))}
+        raise ValueError(f"{DEMO_FILE.name}: {report.errors[:3]}")
     members = list(db.scalars(select(Member)))
-    for experience in by_id.values():  # the member whose name is the experience's city, if any
+    for experience in db.scalars(select(Experience)):  # the member whose name is the experience's city, if any
         experience.member_id = next((m.id for m in members if m.name.split()[0] == experience.city.split()[0]), None)
-    for original, translation in TRANSLATIONS:
-        by_id[translation].translation_group = by_id[original].translation_group

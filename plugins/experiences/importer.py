@@ -2,6 +2,7 @@
 
 Each row is checked on its own: a bad row is reported with its line and reason and imports nothing
 of itself; the good rows go in. Re-importing an external_id updates that experience."""
+import uuid
 from dataclasses import dataclass, field
 
 import colander
@@ -58,6 +59,8 @@ class RowSchema(colander.Schema):
     results = colander.SchemaNode(colander.String(), missing="")
     lessons = colander.SchemaNode(colander.String(), missing="")
     contact = colander.SchemaNode(colander.String(), missing="", validator=colander.Length(0, 300))
+    # the external_id of the experience this row translates (earlier in the file, or imported before)
+    translation_of = colander.SchemaNode(colander.String(), missing="", validator=colander.Length(0, 100))
 
 
 def read_file(path):
@@ -132,6 +135,15 @@ def import_rows(request, rows, creator=None, progress=None, batch_size=500, comm
         except ValueError as exc:
             report.errors.append((line, str(exc)))
             continue
+        original = None
+        if values["translation_of"]:
+            key = values["translation_of"]
+            original = next((o for o, _new in batch if o.external_id == key), None) or (
+                db.get(Experience, existing[key]) if key in existing else None)
+            if original is None or key == values["external_id"]:
+                report.errors.append((line, f"translation_of: no experience {key} earlier in this file or imported "
+                                            "before"))
+                continue
         seen.add(values["external_id"])
         found_id = existing.get(values["external_id"])
         obj = db.get(Experience, found_id) if found_id else None
@@ -150,6 +162,9 @@ def import_rows(request, rows, creator=None, progress=None, batch_size=500, comm
         obj.results, obj.lessons = clean_html(values["results"]), clean_html(values["lessons"])
         obj.contact, obj.links, obj.sdgs = values["contact"], values["url"], values["sdgs"]
         obj.themes = [themes[slug] for slug in values["themes"]]
+        if original is not None:  # one piece in two languages: listings and search show it once
+            original.translation_group = original.translation_group or uuid.uuid4().hex
+            obj.translation_group = original.translation_group
         if not new and "state" not in row:
             values["state"] = obj.state  # a file without the column leaves published experiences published
         if values["state"] != obj.state:
