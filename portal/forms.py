@@ -20,6 +20,7 @@ from pyramid.i18n import get_localizer
 from pyramid.threadlocal import get_current_request
 from sqlalchemy import func, select
 
+from .guard import as_id
 from .i18n import LANGUAGES, _, translate
 from .models import Content, Revision, WorkflowLog, utcnow
 from .sanitize import clean_html
@@ -152,7 +153,15 @@ def validate(form, request):
 
 
 def render_form(form, appstruct=colander.null):
-    return Markup(form.render(appstruct))
+    """The form with these values; a value as typed that its field cannot show (a word sent for a
+    number) is left out, so a form shown again after a refusal is still a page, not a 500."""
+    try:
+        return Markup(form.render(appstruct))
+    except colander.Invalid as exc:
+        if not isinstance(appstruct, dict):
+            raise
+        wrong = {name.split(".", 1)[0] for name in exc.asdict()}
+        return Markup(form.render({k: v for k, v in appstruct.items() if k not in wrong}))
 
 
 # --- files chosen inside a form ---------------------------------------------------------------
@@ -175,7 +184,7 @@ class Uploads(colander.SchemaType):
         if cstruct in (colander.null, None):
             return {"kept": [], "remove": []}
         return {"kept": list(cstruct.get("kept", [])),
-                "remove": [int(i) for i in cstruct.get("remove", []) if str(i).isdigit()]}
+                "remove": [n for n in (as_id(str(i)) for i in cstruct.get("remove", [])) if n is not None]}
 
 
 class UploadsWidget(deform.widget.Widget):
@@ -522,7 +531,7 @@ class ContentViews:
         obj = self.context
         number = self.request.POST.get("revision", "")
         rev = self.request.dbsession.scalar(select(Revision).where(
-            Revision.content_id == obj.id, Revision.number == (int(number) if number.isdigit() else -1)))
+            Revision.content_id == obj.id, Revision.number == (as_id(number) or -1)))
         if rev is None:
             raise HTTPNotFound()
         schema = self.schema.bind(request=self.request, type_info=self.info, obj=obj)

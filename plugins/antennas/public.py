@@ -11,7 +11,7 @@ from sqlalchemy import select
 from portal.api import REGIONS, country_name
 from portal.api import LANGUAGES, _, translate, translate_to
 from portal.api import Member
-from portal.api import allow_framing
+from portal.api import allow_framing, as_id
 
 
 def _language(request):
@@ -110,11 +110,11 @@ def embed_experiences(request):
         stmt = stmt.where(Experience.themes.any(Theme.id == found_theme.id))
         heading = translate_to(request, _("Latest experiences: ${what}",
                                           mapping={"what": found_theme.label(lang)}), lang)
-    raw = request.GET.get("limit", str(EMBED_LIMIT))
-    if not raw.isdigit() or not 1 <= int(raw) <= 20:
+    limit = as_id(request.GET.get("limit", str(EMBED_LIMIT)))
+    if limit is None or limit > 20:
         raise HTTPBadRequest(translate(_("The number of items must be a whole number from 1 to 20."), request))
     items = request.dbsession.scalars(stmt.order_by(Experience.published.desc(), Experience.id.desc())
-                                      .limit(int(raw))).all()
+                                      .limit(limit)).all()
     more = request.route_url("experiences", _query={k: v for k, v in (("region", region), ("theme", theme)) if v})
     allow_framing(request)
     site = request.registry.settings.get("portal.site_name", "")

@@ -7,7 +7,7 @@ from pyramid.request import Request
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
-from portal.api import get_or_404
+from portal.api import as_id, get_or_404
 from portal.api import make_form, render_form, validate
 from portal.api import LANGUAGES, _, translate
 from portal.api import moment_text
@@ -133,14 +133,14 @@ def issue_items(request):
         request.response.status = 400
         request.tm.doom()  # a refused search saves no ticks either: the page shows them as they were typed
     elif post:
-        ids = [int(v) for v in post.getall("item") if v.isdigit()]
+        ids = [n for n in map(as_id, post.getall("item")) if n is not None]
         issues.apply_items(request, issue, ids)
         if "search" in post:
             return HTTPFound(request.route_url("newsletter_issue_items", id=issue.id, _query=search.query()))
         request.flash(_("The choice of items is saved."))
         return next_step(request, issue, "newsletter_issue_items")
     chosen = issues.chosen_items(request, issue)
-    ticked = {int(v) for v in post.getall("item") if v.isdigit()} if post else {c.content_id for c in chosen}
+    ticked = {n for n in map(as_id, post.getall("item")) if n is not None} if post else {c.content_id for c in chosen}
     if search.errors:
         found, more = issues.choices_of(request, issue, ticked), False
     else:

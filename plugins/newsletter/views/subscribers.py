@@ -3,7 +3,7 @@ from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import or_, select
 
-from portal.api import _
+from portal.api import _, as_id
 
 from .. import campaign
 from ..models import Subscriber
@@ -16,7 +16,7 @@ from . import conflicts_retried, manage_page
 def subscribers(request):
     db = request.dbsession
     if request.method == "POST":
-        ids = [int(i) for i in request.POST.getall("id") if i.isdigit()]
+        ids = [n for n in map(as_id, request.POST.getall("id")) if n is not None]
         rows = db.scalars(select(Subscriber).where(Subscriber.id.in_(ids))).all()
         if "bounced" in request.POST:
             mark_bouncing(db, rows)

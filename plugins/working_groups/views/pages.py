@@ -4,7 +4,7 @@ from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import make_form, render_form, validate
+from portal.api import as_id, make_form, render_form, validate
 from portal.api import _, translate
 from portal.api import Revision
 
@@ -50,9 +50,9 @@ def page_add(request):
         request.flash(_("Page created."))
         return HTTPFound(page_url(request, page))
     initial = {}
-    parent = request.GET.get("parent", "")
-    if parent.isdigit():
-        initial["parent_id"] = int(parent)
+    parent = as_id(request.GET.get("parent", ""))
+    if parent is not None:
+        initial["parent_id"] = parent
     return dict(values, form=render_form(form, initial))
 
 
@@ -70,13 +70,13 @@ def page_values(request, page):
     can_comment = request.user is not None and bool(request.has_permission("comment", page))
     latest = session.scalar(select(Revision).where(Revision.content_id == page.id)
                             .order_by(Revision.number.desc()).limit(1))
-    merged = request.GET.get("merged", "")
+    merged = as_id(request.GET.get("merged", ""))
     return {"obj": page, "group": group, "children": children, "comments": comments, "backlinks": backlinks,
             "can_edit": request.user is not None and bool(request.has_permission("edit", page)),
             "can_delete": request.user is not None and bool(request.has_permission("delete", page)),
             "can_comment": can_comment,
             "comment_form": render_form(comment_form(request, page)) if can_comment else None, "latest": latest,
-            "merged_from": int(merged) if merged.isdigit() and latest and int(merged) < latest.number else None,
+            "merged_from": merged if merged and latest and merged < latest.number else None,
             "page_title": page.title, "breadcrumbs": crumbs(request, group, page)}
 
 
@@ -176,7 +176,7 @@ def page_restore(request):
     page = request.context
     number = request.POST.get("revision", "")
     rev = request.dbsession.scalar(select(Revision).where(Revision.content_id == page.id,
-                                                          Revision.number == (int(number) if number.isdigit() else -1)))
+                                                          Revision.number == (as_id(number) or -1)))
     if rev is None:
         raise HTTPNotFound()
     comment = translate(_("Restored revision ${number}", mapping={"number": rev.number}), request)
