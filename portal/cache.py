@@ -18,7 +18,6 @@ from pathlib import Path
 
 from pyramid.csrf import CookieCSRFStoragePolicy
 from sqlalchemy import event
-from sqlalchemy.orm import Session
 
 from .security import SESSION_COOKIE
 from .settings import as_bool
@@ -160,12 +159,18 @@ def _after_rollback(session):
     session.info.pop("portal.wrote", None)
 
 
-def listen():
-    if not event.contains(Session, "after_flush", _note_write):
-        event.listen(Session, "after_flush", _note_write)
-        event.listen(Session, "do_orm_execute", _note_dml)
-        event.listen(Session, "after_commit", _after_commit)
-        event.listen(Session, "after_soft_rollback", lambda s, t: _after_rollback(s))
+def listen(session_factory):
+    """Note the writes of the sessions this site's factory makes (not every SQLAlchemy session of the
+    process: another app, a test's own engine, a tool)."""
+    if not event.contains(session_factory, "after_flush", _note_write):
+        event.listen(session_factory, "after_flush", _note_write)
+        event.listen(session_factory, "do_orm_execute", _note_dml)
+        event.listen(session_factory, "after_commit", _after_commit)
+        event.listen(session_factory, "after_soft_rollback", _after_soft_rollback)
+
+
+def _after_soft_rollback(session, transaction):
+    _after_rollback(session)
 
 
 def cache_tween_factory(handler, registry):
@@ -202,5 +207,5 @@ def includeme(config):
     if as_bool(settings.get("cache.anonymous_pages", "true")):
         config.registry["page_cache"] = PageCache(settings.get("cache.marker_dir") or settings["files.dir"],
                                                   int(settings.get("cache.max_bytes", 32 * 1024 * 1024)))
-        listen()
+        listen(config.registry["dbsession_factory"])
         config.add_tween("portal.cache.cache_tween_factory", over="pyramid_tm.tm_tween_factory")

@@ -6,7 +6,7 @@ from datetime import timedelta
 from pyramid.authorization import ACLHelper, ALL_PERMISSIONS, Allow, Authenticated, Deny, Everyone
 from sqlalchemy import select
 
-from .models import AuthSession, Content, utcnow
+from .models import AuthSession, utcnow
 
 SESSION_COOKIE = "portal_session"
 
@@ -79,14 +79,6 @@ def principals_allowed(acl, permission="view"):
             else:
                 break
     return allowed
-
-
-def _content_acl_property(self):
-    from pyramid.threadlocal import get_current_registry
-    return content_acl(self, get_current_registry())
-
-
-Content.__acl__ = property(_content_acl_property)
 
 
 class SecurityPolicy:

@@ -37,6 +37,20 @@ class Content(Base):
     __mapper_args__ = {"polymorphic_on": type, "polymorphic_identity": "content"}
 
     @property
+    def __acl__(self):
+        """Who may do what with the item: from its workflow state, its author and the local roles of it and
+        its containers (portal.security.content_acl), with the registry of the site whose session loaded it."""
+        from sqlalchemy.orm import object_session
+        from ..security import content_acl
+        session = object_session(self)
+        info = session.info if session is not None else {}
+        registry = getattr(info.get("request"), "registry", None) or info.get("registry")
+        if registry is None:  # an item made outside any site's session: the site being configured or served
+            from pyramid.threadlocal import get_current_registry
+            registry = get_current_registry()
+        return content_acl(self, registry)
+
+    @property
     def images(self):
         return [f for f in self.files if f.is_image]
 

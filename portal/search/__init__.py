@@ -229,7 +229,7 @@ def includeme(config):
     if cache is not None:
         backend.listeners = (cache.changed,)
     from . import queue
-    queue.listen()
+    queue.listen(config.registry["dbsession_factory"])
     # what a process that stopped between a commit and its indexing left queued, once the plugins'
     # indexes are registered
     config.action(None, queue.drain_at_start, args=(config.registry,), order=10**6)

@@ -108,12 +108,17 @@ def _after_rollback(session: Session) -> None:
     session.info.pop("search_queued", None)
 
 
-def listen(session_class=Session) -> None:
-    if not event.contains(session_class, "after_flush", _after_flush):
-        event.listen(session_class, "after_flush", _after_flush)
-        event.listen(session_class, "before_commit", _before_commit)
-        event.listen(session_class, "after_commit", _after_commit)
-        event.listen(session_class, "after_soft_rollback", lambda s, t: _after_rollback(s))
+def listen(session_factory) -> None:
+    """Queue the search changes of the sessions this site's factory makes (the site's sessions only)."""
+    if not event.contains(session_factory, "after_flush", _after_flush):
+        event.listen(session_factory, "after_flush", _after_flush)
+        event.listen(session_factory, "before_commit", _before_commit)
+        event.listen(session_factory, "after_commit", _after_commit)
+        event.listen(session_factory, "after_soft_rollback", _after_soft_rollback)
+
+
+def _after_soft_rollback(session: Session, transaction) -> None:
+    _after_rollback(session)
 
 
 # --- applying the queue ---------------------------------------------------------------------------
