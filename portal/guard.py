@@ -2,7 +2,7 @@
 any view, factory or query runs, on every route of the core and of every plugin.
 
 - A path, query string or form that is not UTF-8 text, or a path or form field that holds a NUL
-  (which no text column takes): 400. WebOb and Pyramid raise UnicodeDecodeError wherever such a request is first read (the page
+  (which no text column takes): 400. A NUL in the query is dropped: the search reads it as nothing. WebOb and Pyramid raise UnicodeDecodeError wherever such a request is first read (the page
   cache's key, the language from ?_LOCALE_=, route matching, the CSRF check), so the outermost tween
   looks first, then makes the request readable for the error page (the path with U+FFFD in place of
   what cannot be read, no query, no body); the NewRequest subscriber, inside the transaction and the
@@ -52,8 +52,13 @@ def unreadable(request):
     environ = request.environ
     if _text(environ.get("PATH_INFO", "")) is None:
         return "path"
+    query = environ.get("QUERY_STRING", "")
+    if "%00" in query or "\x00" in query:
+        # no text holds a NUL (PostgreSQL refuses one in a query's parameters): a search for "a\x00b"
+        # is a search for "ab", as the search has always read it
+        environ["QUERY_STRING"] = query.replace("%00", "").replace("\x00", "")
     try:
-        request.GET  # a NUL in the query is left to the views: the search reads it as a plain character
+        request.GET
     except UnicodeDecodeError:
         return "query"
     if request.method in ("POST", "PUT", "PATCH"):
