@@ -21,7 +21,7 @@ import re
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 import pytest
 from webtest import Upload
@@ -236,7 +236,7 @@ def error_names(res):
 
 
 ATTEMPTS = 14
-MAX_RENDERED = 150
+MAX_RENDERED = 300
 KEPT_HEADERS = {"content-type", "content-security-policy", "x-content-type-options", "x-frame-options"}
 
 
@@ -322,11 +322,17 @@ def plant_form(client, role, page_url, form, plan):
                 plan.rendered.append((role, f"{form.method} {form.action or page_url}", res.status_int,
                                       [(k, v) for k, v in res.headerlist if k.lower() in KEPT_HEADERS], res.body))
         if form.method.upper() == "GET" or res.status_int in (301, 302, 303):
-            where = res.location if res.status_int in (301, 302, 303) else res.request.url
-            plan.landed.append(where)
             plan.saved.append((role, form.method, form.action or page_url, sorted({k[0] for k in planted}),
                                res.status_int))
-            return where
+            if res.status_int in (301, 302, 303):
+                # the page it leads to, once, as shown right after saving: with the flash message
+                res = res.follow(status="*", expect_errors=True)
+                if "html" in res.content_type and len(plan.rendered) < MAX_RENDERED:
+                    plan.rendered.append((role, f"{form.method} {form.action or page_url}, then {res.request.path}",
+                                          res.status_int, [(k, v) for k, v in res.headerlist
+                                                           if k.lower() in KEPT_HEADERS], res.body))
+            plan.landed.append(res.request.path_qs)
+            return res
         if res.status_int not in (200, 400) or attempt == ATTEMPTS - 1:
             break
         named = error_names(res)
@@ -411,8 +417,11 @@ def explore_and_plant(client, role, routes, addresses, plan, logout_paths, plant
                     continue
                 planted_forms.add(key)
                 landed = plant_form(client, role, path, form, plan)
-                if landed:
-                    addresses.note(landed, first=True)
+                if landed is not None:
+                    # what the page it led to links to first (the object's other pages), then the page itself
+                    for link in reversed(site_links(landed)):
+                        addresses.note(link, first=True)
+                    addresses.note(landed.request.path_qs, first=True)
     return links
 
 
@@ -472,7 +481,9 @@ def site(tmp_path_factory, db_engine, test_plugins, browser, serve):
     secretariat = client(app, address="192.0.2.30")
     login(secretariat, *accounts()["secretariat"])
     pages = []
-    for url in addresses.all() + plan.landed + query_variants(links, addresses, plan):
+    n = plan.canary("address: a path that does not exist")
+    missing = "/" + quote(PAYLOADS[0].format(n=n) + "/" + PAYLOADS[2].format(n=n), safe="")
+    for url in addresses.all() + plan.landed + query_variants(links, addresses, plan) + [missing]:
         parts = urlsplit(url)
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         if parts.path in logout_paths or path in pages:
@@ -545,18 +556,20 @@ def crawl_as(site, browser, role):
         def answer(route):
             _role, _form, status, headers, body = rendered[int(route.request.url.rsplit("/", 1)[1])]
             route.fulfill(status=status, headers=dict(headers), body=body)
-        context.route(f"{site.url}{RENDERED}*", answer)
+        context.route(re.compile(re.escape(site.url + RENDERED) + r"\d+$"), answer)
         tab = context.new_page()
         dialogs = []
         tab.on("dialog", lambda d: (dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
+        visits = [(path, path) for path in site.pages]
         if role != "anonymous":
             log_in(tab, site.url, role)
-        visits = [(path, path) for path in site.pages]
+            visits.insert(0, (None, "the page after logging in"))
         visits += [(f"{RENDERED}{i}", f"answer to {r[1]} (HTTP {r[2]})") for i, r in enumerate(rendered)]
         for path, name in visits:
             dialogs.clear()
             try:
-                tab.goto(site.url + path, wait_until="load")
+                if path is not None:
+                    tab.goto(site.url + path, wait_until="load")
                 found = tab.evaluate(CHECK_SCRIPT)
             except Exception as error:  # noqa: BLE001 -- a page that does not load is reported, not a pass
                 crawl.problems.append(f"{name}: did not load ({str(error).splitlines()[0]})")
