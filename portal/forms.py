@@ -559,9 +559,9 @@ class ContentViews:
         if not can_see_all:
             stmt = stmt.where(self.info.factory.state.in_(self.workflow.listed_states))
         stmt = stmt.order_by(func.coalesce(self.info.factory.published, self.info.factory.created).desc())
-        page = page_number(self.request)
-        items = self.request.dbsession.scalars(stmt.limit(21).offset((page - 1) * 20)).all()
-        return self.common(items=items[:20], page=page, more=len(items) > 20,
+        from .paging import paginate
+        pager = paginate(self.request, stmt, size=20)
+        return self.common(items=pager.items, pager=pager,
                            can_add=bool(self.request.has_permission(self.info.add_permission, self.request.site)),
                            states=self.workflow.states)
 
