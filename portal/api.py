@@ -46,6 +46,7 @@ _WHERE: dict[str, str] = {
     "make_form": "portal.forms",
     "page_number": "portal.forms",
     "paginate": "portal.paging",
+    "page": "portal.page",
     "Page": "portal.paging",
     "pending_file": "portal.forms",
     "record_revision": "portal.forms",
@@ -144,6 +145,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.forms import ContentSchema, ContentViews, _jsonable as jsonable, apply_appstruct, country_node, field_error, make_form, page_number, pending_file, record_revision, render_form, rich_text_node, snapshot, store_kept, uploads_node, validate  # noqa: F401
     from portal.imports import ImportFileError, Row, RowError, csv_rows, decode, file_rows, text  # noqa: F401
     from portal.clock import clock  # noqa: F401
+    from portal.page import page  # noqa: F401
     from portal.paging import Page, paginate  # noqa: F401
     from portal.mail import outbox_message, render_template, send_mail, send_template, sender_domain  # noqa: F401
     from portal.models import Base, Content, Group, LocalRole, MEMBER_KINDS, Member, News, OutboxMessage, Revision, Section, Setting, User, WorkflowLog, utcnow  # noqa: F401

@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from ..files import delete_file
+from ..page import page
 from ..forms import make_form, render_form, validate
 from ..i18n import LANGUAGES, _, translate
 from ..models import (AuthSession, Content, File, LocalRole, MembershipApplication,
@@ -46,9 +47,7 @@ class DeleteSchema(colander.Schema):
 
 
 def _page(request, **values):
-    values.setdefault("page_title", translate(_("Your account"), request))
-    values.setdefault("breadcrumbs", [(values["page_title"], None)])
-    return values
+    return page(request, values.pop("page_title", None) or _("Your account"), (), **values)
 
 
 @view_config(route_name="account", renderer="portal:templates/account.pt", permission="account")

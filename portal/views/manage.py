@@ -10,6 +10,7 @@ from ..db import get_or_404
 from ..forms import make_form, render_form, validate
 from ..guard import as_id
 from ..i18n import LANGUAGES, _, translate
+from ..page import page as page_values
 from ..models import (ROLES, Content, Group, LocalRole, Member, MembershipApplication, OutboxMessage, Setting, User,
                       utcnow)
 from ..search import reindex_later
@@ -23,10 +24,8 @@ LOCAL_ROLE_TITLES = {"reader": _("Reader"), "contributor": _("Contributor"), "re
 
 
 def page(request, title, crumbs=(), **values):
-    title = translate(title, request)
-    values.update(page_title=title, breadcrumbs=[(translate(_("Manage"), request), request.route_path("manage")),
-                                                 *crumbs, (title, None)])
-    return values
+    """A control panel page: its trail starts at Manage."""
+    return page_values(request, title, [(_("Manage"), request.route_path("manage")), *crumbs], **values)
 
 
 # --- dashboard ------------------------------------------------------------------------------------

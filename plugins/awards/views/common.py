@@ -2,7 +2,7 @@
 frame (title, breadcrumbs, dates in the call's time zone) and who the visitor is to a call."""
 from sqlalchemy import select
 
-from portal.api import model_factory
+from portal.api import model_factory, page as page_values
 from portal.api import ascii_name, send_file as core_send_file
 from portal.api import _, translate
 
@@ -29,14 +29,13 @@ def not_cached(request):
 
 
 def page(request, title, crumbs=(), **values):
+    """An awards page: its trail starts at the awards, with the helpers the plugin's templates use."""
     not_cached(request)
-    title = translate(title, request)
-    awards = (translate(AWARD, request), request.route_path("awards"))
-    values.update(page_title=title, breadcrumbs=[awards, *crumbs, (title, None)], when=lambda c, v: when(request, c, v),
-                  state_title=lambda c: translate(STATE_TITLES[c.state], request),
-                  outcome_title=lambda o: translate(OUTCOME_TITLES[o], request) if o else "",
-                  years=lambda exp: years(exp, request))
-    return values
+    return page_values(request, title, [(AWARD, request.route_path("awards")), *crumbs],
+                       when=lambda c, v: when(request, c, v),
+                       state_title=lambda c: translate(STATE_TITLES[c.state], request),
+                       outcome_title=lambda o: translate(OUTCOME_TITLES[o], request) if o else "",
+                       years=lambda exp: years(exp, request), **values)
 
 
 def call_name(call) -> str:
