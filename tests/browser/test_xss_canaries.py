@@ -19,7 +19,6 @@ objects found in the site's own links; the fields are those of the forms on thos
 """
 import re
 import time
-from collections import deque
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
