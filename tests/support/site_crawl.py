@@ -19,13 +19,14 @@ class WriteWatch:
     rolled back is not counted: only what stayed counts as a change."""
 
     def __init__(self, engine):
-        self.engine, self.committed, self._pending = engine, [], {}
+        self.engine, self.committed, self.executed, self._pending = engine, [], [], {}
 
     def _execute(self, conn, cursor, statement, parameters, context, executemany):
         found = WRITES.match(statement)
         if found:
-            self._pending.setdefault(id(conn.connection), []).append(
-                (found.group(1).split()[0].upper(), found.group(2).lower()))
+            write = (found.group(1).split()[0].upper(), found.group(2).lower())
+            self.executed.append(write)  # sent to the database, whether it stays or not
+            self._pending.setdefault(id(conn.connection), []).append(write)
 
     def _commit(self, conn):
         self.committed.extend(self._pending.pop(id(conn.connection), []))
@@ -44,9 +45,11 @@ class WriteWatch:
         event.remove(self.engine, "commit", self._commit)
         event.remove(self.engine, "rollback", self._rollback)
 
-    def take(self, ignore=()):
-        found = [w for w in self.committed if w[1] not in ignore]
-        self.committed = []
+    def take(self, ignore=(), executed=False):
+        """The writes since the last take: those committed, or with executed=True every write statement sent
+        (a GET must not even try one)."""
+        found = [w for w in (self.executed if executed else self.committed) if w[1] not in ignore]
+        self.committed, self.executed = [], []
         return found
 
 
@@ -139,7 +142,7 @@ def crawl(browser, registry, start, per_route=2, limit=700, write_watch=None, ig
         res = browser.get(url, status="*", expect_errors=True)
         statuses[url] = res.status_int
         if write_watch is not None:
-            writes = write_watch.take(ignore_writes)
+            writes = write_watch.take(ignore_writes, executed=True)
             if writes:
                 writers.append((url, writes))
         if res.status_int >= 300:
