@@ -45,9 +45,9 @@ _WHERE: dict[str, str] = {
     "field_error": "portal.forms",
     "make_form": "portal.forms",
     "page_number": "portal.forms",
-    "paginate": "portal.paging",
+    "paginate": "portal.pagination",
     "page": "portal.page",
-    "Page": "portal.paging",
+    "Page": "portal.pagination",
     "pending_file": "portal.forms",
     "record_revision": "portal.forms",
     "render_form": "portal.forms",
@@ -146,7 +146,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.imports import ImportFileError, Row, RowError, csv_rows, decode, file_rows, text  # noqa: F401
     from portal.clock import clock  # noqa: F401
     from portal.page import page  # noqa: F401
-    from portal.paging import Page, paginate  # noqa: F401
+    from portal.pagination import Page, paginate  # noqa: F401
     from portal.mail import outbox_message, render_template, send_mail, send_template, sender_domain  # noqa: F401
     from portal.models import Base, Content, Group, LocalRole, MEMBER_KINDS, Member, News, OutboxMessage, Revision, Section, Setting, User, WorkflowLog, utcnow  # noqa: F401
     from portal.models.content import one_per_translation  # noqa: F401

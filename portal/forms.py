@@ -559,7 +559,7 @@ class ContentViews:
         if not can_see_all:
             stmt = stmt.where(self.info.factory.state.in_(self.workflow.listed_states))
         stmt = stmt.order_by(func.coalesce(self.info.factory.published, self.info.factory.created).desc())
-        from .paging import paginate
+        from .pagination import paginate
         pager = paginate(self.request, stmt, size=20)
         return self.common(items=pager.items, pager=pager,
                            can_add=bool(self.request.has_permission(self.info.add_permission, self.request.site)),

@@ -414,7 +414,7 @@ def add_plugin(config, name, requires=(), title=None):
 
 def register_resource(config, name, model):
     """Offer a kind of object to the other plugins by name (as Decidim's register_resource): awards asks
-    the registry for "experience" (request.registry.portal.resource) instead of importing a model."""
+    the request for "experience" (request.resources["experience"]) instead of importing a model."""
     portal = config.registry.portal
 
     def store():
@@ -441,6 +441,19 @@ def add_static(config, path):
         portal.assets[spec] = path.rsplit(".", 1)[-1]
 
     _register(config, "portal static assets", spec, spec, store)
+
+
+class Resources:
+    """request.resources["experience"]: the model another plugin offers by that name (register_resource)."""
+
+    def __init__(self, portal):
+        self._portal = portal
+
+    def __getitem__(self, name):
+        return self._portal.resource(name)
+
+    def __contains__(self, name):
+        return name in self._portal.resources
 
 
 def page_assets(request, kind):
@@ -547,5 +560,6 @@ def includeme(config):
                       add_plugin, register_resource, add_static):
         config.add_directive(directive.__name__, directive)
     config.add_request_method(page_assets, "page_assets")
+    config.add_request_method(lambda request: Resources(request.registry.portal), "resources", reify=True)
     from .tasks import add_periodic_task
     config.add_directive("add_periodic_task", add_periodic_task)

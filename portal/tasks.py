@@ -30,9 +30,12 @@ class PeriodicTask:
 
 
 def add_periodic_task(config, name, run, every, title=None):
-    """run(request) -> a short result (a number or text, shown by `portal tasks`); every: a timedelta."""
+    """run(request) -> a short result (a number or text, shown by `portal tasks`); every: a timedelta or a
+    number of seconds."""
+    if isinstance(every, (int, float)) and not isinstance(every, bool):
+        every = timedelta(seconds=every)
     if not isinstance(every, timedelta) or every <= timedelta(0):
-        raise ValueError(f"add_periodic_task({name!r}): every must be a positive timedelta")
+        raise ValueError(f"add_periodic_task({name!r}): every must be a positive timedelta or number of seconds")
     task = PeriodicTask(name=name, run=run, every=every, title=title or name, plugin=config.package_name)
     portal = config.registry.portal
     from .registry import _register

@@ -88,7 +88,7 @@ EMBED_LIMIT = 5
 
 @view_config(route_name="embed_experiences", renderer="plugins.antennas:templates/embed.pt", permission="view")
 def embed_experiences(request):
-    Experience, Theme = request.registry.portal.resource("experience"), request.registry.portal.resource("theme")
+    Experience, Theme = request.resources["experience"], request.resources["theme"]
     lang = _language(request)
     stmt = select(Experience).where(Experience.state == "published")
     region, theme = request.GET.get("region", ""), request.GET.get("theme", "")
@@ -128,7 +128,7 @@ def embed_experiences(request):
 @view_config(route_name="embed_help", renderer="plugins.antennas:templates/embed_help.pt", permission="view")
 def embed_help(request):
     """How to put the list of experiences on another site: choose, preview, copy the iframe."""
-    Theme = request.registry.portal.resource("theme")
+    Theme = request.resources["theme"]
     themes = request.dbsession.scalars(select(Theme).order_by(Theme.slug)).all()
     region, theme = request.GET.get("region", ""), request.GET.get("theme", "")
     lang = _language(request)

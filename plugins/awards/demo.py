@@ -60,7 +60,7 @@ def _call(db, edition, year):
 
 
 def create_demo_awards(request):
-    Experience = request.registry.portal.resource("experience")
+    Experience = request.resources["experience"]
     db = request.dbsession
     past = _call(db, "6th", -1)
     current = _call(db, "7th", 0)

@@ -24,7 +24,7 @@ class EntryRefused(ValueError):
 
 
 def experience_choices(request, member_id):
-    Experience = request.registry.portal.resource("experience")
+    Experience = request.resources["experience"]
     rows = request.dbsession.execute(select(Experience.id, Experience.title).where(Experience.member_id == member_id)
                                      .order_by(Experience.title)).all()
     return [(str(r.id), r.title) for r in rows]

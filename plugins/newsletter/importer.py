@@ -46,7 +46,7 @@ def split(raw):
 
 
 def import_csv(session, text):
-    Theme = session.info["request"].registry.portal.resource("theme")
+    Theme = session.info["request"].resources["theme"]
     report = Report()
     try:
         rows = csv_rows(text, required=("email", "consent_date"), lowercase=True)

@@ -17,7 +17,7 @@ CONSENT_TEXT = _("I agree to receive the network's newsletter by e-mail, in the 
 
 
 def theme_choices(request):
-    Theme = request.registry.portal.resource("theme")
+    Theme = request.resources["theme"]
     lang = request.locale_name
     return [(t.slug, t.label(lang)) for t in request.dbsession.scalars(select(Theme).order_by(Theme.slug))]
 

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from ..countries import COUNTRY_CODES, REGIONS, country_choices, country_name
 from ..forms import country_node, make_form, render_form, validate
-from ..paging import paginate
+from ..pagination import paginate
 from ..i18n import _, translate
 from ..models import MEMBER_KINDS, Member, MembershipApplication, User
 

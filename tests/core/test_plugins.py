@@ -224,3 +224,14 @@ def test_model_factory_finds_the_row_or_answers_404(registry, db):
         request.tm.abort()
         env["closer"]()
     assert factory.model is Group
+
+
+def test_a_view_asks_the_request_for_another_plugin_s_objects(testapp, registry):
+    from pyramid.scripting import prepare
+    env = prepare(registry=registry)
+    try:
+        resources = env["request"].resources
+        assert resources["experience"] is registry.portal.content_types["experience"].factory
+        assert "theme" in resources and "crowdfunding" not in resources
+    finally:
+        env["closer"]()

@@ -1,5 +1,5 @@
 """Forty experiences across the five regions and four languages, for `make serve`: data in the documented
-import format (data/demo_experiences.json, as `portal import-experiences` reads it), loaded by the importer.
+import format (demo/experiences.json, as `portal import-experiences` reads it), loaded by the importer.
 
 The case studies are fictionalised but plausible, each written in the language of its city; people are
 never named (contacts are roles); amounts are in the local currency, in whole units; three are also given
@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from portal.api import Member, User
 
-from .importer import import_rows, read_file
-from .models import Experience
+from ..importer import import_rows, read_file
+from ..models import Experience
 
-DEMO_FILE = Path(__file__).parent / "data" / "demo_experiences.json"
+DEMO_FILE = Path(__file__).parent / "experiences.json"
 
 
 def create_demo_experiences(request):
