@@ -202,19 +202,16 @@ class PortalRegistry:
 
     def plugin_depth(self, package):
         """0 for the core, 1 for a plugin that requires none, 1 + the deepest requirement otherwise."""
-        by_package = {p.package: p for p in self.plugins.values()}
-        plugin = by_package.get(package) or next(
-            (p for pkg, p in by_package.items() if package.startswith(pkg + ".")), None)
+        plugin = next((p for p in self.plugins.values()
+                       if package == p.package or package.startswith(p.package + ".")), None)
         if plugin is None:
             return 0 if package == "portal" or package.startswith("portal.") else 1
-        seen = set()
+        return self._depth(plugin.name, ())
 
-        def depth(p):
-            if p.name in seen:  # a cycle is reported by check_requirements' users; stop counting here
-                return 1
-            seen.add(p.name)
-            return 1 + max((depth(self.plugins[r]) for r in p.requires if r in self.plugins), default=0)
-        return depth(plugin)
+    def _depth(self, name, path):
+        if name in path or name not in self.plugins:  # a cycle, or a requirement check_requirements reports
+            return 0
+        return 1 + max((self._depth(r, path + (name,)) for r in self.plugins[name].requires), default=0)
 
     def content_type_of(self, obj):
         for cls in type(obj).__mro__:
@@ -256,11 +253,15 @@ class PortalRegistry:
         return found
 
     def hidden_documents(self, request):
-        """The keys of the search documents this visitor's searches must not find."""
-        keys = set()
-        for item in self.search_exclusions.values():
-            keys.update(item.hidden(request) or ())
-        return keys
+        """The keys of the search documents this visitor's searches must not find, asked of the plugins once
+        per request (the search and the content filter of portal.db both use them)."""
+        found = request.__dict__.get("_portal_hidden_documents")
+        if found is None:
+            keys = set()
+            for item in self.search_exclusions.values():
+                keys.update(item.hidden(request) or ())
+            found = request.__dict__["_portal_hidden_documents"] = frozenset(keys)
+        return found
 
     def menu(self, name):
         return sorted(self.menus.get(name, {}).values(), key=lambda item: (item.order, item.name))
