@@ -58,6 +58,10 @@ _WHERE: dict[str, str] = {
     "validate": "portal.forms",
     "as_id": "portal.guard",
     "ImportFileError": "portal.imports",
+    "ImportReport": "portal.importing",
+    "import_arguments": "portal.importing:add_arguments",
+    "run_import_file": "portal.importing:run_file",
+    "conflicts_retried": "portal.db",
     "Row": "portal.imports",
     "RowError": "portal.imports",
     "csv_rows": "portal.imports",
@@ -138,7 +142,8 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.cli import index_processes, load, progress  # noqa: F401
     from portal.content_types import NewsSchema  # noqa: F401
     from portal.countries import COUNTRY_CODES, REGIONS, country_name, region_of  # noqa: F401
-    from portal.db import get_or_404, get_row_or_404, model_factory, hidden_unless, insert_ignoring_conflicts  # noqa: F401
+    from portal.importing import ImportReport, add_arguments as import_arguments, run_file as run_import_file  # noqa: F401
+    from portal.db import conflicts_retried, get_or_404, get_row_or_404, model_factory, hidden_unless, insert_ignoring_conflicts  # noqa: F401
     from portal.demo import DEMO_PASSWORD  # noqa: F401
     from portal.exports import in_batches  # noqa: F401
     from portal.files import DOCUMENT_TYPES, IMAGE_TYPES, ascii_name, delete_file, file_path, send_file  # noqa: F401

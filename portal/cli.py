@@ -376,6 +376,9 @@ def build_parser(argv=()):
     p = command("restore", cmd_restore, "restore a backup into the site of the ini (stop the site first)")
     p.add_argument("src", help="a folder written by portal backup")
     p.add_argument("--yes", action="store_true", help="do not ask before replacing the site's data")
+    from .importing import add_arguments, run_file
+    add_arguments(command("import", run_file, "import a CSV or JSON file (the imports of the enabled plugins: "
+                                              "`portal plugins`)"))
     for module in plugin_command_modules(enabled_plugins(list(argv))):
         module.register(command)
     return parser

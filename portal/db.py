@@ -133,3 +133,23 @@ def insert_ignoring_conflicts(session, model, index_elements: list[str]):
     else:
         from sqlalchemy.dialects.sqlite import insert
     return insert(model).on_conflict_do_nothing(index_elements=index_elements)
+
+
+def conflicts_retried(view):
+    """View decorator: a unique row that another request wrote at the same moment (two imports of one
+    address, two saves of one issue) makes pyramid_retry run the request again, which then finds that
+    row and answers as usual. The flush is here so that the conflict shows before the commit."""
+    from pyramid_retry import mark_error_retryable
+    from sqlalchemy.exc import IntegrityError
+
+    def retried(context, request):
+        try:
+            response = view(context, request)
+            request.dbsession.flush()
+        except IntegrityError as exc:
+            mark_error_retryable(exc)
+            raise
+        return response
+    retried.__name__ = getattr(view, "__name__", "retried")
+    retried.__doc__ = view.__doc__
+    return retried

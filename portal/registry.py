@@ -26,6 +26,7 @@ CATEGORIES = {
     "portal static assets": "static asset",
     "portal periodic tasks": "periodic task",
     "portal mail templates": "mail template",
+    "portal imports": "import",
 }
 
 
@@ -164,6 +165,7 @@ class PortalRegistry:
         self.workflows = {}
         self.demo_data = {}
         self.exports = {}
+        self.imports = {}  # name -> Import, from add_import (portal.importing)
         self.plugin_settings = {}
         self.member_sections = {}
         self.region_sections = {}
@@ -564,3 +566,5 @@ def includeme(config):
     config.add_request_method(lambda request: Resources(request.registry.portal), "resources", reify=True)
     from .tasks import add_periodic_task
     config.add_directive("add_periodic_task", add_periodic_task)
+    from .importing import add_import
+    config.add_directive("add_import", add_import)

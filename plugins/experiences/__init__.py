@@ -42,6 +42,13 @@ def includeme(config):
                          route_name="experience_themes", order=20, permission="manage")
     from .exports import COLUMNS, experience_rows
     config.add_export("experiences", _("Experiences"), experience_rows, columns=COLUMNS)
+    from .importer import OPTIONAL_COLUMNS, import_rows
+    config.add_import("experiences", _("Experiences"), import_rows, required=("external_id",),
+                      optional=OPTIONAL_COLUMNS, formats=("json", "csv"),
+                      help=_("A JSON file (an array of objects) or a CSV file whose first line names the columns; "
+                             "lists (themes, sdgs) are joined with |. Importing an external_id again updates "
+                             "that experience; translation_of names the external_id of the experience a row "
+                             "translates."))
     from .sections import latest_experiences, member_experiences, region_experiences
     config.add_home_section("experiences", _("Latest experiences"), latest_experiences, order=10)
     config.add_member_section("experiences", _("Experiences"), member_experiences, order=10)

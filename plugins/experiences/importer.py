@@ -3,7 +3,6 @@
 Each row is checked on its own: a bad row is reported with its line and reason and imports nothing
 of itself; the good rows go in. Re-importing an external_id updates that experience."""
 import uuid
-from dataclasses import dataclass, field
 
 import colander
 from sqlalchemy import select
@@ -11,7 +10,7 @@ from sqlalchemy import select
 from portal.api import COUNTRY_CODES
 from portal.api import snapshot
 from portal.api import LANGUAGES
-from portal.api import Row, RowError, file_rows
+from portal.api import ImportReport, Row, RowError, file_rows
 from portal.api import Revision, utcnow
 from portal.api import clean_html
 
@@ -19,13 +18,6 @@ from .models import MECHANISMS, SCALES, SDGS, Experience, Theme
 from .schemas import ExperienceSchema
 
 LIST_FIELDS = ("themes", "sdgs")
-
-
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    errors: list = field(default_factory=list)  # (line, reason: a string or a TranslationString)
 
 
 def _list(value):
@@ -61,6 +53,10 @@ class RowSchema(colander.Schema):
     contact = colander.SchemaNode(colander.String(), missing="", validator=colander.Length(0, 300))
     # the external_id of the experience this row translates (earlier in the file, or imported before)
     translation_of = colander.SchemaNode(colander.String(), missing="", validator=colander.Length(0, 100))
+
+
+# what the upload page names besides external_id (themes and sdgs are lists joined with | in CSV)
+OPTIONAL_COLUMNS = tuple(node.name for node in RowSchema().children if node.name != "external_id") + LIST_FIELDS
 
 
 def read_file(path):

@@ -33,6 +33,12 @@ def includeme(config):
     from .subscriptions import EXPORT_COLUMNS, subscriber_rows
     config.add_export("newsletter-subscribers", _("Newsletter subscribers"), subscriber_rows,
                       columns=EXPORT_COLUMNS, permission="manage")
+    from .importer import OPTIONAL, REQUIRED, import_rows
+    config.add_import("subscribers", _("Newsletter subscribers"), import_rows, required=REQUIRED, optional=OPTIONAL,
+                      lowercase=True, labels={"created": _("Subscribed"), "unchanged": _("Already subscribed")},
+                      help=_("A CSV file (UTF-8) whose first line names the columns. Lists (regions, themes) are "
+                             "joined with |. Rows without the date of consent are reported and skipped: only "
+                             "people who agreed may receive the newsletter."))
     from . import campaign
     config.add_mail_hook("newsletter", refill=partial(campaign.refill, config.registry), check=campaign.check)
     from .demo import create_demo_newsletter

@@ -6,28 +6,17 @@ consent date, with a malformed address or unknown values is reported and skipped
 unsubscribed is never subscribed again by an import. The file is read by portal.imports, as every
 import is: a row with a NUL byte, an oversized value or more or fewer values than columns, or an
 unclosed quote, is reported at its line and the other rows go in."""
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from sqlalchemy import select
 
 from portal.api import REGIONS
 from portal.api import LANGUAGES, _
-from portal.api import ImportFileError, RowError, csv_rows
+from portal.api import ImportReport, RowError
 from portal.api import utcnow
 
 from .models import Consent, Subscriber
 from .schemas import valid_address
-
-MAX_BYTES = 20 * 1024 * 1024
-
-
-@dataclass
-class Report:
-    created: int = 0
-    unchanged: int = 0
-    errors: list = field(default_factory=list)  # (line, reason as a translation string)
-    error: object = None  # the whole file is unusable
 
 
 def parse_date(raw):
@@ -45,19 +34,21 @@ def split(raw):
     return [v.strip() for v in (raw or "").split("|") if v.strip()]
 
 
-def import_csv(session, text):
-    Theme = session.info["request"].resources["theme"]
-    report = Report()
-    try:
-        rows = csv_rows(text, required=("email", "consent_date"), lowercase=True)
-    except ImportFileError as exc:
-        report.error = exc.reason
-        return report
+REQUIRED = ("email", "consent_date")
+OPTIONAL = ("name", "language", "regions", "themes", "consent_version")
+
+
+def import_rows(request, rows, commit=None, batch_size=500, progress=None):
+    """rows: Row or RowError of portal.imports (add_import reads the file); commit(), when given (the
+    command line), is called every batch_size subscribers."""
+    session = request.dbsession
+    Theme = request.resources["theme"]
+    report = ImportReport()
     themes = set(session.scalars(select(Theme.slug)))
     existing = {}
     seen = set()
     now = utcnow()
-    for item in rows:
+    for item in (progress(rows) if progress else rows):
         if isinstance(item, RowError):
             report.errors.append((item.line, item.reason))
             continue
@@ -103,7 +94,9 @@ def import_csv(session, text):
         sub.consents.append(Consent(at=consent, text_version=(row.get("consent_version") or "").strip()[:60] or "import",
                                     source="import"))
         report.created += 1
-        if report.created % 500 == 0:
+        if report.created % batch_size == 0:
             session.flush()
+            if commit is not None:
+                commit()
     session.flush()
     return report

@@ -32,6 +32,7 @@ def includeme(config):
     add("manage_applications", "/manage/applications")
     add("manage_application", "/manage/applications/{id:\\d+}")
     add("manage_groups", "/manage/groups")
+    add("manage_import", "/manage/import/{name}")
     add("manage_group_add", "/manage/groups/add")
     add("manage_group", "/manage/groups/{id:\\d+}")
     add("manage_settings", "/manage/settings/{name}")

@@ -262,7 +262,7 @@ def test_every_newsletter_page_is_accessible_and_valid(new_page, live_server, si
         ("issue-sent", admin, f"/manage/newsletter/issues/{ids['sent']}", None),
         ("preview", admin, f"/manage/newsletter/issues/{ids['draft']}/preview/en", None),
         ("subscribers", admin, "/manage/newsletter/subscribers", None),
-        ("import", admin, "/manage/newsletter/import", None),
+        ("import", admin, "/manage/import/subscribers", None),
     ]
     problems, paths = [], []
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -1,13 +1,9 @@
 """The newsletter's pages: public ones (subscribing, preferences, unsubscribing: `public`; the archive
 and its feed: `archive`) and the control panel's (issues: `issues`; subscribers: `subscribers`).
 The work itself is done by the services: `subscriptions`, `issues` and `campaign`."""
-from collections.abc import Callable
-
 from pyramid.renderers import render_to_response
 from pyramid.request import Request
 from pyramid.response import Response
-from pyramid_retry import mark_error_retryable
-from sqlalchemy.exc import IntegrityError
 
 from portal.api import _, translate
 
@@ -36,18 +32,3 @@ def message(request: Request, title, text, status: int = 200, links=()) -> Respo
                                   public_page(request, title, text=text, links=list(links)), request=request)
     response.status = status
     return response
-
-
-def conflicts_retried(view: Callable) -> Callable:
-    """View decorator: a unique row that another request wrote at the same moment (two imports of one
-    address, two saves of one issue) makes pyramid_retry run the request again, which then finds that
-    row and answers as usual. The flush is here so that the conflict shows before the commit."""
-    def retried(context, request):
-        try:
-            response = view(context, request)
-            request.dbsession.flush()
-        except IntegrityError as exc:
-            mark_error_retryable(exc)
-            raise
-        return response
-    return retried

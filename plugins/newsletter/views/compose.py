@@ -7,7 +7,7 @@ from pyramid.request import Request
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
-from portal.api import as_id, get_or_404
+from portal.api import as_id, conflicts_retried, get_or_404
 from portal.api import make_form, render_form, validate
 from portal.api import LANGUAGES, _, translate
 from portal.api import moment_text
@@ -15,7 +15,7 @@ from portal.api import moment_text
 from .. import campaign, issues
 from ..models import Issue, Subscriber
 from ..schemas import DetailsSchema, EditorialSchema
-from . import ISSUE_STATUS_TITLES, conflicts_retried, manage_page
+from . import ISSUE_STATUS_TITLES, manage_page
 
 STEPS = (("newsletter_issue_details", _("Name and audience")), ("newsletter_issue_items", _("Items")),
          ("newsletter_issue_editorial", _("Editorial")), ("newsletter_issue_edit", _("Check and send")))

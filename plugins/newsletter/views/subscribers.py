@@ -8,7 +8,7 @@ from portal.api import _, as_id
 from .. import campaign
 from ..models import Subscriber
 from ..subscriptions import mark_bouncing
-from . import conflicts_retried, manage_page
+from . import manage_page
 
 
 @view_config(route_name="newsletter_subscribers", renderer="plugins.newsletter:templates/subscribers.pt",
@@ -44,27 +44,7 @@ def subscribers(request):
     return manage_page(request, _("Subscribers"), subscribers=rows[:500], more=len(rows) > 500, q=q, status=status)
 
 
-@view_config(route_name="newsletter_import", renderer="plugins.newsletter:templates/import.pt", permission="manage",
-             decorator=conflicts_retried)
-def import_view(request):
-    from ..importer import MAX_BYTES, import_csv
-    report = None
-    if request.method == "POST":
-        upload = request.POST.get("file")
-        if upload is None or not hasattr(upload, "file"):
-            request.response.status = 400
-            return manage_page(request, _("Import subscribers"), report=None,
-                               error=_("Choose a CSV file to import."))
-        upload.file.seek(0)  # a retried request (see conflicts_retried) reads the same upload again
-        data = upload.file.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            request.response.status = 413
-            return manage_page(request, _("Import subscribers"), report=None,
-                               error=_("The file is too large: at most 20 MB."))
-        from portal.api import decode
-        report = import_csv(request.dbsession, decode(data))
-        if report.error:
-            request.tm.doom()
-            request.response.status = 400
-            return manage_page(request, _("Import subscribers"), report=None, error=report.error)
-    return manage_page(request, _("Import subscribers"), report=report, error=None)
+@view_config(route_name="newsletter_import", permission="manage")
+def import_moved(request):
+    """The import's page before imports were declared with add_import: bookmarks still lead to it."""
+    return HTTPFound(request.route_url("manage_import", name="subscribers"))

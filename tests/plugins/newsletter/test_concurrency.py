@@ -90,7 +90,7 @@ def test_two_imports_of_one_list_at_once_subscribe_each_address_once(app, testap
             "moussa@example.org,Moussa,fr,2024-06-01\n").encode()
     forms = []
     for browser in (testapp, other):
-        form = browser.get("/manage/newsletter/import").forms["import-form"]
+        form = browser.get("/manage/import/subscribers").forms["import-form"]
         form["file"] = ("list.csv", data, "text/csv")
         forms.append(form)
     with held_before(registry["engine"], "INSERT INTO newsletter_subscribers") as held:
@@ -98,8 +98,8 @@ def test_two_imports_of_one_list_at_once_subscribe_each_address_once(app, testap
     assert len(held) == 2
     assert [a.status_int for a in answers] == [200, 200]
     reports = sorted(" ".join(a.html.select_one(".summary").text.split()) for a in answers)
-    assert reports == ["Subscribed: 0; already subscribed: 2; rows skipped: 0.",
-                       "Subscribed: 2; already subscribed: 0; rows skipped: 0."]
+    assert reports == ["Subscribed: 0; Already subscribed: 2; rows refused: 0.",
+                       "Subscribed: 2; Already subscribed: 0; rows refused: 0."]
     with db() as s:
         assert sorted(s.scalars(select(Subscriber.email))) == ["ana@example.org", "moussa@example.org"]
         assert s.scalar(select(func.count()).select_from(Consent)) == 2

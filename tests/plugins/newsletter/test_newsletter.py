@@ -140,11 +140,11 @@ def test_the_secretariat_imports_a_list_with_consent_dates_and_exports_subscribe
             "moussa@example.org,Moussa,fr,,,,\n"
             "not-an-address,X,en,,,2024-01-01,\n"
             "lucia@example.org,Lucía,es,,,2023-02-01T10:00:00,\n")
-    form = testapp.get("/manage/newsletter/import").forms["import-form"]
+    form = testapp.get("/manage/import/subscribers").forms["import-form"]
     form["file"] = ("list.csv", data.encode(), "text/csv")
     page = form.submit("import")
     text = text_of(page.text)
-    assert "Subscribed: 2 ; already subscribed: 0 ; rows skipped: 2" in text
+    assert "Subscribed: 2 ; Already subscribed: 0 ; rows refused: 2" in text
     assert "Line 3 : moussa@example.org: no consent date" in text
     assert "Line 4 : “not-an-address” is not a valid e-mail address" in text
     assert subscriber(db, "moussa@example.org") is None
@@ -329,10 +329,11 @@ def test_a_scheduled_issue_goes_out_by_itself_when_its_time_comes(testapp, as_us
 def test_the_control_panel_is_for_the_secretariat_only(testapp, as_user, app):
     visitor = client(app)
     for path in ("/manage/newsletter", "/manage/newsletter/issues/add", "/manage/newsletter/subscribers",
-                 "/manage/newsletter/import"):
+                 "/manage/newsletter/import", "/manage/import/subscribers"):
         assert visitor.get(path, status="*").status_int in (302, 403)
     as_user("editor")
     testapp.get("/manage/newsletter", status=403)
+    testapp.get("/manage/import/subscribers", status=403)
 
 
 def test_delivery_keeps_to_the_configured_rate(db, registry, smtp_server):
