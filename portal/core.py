@@ -7,6 +7,7 @@ from .settings import as_bool
 def includeme(config):
     config.include("pyramid_chameleon")
     config.include(".registry")
+    config.include(".permissions")
     config.include(".db")
     config.include(".guard")
     config.include(".content.moves")

@@ -27,6 +27,7 @@ CATEGORIES = {
     "portal periodic tasks": "periodic task",
     "portal mail templates": "mail template",
     "portal imports": "import",
+    "portal permissions": "permission",
 }
 
 
@@ -165,6 +166,7 @@ class PortalRegistry:
         self.workflows = {}
         self.demo_data = {}
         self.exports = {}
+        self.permissions = {}  # name -> the Permissions class declaring it (portal.permissions)
         self.imports = {}  # name -> Import, from add_import (portal.importing)
         self.plugin_settings = {}
         self.member_sections = {}

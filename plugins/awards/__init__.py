@@ -18,6 +18,8 @@ def includeme(config):
     from .search import FACET_LABELS, FACET_VALUES, FACETS, award_badges, award_facets, hidden_from_jurors
     from .sections import member_awards, open_calls, region_awards
     from .steps import manage_tasks
+    from .permissions import AwardPermissions
+    config.add_permissions(AwardPermissions)
     config.include(".views")
     config.add_static("static/awards.css")
     config.add_home_section("awards", AWARD, open_calls, order=5)

@@ -10,6 +10,8 @@ from portal.api import UTCDateTime, utcnow
 
 from portal.api import clock
 
+from .permissions import AwardPermissions
+
 CALL_STATES = ("upcoming", "open", "closed", "evaluation", "published")
 OUTCOMES = ("winner", "mention")
 
@@ -86,10 +88,7 @@ class AwardCall(Base):
 
     @property
     def __acl__(self):
-        from pyramid.authorization import ALL_PERMISSIONS, Allow, Deny, Everyone
-        acl = [(Allow, "role:secretariat", ALL_PERMISSIONS), (Allow, "role:member", ("view", "enter"))]
-        acl += [(Allow, f"user:{j.user_id}", ("view", "jury")) for j in self.jurors]
-        return acl + [(Allow, Everyone, "view"), (Deny, Everyone, ALL_PERMISSIONS)]
+        return AwardPermissions.call(self)
 
     def category_title(self, key):
         return next((c["title"] for c in self.categories if c["key"] == key), key)
@@ -138,10 +137,7 @@ class AwardEntry(Base):
 
     @property
     def __acl__(self):
-        from pyramid.authorization import ALL_PERMISSIONS, Allow, Deny, Everyone
-        return [(Allow, "role:secretariat", ALL_PERMISSIONS),
-                (Allow, f"member:{self.member_id}", ("view_entry", "edit_entry")),
-                (Deny, Everyone, ALL_PERMISSIONS)]
+        return AwardPermissions.entry(self)
 
 
 class EntryDocument(Base):
@@ -209,7 +205,4 @@ class Review(Base):
 
     @property
     def __acl__(self):
-        from pyramid.authorization import ALL_PERMISSIONS, Allow, Deny, Everyone
-        return [(Allow, "role:secretariat", ALL_PERMISSIONS),
-                (Allow, f"user:{self.juror.user_id}", ("review",)),
-                (Deny, Everyone, ALL_PERMISSIONS)]
+        return AwardPermissions.review(self)

@@ -29,14 +29,14 @@ def listing(request):
         query.sort = "date"
     results = request.registry["search"].search(query)
     facets = facet_links(request, query, results, "experiences", titles={**added, **FACETS})
-    page_url, sort_url = paging_links(request, "experiences")
+    pager, sort_url = paging_links(request, "experiences", results)
     active = [(name, value, facet_label(request, name, value),
                request.route_path("experiences", _query=[(k, v) for k, v in request.GET.items()
                                                          if not (k == name and v == value) and k != "page"]))
               for name, values in query.filters.items() if name != "type" for value in values]
     title = translate(_("Experiences"), request)
     can_add = bool(request.has_permission("add:experience", request.site))
-    return {"query": query, "results": results, "facets": facets, "page_url": page_url, "sort_url": sort_url,
+    return {"query": query, "results": results, "facets": facets, "pager": pager, "sort_url": sort_url,
             "active": active, "sorts": SORTS, "current_sort": request.GET.get("sort", "relevance" if query.text else "newest"),
             "page_title": title, "breadcrumbs": [(title, None)], "can_add": can_add, "facet_label": facet_label,
             "added_facets": tuple(added)}

@@ -12,6 +12,8 @@ from .models import GroupPage
 def includeme(config):
     config.add_plugin("working_groups")
     config.include(".mail")
+    from .permissions import WorkingGroupPermissions
+    config.add_permissions(WorkingGroupPermissions)
     from datetime import timedelta
     from .digest import queue_digests
     # daily and weekly digests: the worker looks every quarter of an hour for those that are due

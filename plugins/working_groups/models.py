@@ -6,21 +6,19 @@ the ACL of the pages and the search filters (inside the query, on both backends)
 """
 from datetime import datetime
 
-from pyramid.authorization import ALL_PERMISSIONS, Allow, Authenticated, Deny, Everyone
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.api import Content, Group, User
 from portal.api import Base, UTCDateTime, utcnow
 
+from .permissions import WorkingGroupPermissions
+
 VISIBILITIES = ("public", "members")
 ROLES = ("coordinator", "member")
 FREQUENCIES = ("daily", "weekly")
 REQUEST_STATUSES = ("pending", "accepted", "declined")
 
-# what a member may do in the group's space; coordinators may also manage it
-MEMBER_PERMISSIONS = ("view", "view_pages", "edit_pages", "comment", "follow", "leave")
-COORDINATOR_PERMISSIONS = MEMBER_PERMISSIONS + ("manage_group",)
 
 
 class WorkingGroup(Base):
@@ -59,17 +57,7 @@ class WorkingGroup(Base):
 
     @property
     def __acl__(self):
-        acl = [(Allow, "role:secretariat", ALL_PERMISSIONS)]
-        for user_id in self.coordinator_ids():
-            acl.append((Allow, f"user:{user_id}", COORDINATOR_PERMISSIONS))
-        if self.principal:
-            acl.append((Allow, self.principal, MEMBER_PERMISSIONS))
-        acl.append((Allow, Everyone, "view"))
-        if self.is_public:
-            acl.append((Allow, Everyone, "view_pages"))
-        acl.append((Allow, Authenticated, "join"))
-        acl.append((Deny, Everyone, ALL_PERMISSIONS))
-        return acl
+        return WorkingGroupPermissions.group(self)
 
 
 class Membership(Base):
@@ -140,16 +128,7 @@ class GroupPage(Content):
 
     @property
     def __acl__(self):
-        group = self.group
-        acl = [(Allow, "role:secretariat", ALL_PERMISSIONS)]
-        if group.is_public:
-            acl.append((Allow, Everyone, "view"))
-        for user_id in group.coordinator_ids():
-            acl.append((Allow, f"user:{user_id}", ("view", "edit", "history", "comment", "delete")))
-        if group.principal:
-            acl.append((Allow, group.principal, ("view", "edit", "history", "comment")))
-        acl.append((Deny, Everyone, ALL_PERMISSIONS))
-        return acl
+        return WorkingGroupPermissions.page(self)
 
 
 class PageComment(Base):

@@ -4,11 +4,10 @@ A members-only group shows everyone its door (its page: name, purpose, coordinat
 join). Everything behind the door (pages, their history, files and comments, members, following,
 editing) is not found, on every verb, for someone who may not read the group's pages: answering 403
 to some verbs and 404 to others would tell which ids exist. Anonymous visitors are asked to log in."""
-from pyramid.authorization import ALL_PERMISSIONS, Allow, Deny, Everyone
-
 from portal.api import model_factory
 
 from .models import GroupPage, WorkingGroup
+from .permissions import WorkingGroupPermissions
 
 
 class GroupsRoot:
@@ -17,11 +16,7 @@ class GroupsRoot:
     def __init__(self, request):
         self.request = request
 
-    __acl__ = [(Allow, "role:secretariat", ALL_PERMISSIONS),
-               (Allow, "role:editor", "add_group"),
-               (Allow, "role:member", "add_group"),
-               (Allow, Everyone, "view"),
-               (Deny, Everyone, ALL_PERMISSIONS)]
+    __acl__ = WorkingGroupPermissions.ROOT
 
 
 # the group itself, as everyone may see it (its page, asking to join)

@@ -109,15 +109,20 @@ def facet_links(request, query, results, route_name, titles=None):
     return facets
 
 
-def paging_links(request, route_name):
+def paging_links(request, route_name, results):
+    """The pager of a page of search results (portal.pagination.Page, shown by content_macros' `pager`)
+    and sort_url(sort), both keeping the query's other parameters."""
+    from ..pagination import Page
+
     def page_url(number):
-        params = [(k, v) for k, v in request.GET.items() if k != "page"] + [("page", str(number))]
+        params = [(k, v) for k, v in request.GET.items() if k != "page"] + ([("page", str(number))] if number > 1 else [])
         return request.route_path(route_name, _query=params)
 
     def sort_url(sort):
         params = [(k, v) for k, v in request.GET.items() if k not in ("sort", "page")] + [("sort", sort)]
         return request.route_path(route_name, _query=params)
-    return page_url, sort_url
+    pager = Page(items=results.hits, number=results.page, total=results.total, size=results.page_size, url=page_url)
+    return pager, sort_url
 
 
 @view_config(route_name="search", renderer="portal:templates/search.pt", permission="view")
@@ -125,13 +130,13 @@ def search(request):
     query = parse_query(request)
     results = request.registry["search"].search(query)
     facets = facet_links(request, query, results, "search")
-    page_url, sort_url = paging_links(request, "search")
+    pager, sort_url = paging_links(request, "search", results)
     labels = {h.key: facet_label(request, "type", h.type) for h in results.hits}
     title = translate(_("Search"), request)
     notice = None
     if parse_text(query.text).truncated:
         notice = translate(_("Only the first ${count} words were searched.", mapping={"count": MAX_WORDS}), request)
-    return {"query": query, "results": results, "facets": facets, "page_url": page_url, "sort_url": sort_url,
+    return {"query": query, "results": results, "facets": facets, "pager": pager, "sort_url": sort_url,
             "type_labels": labels, "page_title": title, "breadcrumbs": [(title, None)], "notice": notice,
             "max_words": MAX_WORDS}
 
