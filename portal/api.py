@@ -91,6 +91,15 @@ _WHERE: dict[str, str] = {
     "utcnow": "portal.models",
     "one_per_translation": "portal.models.content",
     "hash_password": "portal.passwords",
+    "SearchDocument": "portal.callbacks",
+    "SectionItem": "portal.callbacks",
+    "Badge": "portal.callbacks",
+    "DocumentCallback": "portal.callbacks",
+    "FacetsCallback": "portal.callbacks",
+    "BadgesCallback": "portal.callbacks",
+    "SectionCallback": "portal.callbacks",
+    "RequestCallback": "portal.callbacks",
+    "ViewValues": "portal.callbacks",
     "Permissions": "portal.permissions",
     "clean_html": "portal.sanitize",
     "html_to_text": "portal.sanitize",
@@ -158,6 +167,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.models.content import one_per_translation  # noqa: F401
     from portal.guard import as_id  # noqa: F401
     from portal.passwords import hash_password  # noqa: F401
+    from portal.callbacks import Badge, BadgesCallback, DocumentCallback, FacetsCallback, RequestCallback, SearchDocument, SectionCallback, SectionItem, ViewValues  # noqa: F401
     from portal.permissions import Permissions  # noqa: F401
     from portal.sanitize import clean_html, html_to_text  # noqa: F401
     from portal.search import SearchQuery, bulk, reindex_later  # noqa: F401

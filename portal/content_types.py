@@ -3,6 +3,9 @@ import colander
 import deform
 from sqlalchemy import select
 
+from pyramid.request import Request
+
+from .callbacks import SearchDocument
 from .countries import region_of
 from .forms import ContentSchema
 from .i18n import _
@@ -31,7 +34,7 @@ class NewsSchema(ContentSchema):
     pass
 
 
-def content_document(obj, request):
+def content_document(request: Request, obj: Content) -> SearchDocument:
     """What search keeps of a section, page or news item."""
     region = []
     creator = obj.creator

@@ -83,6 +83,8 @@ def add_import(config: Any, name: str, title: Any, run: Callable[..., ImportRepo
     formats: "csv" and/or "json"; lowercase: a CSV header's names are lowercased; labels: how the upload
     page names the report's counts ({"created": _("Subscribed"), ...}; default new, updated, unchanged);
     permission: on the site, besides the control panel's."""
+    from .callbacks import request_first
+    request_first(run, f"add_import({name})")
     formats = tuple(formats)
     if not formats or set(formats) - {"csv", "json"}:
         raise ValueError(f"add_import({name!r}): formats are 'csv' and/or 'json'")

@@ -5,6 +5,8 @@ from typing import Any, Callable
 
 from pyramid.interfaces import PHASE1_CONFIG
 
+from .callbacks import request_first
+
 CATEGORIES = {
     "portal content types": "content type",
     "portal search indexes": "search index",
@@ -235,7 +237,7 @@ class PortalRegistry:
         """{facet: [values]} the plugins extending `index_name` add to obj's search document."""
         found = {}
         for ext in sorted(self.search_facets.get(index_name, {}).values(), key=lambda e: e.name):
-            for facet, values in (ext.extend(obj, request) or {}).items():
+            for facet, values in (ext.extend(request, obj) or {}).items():
                 found.setdefault(facet, []).extend(str(v) for v in values)
         return found
 
@@ -316,13 +318,14 @@ def add_content_type(config, name, factory, schema, title, plural=None, workflow
 
 def add_search_index(config, factory, document, should_index=lambda obj: True, name=None, facets=None,
                      facet_values=None, facet_labels=None, load=()):
-    """Index instances of `factory`: document(obj, request) returns the fields (see portal.search).
+    """Index instances of `factory`: document(request, obj) returns the fields (see portal.search).
     facets: {name: title} of the plugin's own facets; facet_values / facet_labels: per facet, the
     allowed values (a 400 names them) and how to show a value; load: SQLAlchemy loader options for the
     relationships document() reads (e.g. selectinload(Experience.themes)), so `portal reindex` loads
     them for all items at once, not one query per item (content items' local roles are loaded so)."""
     from sqlalchemy.orm import selectinload
     from .models import Content
+    request_first(document, f"add_search_index({name or factory.__name__}) document")
     _own_facets(facets or {})
     name = name or factory.__name__.lower()
     if issubclass(factory, Content):
@@ -353,9 +356,10 @@ def _own_facets(facets):
 
 def add_search_facets(config, index, extend, facets, name=None, facet_values=None, facet_labels=None):
     """Add facet values to the documents of another plugin's search index (named `index`, e.g.
-    "experience"): extend(obj, request) -> {facet: [values]}. facets: {name: title} of the facets added,
+    "experience"): extend(request, obj) -> {facet: [values]}. facets: {name: title} of the facets added,
     shown by /search and by the listing of that index; facet_values / facet_labels as add_search_index.
     The plugin reindexes the items concerned (portal.search.reindex_later) when their values change."""
+    request_first(extend, f"add_search_facets({index})")
     _own_facets(facets)
     name = name or f"{config.package_name}:{index}"
     item = SearchFacets(name=name, index=index, extend=extend, facets=dict(facets), plugin=config.package_name)
@@ -375,6 +379,7 @@ def add_content_badges(config, name, badges, types=()):
     """badges(request, obj) -> [{"title", "url"?, "note"?}] shown on the page of a content item (of the
     content types named in `types`, or of every type); a view template renders them with the
     content_macros "badges" macro."""
+    request_first(badges, f"add_content_badges({name})")
     item = Badges(name=name, badges=badges, types=tuple(types), plugin=config.package_name)
     portal = config.registry.portal
 
@@ -469,6 +474,7 @@ def page_assets(request, kind):
 def add_demo_data(config, create, order=50, name=None):
     """create(request) fills an empty site with realistic content; run by `portal demo`, after the demo data
     of the plugins this one requires (add_plugin); `order` only orders the demo data of one plugin."""
+    request_first(create, "add_demo_data")
     name = name or f"{config.package_name}:{create.__name__}"
     item = DemoData(name=name, create=create, order=order, plugin=config.package_name)
     portal = config.registry.portal
@@ -481,6 +487,7 @@ def add_demo_data(config, create, order=50, name=None):
 
 def add_export(config, name, title, rows, columns, permission=None):
     """rows(request) yields dicts; served as /export/NAME.json and /export/NAME.csv."""
+    request_first(rows, f"add_export({name})")
     item = Export(name=name, title=title, rows=rows, columns=tuple(columns), permission=permission,
                   plugin=config.package_name)
     portal = config.registry.portal
@@ -503,6 +510,7 @@ def add_plugin_settings(config, name, schema, title):
 
 
 def _add_section(config, kind, name, title, items, order):
+    request_first(items, f"add_{kind}_section({name})")
     item = Section(name=name, title=title, items=items, order=order, plugin=config.package_name)
     portal = config.registry.portal
 
@@ -532,6 +540,7 @@ def add_home_section(config, name, title, items, order=50):
 def add_manage_tasks(config, name, tasks, order=50):
     """tasks(request) -> [{"title", "url", "step"?, "note"?}]: the work waiting for this visitor, listed
     under "Waiting for you" on /manage (the callback checks the visitor's permissions)."""
+    request_first(tasks, f"add_manage_tasks({name})")
     item = ManageTasks(name=name, tasks=tasks, order=order, plugin=config.package_name)
     portal = config.registry.portal
 
@@ -547,6 +556,7 @@ def add_search_exclusion(config, name, hidden):
     both backends; for a logged-in visitor, the content items among them are also left out of every query
     of the request (listings, feeds, exports, their own pages: portal.db.hidden_content_ids). Called once
     per search and once per request of a logged-in visitor, so it must be cheap."""
+    request_first(hidden, f"add_search_exclusion({name})")
     item = SearchExclusion(name=name, hidden=hidden, plugin=config.package_name)
     portal = config.registry.portal
 

@@ -36,6 +36,8 @@ def add_periodic_task(config, name, run, every, title=None):
         every = timedelta(seconds=every)
     if not isinstance(every, timedelta) or every <= timedelta(0):
         raise ValueError(f"add_periodic_task({name!r}): every must be a positive timedelta or number of seconds")
+    from .callbacks import request_first
+    request_first(run, f"add_periodic_task({name})")
     task = PeriodicTask(name=name, run=run, every=every, title=title or name, plugin=config.package_name)
     portal = config.registry.portal
     from .registry import _register

@@ -1,7 +1,11 @@
 """What this plugin adds to the pages of a region (its member organisations) and to a member's
 profile (the antenna of its region)."""
+from typing import Any
+
+from pyramid.request import Request
 from sqlalchemy import select
 
+from portal.api import SectionItem
 from portal.api import country_name
 from portal.api import _, translate
 from portal.api import Member
@@ -11,7 +15,7 @@ from .models import Antenna
 from .schemas import STATUS_TITLES
 
 
-def region_members(request, region, limit):
+def region_members(request: Request, region: Any, limit: int) -> list[SectionItem]:
     rows = request.dbsession.scalars(select(Member).where(Member.status == "active", Member.region == region)
                                      .order_by(Member.name).limit(limit)).all()
     return [{"title": m.name, "url": request.route_path("member", id=m.id),
@@ -20,7 +24,7 @@ def region_members(request, region, limit):
             for m in rows]
 
 
-def member_antennas(request, member, limit):
+def member_antennas(request: Request, member: Any, limit: int) -> list[SectionItem]:
     rows = request.dbsession.scalars(select(Antenna).where(Antenna.region == member.region)
                                      .order_by(Antenna.status, Antenna.name).limit(limit)).all()
     return [{"title": a.name, "url": request.route_path("antenna", id=a.id),
@@ -30,7 +34,7 @@ def member_antennas(request, member, limit):
             for a in rows]
 
 
-def member_presence(request, member, limit):
+def member_presence(request: Request, member: Any, limit: int) -> list[SectionItem]:
     """The member's badge for its own website, with the code to copy."""
     if member.status != "active":
         return []

@@ -1,5 +1,8 @@
 """What the awards add to experiences: the "award" facet of their search documents and the badge on
 their page, once the results of the call are public."""
+from typing import Any
+
+from pyramid.request import Request
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
@@ -27,7 +30,7 @@ def public_outcomes(request, experience):
         return list(session.execute(stmt))
 
 
-def award_facets(obj, request):
+def award_facets(request: Request, obj: Any) -> dict[str, list[str]]:
     outcomes = sorted({entry.outcome for entry, _call in public_outcomes(request, obj)})
     return {"award": outcomes} if outcomes else {}
 

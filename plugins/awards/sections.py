@@ -1,7 +1,11 @@
 """What a member's profile and a region's pages show of the awards: entries and wins of the calls
 whose results are public (nothing before the publication date)."""
+from typing import Any
+
+from pyramid.request import Request
 from sqlalchemy import select
 
+from portal.api import SectionItem
 from portal.api import keep_for
 from portal.api import _, translate
 from portal.api import Member
@@ -11,7 +15,7 @@ from .models import AwardCall, AwardEntry
 from .format import OUTCOME_TITLES
 
 
-def _items(request, where, limit, winners_only=False):
+def _items(request: Request, where: Any, limit: int, winners_only: bool = False) -> list[SectionItem]:
     keep_for(request, 300)  # results appear at their date, not when something is saved
     stmt = (select(AwardEntry).join(AwardCall, AwardEntry.call_id == AwardCall.id)
             .where(AwardCall.results_date <= clock.now(), AwardEntry.status == "submitted",
@@ -19,26 +23,26 @@ def _items(request, where, limit, winners_only=False):
             .order_by(AwardCall.results_date.desc(), AwardEntry.outcome.is_(None), AwardEntry.id).limit(limit))
     if winners_only:
         stmt = stmt.where(AwardEntry.outcome.is_not(None))
-    items = []
+    items: list[SectionItem] = []
     for entry in request.dbsession.scalars(stmt):
         call = entry.call
         url = (request.route_path("experience.view", id=entry.experience_id)
                if entry.experience is not None and entry.experience.state == "published"
                else request.route_path("award_results", call=call.id))
-        item = {"title": entry.title, "url": url, "note": f"{call.edition} {call.title}"}
+        item: SectionItem = {"title": entry.title, "url": url, "note": f"{call.edition} {call.title}"}
         if entry.outcome:
             item["badge"] = translate(OUTCOME_TITLES[entry.outcome], request)
         items.append(item)
     return items
 
 
-def open_calls(request, _key, limit):
+def open_calls(request: Request, _key: Any, limit: int) -> list[SectionItem]:
     """Calls open for entries, or opening soon (on the home page)."""
     keep_for(request, 300)
     from .format import when
     now = clock.now()
     stmt = select(AwardCall).where(AwardCall.closes > now).order_by(AwardCall.closes).limit(limit)
-    items = []
+    items: list[SectionItem] = []
     for call in request.dbsession.scalars(stmt):
         if call.state_at(now) == "open":
             note = translate(_("Entries until ${date}", mapping={"date": when(request, call, call.closes)}), request)
@@ -49,10 +53,10 @@ def open_calls(request, _key, limit):
     return items
 
 
-def member_awards(request, member, limit):
+def member_awards(request: Request, member: Any, limit: int) -> list[SectionItem]:
     return _items(request, AwardEntry.member_id == member.id, limit)
 
 
-def region_awards(request, region, limit):
+def region_awards(request: Request, region: Any, limit: int) -> list[SectionItem]:
     members = select(Member.id).where(Member.region == region)
     return _items(request, AwardEntry.member_id.in_(members), limit, winners_only=True)

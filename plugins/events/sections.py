@@ -1,5 +1,9 @@
 """What a region's pages and a member's profile show of the events."""
+from typing import Any
 
+from pyramid.request import Request
+
+from portal.api import SectionItem
 from portal.api import keep_for
 
 from .dates import short_date
@@ -12,21 +16,21 @@ def _item(request, event):
             "note": " · ".join(p for p in (short_date(event, request.locale_name), place(request, event)) if p)}
 
 
-def upcoming_events(request, _key, limit):
+def upcoming_events(request: Request, _key: Any, limit: int) -> list[SectionItem]:
     """The next events of the network, the soonest first (on the home page)."""
     keep_for(request, 300)  # an event that starts or ends leaves the list without anything being saved
     stmt = upcoming_query(language=request.locale_name).limit(limit)
     return [_item(request, e) for e in request.dbsession.scalars(stmt)]
 
 
-def region_events(request, region, limit):
+def region_events(request: Request, region: Any, limit: int) -> list[SectionItem]:
     """The region's upcoming events, the soonest first."""
     keep_for(request, 300)
     stmt = upcoming_query(language=request.locale_name).where(Event.region == region).limit(limit)
     return [_item(request, e) for e in request.dbsession.scalars(stmt)]
 
 
-def member_events(request, member, limit):
+def member_events(request: Request, member: Any, limit: int) -> list[SectionItem]:
     """Events the member organises: the coming ones, then the latest past ones."""
     keep_for(request, 300)
     where = Event.member_id == member.id

@@ -1,19 +1,20 @@
 """What search keeps of an experience: its texts, and every label of its themes in the four
 languages, so "presupuesto participativo" finds an English experience filed under that theme."""
+from pyramid.request import Request
 from sqlalchemy import select
 
 from portal.api import COUNTRY_CODES, country_name
 from portal.api import LANGUAGES, _
-from portal.api import html_to_text
+from portal.api import SearchDocument, html_to_text
 
-from .models import MECHANISMS, SCALES, SDGS, Theme
+from .models import MECHANISMS, SCALES, SDGS, Experience, Theme
 from .schemas import MECHANISM_TITLES, SCALE_TITLES, SDG_TITLES
 
 FACETS = {"theme": _("Theme"), "country": _("Country"), "mechanism": _("Participatory mechanism"),
           "scale": _("Scale"), "start_year": _("Start year"), "sdg": _("Sustainable Development Goal")}
 
 
-def experience_document(obj, request):
+def experience_document(request: Request, obj: Experience) -> SearchDocument:
     themes = obj.themes
     countries = " ".join(country_name(obj.country, lang) for lang in LANGUAGES)
     return {

@@ -1,6 +1,10 @@
 """What a member's profile and a region's pages show of the experiences: the latest published ones."""
+from typing import Any
+
+from pyramid.request import Request
 from sqlalchemy import select
 
+from portal.api import SectionItem
 from portal.api import one_per_translation
 
 from .models import Experience
@@ -15,13 +19,13 @@ def _items(request, where, limit):
             for e in request.dbsession.scalars(stmt)]
 
 
-def latest_experiences(request, _key, limit):
+def latest_experiences(request: Request, _key: Any, limit: int) -> list[SectionItem]:
     return _items(request, Experience.published.is_not(None), limit)
 
 
-def member_experiences(request, member, limit):
+def member_experiences(request: Request, member: Any, limit: int) -> list[SectionItem]:
     return _items(request, Experience.member_id == member.id, limit)
 
 
-def region_experiences(request, region, limit):
+def region_experiences(request: Request, region: Any, limit: int) -> list[SectionItem]:
     return _items(request, Experience.region == region, limit)

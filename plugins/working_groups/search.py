@@ -1,17 +1,18 @@
 """What search keeps of a group page: its text, its group (a facet) and who may read it. A members-only
 page is stored with the principal of the group's members, and the backends filter on the visitor's
 principals inside the query, so it never reaches anyone else's results, counts or facets."""
+from pyramid.request import Request
 from sqlalchemy import select
 
 from portal.api import _
-from portal.api import html_to_text
+from portal.api import SearchDocument, html_to_text
 
-from .models import WorkingGroup
+from .models import GroupPage, WorkingGroup
 
 FACETS = {"group": _("Working group")}
 
 
-def page_document(page, request):
+def page_document(request: Request, page: GroupPage) -> SearchDocument:
     group = page.group
     if group.is_public:
         allowed = ["system.Everyone"]

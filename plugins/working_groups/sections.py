@@ -1,7 +1,11 @@
 """What a member organisation's profile and a region's pages show of the working groups: the groups
 its people take part in, only those whose members the visitor may see."""
+from typing import Any
+
+from pyramid.request import Request
 from sqlalchemy import select
 
+from portal.api import SectionItem
 from portal.api import Member, User
 
 from .models import Membership, WorkingGroup
@@ -11,12 +15,12 @@ def _visible(request, group):
     return bool(request.has_permission("view_pages", group))
 
 
-def member_groups(request, member, limit):
+def member_groups(request: Request, member: Any, limit: int) -> list[SectionItem]:
     rows = request.dbsession.execute(
         select(WorkingGroup, User).join(Membership, Membership.group_id == WorkingGroup.id)
         .join(User, User.id == Membership.user_id).where(User.member_id == member.id)
         .order_by(WorkingGroup.name, User.name)).all()
-    found = {}
+    found: dict[int, tuple[Any, list[str]]] = {}
     for group, user in rows:
         if group.id not in found and len(found) >= limit:
             continue
@@ -25,12 +29,12 @@ def member_groups(request, member, limit):
             for g, names in found.values() if _visible(request, g)]
 
 
-def region_groups(request, region, limit):
+def region_groups(request: Request, region: Any, limit: int) -> list[SectionItem]:
     rows = request.dbsession.execute(
         select(WorkingGroup, User, Member).join(Membership, Membership.group_id == WorkingGroup.id)
         .join(User, User.id == Membership.user_id).join(Member, Member.id == User.member_id)
         .where(Member.region == region).order_by(User.name)).all()
-    items = []
+    items: list[SectionItem] = []
     for group, user, member in rows:
         if len(items) >= limit:
             break

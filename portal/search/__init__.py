@@ -175,7 +175,7 @@ def fingerprint(doc: dict) -> str:
 
 def build_document(request, info, obj):
     """The full document of obj: the plugin's fields plus what the core derives (key, allowed...)."""
-    doc = dict(info.document(obj, request))
+    doc = dict(info.document(request, obj))
     doc.setdefault("key", f"{info.name}:{obj.id}")
     doc.setdefault("type", info.name)
     doc.setdefault("language", getattr(obj, "language", "en") or "en")

@@ -154,7 +154,7 @@ def member_rows(request):
                "url": request.route_url("member", id=m.id)}
 
 
-def person_document(user, request):
+def person_document(request, user):
     return {"title": user.name, "text": user.bio, "url": request.route_path("person", id=user.id),
             "date": user.created, "language": user.language,
             "region": [user.member.region] if user.member else [], "allowed": ["system.Everyone"]}

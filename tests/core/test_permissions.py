@@ -1,6 +1,7 @@
-"""A plugin's permissions are declared in one class (add_permissions): a view asking for a permission
-nobody declared stops the start-up with one line naming the view and the permission, rather than
-silently refusing everyone but the secretariat; the plugins' ACLs come from their classes."""
+"""A plugin's permissions are declared in one class (add_permissions) and its callbacks take the
+request first: a view asking for a permission nobody declared, or a callback written object-first,
+stops the start-up with one line naming it, rather than silently refusing everyone but the secretariat
+or failing on first use; the plugins' ACLs come from their classes."""
 import sys
 
 import pytest
@@ -75,3 +76,16 @@ def test_every_permission_a_view_asks_for_is_declared_once(registry):
     assert {"enter", "jury", "review", "view_entry", "edit_entry"} <= set(portal.permissions)
     assert {"add_group", "view_pages", "edit_pages", "manage_group", "join"} <= set(portal.permissions)
     assert not set(portal.permissions) & set(CORE_PERMISSIONS)
+
+
+def test_a_callback_written_object_first_stops_the_start_naming_it(settings, tmp_path, monkeypatch):
+    """Every callback takes the request first (portal.callbacks): one written obj-first would be handed
+    the request as its object and fail only on first use, so the start-up refuses it."""
+    plugin(tmp_path, monkeypatch, "order_plugin", (
+        "def badges(obj, request):\n"
+        "    return []\n"
+        "def includeme(config):\n"
+        "    config.add_content_badges('order', badges)\n"))
+    with pytest.raises(ConfigurationError, match=r"add_content_badges\(order\): badges\(obj, request\) must take "
+                                                 "the request first"):
+        main({}, **dict(settings, **{"portal.plugins": settings["portal.plugins"] + " order_plugin"}))

@@ -86,7 +86,7 @@ def test_a_plugin_facet_may_not_take_a_core_facet_name(settings, tmp_path, monke
     from portal import main
     (tmp_path / "region_plugin.py").write_text(
         "def includeme(config):\n"
-        "    config.add_search_facets('experience', lambda obj, request: {}, facets={'region': 'Region'})\n")
+        "    config.add_search_facets('experience', lambda request, obj: {}, facets={'region': 'Region'})\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(Exception) as raised:
         main({}, **dict(settings, **{"portal.plugins": settings["portal.plugins"] + " region_plugin"}))

@@ -35,6 +35,7 @@ UNREACHED = {
     "newsletter_confirm": "a mailed one-time token",
     "newsletter_preferences": "a mailed signed link",
     "newsletter_unsubscribe": "a mailed signed link",
+    "newsletter_import": "the address the subscribers' import had before add_import: a redirect for bookmarks",
     "working_group_invitation": "a mailed one-time token",
     "working_group_invitation_revoke": "the demo has no pending invitation",
     "working_group_request": "the demo has no pending request to join",

@@ -23,7 +23,7 @@ class WorkshopSettings(colander.Schema):
                                            validator=colander.Range(1, 5000))
 
 
-def workshop_document(obj, request):
+def workshop_document(request, obj):
     return {"title": obj.title, "text": f"{obj.description}\n{html_to_text(obj.body)}",
             "url": request.route_path("workshop.view", id=obj.id), "date": obj.published or obj.created,
             "facets": {"city": [obj.city]}}
