@@ -1,15 +1,16 @@
 """pytest fixtures shared by the core's and the plugins' tests (registered as the `portal` pytest plugin).
 
 The suite runs on SQLite by default; set PORTAL_TEST_DB to a PostgreSQL database name (or URL) to run
-it there. The schema is built once per session with the Alembic migrations; every test then starts
-from empty tables, an empty search index and empty file and mail folders.
+it there. The schema is built once per session with the Alembic migrations, and the app once per session
+(for each set of settings); every test then starts from the migrations' rows (only the tables the previous
+test wrote are emptied), an empty search index, empty file and mail folders and an empty page cache.
 """
 import os
 import re
 
 import pytest
 
-# Each test builds a new app, hence new template renderers; a disk cache spares recompiling them.
+# The tests that build an app of their own make new template renderers; a disk cache spares recompiling them.
 if "CHAMELEON_CACHE" not in os.environ:
     import tempfile
     import atexit
@@ -63,12 +64,19 @@ def base_settings(tmp_root, url, search_backend="whoosh", plugins=""):
     }
 
 
-def reset_database(engine, baseline=None):
-    """Empty every table (TRUNCATE on PostgreSQL, DELETE with foreign keys off on SQLite, a PRAGMA
+def reset_database(engine, baseline=None, only=None):
+    """Empty the tables (TRUNCATE on PostgreSQL, DELETE with foreign keys off on SQLite, a PRAGMA
     SQLite ignores inside a transaction: hence the commit before turning them back on), then put
-    back the rows the migrations themselves wrote (baseline: {table: rows}), such as a taxonomy."""
-    from sqlalchemy import MetaData, inspect, text
-    names = [n for n in inspect(engine).get_table_names() if n != "alembic_version"]
+    back the rows the migrations themselves wrote (baseline: {table: rows}), such as a taxonomy.
+    only: just these tables (those a test wrote; on PostgreSQL with the tables whose rows refer to
+    them, which TRUNCATE ... CASCADE empties too); every table by default."""
+    from sqlalchemy import MetaData, text
+    if only is None:
+        _schema_of.pop(engine.url.render_as_string(hide_password=False), None)  # the schema may have changed
+    names = _tables(engine) if only is None else _closure(engine, only)
+    WRITES.clear(engine)
+    if not names:
+        return
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
             conn.execute(text("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " RESTART IDENTITY CASCADE"))
@@ -81,15 +89,107 @@ def reset_database(engine, baseline=None):
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             conn.commit()
-    if baseline:
+    refill = {name: rows for name, rows in (baseline or {}).items() if name in names}
+    if refill:
         meta = MetaData()
-        meta.reflect(engine, only=list(baseline))
+        meta.reflect(engine, only=list(refill))
         with engine.begin() as conn:
-            for name, rows in baseline.items():
+            for name, rows in refill.items():
                 conn.execute(meta.tables[name].insert(), rows)
                 if engine.dialect.name == "postgresql" and "id" in meta.tables[name].c:
                     conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
                                       f"(SELECT max(id) FROM \"{name}\"))"))
+    WRITES.clear(engine)
+
+
+_schema_of = {}  # engine url -> (table names, {table: tables whose foreign keys point at it})
+
+
+def _schema(engine):
+    from sqlalchemy import inspect
+    key = engine.url.render_as_string(hide_password=False)
+    if key not in _schema_of:
+        found = inspect(engine)
+        names = [n for n in found.get_table_names() if n != "alembic_version"]
+        referring = {n: set() for n in names}
+        for name in names:
+            for fk in found.get_foreign_keys(name):
+                referring.setdefault(fk["referred_table"], set()).add(name)
+        _schema_of[key] = (names, referring)
+    return _schema_of[key]
+
+
+def _tables(engine):
+    return list(_schema(engine)[0])
+
+
+def _closure(engine, written):
+    names, referring = _schema(engine)
+    found = {n for n in written if n in referring}
+    if engine.dialect.name == "postgresql":
+        todo = list(found)
+        while todo:
+            for other in referring.get(todo.pop(), ()):
+                if other not in found:
+                    found.add(other)
+                    todo.append(other)
+    return [n for n in names if n in found]
+
+
+class Writes:
+    """The tables written through any engine of this process, by database URL, from the statements
+    themselves (ORM or raw SQL); a child process (subprocess, fork) may write anything, so after one the
+    next reset empties every table. This is what lets a test that wrote two tables reset two."""
+
+    WRITE = re.compile(r'\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE'
+                       r'(?:\s+TABLE)?)\s+(?:ONLY\s+)?"?(\w+)"?', re.I)
+    SCHEMA = re.compile(r'^\s*(?:CREATE|ALTER|DROP)\s', re.I)
+
+    def __init__(self):
+        self.tables = {}  # url -> set of table names
+        self.everything = False
+
+    def note(self, conn, cursor, statement, parameters, context, executemany):
+        url = conn.engine.url.render_as_string(hide_password=False)
+        found = self.WRITE.findall(statement)
+        if found or self.SCHEMA.match(statement):
+            tables = self.tables.setdefault(url, set())
+            tables.update(found)
+            if self.SCHEMA.match(statement):
+                tables.add("*")
+
+    def written(self, engine):
+        """The tables to empty, or None for all of them."""
+        tables = self.tables.get(engine.url.render_as_string(hide_password=False), set())
+        return None if self.everything or "*" in tables else tables
+
+    def clear(self, engine):
+        self.tables.pop(engine.url.render_as_string(hide_password=False), None)
+        self.everything = False
+
+    def child_started(self):
+        self.everything = True
+
+    def install(self):
+        import subprocess
+        from sqlalchemy import event
+        from sqlalchemy.engine import Engine
+        if not event.contains(Engine, "before_cursor_execute", self.note):
+            event.listen(Engine, "before_cursor_execute", self.note)
+        popen_init, fork = subprocess.Popen.__init__, os.fork
+
+        def watched_popen(popen, *args, **kw):
+            self.child_started()
+            popen_init(popen, *args, **kw)
+
+        def watched_fork():
+            self.child_started()
+            return fork()
+        subprocess.Popen.__init__ = watched_popen
+        os.fork = watched_fork
+
+
+WRITES = Writes()
 
 
 def database_baseline(engine):
@@ -133,6 +233,7 @@ def test_plugins():
 def db_engine(portal_tmp, test_plugins):
     from sqlalchemy import create_engine
     from .migrations import upgrade
+    WRITES.install()
     url = database_url(portal_tmp)
     engine = create_engine(url)
     drop_everything(engine)
@@ -140,6 +241,7 @@ def db_engine(portal_tmp, test_plugins):
     with engine.begin() as conn:
         upgrade(settings, connection=conn)
     engine.portal_baseline = database_baseline(engine)
+    WRITES.clear(engine)
     yield engine
     engine.dispose()
 
@@ -151,22 +253,127 @@ def search_backend(request):
 
 
 @pytest.fixture
-def settings(portal_tmp, db_engine, search_backend, test_plugins, tmp_path):
+def settings(portal_tmp, db_engine, search_backend, test_plugins):
+    """The test app's settings. Their files, index, mail and cache folders are the session's (under
+    portal_tmp/site-BACKEND), emptied after every test; a test or fixture that changes a value gets an
+    app of its own (built once for that set of values)."""
     if search_backend == "postgresql" and db_engine.dialect.name != "postgresql":
         pytest.skip("the PostgreSQL search backend needs PORTAL_TEST_DB (a PostgreSQL database)")
-    values = base_settings(tmp_path, str(db_engine.url.render_as_string(hide_password=False)), search_backend,
-                           test_plugins)
+    values = base_settings(portal_tmp / f"site-{search_backend}",
+                           str(db_engine.url.render_as_string(hide_password=False)), search_backend, test_plugins)
     values["portal.engine"] = db_engine
     return values
 
 
+class Apps:
+    """The test apps of the session, built once for each set of settings (the Pyramid cookiecutter's
+    session-wide app): the common one is built by the first test and reused by every other; a variant
+    (other plugins, a setting changed by a fixture) is built once and kept while the next few tests use it."""
+
+    KEEP_VARIANTS = 4
+
+    def __init__(self):
+        self.built = {}  # settings key -> app, most recently used last
+
+    @staticmethod
+    def key(settings):
+        return tuple(sorted((k, str(v)) for k, v in settings.items() if k != "portal.engine"))
+
+    def get(self, settings, common):
+        from . import main
+        key = self.key(settings)
+        app = self.built.pop(key, None)
+        if app is None:
+            app = main({}, **settings)
+            app.portal_common = common
+            app.portal_state = SiteState(app.registry)
+        self.built[key] = app
+        variants = [k for k, a in self.built.items() if not a.portal_common]
+        for old in variants[:-self.KEEP_VARIANTS]:
+            del self.built[old]
+        return app
+
+
+APPS = Apps()
+
+
+class SiteState:
+    """What a test may leave in a session-wide app, taken back after it: the registry's settings and
+    entries as main() left them, the anonymous page cache, the search index, the files and mail folders,
+    and the frozen clock. The database is reset apart (reset_database, the tables the test wrote)."""
+
+    def __init__(self, registry):
+        self.registry = registry
+        self.settings = dict(registry.settings)
+        self.entries = dict(registry)
+        self.folders = [registry.settings[k] for k in ("files.dir", "mail.maildir", "cache.marker_dir")
+                        if registry.settings.get(k)]
+        self.index_generation = self._index_generation()
+
+    def _index_generation(self):
+        ix = getattr(self.registry.get("search"), "ix", None)
+        return ix.latest_generation() if ix is not None else None
+
+    def restore(self):
+        from .clock import clock
+        clock.thaw()
+        registry = self.registry
+        registry.settings.clear()
+        registry.settings.update(self.settings)
+        for name in set(registry) - set(self.entries):
+            del registry[name]
+        registry.update(self.entries)
+        cache = registry.get("page_cache")
+        if cache is not None:
+            with cache.lock:
+                cache.entries.clear()
+                cache.size = 0
+            cache.off_until = 0.0
+        if self._index_generation() != self.index_generation:
+            registry["search"].clear()
+            self.index_generation = self._index_generation()
+        for folder in self.folders:
+            keep = ("cur", "new", "tmp") if folder == registry.settings.get("mail.maildir") else ()
+            _empty(os.path.realpath(folder), keep)
+
+
+def _empty(path, keep_folders=()):
+    """Remove what is in a folder but the page cache's marker and the named subfolders (a Maildir's
+    cur, new and tmp, which a mailbox.Maildir opened once expects), whose content goes."""
+    import shutil
+    from .cache import MARKER
+    if not os.path.isdir(path):
+        return
+    for entry in os.scandir(path):
+        if entry.name == MARKER:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name in keep_folders:
+                _empty(entry.path)
+            else:
+                shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            os.unlink(entry.path)
+
+
+def _reset_written(engine):
+    written = WRITES.written(engine)
+    if written is None or written:
+        reset_database(engine, engine.portal_baseline, only=written)
+
+
 @pytest.fixture
-def app(settings, db_engine):
-    from . import main
-    reset_database(db_engine, db_engine.portal_baseline)
-    application = main({}, **settings)
-    yield application
-    reset_database(db_engine, db_engine.portal_baseline)
+def app(settings, db_engine, portal_tmp, search_backend):
+    """The portal as main() builds it, shared by the tests (see Apps), each starting from the migrations'
+    rows, an empty search index and empty file and mail folders."""
+    common = settings["files.dir"] == str(portal_tmp / f"site-{search_backend}" / "files")
+    _reset_written(db_engine)
+    application = APPS.get(settings, common)
+    try:
+        yield application
+    finally:
+        _reset_written(db_engine)
+        application.portal_state.restore()
 
 
 @pytest.fixture
