@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INI ?= development.ini
 
-.PHONY: serve test lint bench install install-test extract clean
+.PHONY: serve test test-plugins lint bench install install-test extract clean
 
 $(BIN)/portal: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ serve: install
 ## test: install the test extras and run the whole suite (SQLite; PostgreSQL when PORTAL_TEST_DB is set)
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## test-plugins: each plugin alone with the plugins it requires (part of `make test`): its migrations, the
+## start-up, its demo data and the content-type contract
+test-plugins: install-test
+	$(BIN)/python -m pytest -q -p no:randomly tests/core/test_plugins.py tests/core/test_contract.py -k alone $(PYTEST_ARGS)
 
 ## lint: ruff, mypy (portal.api) and the plugin contract (import-linter: plugins import the core only through portal.api)
 lint: install-test

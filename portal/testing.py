@@ -581,6 +581,15 @@ def text_of(html):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
+def plugin_alone(portal, name, found=None):
+    """The packages to enable for plugin `name` alone: the plugins it requires (theirs first), then itself
+    (portal: registry.portal of an app where it is enabled)."""
+    found = [] if found is None else found
+    for needed in portal.plugins[name].requires:
+        plugin_alone(portal, needed, found)
+    if portal.plugins[name].package not in found:
+        found.append(portal.plugins[name].package)
+    return found
 
 
 def self_links(res):

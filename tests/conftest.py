@@ -30,3 +30,10 @@ def pytest_configure(config):
 @pytest.fixture(scope="session")
 def test_plugins(pytestconfig):
     return pytestconfig.portal_plugins
+
+
+def pytest_collection_modifyitems(config, items):
+    """PORTAL_TEST_ORDER=reverse runs the tests last to first: a test that leaves something behind in the
+    session's app (a setting, a row, a file) fails the one that now runs after it."""
+    if os.environ.get("PORTAL_TEST_ORDER") == "reverse":
+        items.reverse()

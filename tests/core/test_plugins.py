@@ -3,7 +3,7 @@ without a change in the core, and two plugins claiming one name stop the start."
 import pytest
 from pyramid.exceptions import ConfigurationConflictError
 
-from portal.testing import login
+from portal.testing import login, plugin_alone
 
 
 def test_conflicting_registrations_fail_at_start(settings):
@@ -144,15 +144,6 @@ def test_a_plugin_s_stylesheets_and_scripts_are_linked_from_every_page_and_serve
     assert ".experience-" not in testapp.get(linked[0]).text
 
 
-def _with_requirements(portal, name, found=None):
-    found = [] if found is None else found
-    for needed in portal.plugins[name].requires:
-        _with_requirements(portal, needed, found)
-    if portal.plugins[name].package not in found:
-        found.append(portal.plugins[name].package)
-    return found
-
-
 def test_each_plugin_alone_with_what_it_requires_migrates_starts_and_serves_its_demo(registry, tmp_path):
     """The manifest is the whole plugin: with only the plugins it requires, its migrations run, the site
     starts, its demo data loads and its menu pages answer; nothing of the other plugins is needed."""
@@ -173,7 +164,7 @@ def test_each_plugin_alone_with_what_it_requires_migrates_starts_and_serves_its_
         if package in owned and mapper.local_table is not None:
             owned[package].add(mapper.local_table.name)
     for plugin in project:
-        packages = _with_requirements(portal, plugin.name)
+        packages = plugin_alone(portal, plugin.name)
         folder = tmp_path / plugin.name
         folder.mkdir()
         url = f"sqlite:///{folder}/site.sqlite"
