@@ -9,6 +9,7 @@ from typing import Any, Iterable
 
 from sqlalchemy import update as sql_update
 
+from ..i18n import _
 from ..models import Content, Revision, utcnow
 from ..sanitize import clean_html
 from ..search import reindex_later
@@ -94,9 +95,17 @@ def apply_appstruct(obj: Content, appstruct: dict, schema: Any, request: Any) ->
 
 
 def _check_place(who: Any, item: Content | None, parent: Any, info: Any) -> None:
+    """The rule of portal.content.moves: what a place may hold, always; who may put items there,
+    for a person's request (the command line, demo data and tests arrange content as the operator)."""
+    session = _session(who)
+    new = session.get(Content, parent) if isinstance(parent, int) else parent
+    if new is not None and item is not None and item.id is not None and _under(session, item, new):
+        raise MoveRefused(_("An item cannot be placed under itself or under an item it contains."))
+    if new is not None and info is not None and info.addable_to is not None and new.type not in info.addable_to:
+        raise MoveRefused(_("“${place}” cannot hold this kind of item.", mapping={"place": new.title}))
     request = _request(who)
     if request is None or getattr(request, "matched_route", None) is None:
-        return  # the command line, demo data and tests arrange content as the operator
+        return
     message = refusal(request, item, parent, type_info=info)
     if message:
         raise MoveRefused(message)
@@ -219,8 +228,6 @@ def move(who: Any, item: Any, new_parent: Any, author: Any = _UNSET, *, fields: 
     its place or put it there; a published item moved where they cannot publish goes to review."""
     session, info = _session(who), _info(who, item)
     parent_id = getattr(new_parent, "id", new_parent)
-    if parent_id is not None and _under(session, item, session.get(Content, parent_id)):
-        raise MoveRefused("An item cannot be placed under itself or under an item it contains.")
     _check_place(who, item, parent_id, info)
     item.parent_id = parent_id
     item.modified = utcnow()
