@@ -131,7 +131,8 @@ def create(who: Any, kind: Any, values: dict, parent: Any = _UNSET, author: Any 
         _check_place(who, None, values["parent_id"], info)
     with session.no_autoflush:
         session.add(obj)  # in the session first: fields may look up related rows
-        apply_values(who, obj, values, set(names) | ({"parent_id"} if "parent_id" in values else set()))
+        # in the schema's order: a field may be read with one before it (times in the event's zone)
+        apply_values(who, obj, values, names + ["parent_id"] if "parent_id" not in names else names)
     session.flush()
     record_revision(session, names, obj, comment, author=author)
     reindex_later(session, obj)
