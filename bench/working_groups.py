@@ -40,7 +40,7 @@ def timed(fn, repeat):
 
 
 def main():
-    from plugins.working_groups.merge import merge_text
+    from portal.api import merge_text
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()

@@ -38,9 +38,23 @@ _WHERE: dict[str, str] = {
     "file_path": "portal.files",
     "send_file": "portal.files",
     "ContentSchema": "portal.forms",
-    "ContentViews": "portal.forms",
-    "jsonable": "portal.forms:_jsonable",
-    "apply_appstruct": "portal.forms",
+    "ContentViews": "portal.content.views",
+    "Saved": "portal.content.service",
+    "content_service": "portal.content.service:*",  # the module: content_service.create(...)
+    "MoveRefused": "portal.content.moves",
+    "Conflict": "portal.content.merge",
+    "inline_diff": "portal.content.merge",
+    "merge_sequences": "portal.content.merge",
+    "merge_text": "portal.content.merge",
+    "merge_value": "portal.content.merge",
+    "side_by_side": "portal.content.merge",
+    "split_blocks": "portal.content.merge",
+    "split_words": "portal.content.merge",
+    "apply_appstruct": "portal.content.service",
+    "jsonable": "portal.content.revisions",
+    "record_revision": "portal.content.revisions",
+    "revision_diff": "portal.content.revisions",
+    "snapshot": "portal.content.revisions",
     "country_node": "portal.forms",
     "field_error": "portal.forms",
     "make_form": "portal.forms",
@@ -49,10 +63,8 @@ _WHERE: dict[str, str] = {
     "page": "portal.page",
     "Page": "portal.pagination",
     "pending_file": "portal.forms",
-    "record_revision": "portal.forms",
     "render_form": "portal.forms",
     "rich_text_node": "portal.forms",
-    "snapshot": "portal.forms",
     "store_kept": "portal.forms",
     "uploads_node": "portal.forms",
     "validate": "portal.forms",
@@ -136,7 +148,7 @@ def __getattr__(name: str) -> Any:
     except KeyError:
         raise AttributeError(f"portal.api has no {name!r}: it is not part of the plugin API") from None
     module, _, attribute = where.partition(":")
-    value = getattr(import_module(module), attribute or name)
+    value = import_module(module) if attribute == "*" else getattr(import_module(module), attribute or name)
     globals()[name] = value  # the next use does not come here
     return value
 
@@ -157,7 +169,13 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.demo import DEMO_PASSWORD  # noqa: F401
     from portal.exports import in_batches  # noqa: F401
     from portal.files import DOCUMENT_TYPES, IMAGE_TYPES, ascii_name, delete_file, file_path, send_file  # noqa: F401
-    from portal.forms import ContentSchema, ContentViews, _jsonable as jsonable, apply_appstruct, country_node, field_error, make_form, page_number, pending_file, record_revision, render_form, rich_text_node, snapshot, store_kept, uploads_node, validate  # noqa: F401
+    from portal.forms import ContentSchema, country_node, field_error, make_form, page_number, pending_file, render_form, rich_text_node, store_kept, uploads_node, validate  # noqa: F401
+    from portal.content import service as content_service  # noqa: F401
+    from portal.content.merge import Conflict, inline_diff, merge_sequences, merge_text, merge_value, side_by_side, split_blocks, split_words  # noqa: F401
+    from portal.content.moves import MoveRefused  # noqa: F401
+    from portal.content.revisions import jsonable, record_revision, revision_diff, snapshot  # noqa: F401
+    from portal.content.service import Saved, apply_appstruct  # noqa: F401
+    from portal.content.views import ContentViews  # noqa: F401
     from portal.imports import ImportFileError, Row, RowError, csv_rows, decode, file_rows, text  # noqa: F401
     from portal.clock import clock  # noqa: F401
     from portal.page import page  # noqa: F401

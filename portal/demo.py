@@ -80,7 +80,7 @@ def _publish(db, obj, actor, when):
 
 
 def create_demo_content(request):
-    from .forms import record_revision
+    from .content.revisions import record_revision
     db = request.dbsession
     settings = request.registry.settings
     admin = User(email=ADMIN_EMAIL, name="Secretariat (demo)", role="secretariat", language="en",

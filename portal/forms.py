@@ -1,9 +1,9 @@
-"""Deform base views shared by every content type: add, view, edit, delete, workflow, history, files.
+"""Deform forms: the form of a schema, its validation, and the shared fields (rich text, country,
+translation of, files chosen inside a form). The content types' base views are in portal.content.views.
 
 Every form carries Pyramid's csrf_token; rich text is cleaned with nh3; an invalid form comes
 back with translated errors and everything the user typed.
 """
-import difflib
 import json
 import os
 import secrets
@@ -15,14 +15,13 @@ import colander
 import deform
 from markupsafe import Markup
 from pyramid.csrf import get_csrf_token
-from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.i18n import get_localizer
 from pyramid.threadlocal import get_current_request
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from .guard import as_id
 from .i18n import LANGUAGES, _, translate
-from .models import Content, Revision, WorkflowLog, utcnow
+from .models import Content
 from .sanitize import clean_html
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -334,251 +333,6 @@ def field_error(form, name, message):
     form.widget.handle_error(form, error)
 
 
-# --- generic content views -------------------------------------------------------------------------
-
-def schema_fields(schema):
-    return [child.name for child in schema.children if child.name not in ("csrf_token", "translation_of")]
-
-
-def snapshot(schema, obj):
-    """The editable fields of obj as JSON-able values: what a revision keeps."""
-    data = {}
-    for name in schema_fields(schema):
-        value = getattr(obj, name, None)
-        data[name] = _jsonable(value)
-    return data
-
-
-def _jsonable(value):
-    if isinstance(value, (list, tuple, set)):
-        return [_jsonable(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
-
-
-def record_revision(request, schema, obj, comment=""):
-    number = (request.dbsession.scalar(select(func.max(Revision.number)).where(Revision.content_id == obj.id)) or 0) + 1
-    rev = Revision(content_id=obj.id, number=number, author_id=getattr(request.user, "id", None),
-                   data=snapshot(schema, obj), comment=comment[:300])
-    request.dbsession.add(rev)
-    return rev
-
-
-def apply_appstruct(obj, appstruct, schema, request):
-    for name in schema_fields(schema):
-        if name in appstruct:
-            setattr(obj, name, appstruct[name])
-    target = appstruct.get("translation_of")
-    if target:
-        other = request.dbsession.get(Content, target)
-        if other is not None and other.id != obj.id and request.has_permission("view", other):
-            obj.translation_group = other.translation_group
-
-
-def content_factory(info):
-    def factory(request):
-        from .guard import as_id
-        item_id = as_id(request.matchdict["id"])
-        obj = request.dbsession.get(info.factory, item_id) if item_id is not None else None
-        if obj is None:
-            raise HTTPNotFound()
-        return obj
-    return factory
-
-
-class ContentViews:
-    def __init__(self, context, request):
-        self.context = context
-        self.request = request
-        self.info = request.registry.portal.content_types[request.matched_route.name.split(".")[0]]
-        self.workflow = request.registry.portal.workflows[self.info.workflow]
-
-    @property
-    def schema(self):
-        from .content.moves import with_move_rule
-        schema = self.info.schema()
-        schema.add(translation_node())
-        return with_move_rule(schema)
-
-    def form(self, obj=None):
-        return make_form(self.request, self.schema, [("save", _("Save"))], type_info=self.info, obj=obj)
-
-    def url(self, obj, view="view", **kw):
-        return self.request.route_url(f"{self.info.name}.{view}", id=obj.id, **kw)
-
-    def common(self, **values):
-        values.setdefault("type_info", self.info)
-        crumbs = []
-        if self.info.listing_route:
-            crumbs.append((translate(self.info.plural, self.request), self.request.route_path(self.info.listing_route)))
-        obj = values.get("obj")
-        if obj is not None:
-            parents, node = [], obj.parent
-            while node is not None and len(parents) < 10:
-                parents.insert(0, (node.title, self.request.route_path(f"{node.type}.view", id=node.id)))
-                node = node.parent
-            crumbs += parents
-            view = self.request.matched_route.name.split(".")[1]
-            if view == "view":
-                crumbs.append((obj.title, None))
-            else:
-                crumbs += [(obj.title, self.url(obj)), (translate(VIEW_TITLES.get(view, view), self.request), None)]
-            values.setdefault("page_title", obj.title)
-        else:
-            values.setdefault("page_title", translate(self.info.plural, self.request))
-            if self.request.matched_route.name.endswith(".add"):
-                crumbs.append((translate(_("Add"), self.request), None))
-                values["page_title"] = translate(self.info.title, self.request)
-        values.setdefault("breadcrumbs", crumbs)
-        return values
-
-    def add(self):
-        form = self.form()
-        if "save" in self.request.POST:
-            appstruct, error = validate(form, self.request)
-            if error:
-                return self.common(form=error, title=self.info.title)
-            obj = self.info.factory(state=self.workflow.initial, creator_id=self.request.user.id)
-            with self.request.dbsession.no_autoflush:
-                self.request.dbsession.add(obj)  # in the session first: fields may look up related rows
-                apply_appstruct(obj, appstruct, self.schema, self.request)
-            self.request.dbsession.flush()
-            record_revision(self.request, self.schema, obj, translate(_("Created"), self.request))
-            self.request.flash(_("Saved as a draft. Submit it for review or publish it when it is ready."))
-            return HTTPFound(self.url(obj))
-        return self.common(form=render_form(form, self.initial()), title=self.info.title)
-
-    def initial(self):
-        """Values given in the address (?parent_id=3) prefill the add form."""
-        found = {}
-        for node in self.schema.children:
-            if node.name in self.request.GET:
-                try:
-                    found[node.name] = node.deserialize(self.request.GET[node.name])
-                except colander.Invalid:
-                    pass
-        return found
-
-    def edit(self):
-        obj = self.context
-        form = self.form(obj)
-        if "save" in self.request.POST:
-            appstruct, error = validate(form, self.request)
-            if error:
-                return self.common(form=error, obj=obj)
-            apply_appstruct(obj, appstruct, self.schema, self.request)
-            obj.modified = utcnow()
-            self.request.dbsession.flush()
-            record_revision(self.request, self.schema, obj, self.request.POST.get("comment", ""))
-            self.request.flash(_("Changes saved."))
-            return HTTPFound(self.url(obj))
-        appstruct = {name: getattr(obj, name) for name in schema_fields(self.schema)}
-        appstruct = {k: v for k, v in appstruct.items() if v is not None}
-        return self.common(form=render_form(form, appstruct), obj=obj)
-
-    def view(self):
-        obj = self.context
-        request = self.request
-        translations = request.dbsession.scalars(
-            select(Content).where(Content.translation_group == obj.translation_group, Content.id != obj.id)).all()
-        translations = [t for t in translations if request.has_permission("view", t)]
-        extra = self.info.view_values(request, obj) if self.info.view_values else {}
-        anonymous = request.user is None  # visitors can change nothing: spare the permission checks
-        return self.common(**extra, obj=obj, transitions=[] if anonymous else self.workflow.available(obj, request),
-                           state=self.workflow.states.get(obj.state), translations=translations,
-                           can_edit=not anonymous and bool(request.has_permission("edit", obj)),
-                           can_delete=not anonymous and bool(request.has_permission("delete", obj)),
-                           can_review=not anonymous and bool(request.has_permission("review", obj)))
-
-    def delete(self):
-        obj = self.context
-        if "delete" in self.request.POST:
-            from .files import delete_file
-            for row in list(obj.files):
-                delete_file(self.request, row)
-            self.request.dbsession.delete(obj)
-            self.request.flash(_("“${title}” was deleted.", mapping={"title": obj.title}))
-            return HTTPFound(self.request.route_url("home"))
-        return self.common(obj=obj)
-
-    def transition(self):
-        obj = self.context
-        name = self.request.POST.get("transition", "")
-        comment = self.request.POST.get("comment", "").strip()[:2000]
-        tr = self.workflow.transition(obj, self.request, name, comment)
-        self.request.flash(_("State changed: ${state}.", mapping={
-            "state": translate(self.workflow.states[tr.target].title, self.request)}))
-        return HTTPFound(self.url(obj))
-
-    def history(self):
-        obj = self.context
-        revisions = self.request.dbsession.scalars(
-            select(Revision).where(Revision.content_id == obj.id).order_by(Revision.number.desc())).all()
-        log = self.request.dbsession.scalars(
-            select(WorkflowLog).where(WorkflowLog.content_id == obj.id).order_by(WorkflowLog.at.desc())).all()
-        diff = None
-        a, b = self.request.GET.get("a"), self.request.GET.get("b")
-        if a and b:
-            by_number = {str(r.number): r for r in revisions}
-            if a not in by_number or b not in by_number:
-                raise HTTPNotFound()
-            diff = revision_diff(by_number[a].data, by_number[b].data)
-        return self.common(obj=obj, revisions=revisions, log=log, diff=diff, a=a, b=b,
-                           states=self.workflow.states)
-
-    def restore(self):
-        obj = self.context
-        number = self.request.POST.get("revision", "")
-        rev = self.request.dbsession.scalar(select(Revision).where(
-            Revision.content_id == obj.id, Revision.number == (as_id(number) or -1)))
-        if rev is None:
-            raise HTTPNotFound()
-        schema = self.schema.bind(request=self.request, type_info=self.info, obj=obj)
-        fields = set(schema_fields(schema))
-        cstruct = schema.serialize({k: v for k, v in _restorable(rev.data).items() if k in fields})
-        try:
-            appstruct = schema.deserialize(cstruct)
-        except colander.Invalid as error:
-            moved = error.asdict().get("parent_id") if "parent_id" in fields else None
-            self.request.flash(moved or _("Revision ${number} cannot be restored as it is: it lacks what the form "
-                                          "now requires. Copy what you need from the comparison instead.",
-                                          mapping={"number": rev.number}), "error")
-            return HTTPFound(self.url(obj, "history"))
-        apply_appstruct(obj, appstruct, schema, self.request)
-        obj.modified = utcnow()
-        self.request.dbsession.flush()
-        record_revision(self.request, schema, obj, translate(
-            _("Restored revision ${number}", mapping={"number": rev.number}), self.request))
-        self.request.flash(_("Revision ${number} restored.", mapping={"number": rev.number}))
-        return HTTPFound(self.url(obj))
-
-    def listing(self):
-        can_see_all = self.request.has_permission("view_private", self.request.site)
-        stmt = select(self.info.factory)
-        if not can_see_all:
-            stmt = stmt.where(self.info.factory.state.in_(self.workflow.listed_states))
-        stmt = stmt.order_by(func.coalesce(self.info.factory.published, self.info.factory.created).desc())
-        from .pagination import paginate
-        pager = paginate(self.request, stmt, size=20)
-        return self.common(items=pager.items, pager=pager,
-                           can_add=bool(self.request.has_permission(self.info.add_permission, self.request.site)),
-                           states=self.workflow.states)
-
-
-def _restorable(data):
-    import datetime
-    out = {}
-    for k, v in data.items():
-        if isinstance(v, str) and len(v) == 10 and v[4:5] == "-" and v[7:8] == "-":
-            try:
-                v = datetime.date.fromisoformat(v)
-            except ValueError:
-                pass
-        out[k] = v
-    return out
-
-
 MAX_PAGE = 1000
 
 
@@ -590,60 +344,3 @@ def page_number(request, params=None):
         from pyramid.httpexceptions import HTTPBadRequest
         raise HTTPBadRequest(translate(_("The page number must be a whole number from 1 to 1000."), request))
     return int(raw)
-
-
-def revision_diff(old, new):
-    """Per changed field, the lines removed and added, as (field, [(kind, text)])."""
-    changes = []
-    for name in dict.fromkeys(list(old) + list(new)):
-        a, b = old.get(name), new.get(name)
-        if a == b:
-            continue
-        a_lines = _lines(a)
-        b_lines = _lines(b)
-        rows = []
-        for line in difflib.ndiff(a_lines, b_lines):
-            tag, text = line[:1], line[2:]
-            if tag == "?":
-                continue
-            rows.append({"-": "removed", "+": "added", " ": "same"}[tag] if tag in "-+ " else "same")
-            rows[-1] = (rows[-1], text)
-        changes.append((name, rows))
-    return changes
-
-
-def _lines(value):
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    text = str(value).replace("</p>", "</p>\n").replace("<br>", "<br>\n")
-    return text.splitlines() or [""]
-
-
-VIEW_TITLES = {"edit": _("Edit"), "delete": _("Delete"), "history": _("History")}
-
-CONTENT_VIEWS = [
-    # (view name, url suffix, method, permission, attr, template, factory?)
-    ("add", "/add", ("GET", "POST"), None, "add", "portal:templates/content_form.pt", False),
-    ("view", "/{id}", ("GET",), "view", "view", None, True),
-    ("edit", "/{id}/edit", ("GET", "POST"), "edit", "edit", "portal:templates/content_form.pt", True),
-    ("delete", "/{id}/delete", ("GET", "POST"), "delete", "delete", "portal:templates/content_delete.pt", True),
-    ("transition", "/{id}/transition", ("POST",), "view", "transition", None, True),
-    ("history", "/{id}/history", ("GET",), "history", "history", "portal:templates/content_history.pt", True),
-    ("restore", "/{id}/restore", ("POST",), "edit", "restore", None, True),
-]
-
-
-def add_content_views(config, info):
-    """Routes and views of one content type, registered by add_content_type."""
-    for view, suffix, methods, permission, attr, template, with_factory in CONTENT_VIEWS:
-        route = f"{info.name}.{view}"
-        config.add_route(route, info.path + suffix, factory=content_factory(info) if with_factory else None)
-        renderer = template or (info.view_template if view == "view" else None)
-        config.add_view(ContentViews, attr=attr, route_name=route, request_method=methods,
-                        permission=permission or info.add_permission, renderer=renderer)
-    if info.listing:
-        config.add_route(f"{info.name}.listing", info.path)
-        config.add_view(ContentViews, attr="listing", route_name=f"{info.name}.listing",
-                        permission="view", renderer="portal:templates/content_listing.pt")

@@ -49,6 +49,9 @@ class ContentType:
     view_values: Callable | None = None
     example: dict = field(default_factory=dict)
     listing_route: str | None = None
+    addable_to: tuple | None = None  # the types of the items it may be placed in; None: any, or the top level
+    views: type | None = None  # a ContentViews subclass; None: portal.content.views.ContentViews
+    merge: bool = False  # concurrent edits merged (portal.content.service.update)
 
     @property
     def add_permission(self):
@@ -296,24 +299,34 @@ def _register(config, category, discriminator, title, store, **details):
 
 def add_content_type(config, name, factory, schema, title, plural=None, workflow="publication", path=None,
                      add_roles=("editor",), view_template="portal:templates/content_view.pt", listing=True,
-                     view_values=None, example=None, listing_route=None):
+                     view_values=None, example=None, listing_route=None, addable_to=None, views=None, merge=False):
     """A content type with its add / view / edit / delete / workflow / history views under `path`.
     view_values(request, obj) adds what the type's own view template needs; example gives form values
-    (besides title and text) that make a valid item, used by the contract test every type must pass."""
+    (besides title and text) that make a valid item, used by the contract test every type must pass.
+    addable_to: the types of the items it may be placed in (the move rule refuses others); views: the
+    ContentViews subclass serving it; merge: concurrent edits are merged rather than saved over."""
     info = ContentType(name=name, factory=factory, schema=schema, title=title, plural=plural or title,
                        workflow=workflow, path=path or f"/{name}", add_roles=tuple(add_roles),
                        view_template=view_template, listing=listing, plugin=config.package_name,
                        view_values=view_values, example=dict(example or {}),
-                       listing_route=listing_route or (f"{name}.listing" if listing else None))
+                       listing_route=listing_route or (f"{name}.listing" if listing else None),
+                       addable_to=tuple(addable_to) if addable_to is not None else None, views=views,
+                       merge=bool(merge))
     portal = config.registry.portal
 
     def store():
         portal.content_types[name] = info
 
     _register(config, "portal content types", name, name, store, factory=factory.__name__,
-              workflow=workflow, path=info.path)
-    from .forms import add_content_views
+              workflow=workflow, path=info.path, addable_to=", ".join(info.addable_to or ()) or "anywhere",
+              views=f"{(views or _base_views()).__module__}.{(views or _base_views()).__name__}", merge=info.merge)
+    from .content.views import add_content_views
     add_content_views(config, info)
+
+
+def _base_views():
+    from .content.views import ContentViews
+    return ContentViews
 
 
 def add_search_index(config, factory, document, should_index=lambda obj: True, name=None, facets=None,

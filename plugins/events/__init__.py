@@ -20,7 +20,6 @@ EXAMPLE = {"kind": "workshop", "timezone": "Africa/Dakar", "start_local": "2027-
 
 def includeme(config):
     config.add_plugin("events")
-    # before the type's own /events/{id}, which would take these for an id
     config.add_route("events", "/events")
     config.add_route("events_past", "/events/past")
     config.add_route("events_feed", "/events/feed.atom")
@@ -28,7 +27,7 @@ def includeme(config):
     config.add_content_type(
         "event", Event, schema=EventSchema, title=_("Event"), plural=_("Events"), path="/events",
         listing=False, listing_route="events", view_template="plugins.events:templates/view.pt",
-        view_values=view_values,
+        view_values=view_values, addable_to=("section",),
         example=EXAMPLE)
     from .views import event_factory, section_factory
     config.add_route("event_ics", "/events/{id:\\d+}/calendar.ics", factory=event_factory)

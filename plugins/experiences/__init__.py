@@ -21,7 +21,6 @@ def includeme(config):
     config.add_static("static/experiences.css")
     config.register_resource("experience", Experience)
     config.register_resource("theme", Theme)
-    # before the type's own /experiences/{id}, which would take feed.atom for an id
     config.add_route("experiences_feed", "/experiences/feed.atom")
     config.add_route("experiences", "/experiences")
     config.add_route("experience_themes", "/manage/themes")

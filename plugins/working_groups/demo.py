@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from portal.api import User, utcnow
+from portal.api import User, content_service, utcnow
 
 from . import services
 from .models import PageComment
@@ -32,7 +32,7 @@ def create_demo_groups(request):
         first)
     author = others[0] if others else first
     charter.body += "<p>The indicators are reviewed every two years by the members.</p>"
-    services.claim_revision(db, charter, charter.revision)
+    content_service.claim_revision(db, charter, charter.revision)
     db.flush()
     services.record_page_revision(db, charter, author, "Review cycle")
     services.create_page(db, observatories, "Indicators in detail",

@@ -1,22 +1,19 @@
 """What changes a group, its membership, its pages and their revisions, shared by views, demo and tests."""
 import re
 import secrets
-from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
-from portal.api import jsonable as _jsonable
-from portal.api import Group, Revision, User, utcnow
+from portal.api import Group, Revision, Saved, User, content_service, record_revision, snapshot, utcnow
 from portal.api import hash_password
 from portal.api import clean_html
 from portal.api import reindex_later
 from portal.api import token_hash
 
 from . import mail
-from .merge import merge_text, merge_value
 from .models import Follow, GroupPage, Invitation, JoinRequest, Membership, PageComment, WorkingGroup
 
 INVITATION_DAYS = 14
@@ -186,120 +183,40 @@ def create_invited_account(request, invitation: Invitation, name: str, password:
 
 
 def page_data(page):
-    return {name: _jsonable(getattr(page, name)) for name in PAGE_FIELDS}
+    return snapshot(PAGE_FIELDS, page)
 
 
 def record_page_revision(session, page, author, comment=""):
-    number = (session.scalar(select(func.max(Revision.number)).where(Revision.content_id == page.id)) or 0) + 1
-    rev = Revision(content_id=page.id, number=number, author_id=getattr(author, "id", None),
-                   data=page_data(page), comment=(comment or "")[:300], created=utcnow())
-    session.add(rev)
-    return rev
-
-
-def claim_revision(session, page, expected):
-    """Move the page's revision counter from `expected` to the next one in a single UPDATE; False
-    when another save got there first (then nothing is written and the caller merges again)."""
-    result = session.execute(update(GroupPage.__table__).where(GroupPage.__table__.c.id == page.id,
-                                                               GroupPage.__table__.c.revision == expected)
-                             .values(revision=expected + 1))
-    if result.rowcount != 1:
-        return False
-    session.expire(page, ["revision"])
-    return True
+    return record_revision(session, PAGE_FIELDS, page, comment, author=author)
 
 
 def create_page(session, group, title, body, author, parent=None, comment=""):
-    page = GroupPage(group=group, title=title, body=clean_html(body), parent_id=getattr(parent, "id", None),
-                     creator_id=getattr(author, "id", None), state="published", language=group.language,
-                     revision=1, published=utcnow())
-    session.add(page)
-    session.flush()
-    record_page_revision(session, page, author, comment)
-    return page
+    return content_service.create(session, GroupPage, {"title": title, "body": clean_html(body)}, parent,
+                                  author, fields=PAGE_FIELDS, comment=comment, state="published", group=group,
+                                  language=group.language, revision=1, published=utcnow())
 
 
-@dataclass
-class PageSave:
-    """What became of a save: "saved"; "merged" with the revisions in merged_with; "conflict" (result:
-    what could be merged, conflicts: [(field, conflict)], current: the revision to start from);
-    "busy" when others kept saving in the meantime."""
-
-    status: str
-    merged_with: list = field(default_factory=list)
-    result: dict = field(default_factory=dict)
-    conflicts: list = field(default_factory=list)
-    current: int = 0
-
-
-def save_page(session, page: GroupPage, mine: dict, base_number: int, excluded: set, author: Any,
-              comment: str) -> PageSave:
+def save_page(session, page: GroupPage, mine: dict, base_number: int, author: Any, comment: str) -> Saved:
     """Save mine (title, parent_id, body) started from revision base_number: as it is when nobody
     saved since, merged with what others saved when the changes do not overlap, never over them."""
-    for _attempt in range(5):
-        session.refresh(page)
-        current = page.revision
-        merged_with = []
-        if base_number == current:
-            result = mine
-        else:
-            base_rev = session.scalar(select(Revision).where(Revision.content_id == page.id,
-                                                             Revision.number == base_number))
-            base = dict(base_rev.data) if base_rev is not None else {"title": "", "body": "", "parent_id": None}
-            theirs = page_data(page)
-            conflicts = []
-            result = {}
-            for name in ("title", "parent_id"):
-                result[name], conflict = merge_value(base.get(name), mine[name], theirs[name])
-                if conflict is not None:
-                    conflicts.append((name, conflict))
-            body = merge_text(base.get("body") or "", mine["body"], theirs["body"] or "")
-            result["body"] = clean_html(body.text("mine"))
-            conflicts += [("body", c) for c in body.conflicts]
-            if conflicts:
-                return PageSave("conflict", result=result, conflicts=conflicts, current=current)
-            merged_with = session.scalars(select(Revision).where(Revision.content_id == page.id,
-                                                                 Revision.number > base_number)
-                                          .order_by(Revision.number)).all()
-            if result["parent_id"] is not None and (result["parent_id"] in excluded or result["parent_id"] == page.id):
-                result["parent_id"] = theirs["parent_id"]
-        if not claim_revision(session, page, current):
-            continue  # someone saved in the meantime: merge again with what they saved
-        for name, value in result.items():
-            setattr(page, name, value)
-        page.modified = utcnow()
-        session.flush()
-        record_page_revision(session, page, author, comment)
-        return PageSave("merged" if merged_with else "saved", merged_with=list(merged_with))
-    return PageSave("busy")
+    return content_service.update(session, page, mine, base_number, author, fields=PAGE_FIELDS, comment=comment,
+                                  merge=True)
 
 
 def restore_revision(session, page: GroupPage, rev: Revision, author: Any, comment: str) -> bool:
     """The page as it was at rev (its place too, when that page is still in the group and not under
     it); False when someone saved at the same moment."""
-    if not claim_revision(session, page, page.revision):
-        return False
-    page.title = rev.data.get("title") or page.title
-    page.body = clean_html(rev.data.get("body") or "")
+    values = {"title": rev.data.get("title") or page.title, "body": clean_html(rev.data.get("body") or "")}
     parent = rev.data.get("parent_id")
     if parent is None or (parent not in descendants(session, page) and parent != page.id
                           and (found := session.get(GroupPage, parent)) is not None and found.group_id == page.group_id):
-        page.parent_id = parent
-    page.modified = utcnow()
-    session.flush()
-    record_page_revision(session, page, author, comment)
-    return True
+        values["parent_id"] = parent
+    return content_service.restore(session, page, rev, values, author, fields=PAGE_FIELDS, comment=comment).written
 
 
 def delete_page(request, page: GroupPage) -> None:
     """The page and its files; the pages under it move up, nothing is lost with it."""
-    from portal.api import delete_file
-    session = request.dbsession
-    for child in session.scalars(select(GroupPage).where(GroupPage.parent_id == page.id)):
-        child.parent_id = page.parent_id
-    for row in list(page.files):
-        delete_file(request, row)
-    session.delete(page)
+    content_service.delete(request, page, keep_children=True)
 
 
 def add_comment(session, page: GroupPage, author: User, text: str) -> PageComment:

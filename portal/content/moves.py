@@ -11,7 +11,8 @@ goes under itself.
 A published item moved where the person moving it could not publish it goes back to review, rather
 than the move being refused: they had the right to put it there, and "pending" is exactly the state
 of work that waits for someone who may publish in that place. So a move never publishes anything
-that nobody with that right has approved.
+that nobody with that right has approved. A type may say which types of items can hold it
+(add_content_type(addable_to=...)); other places are refused.
 
 Forms check the rule while validating, so a refused move is a form error that keeps what was typed.
 The same rule runs again before every flush of a request's session (a listener on the app's own
@@ -86,6 +87,9 @@ def refusal(request: Any, item: Content | None, new_parent: Content | int | None
         return None  # it stays in its container
     if item is not None and new is not None and _under(session, item, new):
         return translate(_("An item cannot be placed under itself or under an item it contains."), request)
+    info = type_info or (request.registry.portal.content_type_of(item) if item is not None else None)
+    if new is not None and info is not None and info.addable_to is not None and new.type not in info.addable_to:
+        return translate(_("“${place}” cannot hold this kind of item.", mapping={"place": new.title}), request)
 
     def top_level() -> Place:
         return top_place(request, item, type_info)

@@ -109,12 +109,13 @@ def make_conflict(tab, base, page_id, db):
     """Open the editor, let someone else save the same passage, then save: the conflict page."""
     from plugins.working_groups.models import GroupPage
     from plugins.working_groups import services
+    from portal.content import service as content_service
     from portal.models import User
     text = open_editor(tab, base, page_id)
     with db() as s:
         page = s.get(GroupPage, page_id)
         page.body = page.body.replace("a year", "a year, every month")
-        services.claim_revision(s, page, page.revision)
+        content_service.claim_revision(s, page, page.revision)
         s.flush()
         services.record_page_revision(s, page, s.query(User).filter_by(email="luiza@example.org").one())
     text.fill(text.input_value().replace("a year", "a year, or more"))

@@ -5,7 +5,7 @@ the antenna's form."""
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
-from portal.api import ContentViews, apply_appstruct, record_revision, render_form, validate
+from portal.api import ContentViews, render_form, validate
 from portal.api import _, translate
 
 from ..services import ANTENNA_TYPES, antenna_of_section
@@ -50,13 +50,7 @@ class AntennaContentViews(ContentViews):
             appstruct, error = validate(form, self.request)
             if error:
                 return dict(values, form=error)
-            obj = self.info.factory(state=self.workflow.initial, creator_id=self.request.user.id,
-                                    parent_id=self.context.id)
-            with self.request.dbsession.no_autoflush:
-                self.request.dbsession.add(obj)
-                apply_appstruct(obj, appstruct, self.schema, self.request)
-            self.request.dbsession.flush()
-            record_revision(self.request, self.schema, obj, translate(_("Created"), self.request))
+            obj = self.create(appstruct, parent=self.context)
             self.request.flash(_("Saved as a draft in the antenna's section. Publish it when it is ready."))
             return HTTPFound(self.url(obj))
         return dict(values, form=render_form(form, self.initial()))

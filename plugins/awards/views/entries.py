@@ -46,7 +46,7 @@ def enter(request):
 def enter_new_experience(request):
     """The experience form of the experiences plugin: what is written becomes the member's experience
     (a draft they can submit for publication later) and the entry's."""
-    from portal.api import apply_appstruct, record_revision
+    from portal.api import content_service
     call = request.context
     user = request.user
     if not user.member_id:
@@ -61,12 +61,8 @@ def enter_new_experience(request):
         appstruct, failed = validate(form, request)
         if failed:
             return page(request, _("Write a new experience"), crumbs, form=failed)
-        exp = info.factory(state="draft", creator_id=user.id)
-        with request.dbsession.no_autoflush:
-            request.dbsession.add(exp)
-            apply_appstruct(exp, appstruct, schema, request)
-        request.dbsession.flush()
-        record_revision(request, schema, exp, translate(_("Written for an award entry"), request))
+        exp = content_service.create(request, info, appstruct, state="draft",
+                                     comment=translate(_("Written for an award entry"), request))
         entry = AwardEntry(call=call, member_id=user.member_id, experience_id=exp.id, submitter_id=user.id,
                            answers={}, status="draft")
         request.dbsession.add(entry)

@@ -4,12 +4,11 @@ from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import as_id, make_form, render_form, validate
+from portal.api import as_id, inline_diff, make_form, render_form, side_by_side, validate
 from portal.api import _, translate
 from portal.api import Revision
 
 from .. import services
-from ..merge import inline_diff, side_by_side
 from ..models import GroupPage, PageComment
 from ..schemas import CommentSchema, PageSchema
 from .common import T, crumbs, group_url, page_url
@@ -104,7 +103,7 @@ def page_edit(request):
     mine = {"title": appstruct["title"], "parent_id": appstruct["parent_id"],
             "body": _linked(request, group, appstruct["body"])}
     base_number = appstruct["base_revision"]
-    saved = services.save_page(session, page, mine, base_number, excluded, request.user, appstruct["comment"])
+    saved = services.save_page(session, page, mine, base_number, request.user, appstruct["comment"])
     if saved.status == "conflict":
         return _conflict_page(request, values, form, page, saved, appstruct, base_number)
     if saved.status == "busy":

@@ -11,6 +11,7 @@ from pathlib import Path
 from pyramid.scripting import prepare
 from sqlalchemy import select
 
+from portal.content import service as content_service
 from portal.mail import deliver_pending
 from portal.models import OutboxMessage, User, utcnow
 
@@ -47,7 +48,7 @@ def revise(db, page_id, author_id, body, when):
     with db() as s:
         page = s.get(GroupPage, page_id)
         page.body = body
-        services.claim_revision(s, page, page.revision)
+        content_service.claim_revision(s, page, page.revision)
         s.flush()
         services.record_page_revision(s, page, s.get(User, author_id), "edit").created = when
 

@@ -2,8 +2,8 @@
 both texts, nothing either side wrote lost; with examples and with hypothesis properties."""
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from plugins.working_groups.merge import (Conflict, merge_sequences, merge_text, merge_value, side_by_side,
-                                          split_blocks, split_words)
+from portal.api import (Conflict, merge_sequences, merge_text, merge_value, side_by_side, split_blocks,
+                        split_words)
 
 BASE = "<h2>Charter</h2><p>One.</p><p>Two.</p><p>Three.</p><ul><li>a</li><li>b</li></ul>"
 

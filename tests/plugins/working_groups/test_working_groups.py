@@ -484,11 +484,12 @@ def test_a_save_that_loses_the_race_merges_instead_of_overwriting(world, people,
     """Between reading the latest revision and writing, another save lands: the revision counter
     moves in one UPDATE, so the late save sees it, merges and keeps both."""
     from plugins.working_groups import services
+    from portal.content import service as content_service
     gid = world.group("Observatories", people["coord"], [people["ana"]])
     pid = world.page(gid, "Charter", BASE, people["coord"])
     ana = world.browser("ana@example.org")
     form = open_editor(ana, pid)
-    real_claim = services.claim_revision
+    real_claim = content_service.claim_revision
     sneaked = []
 
     def claim_after_a_concurrent_save(session, page, expected):
@@ -501,7 +502,7 @@ def test_a_save_that_loses_the_race_merges_instead_of_overwriting(world, people,
                 other.flush()
                 services.record_page_revision(other, p, other.get(User, people["coord"]))
         return real_claim(session, page, expected)
-    monkeypatch.setattr(services, "claim_revision", claim_after_a_concurrent_save)
+    monkeypatch.setattr(content_service, "claim_revision", claim_after_a_concurrent_save)
     form["body"] = BASE.replace("follows", "watches")
     form.submit("save", status=302)
     row = page_row(db, pid)
