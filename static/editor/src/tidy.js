@@ -1,0 +1,77 @@
+// The HTML the portal keeps (the same allow-list as portal/sanitize.py): what is pasted from a word
+// processor and what the editor writes back into the textarea go through tidy(). The server cleans
+// again with nh3; this only spares the user a surprise after saving.
+
+const TAGS = new Set(["p", "br", "strong", "em", "u", "s", "a", "ul", "ol", "li", "h2", "h3", "h4",
+  "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td", "img", "figure",
+  "figcaption", "sub", "sup"]);
+const RENAMED = { b: "strong", i: "em", strike: "s", del: "s", ins: "u", h1: "h2", h5: "h4", h6: "h4" };
+const ATTRIBUTES = { a: ["href", "title", "hreflang"], img: ["src", "alt", "width", "height"],
+  th: ["scope", "colspan", "rowspan"], td: ["colspan", "rowspan"] };
+// dropped with everything inside them
+const DROPPED = new Set(["script", "style", "head", "title", "meta", "link", "template", "iframe", "object",
+  "embed", "noscript", "svg", "math", "xml", "form", "input", "button", "select", "textarea"]);
+const SAFE_URL = /^(https?:|mailto:|\/|#)/i;
+
+export function safeUrl(value) {
+  const url = (value || "").trim();
+  return SAFE_URL.test(url) && !url.startsWith("//") ? url : "";
+}
+
+function cleanChildren(source, target, doc) {
+  for (const node of Array.from(source.childNodes)) {
+    if (node.nodeType === 3) {
+      target.appendChild(doc.createTextNode(node.nodeValue));
+      continue;
+    }
+    if (node.nodeType !== 1) { continue; }  // comments, Word's conditional comments, processing instructions
+    let name = node.localName.toLowerCase();
+    if (DROPPED.has(name) || name.includes(":")) { continue; }  // <o:p>, <w:sdt>, <v:shape>
+    name = RENAMED[name] || name;
+    if (name === "span" || name === "font") {
+      // Word marks bold and italic with styles on spans
+      const style = (node.getAttribute("style") || "").toLowerCase();
+      const bold = /font-weight:\s*(bold|[6-9]00)/.test(style);
+      const italic = /font-style:\s*italic/.test(style);
+      let inner = target;
+      if (bold) { inner = inner.appendChild(doc.createElement("strong")); }
+      if (italic) { inner = inner.appendChild(doc.createElement("em")); }
+      cleanChildren(node, inner, doc);
+      continue;
+    }
+    if (name === "div" || name === "section" || name === "article") {
+      const block = Array.from(node.children).some((c) => /^(p|div|h\d|ul|ol|table|blockquote|pre)$/i.test(c.localName));
+      cleanChildren(node, block ? target : target.appendChild(doc.createElement("p")), doc);
+      continue;
+    }
+    if (!TAGS.has(name)) {
+      cleanChildren(node, target, doc);
+      continue;
+    }
+    const copy = doc.createElement(name);
+    for (const attr of ATTRIBUTES[name] || []) {
+      let value = node.getAttribute(attr);
+      if (value === null) { continue; }
+      if (attr === "href" || attr === "src") { value = safeUrl(value); }
+      if (value !== "") { copy.setAttribute(attr, value); }
+    }
+    if (name === "img" && !copy.getAttribute("src")) { continue; }
+    cleanChildren(node, copy, doc);
+    if (name === "a" && !copy.getAttribute("href")) {
+      while (copy.firstChild) { target.appendChild(copy.firstChild); }
+      continue;
+    }
+    target.appendChild(copy);
+  }
+}
+
+export function tidy(html) {
+  // DOMParser's document is inert: no script runs and no image loads while it is read
+  const parsed = new DOMParser().parseFromString(html || "", "text/html");
+  const out = document.implementation.createHTMLDocument("");
+  const root = out.createElement("div");
+  cleanChildren(parsed.body, root, out);
+  // an empty paragraph is what an empty editor holds: keep nothing rather than <p></p>
+  const text = root.innerHTML.trim();
+  return text === "<p></p>" ? "" : text;
+}
