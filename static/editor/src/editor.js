@@ -45,8 +45,8 @@ const ACTIONS = [
   ["bullet_list", "•", "Mod-Shift-8", (c) => c.toggleBulletList(), (e) => e.isActive("bulletList")],
   ["ordered_list", "1.", "Mod-Shift-7", (c) => c.toggleOrderedList(), (e) => e.isActive("orderedList")],
   ["quote", "“", "Mod-Shift-b", (c) => c.toggleBlockquote(), (e) => e.isActive("blockquote")],
-  ["link", "🔗", "Mod-k", null, (e) => e.isActive("link")],
-  ["image", "🖼", null, null, null],
+  ["link", null, "Mod-k", null, (e) => e.isActive("link")],
+  ["image", "▣", null, null, null],
   ["table", "▦", null, (c) => c.insertTable({ rows: 3, cols: 3, withHeaderRow: true }), null],
   ["add_row", "+⎯", null, (c) => c.addRowAfter(), null, "table"],
   ["add_column", "+⏐", null, (c) => c.addColumnAfter(), null, "table"],
@@ -66,6 +66,7 @@ class RichTextField {
     this.linksUrl = area.getAttribute("data-links-url");
     this.id = "rte-" + (++counter);
     this.buttons = {};
+    this.changed = false;  // until the user edits, the textarea keeps the HTML exactly as the server sent it
     this.build();
   }
 
@@ -84,7 +85,7 @@ class RichTextField {
       const button = el("button", { type: "button", class: "rte-button rte-" + name, "data-action": name,
         "aria-label": this.t(name), title, tabindex: "-1", "aria-pressed": pressable ? "false" : null,
         "aria-keyshortcuts": keys ? ariaShortcut(keys) : null, "data-context": context || null },
-      el("span", { "aria-hidden": "true", text: glyph }));
+      el("span", { "aria-hidden": "true", text: glyph || this.t(name) }));
       this.buttons[name] = button;
       this.toolbar.appendChild(button);
     }
@@ -129,7 +130,7 @@ class RichTextField {
         attributes,
         transformPastedHTML: (html) => tidy(html),
       },
-      onUpdate: () => this.save(),
+      onUpdate: () => { this.changed = true; this.save(); },
       onSelectionUpdate: () => this.refresh(),
       onTransaction: () => this.refresh(),
     });
@@ -144,7 +145,7 @@ class RichTextField {
       if (button && !button.disabled) { this.run(button.getAttribute("data-action")); }
     });
     this.toolbar.addEventListener("keydown", (event) => this.toolbarKey(event));
-    if (area.form) { area.form.addEventListener("submit", () => { if (area.hidden) { this.save(); } }); }
+    if (area.form) { area.form.addEventListener("submit", () => { if (area.hidden && this.changed) { this.save(); } }); }
     this.refresh();
   }
 
@@ -210,13 +211,14 @@ class RichTextField {
   toggleSource() {
     const area = this.area;
     if (area.hidden) {
-      this.save();
+      if (this.changed) { this.save(); }
       area.hidden = false;
       this.surface.hidden = true;
       area.focus();
     } else {
+      // the HTML as typed stays in the textarea until the next change made in the editor
       this.editor.commands.setContent(tidy(area.value), { emitUpdate: false });
-      this.save();
+      this.changed = false;
       area.hidden = true;
       this.surface.hidden = false;
       this.editor.commands.focus();

@@ -71,7 +71,22 @@ export function tidy(html) {
   const out = document.implementation.createHTMLDocument("");
   const root = out.createElement("div");
   cleanChildren(parsed.body, root, out);
+  // one block a line, as the HTML typed in the textarea was: revisions are compared (and concurrent
+  // edits of a wiki page merged) line by line
+  const lines = [];
+  let inline = "";
+  for (const node of Array.from(root.childNodes)) {
+    const html = node.nodeType === 3 ? node.nodeValue.replace(/[<>&]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;" })[c]) : node.outerHTML;
+    if (node.nodeType === 1 && /^(p|h\d|ul|ol|blockquote|pre|table|figure|hr)$/.test(node.localName)) {
+      if (inline.trim()) { lines.push(inline.trim()); }
+      inline = "";
+      lines.push(html);
+    } else {
+      inline += html;
+    }
+  }
+  if (inline.trim()) { lines.push(inline.trim()); }
   // an empty paragraph is what an empty editor holds: keep nothing rather than <p></p>
-  const text = root.innerHTML.trim();
+  const text = lines.join("\n");
   return text === "<p></p>" ? "" : text;
 }
