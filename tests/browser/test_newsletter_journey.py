@@ -58,7 +58,7 @@ def test_a_new_secretariat_member_sends_a_newsletter_to_spanish_readers_interest
     expect(page.locator(".flash")).to_contain_text("Le damos la bienvenida")
 
     page.locator(".user-links").get_by_role("link", name="Gestión").click()
-    page.locator("main").get_by_role("link", name="Boletín").click()
+    page.locator("main").get_by_role("link", name="Boletín", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Boletín")
     page.get_by_role("link", name="Redactar un nuevo número").click()
 
