@@ -115,7 +115,7 @@ class RichTextField {
     this.editor = new Editor({
       element: this.surface,
       injectCSS: false,
-      content: area.value,
+      content: tidy(area.value),
       extensions: [
         StarterKit.configure({
           heading: { levels: [2, 3, 4] },

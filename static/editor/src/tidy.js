@@ -13,6 +13,27 @@ const DROPPED = new Set(["script", "style", "head", "title", "meta", "link", "te
   "embed", "noscript", "svg", "math", "xml", "form", "input", "button", "select", "textarea"]);
 const SAFE_URL = /^(https?:|mailto:|\/|#)/i;
 
+// Attributes are read from the text before any parsing: even an inert document built by DOMParser
+// reports (without running them) the handlers and style attributes it meets as CSP violations.
+const TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/g;
+const ATTR = /\s+([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g;
+
+function withoutInline(html) {
+  return html.replace(TAG, (tag, name, attrs, slash) => {
+    const kept = attrs.replace(ATTR, (attr, key, value) => {
+      const lower = key.toLowerCase();
+      if (lower === "style") {
+        // Word marks bold and italic with styles on spans: keep that much, as flags
+        const style = (value || "").toLowerCase();
+        return (/font-weight:\s*(bold|[6-9]00)/.test(style) ? " data-rte-bold" : "")
+          + (/font-style:\s*italic/.test(style) ? " data-rte-italic" : "");
+      }
+      return lower.startsWith("on") ? "" : attr;
+    });
+    return "<" + name + kept + slash + ">";
+  });
+}
+
 export function safeUrl(value) {
   const url = (value || "").trim();
   return SAFE_URL.test(url) && !url.startsWith("//") ? url : "";
@@ -29,10 +50,8 @@ function cleanChildren(source, target, doc) {
     if (DROPPED.has(name) || name.includes(":")) { continue; }  // <o:p>, <w:sdt>, <v:shape>
     name = RENAMED[name] || name;
     if (name === "span" || name === "font") {
-      // Word marks bold and italic with styles on spans
-      const style = (node.getAttribute("style") || "").toLowerCase();
-      const bold = /font-weight:\s*(bold|[6-9]00)/.test(style);
-      const italic = /font-style:\s*italic/.test(style);
+      const bold = node.hasAttribute("data-rte-bold");
+      const italic = node.hasAttribute("data-rte-italic");
       let inner = target;
       if (bold) { inner = inner.appendChild(doc.createElement("strong")); }
       if (italic) { inner = inner.appendChild(doc.createElement("em")); }
@@ -67,7 +86,7 @@ function cleanChildren(source, target, doc) {
 
 export function tidy(html) {
   // DOMParser's document is inert: no script runs and no image loads while it is read
-  const parsed = new DOMParser().parseFromString(html || "", "text/html");
+  const parsed = new DOMParser().parseFromString(withoutInline(html || ""), "text/html");
   const out = document.implementation.createHTMLDocument("");
   const root = out.createElement("div");
   cleanChildren(parsed.body, root, out);
