@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INI ?= development.ini
 
-.PHONY: serve test test-plugins lint bench install install-test extract clean
+.PHONY: serve test test-plugins lint bench install install-test extract clean assets
 
 $(BIN)/portal: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,12 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	command -v npm >/dev/null && npm install --no-audit --no-fund --silent || echo "npm not found: accessibility checks will be skipped"
 
 install-test: $(VENV)/.test-extras node_modules/axe-core/axe.min.js
+
+## assets: rebuild the rich-text editor's bundle static/editor/editor.js (and LICENSES.txt) from static/editor/src
+## with the exact versions of package-lock.json; the bundle is committed, so `make serve` needs neither npm nor this
+assets:
+	npm ci --no-audit --no-fund --silent
+	node static/editor/build.mjs
 
 # plugins with a locale/ of their own keep their messages there; the others' go to the core's catalogs
 OWN_LOCALE := $(patsubst %/locale,%,$(wildcard plugins/*/locale))

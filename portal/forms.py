@@ -22,6 +22,7 @@ from sqlalchemy import select
 from .guard import as_id
 from .i18n import LANGUAGES, _, translate
 from .models import Content
+from .richtext import RichTextWidget
 from .sanitize import clean_html
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -52,7 +53,7 @@ def rich_text_node(title, missing="", description=None):
         RichText(), title=title, missing=missing,
         description=description or _("Paragraphs, headings, lists, links and bold or italic text are "
                                      "kept; anything else, such as scripts, is removed."),
-        widget=deform.widget.TextAreaWidget(rows=14, template="richtext_textarea"))
+        widget=RichTextWidget())
 
 
 @colander.deferred

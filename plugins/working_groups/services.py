@@ -1,4 +1,5 @@
 """What changes a group, its membership, its pages and their revisions, shared by views, demo and tests."""
+import html
 import re
 import secrets
 from datetime import timedelta
@@ -251,6 +252,24 @@ def link_pages(session, group, body, url_of):
         return f'<a href="{url_of(page)}">{match.group(1)}</a>'
     return clean_html(_WIKI_LINK.sub(repl, body))
 
+
+_PAGE_LINK = re.compile(r'<a href="([^"]+)"[^>]*>([^<>]{1,300})</a>')
+
+
+def unlink_pages(session, group, body, url_of):
+    """The reverse of link_pages, for the edit form: a link to a page of the group whose text is that
+    page's title is shown again as [[Title]], as its author wrote it."""
+    if "<a " not in (body or ""):
+        return body
+    pages = {url_of(p): p.title.strip().lower()
+             for p in session.scalars(select(GroupPage).where(GroupPage.group_id == group.id))}
+
+    def repl(match):
+        text = html.unescape(match.group(2))
+        if pages.get(html.unescape(match.group(1))) == text.strip().lower() and _WIKI_LINK.fullmatch(f"[[{text}]]"):
+            return f"[[{match.group(2)}]]"
+        return match.group(0)
+    return _PAGE_LINK.sub(repl, body)
 
 def tree(pages):
     """[(depth, page)] in the order of the tree: each page followed by the pages under it."""

@@ -15,6 +15,7 @@ def includeme(config):
     add("person", "/people/{id:\\d+}")
     add("search", "/search")
     add("search_json", "/search.json")
+    add("editor_links", "/editor/links.json")
     # before "file", whose {filename} would take "delete"; POST only, so a file named "delete" is still served
     add("file_delete", "/files/{id:\\d+}/delete", request_method="POST")
     add("file", "/files/{id:\\d+}/{filename}")

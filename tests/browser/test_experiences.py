@@ -6,7 +6,7 @@ import struct
 import zlib
 
 import pytest
-from browser_steps import log_in
+from browser_steps import html_field, log_in
 
 try:
     from playwright.sync_api import expect
@@ -57,7 +57,7 @@ def test_share_publish_and_find_an_experience(new_page, live_server, people):
     form.get_by_label("Title").fill(TITLE)
     form.get_by_label("Summary").fill("Each of the twelve neighbourhoods decides in open assemblies how to spend "
                                       "a share of the city's investment budget.")
-    form.get_by_label("Full description").fill(
+    html_field(form, "Full description").fill(
         "<p>Every March, residents meet in <strong>twelve assemblies</strong> and vote on the works.</p>")
     form.get_by_label("Language").select_option("en")
     # a representative writes for their own organisation, chosen already

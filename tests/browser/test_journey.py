@@ -8,6 +8,8 @@ try:
 except ImportError:  # the `browser` fixture skips these tests, or fails them under PORTAL_REQUIRE_BROWSER=1
     expect = None
 
+from browser_steps import html_field
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "a-good-password"
@@ -42,7 +44,7 @@ def test_log_in_add_publish_search_switch_language_log_out(page, live_server, se
     form = page.locator("main form")
     form.get_by_label("Title").fill("Neighbourhood councils of Montevideo")
     form.get_by_label("Summary").fill("How residents decide on the local budget.")
-    form.get_by_label("Text").fill("<p>The <strong>zonal councils</strong> meet every month.</p>")
+    html_field(form, "Text").fill("<p>The <strong>zonal councils</strong> meet every month.</p>")
     form.get_by_label("Language").select_option("en")
     form.get_by_role("button", name="Save").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Neighbourhood councils of Montevideo")
@@ -119,7 +121,7 @@ def test_an_invalid_form_says_what_to_fix(page, live_server, secretariat):
     expect(title).to_be_focused()
     expect(title).to_have_value("x" * 301)
     # A field with a hint is described by it too.
-    text = form.get_by_label("Text", exact=True)
+    text = form.locator("textarea").and_(form.get_by_label("Text", exact=True))
     hint = page.locator("#" + text.get_attribute("aria-describedby").split()[0])
     expect(hint).to_contain_text("scripts")
 

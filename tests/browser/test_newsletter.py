@@ -18,7 +18,7 @@ from portal.mail import deliver_pending
 from portal.models import News, utcnow
 
 from plugins.newsletter.models import Issue, IssueItem, IssueVersion, Subscriber
-from browser_steps import log_in
+from browser_steps import html_field, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -72,7 +72,7 @@ def test_compose_preview_test_and_send_an_issue(new_page, live_server, site, reg
     # 3. editorial
     expect(page.get_by_role("heading", level=2)).to_have_text("Editorial")
     page.get_by_label("Subject (English)").fill("The network in December")
-    page.get_by_label("Editorial (English)").fill("<p>A year of <strong>open budgets</strong>.</p>")
+    html_field(page, "Editorial (English)").fill("<p>A year of <strong>open budgets</strong>.</p>")
     page.get_by_role("button", name="Save and continue").click()
     # 4. check and send
     expect(page.get_by_role("heading", level=2)).to_have_text("Check and send")

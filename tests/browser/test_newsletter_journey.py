@@ -18,6 +18,8 @@ from portal.mail import deliver_pending
 
 from plugins.newsletter.models import Subscriber
 
+from browser_steps import html_field
+
 pytestmark = pytest.mark.browser
 
 SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
@@ -56,7 +58,7 @@ def test_a_new_secretariat_member_sends_a_newsletter_to_spanish_readers_interest
     expect(page.locator(".flash")).to_contain_text("Le damos la bienvenida")
 
     page.locator(".user-links").get_by_role("link", name="Gestión").click()
-    page.locator("main").get_by_role("link", name="Boletín").click()
+    page.locator("main").get_by_role("link", name="Boletín", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Boletín")
     page.get_by_role("link", name="Redactar un nuevo número").click()
 
@@ -85,7 +87,7 @@ def test_a_new_secretariat_member_sends_a_newsletter_to_spanish_readers_interest
     # 3. Editorial: the Spanish tab is the default one; the English tab is one keypress away
     expect(page.get_by_role("tab", name="Español")).to_have_attribute("aria-selected", "true")
     page.get_by_label("Asunto (Español)").fill("La red en África este mes")
-    page.get_by_label("Editorial (Español)").fill("<p>Noticias de las ciudades africanas de la red.</p>")
+    html_field(page, "Editorial (Español)").fill("<p>Noticias de las ciudades africanas de la red.</p>")
     page.get_by_role("tab", name="English").click()
     page.get_by_label("Asunto (English)").fill("The network in Africa this month")
     shoot(page, "3-editorial")

@@ -12,7 +12,7 @@ except ImportError:  # the `browser` fixture skips these tests, or fails them un
     expect = None
 
 from .conftest import DESKTOP, PHONE
-from browser_steps import log_in, page_problems
+from browser_steps import html_field, log_in, page_problems
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +54,7 @@ def open_editor(tab, base, page_id):
     tab.goto(f"{base}/groups/pages/{page_id}")
     tab.locator("main").get_by_role("link", name="Edit", exact=True).click()
     expect(tab.get_by_role("heading", level=1)).to_contain_text("Edit: Charter")
-    return tab.get_by_label("Text")
+    return html_field(tab, "Text")
 
 
 def test_two_people_edit_the_same_page_at_once(new_page, live_server, arranged):
@@ -93,9 +93,9 @@ def test_two_people_edit_the_same_page_at_once(new_page, live_server, arranged):
     expect(theirs.locator("del")).to_have_text("three months.")  # what they changed, marked in place
     expect(theirs.locator("ins")).to_have_text("month.")
     expect(mine_shown.locator("ins")).to_have_text("when its members decide, at least twice a year.")
-    expect(awa.get_by_label("Text")).to_have_value(mine)
+    expect(html_field(awa, "Text")).to_have_value(mine)
     # resolved: both ideas kept, saved as a new revision
-    awa.get_by_label("Text").fill(mine.replace("at least twice a year", "every month at least"))
+    html_field(awa, "Text").fill(mine.replace("at least twice a year", "every month at least"))
     awa.get_by_role("button", name="Save").click()
     expect(awa.locator(".flash")).to_contain_text("Changes saved.")
     expect(awa.locator("article .body")).to_contain_text("when its members decide, every month at least")
@@ -131,7 +131,7 @@ def test_pages_are_accessible_and_valid(new_page, live_server, arranged, axe_sou
     outsider = new_page(bypass_csp=True)
     log_in(outsider, live_server, "olga@example.org", "Olga Outsider")
     coordinator.goto(f"{live_server}/groups/pages/{p}/edit")
-    coordinator.get_by_label("Text").fill(BODY.replace("twice", "three times"))
+    html_field(coordinator, "Text").fill(BODY.replace("twice", "three times"))
     coordinator.get_by_role("button", name="Save").click()
     pages = [
         ("groups", anonymous, "/groups"),

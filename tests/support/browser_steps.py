@@ -12,6 +12,19 @@ def log_in(page, base, email, name, password=PASSWORD):
     expect(page.locator(".flash")).to_contain_text(f"Welcome, {name}.")
 
 
+def html_field(scope, label):
+    """The textarea of the rich-text field labelled `label`, showing its HTML: the editor's "Edit the
+    HTML" button is pressed first (without JavaScript the textarea is already the field)."""
+    area = scope.locator("textarea").and_(scope.get_by_label(label, exact=True))
+    area.wait_for(state="attached")
+    page = getattr(scope, "page", scope)
+    page.wait_for_load_state("domcontentloaded")  # the editor starts by then
+    source = page.locator(f".rte:has(> #{area.get_attribute('id')}) button.rte-source")
+    if source.count() and source.get_attribute("aria-pressed") != "true":
+        source.click()
+    return area
+
+
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 # The page is wider than the window: name the outermost elements sticking out, and positioned ones

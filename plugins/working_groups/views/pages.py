@@ -32,6 +32,10 @@ def _linked(request, group, body):
     return services.link_pages(request.dbsession, group, body, lambda p: page_url(request, p))
 
 
+def _unlinked(request, group, body):
+    return services.unlink_pages(request.dbsession, group, body, lambda p: page_url(request, p))
+
+
 @view_config(route_name="group_page_add", renderer=T + "page_form.pt", permission="edit_pages")
 def page_add(request):
     group = request.context
@@ -95,7 +99,7 @@ def page_edit(request):
     values = {"group": group, "obj": page, "conflicts": [], "page_title": f"{title}: {page.title}",
               "breadcrumbs": crumbs(request, group, page, last=title), "pages": _group_pages(request, group)}
     if "save" not in request.POST:
-        return dict(values, form=render_form(form, {"title": page.title, "body": page.body,
+        return dict(values, form=render_form(form, {"title": page.title, "body": _unlinked(request, group, page.body),
                                                     "parent_id": page.parent_id, "base_revision": page.revision}))
     appstruct, error = validate(form, request)
     if error:
@@ -141,7 +145,8 @@ def _conflict_page(request, values, form, page, saved, appstruct, base_number):
                                                                Revision.number > base_number)
                                         .order_by(Revision.number)).all()
     result = saved.result
-    form_values = {"title": result["title"], "body": result["body"], "parent_id": result["parent_id"],
+    form_values = {"title": result["title"], "body": _unlinked(request, page.group, result["body"]),
+                   "parent_id": result["parent_id"],
                    "comment": appstruct["comment"], "base_revision": saved.current}
     return dict(values, form=render_form(form, form_values), conflicts=rows,
                 conflict_authors=", ".join(sorted({r.author.name if r.author else "—" for r in authors})),
