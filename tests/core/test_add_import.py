@@ -84,3 +84,14 @@ def test_the_command_imports_the_same_file_and_names_each_refused_row(tmp_path):
     assert done.returncode != 0 and "no import 'nothing' on this site (imports: experiences, subscribers)" in done.stderr
     listed = portal("plugins", "-c", ini).stdout
     assert "import        subscribers" in listed and "import        experiences" in listed
+
+
+def test_a_plugin_s_import_reports_its_own_reasons_by_line(testapp, as_user, db):
+    """The sample plugin's import (tests/support) as a plugin author writes one."""
+    from sample_plugin.models import Workshop
+    as_user("secretariat")
+    data = b"title,city,starts\nAssemblies,Grenoble,2027-05-12\nBudgets,Dakar,next May\n"
+    text = text_of(upload(testapp, "workshops", "w.csv", data).text)
+    assert "New: 1 ;" in text and "Line 3 : starts is not a date such as 2027-05-12 (w.csv:3)" in text
+    with db() as s:
+        assert list(s.scalars(select(Workshop.city))) == ["Grenoble"]

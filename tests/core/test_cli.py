@@ -156,7 +156,7 @@ def test_plugins_lists_what_the_core_and_each_plugin_registered(tmp_path):
                      "plugin workshops", "resource workshop", "static asset sample_plugin:static/workshops.css",
                      "periodic task workshops:remind (every=1 day, 0:00:00)",
                      "mail template workshops:coming (placeholders=name, site, workshops)",
-                     "route workshop.view (/workshops/{id})"):
+                     "route workshop.view (/workshops/{id", "import workshops", "permission register"):
         assert any(line.startswith(expected) for line in plugin), expected
     assert any(line.startswith("route home (/)") for line in core)
     awards = write_ini(tmp_path / "awards", plugins="plugins.experiences plugins.awards")

@@ -5,7 +5,7 @@ import colander
 import deform
 from sqlalchemy import select
 
-from portal.api import ContentSchema, _, html_to_text
+from portal.api import ContentSchema, ImportReport, Permissions, RowError, _, html_to_text
 
 from .models import Workshop
 
@@ -63,6 +63,31 @@ def remind_the_secretariat(request):
     return f"{len(workshops)} workshops"
 
 
+class WorkshopPermissions(Permissions):
+    """Who may do what with workshops, in one place (add_permissions): a view asking for a permission
+    not declared here or by the core stops the start-up."""
+    names = {"register": "register for a workshop (anyone logged in)"}
+
+
+def import_workshops(request, rows, commit=None, batch_size=500, progress=None):
+    """add_import: each row a workshop (title, city, starts as 2027-05-12); a bad row is reported by its line."""
+    from datetime import date
+    report = ImportReport()
+    for item in (progress(rows) if progress else rows):
+        if isinstance(item, RowError):
+            report.errors.append((item.line, item.reason))
+            continue
+        try:
+            starts = date.fromisoformat((item.values.get("starts") or "").strip())
+        except ValueError:
+            report.errors.append((item.line, _("starts is not a date such as 2027-05-12")))
+            continue
+        request.dbsession.add(Workshop(title=item.values["title"], city=item.values.get("city", ""), starts=starts,
+                                       language="en"))
+        report.created += 1
+    return report
+
+
 def includeme(config):
     config.add_plugin("workshops", requires=())  # the plugins it builds on, by their add_plugin names
     config.register_resource("workshop", Workshop)
@@ -76,6 +101,8 @@ def includeme(config):
                             should_index=lambda obj: obj.state == "published", facets={"city": _("City")})
     config.add_menu_item("main", "workshops", _("Workshops"), route_name="workshop.listing", order=60)
     config.add_export("workshops", _("Workshops"), workshop_rows, columns=("id", "title", "city", "starts"))
+    config.add_import("workshops", _("Workshops"), import_workshops, required=("title", "starts"), optional=("city",))
+    config.add_permissions(WorkshopPermissions)
     config.add_plugin_settings("workshops", WorkshopSettings, title=_("Workshops"))
     config.add_demo_data(create_demo_workshops)
     config.add_home_section("workshops", _("Workshops"), coming_workshops)
