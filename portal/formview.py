@@ -61,8 +61,9 @@ class FormView:
         """The values the form starts with."""
         return colander.null
 
-    def trail(self) -> Crumbs:
-        return ()
+    def trail(self) -> Crumbs | None:
+        """The crumbs before the page's own; None: a page with no breadcrumb trail (log in)."""
+        return None
 
     def page_title(self) -> Any:
         return self.title
@@ -103,9 +104,14 @@ class FormView:
         return self.show(render_form(self.form, appstruct if keep else colander.null), intro=message)
 
     def show(self, form_html: Any, **extra: Any) -> Any:
-        values = {"intro": self.intro, **self.values(), **extra}
-        result = page(self.request, self.page_title(), self.trail(), form=form_html, **values)
-        return self.render(result)
+        return self.render(self.page(form=form_html, **{"intro": self.intro, **self.values(), **extra}))
+
+    def page(self, **values: Any) -> dict[str, Any]:
+        trail = self.trail()
+        values = page(self.request, self.page_title(), trail or (), **values)
+        if trail is None:
+            values["breadcrumbs"] = []
+        return values
 
     def render(self, values: dict[str, Any]) -> Any:
         return render_to_response(self.renderer, values, request=self.request, response=self.request.response)
@@ -131,9 +137,8 @@ class ConfirmView(FormView):
     def __call__(self) -> Any:
         if self.name in self.request.POST:
             return self.confirm_success()
-        return self.render(page(self.request, self.page_title(), self.trail(), intro=self.intro,
-                                button=self.button, danger=self.danger, button_name=self.name,
-                                cancel_url=self.cancel_url(), **self.values()))
+        return self.render(self.page(intro=self.intro, button=self.button, danger=self.danger,
+                                     button_name=self.name, cancel_url=self.cancel_url(), **self.values()))
 
     def confirm_success(self) -> Response | Any:
         raise NotImplementedError
