@@ -94,10 +94,10 @@ class FormView:
         return self.show(form_html)
 
     def refuse(self, appstruct: dict[str, Any], message: Any, field: str | None = None,
-               keep: bool = True) -> Any:
-        """A check made after the form validated failed: the form again with status 400, the message at
+               keep: bool = True, status: int = 400) -> Any:
+        """A check made after the form validated failed: the form again with `status`, the message at
         `field` (or above the form), and the values typed unless `keep` is False (a password)."""
-        self.request.response.status = 400
+        self.request.response.status = status
         if field is not None:
             field_error(self.form, field, message)
             return self.show(render_form(self.form, appstruct if keep else colander.null))
