@@ -130,6 +130,7 @@ class ConfirmView(FormView):
     button: Any = _("Confirm")
     danger: bool = False                   # a red button: deleting, erasing
     name: str = "confirm"
+    details: Any = None                    # a second paragraph: what follows
 
     def cancel_url(self) -> str | None:
         return None
@@ -137,7 +138,10 @@ class ConfirmView(FormView):
     def __call__(self) -> Any:
         if self.name in self.request.POST:
             return self.confirm_success()
-        return self.render(self.page(intro=self.intro, button=self.button, danger=self.danger,
+        return self.ask()
+
+    def ask(self) -> Any:
+        return self.render(self.page(intro=self.intro, details=self.details, button=self.button, danger=self.danger,
                                      button_name=self.name, cancel_url=self.cancel_url(), **self.values()))
 
     def confirm_success(self) -> Response | Any:
