@@ -9,7 +9,7 @@ import colander
 import deform
 
 from portal.api import country_node, rich_text_node, uploads_node
-from portal.api import _
+from portal.api import _, email_node
 
 DATETIME_INPUT = {"type": "datetime-local"}
 SLUG = re.compile(r"[^a-z0-9]+")
@@ -284,8 +284,7 @@ class ConflictSchema(colander.Schema):
 
 
 class JurorSchema(colander.Schema):
-    email = colander.SchemaNode(colander.String(), title=_("Email"), validator=colander.Email(),
-                                widget=deform.widget.TextInputWidget(attributes={"type": "email"}))
+    email = email_node()
     name = colander.SchemaNode(colander.String(), title=_("Name"), missing="", validator=colander.Length(0, 200),
                                description=_("For someone without an account: one is created and they get a "
                                              "link to choose a password."))
