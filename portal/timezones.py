@@ -11,8 +11,10 @@ from babel.dates import format_date, format_time, get_datetime_format, get_timez
 
 @lru_cache(maxsize=1)
 def zone_names() -> tuple[str, ...]:
-    """UTC, then the zones of the world's places ("America/Sao_Paulo"), in alphabetical order."""
-    places = sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
+    """UTC, then the zones of the world's places ("America/Sao_Paulo"), in alphabetical order, without the
+    legacy aliases ("US/Eastern", "Brazil/East")."""
+    legacy = ("Etc/", "SystemV/", "US/", "Canada/", "Brazil/", "Mexico/", "Chile/", "posix/", "right/")
+    places = sorted(z for z in available_timezones() if "/" in z and not z.startswith(legacy))
     return ("UTC", *places)
 
 
