@@ -149,7 +149,8 @@ class LocalDateTime(colander.SchemaType):
         try:
             if not found:
                 raise ValueError(cstruct)
-            return datetime(*(int(part) for part in found.groups(default="0")))
+            year, month, day, hour, minute, second = (int(part) for part in found.groups(default="0"))
+            return datetime(year, month, day, hour, minute, second)
         except ValueError:
             raise colander.Invalid(node, _("A date and time such as 2027-03-01 09:30.")) from None
 

@@ -4,9 +4,13 @@ turned into UTC (what is stored), and a moment written in a zone and a language 
 Every moment is stored in UTC; a person types and reads it in their own zone."""
 from datetime import date, datetime, timezone
 from functools import lru_cache
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel.dates import format_date, format_time, get_datetime_format, get_timezone_name
+
+
+Length = Literal["full", "long", "medium", "short"]
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +66,7 @@ def _zone(zone: str | None) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def date_text(locale: str, value: date | datetime | None, length: str = "medium", zone: str | None = None) -> str:
+def date_text(locale: str, value: date | datetime | None, length: Length = "medium", zone: str | None = None) -> str:
     """A date as the reader writes it ("22 nov. 2026", "Nov 22, 2026"); a moment's date in `zone`."""
     if value is None:
         return ""
@@ -71,7 +75,7 @@ def date_text(locale: str, value: date | datetime | None, length: str = "medium"
     return format_date(value, length, locale=locale)
 
 
-def datetime_text(locale: str, moment: datetime | None, zone: str | None = "UTC", length: str = "medium",
+def datetime_text(locale: str, moment: datetime | None, zone: str | None = "UTC", length: Length = "medium",
                   with_zone: bool = False) -> str:
     """A moment as the reader writes it, in `zone` ("22 nov. 2026, 9:30", "Nov 22, 2026, 9:30 AM"), the
     zone named after it when `with_zone`. Templates have it as datetime_text(value, zone); mails and
@@ -84,5 +88,5 @@ def datetime_text(locale: str, moment: datetime | None, zone: str | None = "UTC"
     local = moment.astimezone(tz)
     date_part, time_part = format_date(local, length, locale=locale), format_time(local, "short", tzinfo=tz, locale=locale)
     # the language's own way of joining them ("{1} 'à' {0}" in French), as babel's format_datetime does
-    text = get_datetime_format(length, locale=locale).replace("'", "").replace("{0}", time_part).replace("{1}", date_part)
+    text = str(get_datetime_format(length, locale=locale)).replace("'", "").replace("{0}", time_part).replace("{1}", date_part)
     return f"{text} ({zone_label(moment, zone or 'UTC', locale)})" if with_zone else text
