@@ -36,11 +36,15 @@ Crumbs = Iterable[tuple[Any, str | None]]
 
 
 class FormView:
-    schema: Any = None                     # a colander.Schema class or node; or override get_schema
+    """schema: a colander.Schema class or node (or override get_schema); title: the page's heading (a
+    translation string or a name); intro: a paragraph above the form; renderer: the page's template,
+    for a view that shows more than its form."""
+
+    schema: Any = None
     buttons: Sequence[tuple[str, Any]] = (("save", _("Save")),)
-    title: Any = None                      # the page's heading (a translation string or a name)
-    intro: Any = None                      # a paragraph above the form
-    renderer: str = FORM_PAGE              # a view with more on its page gives its own template
+    title: Any = None
+    intro: Any = None
+    renderer: str = FORM_PAGE
 
     def __init__(self, context: Any, request: Request | None = None):
         if request is None:  # registered on a route without a factory: Pyramid passes the request alone
