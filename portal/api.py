@@ -68,6 +68,20 @@ _WHERE: dict[str, str] = {
     "store_kept": "portal.forms",
     "uploads_node": "portal.forms",
     "validate": "portal.forms",
+    "ConfirmView": "portal.formview",
+    "FormView": "portal.formview",
+    "LocalDateTime": "portal.nodes",
+    "address_validator": "portal.nodes",
+    "datetime_node": "portal.nodes",
+    "email_node": "portal.nodes",
+    "local_moments": "portal.nodes",
+    "no_such_time": "portal.nodes",
+    "normal_address": "portal.nodes",
+    "timezone_node": "portal.nodes",
+    "utc_or_invalid": "portal.nodes",
+    "valid_address": "portal.nodes",
+    "date_text": "portal.timezones",
+    "datetime_text": "portal.timezones",
     "as_id": "portal.guard",
     "ImportFileError": "portal.imports",
     "ImportReport": "portal.importing",
@@ -183,6 +197,9 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.mail import outbox_message, render_template, send_mail, send_template, sender_domain  # noqa: F401
     from portal.models import Base, Content, Group, LocalRole, MEMBER_KINDS, Member, News, OutboxMessage, Revision, Section, Setting, User, WorkflowLog, utcnow  # noqa: F401
     from portal.models.content import one_per_translation  # noqa: F401
+    from portal.formview import ConfirmView, FormView  # noqa: F401
+    from portal.nodes import LocalDateTime, address_validator, datetime_node, email_node, local_moments, no_such_time, normal_address, timezone_node, utc_or_invalid, valid_address  # noqa: F401
+    from portal.timezones import date_text, datetime_text  # noqa: F401
     from portal.guard import as_id  # noqa: F401
     from portal.passwords import hash_password  # noqa: F401
     from portal.callbacks import Badge, BadgesCallback, DocumentCallback, FacetsCallback, RequestCallback, SearchDocument, SectionCallback, SectionItem, ViewValues  # noqa: F401

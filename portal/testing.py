@@ -615,3 +615,17 @@ def plugin_pages(registry, plugin, values):
         if all(n in filled for n in re.findall(r"\{(\w+)(?::[^}]*)?\}", pattern)):
             found.append(re.sub(r"\{(\w+)(?::[^}]*)?\}", lambda m: str(filled[m.group(1)]), pattern))
     return sorted(found)
+
+
+# The addresses every e-mail field must treat alike (portal.nodes.email_node): what is typed, and what is
+# stored (None: refused with the one error message).
+EMAIL_CASES = [
+    ("ana+news@example.org", "ana+news@example.org"),
+    ("  Ana.Souza@Example.ORG ", "ana.souza@example.org"),
+    ("jose@café.example", "jose@xn--caf-dma.example"),
+    ("ana@example", None),
+    ("ana..souza@example.org", None),
+    ("ana@exa_mple.org", None),
+    ("ana@example.org>", None),
+]
+EMAIL_ERROR = "Enter a valid e-mail address, such as name@example.org."

@@ -2,17 +2,23 @@
 turned into UTC (what is stored), and a moment written in a zone and a language with the zone's name.
 
 Every moment is stored in UTC; a person types and reads it in their own zone."""
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from functools import lru_cache
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel.dates import format_date, format_time, get_datetime_format, get_timezone_name
 
 
+Length = Literal["full", "long", "medium", "short"]
+
+
 @lru_cache(maxsize=1)
 def zone_names() -> tuple[str, ...]:
-    """UTC, then the zones of the world's places ("America/Sao_Paulo"), in alphabetical order."""
-    places = sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
+    """UTC, then the zones of the world's places ("America/Sao_Paulo"), in alphabetical order, without the
+    legacy aliases ("US/Eastern", "Brazil/East")."""
+    legacy = ("Etc/", "SystemV/", "US/", "Canada/", "Brazil/", "Mexico/", "Chile/", "posix/", "right/")
+    places = sorted(z for z in available_timezones() if "/" in z and not z.startswith(legacy))
     return ("UTC", *places)
 
 
@@ -50,11 +56,37 @@ def zone_label(moment: datetime, zone: str, locale: str) -> str:
 
 def moment_text(moment: datetime, zone: str, locale: str) -> str:
     """"Tuesday, December 1, 2026, 9:00 AM" as the reader writes it, in `zone` (without its name)."""
+    return datetime_text(locale, moment, zone, "full")
+
+
+def _zone(zone: str | None) -> ZoneInfo:
     try:
-        tz = ZoneInfo(zone)
+        return ZoneInfo(zone or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
-        tz = ZoneInfo("UTC")
+        return ZoneInfo("UTC")
+
+
+def date_text(locale: str, value: date | datetime | None, length: Length = "medium", zone: str | None = None) -> str:
+    """A date as the reader writes it ("22 nov. 2026", "Nov 22, 2026"); a moment's date in `zone`."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = (value.astimezone(_zone(zone)) if value.tzinfo else value).date()
+    return format_date(value, length, locale=locale)
+
+
+def datetime_text(locale: str, moment: datetime | None, zone: str | None = "UTC", length: Length = "medium",
+                  with_zone: bool = False) -> str:
+    """A moment as the reader writes it, in `zone` ("22 nov. 2026, 9:30", "Nov 22, 2026, 9:30 AM"), the
+    zone named after it when `with_zone`. Templates have it as datetime_text(value, zone); mails and
+    pages of plugins call it with the recipient's or the reader's language."""
+    if moment is None:
+        return ""
+    tz = _zone(zone)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)  # stored moments are UTC
     local = moment.astimezone(tz)
-    date, time = format_date(local, "full", locale=locale), format_time(local, "short", tzinfo=tz, locale=locale)
+    date_part, time_part = format_date(local, length, locale=locale), format_time(local, "short", tzinfo=tz, locale=locale)
     # the language's own way of joining them ("{1} 'à' {0}" in French), as babel's format_datetime does
-    return get_datetime_format("full", locale=locale).replace("'", "").replace("{0}", time).replace("{1}", date)
+    text = str(get_datetime_format(length, locale=locale)).replace("'", "").replace("{0}", time_part).replace("{1}", date_part)
+    return f"{text} ({zone_label(moment, zone or 'UTC', locale)})" if with_zone else text

@@ -2,14 +2,12 @@
 key it was given), the entry (built per call from its questions, with its documents), eligibility,
 scoring, jurors, the jury's statements."""
 import re
-from datetime import datetime
-from zoneinfo import ZoneInfo, available_timezones
 
 import colander
 import deform
 
 from portal.api import country_node, rich_text_node, uploads_node
-from portal.api import _
+from portal.api import LocalDateTime, _, email_node, local_moments, timezone_node
 
 DATETIME_INPUT = {"type": "datetime-local"}
 SLUG = re.compile(r"[^a-z0-9]+")
@@ -27,28 +25,12 @@ def slugify(text, taken):
     return key
 
 
-class LocalDateTime(colander.SchemaType):
-    """A date and time as typed in the call's time zone ("2027-03-31T23:59"), kept as typed: the form's
-    validator converts it to UTC once the time zone field is known."""
-
-    def serialize(self, node, appstruct):
-        if appstruct in (colander.null, None):
-            return colander.null
-        return appstruct.strftime("%Y-%m-%dT%H:%M")
-
-    def deserialize(self, node, cstruct):
-        if cstruct in (colander.null, None, ""):
-            return colander.null
-        text = str(cstruct).strip().replace(" ", "T")
-        try:
-            return datetime.strptime(text[:16], "%Y-%m-%dT%H:%M")
-        except ValueError:
-            raise colander.Invalid(node, _("A date and time such as 2027-03-31 23:59."))
-
-
 def datetime_node(title, description=None):
     return colander.SchemaNode(LocalDateTime(), title=title, description=description,
                                widget=deform.widget.TextInputWidget(attributes=DATETIME_INPUT))
+
+
+CALL_MOMENTS = local_moments("opens", "closes", "evaluation_closes", "results_date")
 
 
 # --- a call's rows: categories, criteria, questions --------------------------------------------------
@@ -123,19 +105,6 @@ def rows_of(call, kind):
 
 
 @colander.deferred
-def deferred_timezone_widget(node, kw):
-    zones = sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
-    return deform.widget.SelectWidget(values=[("UTC", "UTC")] + [(z, z.replace("_", " ")) for z in zones])
-
-
-def check_timezone(node, value):
-    try:
-        ZoneInfo(value)
-    except (KeyError, ValueError):
-        raise colander.Invalid(node, _("Unknown time zone."))
-
-
-@colander.deferred
 def deferred_check_call(node, kw):
     """The call form's checks: dates in order, and rows merged with the call's own (services.merge_rows),
     refusing to remove what entries and scores already use."""
@@ -146,7 +115,6 @@ def deferred_check_call(node, kw):
         error = colander.Invalid(form)
         for name, message in merge_call_rows(call, value).items():
             error[name] = message
-        zone = ZoneInfo(value["timezone"])
         order = [("opens", value["opens"]), ("closes", value["closes"]),
                  ("evaluation_closes", value["evaluation_closes"]), ("results_date", value["results_date"])]
         for (_n1, first), (name, second) in zip(order, order[1:]):
@@ -154,8 +122,7 @@ def deferred_check_call(node, kw):
                 error[name] = _("This date must come after the one above it.")
         if error.children:
             raise error
-        for name, local in order:
-            value[name] = local.replace(tzinfo=zone).astimezone(ZoneInfo("UTC"))
+        CALL_MOMENTS(form, value)  # typed in the call's zone, stored in UTC; a skipped hour is refused
     return check
 
 
@@ -174,8 +141,7 @@ class CallSchema(colander.Schema):
     categories = rows_node("categories")
     criteria = rows_node("criteria")
     questions = rows_node("questions")
-    timezone = colander.SchemaNode(colander.String(), title=_("Time zone of the dates"), default="UTC",
-                                   widget=deferred_timezone_widget, validator=check_timezone)
+    timezone = timezone_node(title=_("Time zone of the dates"))
     opens = datetime_node(_("Opens on"))
     closes = datetime_node(_("Closes on"), _("No entry can be submitted or changed after this time."))
     evaluation_closes = datetime_node(_("Evaluation closes on"), _("Jurors can change their scores until then."))
@@ -284,8 +250,7 @@ class ConflictSchema(colander.Schema):
 
 
 class JurorSchema(colander.Schema):
-    email = colander.SchemaNode(colander.String(), title=_("Email"), validator=colander.Email(),
-                                widget=deform.widget.TextInputWidget(attributes={"type": "email"}))
+    email = email_node()
     name = colander.SchemaNode(colander.String(), title=_("Name"), missing="", validator=colander.Length(0, 200),
                                description=_("For someone without an account: one is created and they get a "
                                              "link to choose a password."))

@@ -1,18 +1,14 @@
 """The event form: wall-clock times in the event's own zone, checked against each other."""
-import re
-from datetime import datetime
-from functools import lru_cache
-from zoneinfo import available_timezones
 
 import colander
 import deform
 from sqlalchemy import select
 
 from portal.api import ContentSchema, country_node, rich_text_node
-from portal.api import _, translate
+from portal.api import LocalDateTime, NoSuchTime, _, local_to_utc, no_such_time, timezone_node, translate
 from portal.api import Member, Section
 
-from .models import KINDS, to_utc, zone
+from .models import KINDS, to_utc
 
 KIND_TITLES = {
     "workshop": _("International workshop"),
@@ -30,41 +26,6 @@ KIND_PLURALS = {
     "meeting": _("Meetings"),
     "other": _("Other events"),
 }
-
-
-@lru_cache(maxsize=1)
-def zone_names():
-    """The IANA zones a person would pick (Area/City), without the legacy aliases, plus UTC."""
-    names = {n for n in available_timezones()
-             if "/" in n and not n.startswith(("Etc/", "SystemV/", "US/", "Canada/", "Brazil/", "Mexico/",
-                                               "Chile/", "posix/", "right/"))}
-    return ("UTC",) + tuple(sorted(names))
-
-
-class LocalDateTime(colander.SchemaType):
-    """A wall-clock date and time as an <input type="datetime-local"> sends it (2027-03-01T09:30)."""
-
-    PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$")
-
-    def serialize(self, node, appstruct):
-        if appstruct in (colander.null, None, ""):
-            return colander.null
-        if isinstance(appstruct, str):  # a revision's JSON
-            appstruct = self.deserialize(node, appstruct)
-        return appstruct.strftime("%Y-%m-%dT%H:%M")
-
-    def deserialize(self, node, cstruct):
-        if cstruct in (colander.null, None, ""):
-            return colander.null
-        if isinstance(cstruct, datetime):
-            return cstruct.replace(tzinfo=None)
-        found = self.PATTERN.match(str(cstruct).strip())
-        try:
-            if not found:
-                raise ValueError(cstruct)
-            return datetime(*(int(part) for part in found.groups(default="0")))
-        except ValueError:
-            raise colander.Invalid(node, _("A date and time such as 2027-03-01 09:30."))
 
 
 def datetime_node(name, title):
@@ -86,11 +47,6 @@ def url_node(name, title, description=None):
 def deferred_kind_widget(node, kw):
     request = kw["request"]
     return deform.widget.SelectWidget(values=[(k, translate(KIND_TITLES[k], request)) for k in KINDS])
-
-
-@colander.deferred
-def deferred_zone_widget(node, kw):
-    return deform.widget.SelectWidget(values=[(n, n.replace("_", " ")) for n in zone_names()])
 
 
 def sections_for(request):
@@ -152,9 +108,11 @@ def check_event(form, value):
     tz_name = value.get("timezone") or "UTC"
     for name in ("start_local", "end_local"):
         local = value.get(name)
-        if local and to_utc(local, tz_name).astimezone(zone(tz_name)).replace(tzinfo=None) != local:
-            error[name] = _("This time does not exist in ${zone}: the clocks change then.",
-                            mapping={"zone": tz_name})
+        if local:
+            try:
+                local_to_utc(local, tz_name)
+            except NoSuchTime:
+                error[name] = no_such_time(tz_name)
     start, end = value.get("start_local"), value.get("end_local")
     if start and end and to_utc(end, tz_name) < to_utc(start, tz_name):
         error["end_local"] = _("The event ends before it starts.")
@@ -181,9 +139,7 @@ class EventSchema(ContentSchema):
                                     widget=deferred_section_widget, validator=deferred_section_validator,
                                     description=_("An antenna publishes its events in its own section."))
     # before the times: they are read in this zone
-    timezone = colander.SchemaNode(colander.String(), title=_("Time zone"), validator=colander.OneOf(zone_names()),
-                                   widget=deferred_zone_widget, default="UTC",
-                                   description=_("Where the event takes place; online events: the organiser's."))
+    timezone = timezone_node(description=_("Where the event takes place; online events: the organiser's."))
     start_local = datetime_node("start_local", _("Starts"))
     end_local = datetime_node("end_local", _("Ends"))
     venue = colander.SchemaNode(colander.String(), title=_("Venue"), missing="", validator=colander.Length(0, 300))

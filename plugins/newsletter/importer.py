@@ -13,10 +13,9 @@ from sqlalchemy import select
 from portal.api import REGIONS
 from portal.api import LANGUAGES, _
 from portal.api import ImportReport, RowError
-from portal.api import utcnow
+from portal.api import normal_address, utcnow
 
 from .models import Consent, Subscriber
-from .schemas import valid_address
 
 
 def parse_date(raw):
@@ -53,9 +52,10 @@ def import_rows(request, rows, commit=None, batch_size=500, progress=None):
             report.errors.append((item.line, item.reason))
             continue
         line, row = item.line, item.values
-        email = (row.get("email") or "").strip().lower()
-        if not valid_address(email):
-            report.errors.append((line, _("“${email}” is not a valid e-mail address.", mapping={"email": email})))
+        typed = (row.get("email") or "").strip()
+        email = normal_address(typed)
+        if email is None:
+            report.errors.append((line, _("“${email}” is not a valid e-mail address.", mapping={"email": typed})))
             continue
         consent = parse_date(row.get("consent_date"))
         if consent is None:

@@ -1,13 +1,11 @@
 """Forms of the newsletter: subscribing, preferences, composing an issue, importing a list."""
-import re
-
 import colander
 import deform
 from sqlalchemy import select
 
 from portal.api import REGIONS
 from portal.api import rich_text_node
-from portal.api import LANGUAGES, _, translate
+from portal.api import LANGUAGES, _, email_node, translate
 
 # The consent a subscriber gives: its version is kept with each consent record; change the version
 # whenever the wording changes.
@@ -49,28 +47,6 @@ def deferred_themes_validator(node, kw):
 @colander.deferred
 def deferred_language_default(node, kw):
     return kw["request"].locale_name
-
-
-ADDRESS = re.compile(r"^(?!\.)(?!.*\.\.)[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}(?<!\.)"
-                     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
-
-
-def valid_address(value):
-    """An address mail can reach: a dotted domain ending in a name (colander's check lets `ana@example` by)."""
-    return bool(ADDRESS.match(value or "")) and len(value) <= 300
-
-
-def address_validator(node, value):
-    if not valid_address(value):
-        raise colander.Invalid(node, _("Enter a valid e-mail address, such as name@example.org."))
-
-
-def email_node():
-    return colander.SchemaNode(
-        colander.String(), name="email", title=_("Email"),
-        preparer=lambda v: v.strip().lower() if isinstance(v, str) else v,
-        validator=address_validator,
-        widget=deform.widget.TextInputWidget(attributes={"type": "email", "autocomplete": "email"}))
 
 
 class PreferencesSchema(colander.Schema):

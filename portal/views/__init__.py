@@ -10,6 +10,7 @@ from pyramid.events import BeforeRender, NewRequest, NewResponse
 from pyramid.renderers import get_renderer
 
 from ..i18n import LANGUAGES, _, translate
+from ..timezones import datetime_text
 
 STATIC = Path(__file__).resolve().parent.parent.parent / "static"
 FLASH_COOKIE = "portal_flash"
@@ -107,10 +108,8 @@ def language_links(request):
 def date_text(request, value):
     """A date as the reader writes it ("22 nov. 2026", "Nov 22, 2026"); the ISO form stays for machines
     in <time datetime>."""
-    from babel.dates import format_date
-    if value is None:
-        return ""
-    return format_date(value.date() if hasattr(value, "date") else value, "medium", locale=request.locale_name)
+    from ..timezones import date_text as text
+    return text(request.locale_name, value)
 
 
 def template_globals(event):
@@ -122,6 +121,7 @@ def template_globals(event):
     event.setdefault("content_macros", get_renderer("portal:templates/content_macros.pt").implementation())
     event.setdefault("t", lambda term, **mapping: translate(term, request, mapping or None))
     event.setdefault("date_text", lambda value: date_text(request, value))
+    event.setdefault("datetime_text", lambda value, zone="UTC", **kw: datetime_text(request.locale_name, value, zone, **kw))
     event["portal"] = request.registry.portal
     event.setdefault("_", _)
     event.setdefault("breadcrumbs", [])

@@ -3,7 +3,6 @@ import json
 
 import colander
 import deform
-from pyramid.httpexceptions import HTTPFound
 from pyramid.response import Response
 from pyramid.security import forget, remember
 from pyramid.view import view_config
@@ -11,9 +10,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from ..files import delete_file
-from ..page import page
-from ..forms import make_form, render_form, validate
-from ..i18n import LANGUAGES, _, translate
+from ..formview import FormView
+from ..i18n import LANGUAGES, _
 from ..models import (AuthSession, Content, File, LocalRole, MembershipApplication,
                       OutboxMessage, Revision)
 from ..passwords import check_password, hash_password
@@ -46,47 +44,48 @@ class DeleteSchema(colander.Schema):
                                    widget=deform.widget.PasswordWidget(attributes={"autocomplete": "current-password"}))
 
 
-def _page(request, **values):
-    return page(request, values.pop("page_title", None) or _("Your account"), (), **values)
+class AccountForm(FormView):
+    title = _("Your account")
+
+    def trail(self):
+        return ()
 
 
-@view_config(route_name="account", renderer="portal:templates/account.pt", permission="account")
-def account(request):
-    user = request.user
-    form = make_form(request, ProfileSchema, [("save", _("Save"))])
-    own = request.dbsession.scalars(select(Content).where(Content.creator_id == user.id)
-                                    .order_by(Content.modified.desc()).limit(50)).all()
-    if "save" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return _page(request, form=failed, own=own)
+@view_config(route_name="account", permission="account")
+class ProfileView(AccountForm):
+    schema = ProfileSchema
+    renderer = "portal:templates/account.pt"
+
+    def appstruct(self):
+        user = self.request.user
+        return {"name": user.name, "language": user.language, "public_profile": user.public_profile,
+                "bio": user.bio}
+
+    def values(self):
+        return {"own": self.request.dbsession.scalars(
+            select(Content).where(Content.creator_id == self.request.user.id)
+            .order_by(Content.modified.desc()).limit(50)).all()}
+
+    def save_success(self, appstruct):
         for key, value in appstruct.items():
-            setattr(user, key, value)
-        request.flash(_("Changes saved."))
-        return HTTPFound(request.route_url("account"))
-    return _page(request, form=render_form(form, {"name": user.name, "language": user.language,
-                                                  "public_profile": user.public_profile, "bio": user.bio}),
-                 own=own)
+            setattr(self.request.user, key, value)
+        return self.done(_("Changes saved."), self.request.route_url("account"))
 
 
-@view_config(route_name="account_password", renderer="portal:templates/form_page.pt", permission="account")
-def account_password(request):
-    form = make_form(request, PasswordSchema, [("save", _("Change password"))])
-    title = translate(_("Change password"), request)
-    if "save" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return _page(request, form=failed, page_title=title, intro=None)
+@view_config(route_name="account_password", permission="account")
+class PasswordView(AccountForm):
+    schema = PasswordSchema
+    buttons = (("save", _("Change password")),)
+    title = _("Change password")
+
+    def save_success(self, appstruct):
+        request = self.request
         if not check_password(request.user, appstruct["current"], request.registry.settings):
-            request.response.status = 400
-            return _page(request, form=render_form(form), page_title=title,
-                         intro=_("Your current password is not right."))
+            return self.refuse(appstruct, _("Your current password is not right."), keep=False)
         request.user.password_hash = hash_password(appstruct["password"], request.registry.settings)
         revoke_sessions(request, request.user)  # every other device is logged out
-        headers = remember(request, request.user.id)
-        request.flash(_("Your new password is saved. You were logged out everywhere else."))
-        return HTTPFound(request.route_url("account"), headers=headers)
-    return _page(request, form=render_form(form), page_title=title, intro=None)
+        return self.done(_("Your new password is saved. You were logged out everywhere else."),
+                         request.route_url("account"), headers=remember(request, request.user.id))
 
 
 def personal_data(request, user):
@@ -147,22 +146,19 @@ def erase_user(request, user):
     db.flush()
 
 
-@view_config(route_name="account_delete", renderer="portal:templates/form_page.pt", permission="account")
-def account_delete(request):
-    form = make_form(request, DeleteSchema, [("delete", _("Delete my account"))])
-    title = translate(_("Delete my account"), request)
+@view_config(route_name="account_delete", permission="account")
+class DeleteAccountView(AccountForm):
+    schema = DeleteSchema
+    buttons = (("delete", _("Delete my account")),)
+    title = _("Delete my account")
     intro = _("Your name, email, profile, sessions and personal files are erased. Content you wrote stays "
               "on the portal without your name. This cannot be undone.")
-    if "delete" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return _page(request, form=failed, page_title=title, intro=intro)
+
+    def delete_success(self, appstruct):
+        request = self.request
         if not check_password(request.user, appstruct["password"], request.registry.settings):
-            request.response.status = 400
-            return _page(request, form=render_form(form), page_title=title,
-                         intro=_("Your password is not right; the account was not deleted."))
+            return self.refuse(appstruct, _("Your password is not right; the account was not deleted."), keep=False)
         headers = forget(request)
         erase_user(request, request.user)
-        request.flash(_("Your account and your personal data were deleted."))
-        return HTTPFound(request.route_url("home"), headers=headers)
-    return _page(request, form=render_form(form), page_title=title, intro=intro)
+        return self.done(_("Your account and your personal data were deleted."), request.route_url("home"),
+                         headers=headers)

@@ -9,7 +9,9 @@ from pyramid.security import forget, remember
 from pyramid.view import view_config
 from sqlalchemy import delete, func, or_, select
 
-from ..forms import make_form, render_form, validate
+from ..forms import render_form
+from ..formview import FormView
+from ..nodes import email_node
 from ..i18n import _, translate
 from ..models import LoginAttempt, PasswordResetToken, User, utcnow
 from ..passwords import check_password, hash_password
@@ -28,9 +30,7 @@ def safe_came_from(request, value):
 
 
 class LoginSchema(colander.Schema):
-    email = colander.SchemaNode(colander.String(), title=_("Email"), validator=colander.Length(max=254),
-                                widget=deform.widget.TextInputWidget(
-                                    attributes={"autocomplete": "username", "type": "email"}))
+    email = email_node(widget=deform.widget.TextInputWidget(attributes={"autocomplete": "username", "type": "email"}))
     password = colander.SchemaNode(colander.String(), title=_("Password"), widget=deform.widget.PasswordWidget(
         attributes={"autocomplete": "current-password"}))
     came_from = colander.SchemaNode(colander.String(), widget=deform.widget.HiddenWidget(), missing="")
@@ -97,16 +97,22 @@ def clear_throttle(db, email, known=False):
         | or_(*[LoginAttempt.key.startswith(f"{p}:{email}|", autoescape=True) for p in prefixes])))
 
 
-@view_config(route_name="login", renderer="portal:templates/login.pt", permission="view")
-def login(request):
-    form = make_form(request, LoginSchema, [("login", _("Log in"))])
-    came_from = request.params.get("came_from", "")
-    error = None
-    if "login" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return {"form": failed, "error": None, "page_title": translate(_("Log in"), request)}
-        email = appstruct["email"].strip().lower()
+@view_config(route_name="login", permission="view")
+class LoginView(FormView):
+    schema = LoginSchema
+    buttons = (("login", _("Log in")),)
+    title = _("Log in")
+    renderer = "portal:templates/login.pt"
+
+    def appstruct(self):
+        return {"came_from": self.request.params.get("came_from", "")}
+
+    def values(self):
+        return {"error": None}
+
+    def login_success(self, appstruct):
+        request = self.request
+        email = appstruct["email"]
         if throttled(request, email):
             request.response.status = 429
             error = _("Too many failed attempts. Wait a quarter of an hour, or reset your password.")
@@ -116,16 +122,13 @@ def login(request):
                 user = None  # a deactivated account costs the same hash as an unknown one: no timing oracle
             if check_password(user, appstruct["password"], request.registry.settings):
                 record_success(request, email)
-                headers = remember(request, user.id)
-                request.flash(_("Welcome, ${name}.", mapping={"name": user.name}))
-                return HTTPFound(safe_came_from(request, appstruct["came_from"]), headers=headers)
+                return self.done(_("Welcome, ${name}.", mapping={"name": user.name}),
+                                 safe_came_from(request, appstruct["came_from"]), headers=remember(request, user.id))
             record_failure(request, email)
             request.response.status = 400
             error = _("Wrong email or password.")
         appstruct["password"] = ""
-        return {"form": render_form(form, appstruct), "error": error, "page_title": translate(_("Log in"), request)}
-    return {"form": render_form(form, {"came_from": came_from}), "error": error,
-            "page_title": translate(_("Log in"), request)}
+        return self.show(render_form(self.form, appstruct), error=error)
 
 
 @view_config(route_name="logout", request_method="GET", renderer="portal:templates/logout.pt", permission="view")
@@ -141,8 +144,7 @@ def logout(request):
 
 
 class ForgotSchema(colander.Schema):
-    email = colander.SchemaNode(colander.String(), title=_("Email"), validator=colander.Email(),
-                                widget=deform.widget.TextInputWidget(attributes={"type": "email", "autocomplete": "email"}))
+    email = email_node()
 
 
 def issue_reset_token(request, user, hours=2):
@@ -152,21 +154,20 @@ def issue_reset_token(request, user, hours=2):
     return request.route_url("password_reset", token=token)
 
 
-@view_config(route_name="password_forgot", renderer="portal:templates/form_page.pt", permission="view")
-def password_forgot(request):
-    form = make_form(request, ForgotSchema, [("send", _("Send me a link"))])
-    title = translate(_("Forgotten password"), request)
+@view_config(route_name="password_forgot", permission="view")
+class ForgotView(FormView):
+    schema = ForgotSchema
+    buttons = (("send", _("Send me a link")),)
+    title = _("Forgotten password")
     intro = _("Type the address you log in with; we will mail you a link to choose a new password.")
-    if "send" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return {"form": failed, "page_title": title, "intro": intro}
-        user = request.dbsession.scalar(select(User).where(User.email == appstruct["email"].strip().lower()))
+
+    def send_success(self, appstruct):
+        request = self.request
+        user = request.dbsession.scalar(select(User).where(User.email == appstruct["email"]))
         if user is not None and user.active:
             request.send_template("password-reset", user, link=issue_reset_token(request, user))
-        request.flash(_("If an account uses that address, a link to choose a new password is on its way."))
-        return HTTPFound(request.route_url("login"))
-    return {"form": render_form(form), "page_title": title, "intro": intro}
+        return self.done(_("If an account uses that address, a link to choose a new password is on its way."),
+                         request.route_url("login"))
 
 
 class NewPasswordSchema(colander.Schema):
@@ -175,25 +176,23 @@ class NewPasswordSchema(colander.Schema):
         widget=deform.widget.CheckedPasswordWidget(attributes={"autocomplete": "new-password"}))
 
 
-@view_config(route_name="password_reset", renderer="portal:templates/form_page.pt", permission="view")
-def password_reset(request):
-    title = translate(_("Choose a new password"), request)
-    found = request.dbsession.get(PasswordResetToken, token_hash(request.matchdict["token"]))
-    if found is None or not found.valid(utcnow()):
-        request.response.status = 400
-        return {"form": None, "page_title": title,
-                "intro": _("This link has expired or was already used. Ask for a new one.")}
-    form = make_form(request, NewPasswordSchema, [("save", _("Save"))])
-    if "save" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return {"form": failed, "page_title": title, "intro": None}
-        user = found.user
+@view_config(route_name="password_reset", permission="view")
+class ResetView(FormView):
+    schema = NewPasswordSchema
+    title = _("Choose a new password")
+
+    def __call__(self):
+        self.found = self.request.dbsession.get(PasswordResetToken, token_hash(self.request.matchdict["token"]))
+        if self.found is None or not self.found.valid(utcnow()):
+            self.request.response.status = 400
+            return self.show(None, intro=_("This link has expired or was already used. Ask for a new one."))
+        return super().__call__()
+
+    def save_success(self, appstruct):
+        request, user = self.request, self.found.user
         user.password_hash = hash_password(appstruct["password"], request.registry.settings)
-        found.used = utcnow()
+        self.found.used = utcnow()
         revoke_sessions(request, user)
         clear_throttle(request.dbsession, user.email)
-        headers = remember(request, user.id)
-        request.flash(_("Your new password is saved."))
-        return HTTPFound(request.route_url("account"), headers=headers)
-    return {"form": render_form(form), "page_title": title, "intro": None}
+        return self.done(_("Your new password is saved."), request.route_url("account"),
+                         headers=remember(request, user.id))

@@ -7,7 +7,8 @@ from pyramid.view import view_config
 from sqlalchemy import func, or_, select
 
 from ..db import get_or_404
-from ..forms import make_form, render_form, validate
+from ..formview import FormView
+from ..nodes import address_validator, email_node
 from ..guard import as_id
 from ..i18n import LANGUAGES, _, translate
 from ..page import page as page_values
@@ -26,6 +27,16 @@ LOCAL_ROLE_TITLES = {"reader": _("Reader"), "contributor": _("Contributor"), "re
 def page(request, title, crumbs=(), **values):
     """A control panel page: its trail starts at Manage."""
     return page_values(request, title, [(_("Manage"), request.route_path("manage")), *crumbs], **values)
+
+
+class ManageForm(FormView):
+    """A form of the control panel: its trail starts at Manage, then `crumbs`."""
+    crumbs: tuple = ()
+
+    def trail(self):
+        request = self.request
+        return [(_("Manage"), request.route_path("manage"))] + [
+            (label, request.route_path(route)) for label, route in self.crumbs]
 
 
 # --- dashboard ------------------------------------------------------------------------------------
@@ -79,16 +90,15 @@ def deferred_unique_email(node, kw):
     request, current = kw["request"], kw.get("user")
 
     def validator(node, value):
-        colander.Email()(node, value)
-        found = request.dbsession.scalar(select(User).where(User.email == value.strip().lower()))
+        address_validator(node, value)
+        found = request.dbsession.scalar(select(User).where(User.email == value))
         if found is not None and found is not current:
             raise colander.Invalid(node, _("Another account already uses this address."))
     return validator
 
 
 class UserSchema(colander.Schema):
-    email = colander.SchemaNode(colander.String(), title=_("Email"), validator=deferred_unique_email,
-                                widget=deform.widget.TextInputWidget(attributes={"type": "email"}))
+    email = email_node(validator=deferred_unique_email)
     name = colander.SchemaNode(colander.String(), title=_("Name"), validator=colander.Length(1, 200))
     role = colander.SchemaNode(colander.String(), title=_("Role"), missing=None, widget=deferred_role_widget,
                                validator=colander.OneOf(ROLES))
@@ -102,7 +112,7 @@ class UserSchema(colander.Schema):
 
 
 def _apply_user(request, user, appstruct):
-    user.email = appstruct["email"].strip().lower()
+    user.email = appstruct["email"]
     for key in ("name", "role", "member_id", "language", "active"):
         setattr(user, key, appstruct[key])
     user.groups = request.dbsession.scalars(select(Group).where(Group.name.in_(appstruct["groups"] or []))).all()
@@ -125,48 +135,63 @@ def users(request):
                 role_titles=ROLE_TITLES)
 
 
-@view_config(route_name="manage_user_add", renderer="portal:templates/form_page.pt", permission="manage")
-def user_add(request):
-    form = make_form(request, UserSchema, [("save", _("Add and send an invitation"))])
-    crumbs = [(translate(_("Users"), request), request.route_path("manage_users"))]
-    if "save" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return page(request, _("Add a user"), crumbs, form=failed, intro=None)
+@view_config(route_name="manage_user_add", permission="manage")
+class UserAddView(ManageForm):
+    schema = UserSchema
+    buttons = (("save", _("Add and send an invitation")),)
+    title = _("Add a user")
+    crumbs = ((_("Users"), "manage_users"),)
+
+    def appstruct(self):
+        return {"language": self.request.locale_name, "active": True}
+
+    def save_success(self, appstruct):
+        request = self.request
         user = User(email="", name="")
         _apply_user(request, user, appstruct)
         request.dbsession.add(user)
         request.dbsession.flush()
         send_welcome(request, user)
-        request.flash(_("Account created; an invitation was sent to ${email}.", mapping={"email": user.email}))
-        return HTTPFound(request.route_url("manage_users"))
-    return page(request, _("Add a user"), crumbs, form=render_form(form, {"language": request.locale_name,
-                                                                          "active": True}), intro=None)
+        return self.done(_("Account created; an invitation was sent to ${email}.", mapping={"email": user.email}),
+                         request.route_url("manage_users"))
 
 
-@view_config(route_name="manage_user", renderer="portal:templates/form_page.pt", permission="manage")
-def user_edit(request):
-    user = get_or_404(request.dbsession, User, request.matchdict["id"])
-    form = make_form(request, UserSchema, [("save", _("Save")), ("reset", _("Send a password link"))], user=user)
-    crumbs = [(translate(_("Users"), request), request.route_path("manage_users"))]
-    if "reset" in request.POST:
-        send_welcome(request, user)
-        request.flash(_("A link to choose a password was sent to ${email}.", mapping={"email": user.email}))
-        return HTTPFound(request.route_url("manage_user", id=user.id))
-    if "save" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return page(request, user.name, crumbs, form=failed, intro=None)
+@view_config(route_name="manage_user", permission="manage")
+class UserEditView(ManageForm):
+    schema = UserSchema
+    buttons = (("save", _("Save")), ("reset", _("Send a password link")))
+    crumbs = ((_("Users"), "manage_users"),)
+
+    def __call__(self):
+        self.user = get_or_404(self.request.dbsession, User, self.request.matchdict["id"])
+        if "reset" in self.request.POST:  # no field to check: the account's own address
+            return self.reset_success(None)
+        return super().__call__()
+
+    def bind(self):
+        return {"user": self.user}
+
+    def page_title(self):
+        return self.user.name
+
+    def appstruct(self):
+        user = self.user
+        appstruct = {"email": user.email, "name": user.name, "role": user.role, "member_id": user.member_id,
+                     "groups": {g.name for g in user.groups}, "language": user.language, "active": user.active}
+        return {k: v for k, v in appstruct.items() if v is not None}
+
+    def reset_success(self, appstruct):
+        send_welcome(self.request, self.user)
+        return self.done(_("A link to choose a password was sent to ${email}.", mapping={"email": self.user.email}),
+                         self.request.route_url("manage_user", id=self.user.id))
+
+    def save_success(self, appstruct):
+        request, user = self.request, self.user
         _apply_user(request, user, appstruct)
         if not user.active:
             revoke_sessions(request, user)
         reindex_later(request.dbsession, user)
-        request.flash(_("Changes saved."))
-        return HTTPFound(request.route_url("manage_users"))
-    appstruct = {"email": user.email, "name": user.name, "role": user.role, "member_id": user.member_id,
-                 "groups": {g.name for g in user.groups}, "language": user.language, "active": user.active}
-    return page(request, user.name, crumbs, form=render_form(form, {k: v for k, v in appstruct.items() if v is not None}),
-                intro=None)
+        return self.done(_("Changes saved."), request.route_url("manage_users"))
 
 
 # --- groups ---------------------------------------------------------------------------------------
@@ -191,18 +216,29 @@ def groups(request):
     return page(request, _("Groups"), groups=request.dbsession.scalars(select(Group).order_by(Group.title)).all())
 
 
-def _group_form(request, group):
-    title = group.title if group else translate(_("Add a group"), request)
-    crumbs = [(translate(_("Groups"), request), request.route_path("manage_groups"))]
-    form = make_form(request, GroupSchema, [("save", _("Save"))])
-    if "save" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return page(request, title, crumbs, form=failed, intro=None)
+@view_config(route_name="manage_group_add", permission="manage")
+@view_config(route_name="manage_group", permission="manage")
+class GroupView(ManageForm):
+    schema = GroupSchema
+    crumbs = ((_("Groups"), "manage_groups"),)
+
+    def __call__(self):
+        number = self.request.matchdict.get("id")
+        self.group = get_or_404(self.request.dbsession, Group, number) if number is not None else None
+        return super().__call__()
+
+    def page_title(self):
+        return self.group.title if self.group else _("Add a group")
+
+    def appstruct(self):
+        group = self.group
+        return {"name": group.name, "title": group.title, "users": {str(u.id) for u in group.users}} if group else {}
+
+    def save_success(self, appstruct):
+        request, group = self.request, self.group
         clash = request.dbsession.scalar(select(Group).where(Group.name == appstruct["name"]))
         if clash is not None and clash is not group:
-            request.response.status = 400
-            return page(request, title, crumbs, form=render_form(form, appstruct), intro=_("This short name is taken."))
+            return self.refuse(appstruct, _("This short name is taken."), field="name")
         if group is None:
             group = Group()
             request.dbsession.add(group)
@@ -219,21 +255,7 @@ def _group_form(request, group):
         group.name, group.title = appstruct["name"], appstruct["title"]
         ids = [int(i) for i in appstruct["users"]]
         group.users = request.dbsession.scalars(select(User).where(User.id.in_(ids))).all() if ids else []
-        request.flash(_("Changes saved."))
-        return HTTPFound(request.route_url("manage_groups"))
-    appstruct = {"name": group.name, "title": group.title, "users": {str(u.id) for u in group.users}} if group else {}
-    return page(request, title, crumbs, form=render_form(form, appstruct), intro=None)
-
-
-@view_config(route_name="manage_group_add", renderer="portal:templates/form_page.pt", permission="manage")
-def group_add(request):
-    return _group_form(request, None)
-
-
-@view_config(route_name="manage_group", renderer="portal:templates/form_page.pt", permission="manage")
-def group_edit(request):
-    group = get_or_404(request.dbsession, Group, request.matchdict["id"])
-    return _group_form(request, group)
+        return self.done(_("Changes saved."), request.route_url("manage_groups"))
 
 
 # --- sharing: local roles on one item -------------------------------------------------------------
@@ -284,23 +306,31 @@ def plugin_settings(request, name):
     return values
 
 
-@view_config(route_name="manage_settings", renderer="portal:templates/form_page.pt", permission="manage")
-def settings_form(request):
-    info = request.registry.portal.plugin_settings.get(request.matchdict["name"])
-    if info is None:
-        raise HTTPNotFound()
-    form = make_form(request, info.schema, [("save", _("Save"))])
-    title = translate(info.title, request)
-    if "save" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return page(request, title, form=failed, intro=None)
-        row = request.dbsession.get(Setting, info.name) or Setting(key=info.name)
+@view_config(route_name="manage_settings", permission="manage")
+class SettingsView(ManageForm):
+    buttons = (("save", _("Save")),)
+
+    def __call__(self):
+        self.info = self.request.registry.portal.plugin_settings.get(self.request.matchdict["name"])
+        if self.info is None:
+            raise HTTPNotFound()
+        return super().__call__()
+
+    def get_schema(self):
+        return self.info.schema
+
+    def page_title(self):
+        return self.info.title
+
+    def appstruct(self):
+        return plugin_settings(self.request, self.info.name)
+
+    def save_success(self, appstruct):
+        info = self.info
+        row = self.request.dbsession.get(Setting, info.name) or Setting(key=info.name)
         row.value = info.schema().serialize(appstruct)
-        request.dbsession.add(row)
-        request.flash(_("Settings saved."))
-        return HTTPFound(request.route_url("manage_settings", name=info.name))
-    return page(request, title, form=render_form(form, plugin_settings(request, info.name)), intro=None)
+        self.request.dbsession.add(row)
+        return self.done(_("Settings saved."), self.request.route_url("manage_settings", name=info.name))
 
 
 # --- mail outbox and search index -----------------------------------------------------------------

@@ -11,11 +11,11 @@ from sqlalchemy import select
 from ..countries import REGIONS, country_name, region_of
 from ..db import get_or_404
 from ..files import IMAGE_TYPES, UploadError, delete_file
-from ..forms import country_node, make_form, render_form, store_kept, uploads_node, validate
+from ..forms import country_node, store_kept, uploads_node
 from ..i18n import _, translate
 from ..models import APPLICATION_STATUSES, MEMBERSHIP_STATUSES, Member, MembershipApplication, User, utcnow
 from .auth import issue_reset_token
-from .manage import APPLICATION_STATUS_TITLES, page
+from .manage import APPLICATION_STATUS_TITLES, ManageForm, page
 from .members import KIND_TITLES, STATUS_TITLES, kind_node, website_node
 
 
@@ -60,14 +60,29 @@ def _member_schema(request, member):
     return schema
 
 
-def _member_form(request, member):
-    title = member.name if member else translate(_("Add a member organisation"), request)
-    crumbs = [(translate(_("Member organisations"), request), request.route_path("manage_members"))]
-    form = make_form(request, _member_schema(request, member), [("save", _("Save"))])
-    if "save" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return page(request, title, crumbs, form=failed, intro=None)
+@view_config(route_name="manage_member_add", permission="manage")
+@view_config(route_name="manage_member", permission="manage")
+class MemberView(ManageForm):
+    crumbs = ((_("Member organisations"), "manage_members"),)
+
+    def __call__(self):
+        number = self.request.matchdict.get("id")
+        self.member = get_or_404(self.request.dbsession, Member, number) if number is not None else None
+        return super().__call__()
+
+    def get_schema(self):
+        return _member_schema(self.request, self.member)
+
+    def page_title(self):
+        return self.member.name if self.member else _("Add a member organisation")
+
+    def appstruct(self):
+        if self.member is None:
+            return {"status": "active", "member_since": date.today()}
+        return _member_appstruct(self.member)
+
+    def save_success(self, appstruct):
+        request, member = self.request, self.member
         logo = appstruct.pop("logo")
         if member is None:
             member = Member()
@@ -80,8 +95,7 @@ def _member_form(request, member):
             stored = store_kept(request, logo["kept"], allowed=IMAGE_TYPES, title=member.name)
         except UploadError as exc:  # checked when chosen; refused now only if it changed on disk since
             request.tm.doom()  # nothing of the form is saved
-            request.response.status = exc.status
-            return page(request, title, crumbs, form=render_form(form, appstruct), intro=exc.message)
+            return self.refuse(appstruct, exc.message, status=exc.status)
         if stored:
             member.logo = stored[-1]
         elif previous is not None and previous.id in logo["remove"]:
@@ -89,26 +103,12 @@ def _member_form(request, member):
         if previous is not None and member.logo is not previous:
             request.dbsession.flush()
             delete_file(request, previous)  # a replaced logo would otherwise stay on disk for ever
-        request.flash(_("Changes saved."))
-        return HTTPFound(request.route_url("manage_members"))
-    appstruct = _member_appstruct(member) if member is not None else {"status": "active", "member_since": date.today()}
-    return page(request, title, crumbs, form=render_form(form, appstruct), intro=None)
+        return self.done(_("Changes saved."), request.route_url("manage_members"))
 
 
 def _member_appstruct(member):
     return {k: getattr(member, k) for k in ("name", "kind", "country", "website", "description", "status",
                                             "member_since") if getattr(member, k) is not None}
-
-
-@view_config(route_name="manage_member_add", renderer="portal:templates/form_page.pt", permission="manage")
-def member_add(request):
-    return _member_form(request, None)
-
-
-@view_config(route_name="manage_member", renderer="portal:templates/form_page.pt", permission="manage")
-def member_edit(request):
-    member = get_or_404(request.dbsession, Member, request.matchdict["id"])
-    return _member_form(request, member)
 
 
 # --- applications ---------------------------------------------------------------------------------

@@ -1,12 +1,14 @@
 """The member directory, member pages, public profiles and the membership application form."""
 import colander
 import deform
-from pyramid.httpexceptions import HTTPBadRequest, HTTPFound, HTTPNotFound
+from pyramid.httpexceptions import HTTPBadRequest, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
 from ..countries import COUNTRY_CODES, REGIONS, country_choices, country_name
-from ..forms import country_node, make_form, render_form, validate
+from ..forms import country_node
+from ..formview import FormView
+from ..nodes import email_node
 from ..pagination import paginate
 from ..i18n import _, translate
 from ..models import MEMBER_KINDS, Member, MembershipApplication, User
@@ -51,23 +53,21 @@ class ApplicationSchema(colander.Schema):
     country = country_node()
     website = website_node()
     contact_name = colander.SchemaNode(colander.String(), title=_("Your name"), validator=colander.Length(1, 200))
-    email = colander.SchemaNode(colander.String(), title=_("Your email"), validator=colander.Email(),
-                                widget=deform.widget.TextInputWidget(attributes={"type": "email"}))
+    email = email_node(title=_("Your email"))
     motivation = colander.SchemaNode(colander.String(), title=_("Why do you want to join?"), missing="",
                                      validator=colander.Length(0, 5000), widget=deform.widget.TextAreaWidget(rows=6))
 
 
-@view_config(route_name="apply", renderer="portal:templates/form_page.pt", permission="view")
-def apply(request):
-    title = translate(_("Join the network"), request)
+@view_config(route_name="apply", permission="view")
+class ApplyView(FormView):
+    schema = ApplicationSchema
+    buttons = (("apply", _("Send the application")),)
+    title = _("Join the network")
     intro = _("Local governments, organisations, universities and networks working on participatory "
               "democracy can apply. The technical secretariat reviews each application and answers by mail.")
-    form = make_form(request, ApplicationSchema, [("apply", _("Send the application"))])
-    if "apply" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return {"form": failed, "page_title": title, "intro": intro}
-        appstruct["email"] = appstruct["email"].strip().lower()
+
+    def apply_success(self, appstruct):
+        request = self.request
         application = MembershipApplication(language=request.locale_name, **appstruct)
         request.dbsession.add(application)
         request.dbsession.flush()
@@ -76,9 +76,8 @@ def apply(request):
                                   country=application.country, name=application.contact_name,
                                   email=application.email, motivation=application.motivation,
                                   link=request.route_url("manage_application", id=application.id))
-        request.flash(_("Thank you. The technical secretariat will review your application and write to you."))
-        return HTTPFound(request.route_url("home"))
-    return {"form": render_form(form), "page_title": title, "intro": intro}
+        return self.done(_("Thank you. The technical secretariat will review your application and write to you."),
+                         request.route_url("home"))
 
 
 PAGE_SIZE = 24

@@ -133,7 +133,7 @@ def test_overlong_email_gets_a_form_error_not_a_server_error(testapp):
     typed = "a" * 400 + "@example.org"
     res = try_login(testapp, typed, status=400)
     assert res.forms["deform"]["email"].value == typed
-    assert "Longer than maximum length 254" in text_of(res.text)
+    assert "Enter a valid e-mail address, such as name@example.org." in text_of(res.text)
 
 
 def test_deactivated_account_cannot_log_in(testapp, make_user):
@@ -447,7 +447,7 @@ def test_reset_form_refuses_a_malformed_address_and_keeps_it(testapp):
     form = testapp.get("/password/forgot").forms["deform"]
     form["email"] = "alice-at-example.org"
     res = form.submit("send", status=400)
-    assert "Invalid email address" in text_of(res.text)
+    assert "Enter a valid e-mail address, such as name@example.org." in text_of(res.text)
     assert res.forms["deform"]["email"].value == "alice-at-example.org"
 
 

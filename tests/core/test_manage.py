@@ -170,7 +170,7 @@ def test_invalid_user_form_shows_errors_and_keeps_the_other_values(testapp, admi
     form["role"].force_value("emperor")
     res = form.submit("save", status=400)
     text = text_of(res.text)
-    assert "Invalid email address" in text and "is not one of" in text
+    assert "Enter a valid e-mail address" in text and "is not one of" in text
     assert res.forms["deform"]["name"].value == "Someone"
     assert res.forms["deform"]["email"].value == "not-an-address"
     with db() as s:

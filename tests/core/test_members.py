@@ -195,7 +195,7 @@ def test_application_remembers_the_applicant_s_language(testapp, db):
 
 
 @pytest.mark.parametrize("field, value, error", [
-    ("email", "not-an-address", "Invalid email address"),
+    ("email", "not-an-address", "Enter a valid e-mail address"),
     ("website", "not a website", "Must be a URL"),
     ("website", "javascript:alert(document.domain)", "Must be a URL"),
     ("organisation", "", "Required"),
@@ -226,7 +226,7 @@ def test_application_errors_are_translated(testapp):
     res = form.submit("apply", status=400)
     text = text_of(res.text)
     assert "Requerido" in text
-    assert "Invalid email address" not in text and "Required" not in text
+    assert "Enter a valid e-mail address" not in text and "Required" not in text
     assert res.forms["deform"]["email"].value == "no-es-un-correo"
 
 

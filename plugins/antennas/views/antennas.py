@@ -1,13 +1,12 @@
 """The antennas: their list, an antenna's page (its one page: its section is part of it) and the
 secretariat's forms."""
 from pyramid.authorization import ALL_PERMISSIONS, Allow, Deny, Everyone
-from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
 from portal.api import model_factory
 from portal.api import REGIONS, country_name
-from portal.api import make_form, render_form, validate
+from portal.api import ConfirmView, FormView
 from portal.api import _, translate
 from portal.api import Member
 from portal.api import html_to_text
@@ -74,49 +73,71 @@ def antenna_view(context, request):
             "breadcrumbs": crumbs(request, None, (antenna.name, None))}
 
 
-def _antenna_form(request, antenna):
-    form = make_form(request, AntennaSchema, [("save", _("Save"))])
-    if antenna is None:
-        title = translate(_("Add an antenna"), request)
-        trail = crumbs(request, None, (title, None))
-    else:
-        title = antenna.name
-        trail = crumbs(request, antenna, (translate(_("Edit"), request), None))
-    values = {"page_title": title, "breadcrumbs": trail, "intro": None}
-    if "save" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return dict(values, form=failed)
-        antenna = save_antenna(request, antenna, appstruct)
-        request.flash(_("Changes saved."))
-        return HTTPFound(request.route_url("antenna", id=antenna.id))
-    if antenna is None:
-        appstruct = {"status": "planned"}
-    else:
+class AntennaForm(FormView):
+    schema = AntennaSchema
+
+    def __init__(self, context, request=None):
+        super().__init__(context, request)
+        self.antenna = getattr(self.context, "antenna", None)
+
+    def page_title(self):
+        return self.antenna.name if self.antenna is not None else _("Add an antenna")
+
+    def page(self, **values):
+        title = translate(self.page_title(), self.request)
+        if self.antenna is None:
+            trail = crumbs(self.request, None, (title, None))
+        else:
+            trail = crumbs(self.request, self.antenna, (translate(_("Edit"), self.request), None))
+        return dict(values, page_title=title, breadcrumbs=trail)
+
+    def appstruct(self):
+        antenna = self.antenna
+        if antenna is None:
+            return {"status": "planned"}
         appstruct = {k: getattr(antenna, k) for k in ("name", "region", "seat_city", "seat_country",
                                                       "host_member_id", "opened", "status", "description",
                                                       "contacts") if getattr(antenna, k) not in (None, "")}
-        appstruct["coordinators"] = "\n".join(u.email for u in antenna.coordinators(request.dbsession))
-    return dict(values, form=render_form(form, appstruct))
+        appstruct["coordinators"] = "\n".join(u.email for u in antenna.coordinators(self.request.dbsession))
+        return appstruct
+
+    def save_success(self, appstruct):
+        antenna = save_antenna(self.request, self.antenna, appstruct)
+        return self.done(_("Changes saved."), self.request.route_url("antenna", id=antenna.id))
 
 
-@view_config(route_name="antenna_add", renderer="portal:templates/form_page.pt", permission="manage")
-def antenna_add(request):
-    return _antenna_form(request, None)
+@view_config(route_name="antenna_add", permission="manage")
+class AntennaAdd(AntennaForm):
+    def __init__(self, context, request=None):
+        super().__init__(context, request)
+        self.antenna = None
 
 
-@view_config(route_name="antenna_edit", renderer="portal:templates/form_page.pt", permission="manage")
-def antenna_edit(context, request):
-    return _antenna_form(request, context.antenna)
+@view_config(route_name="antenna_edit", permission="manage")
+class AntennaEdit(AntennaForm):
+    pass
 
 
-@view_config(route_name="antenna_delete", renderer=T + "delete.pt", permission="manage")
-def antenna_delete(context, request):
-    antenna = context.antenna
-    if "delete" in request.POST:
-        antenna.set_coordinators(request.dbsession, [])
-        request.dbsession.delete(antenna)
-        request.flash(_("“${title}” was deleted.", mapping={"title": antenna.name}))
-        return HTTPFound(request.route_url("antennas"))
-    return {"antenna": antenna, "page_title": antenna.name,
-            "breadcrumbs": crumbs(request, antenna, (translate(_("Delete"), request), None))}
+@view_config(route_name="antenna_delete", permission="manage")
+class AntennaDelete(ConfirmView):
+    button = _("Delete")
+    danger = True
+    name = "delete"
+    intro = _("The antenna and its coordinators' rights go; the news, pages and events it published stay in its "
+              "section.")
+
+    def page_title(self):
+        return _("Delete: ${title}", mapping={"title": self.context.antenna.name})
+
+    def trail(self):
+        return crumbs(self.request, self.context.antenna)
+
+    def cancel_url(self):
+        return self.request.route_path("antenna", id=self.context.antenna.id)
+
+    def confirm_success(self):
+        antenna = self.context.antenna
+        antenna.set_coordinators(self.request.dbsession, [])
+        self.request.dbsession.delete(antenna)
+        return self.done(_("“${title}” was deleted.", mapping={"title": antenna.name}),
+                         self.request.route_url("antennas"))

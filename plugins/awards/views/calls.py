@@ -1,11 +1,10 @@
 """The list of calls, a call's page (with the secretariat's steps), and the call form (new, edited, or
 a copy of last year's)."""
-from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
 from portal.api import get_or_404
-from portal.api import make_form, render_form, validate
+from portal.api import FormView, render_form, validate
 from portal.api import _
 
 from .. import AWARD
@@ -26,47 +25,63 @@ def calls(request):
     return page(request, AWARD, calls=rows, juror_calls=juror_calls, can_add=is_secretariat(request))
 
 
-def _call_form(request, call, copy_of=None):
-    form = make_form(request, CallSchema, [("save", _("Save"))], call=call)
-    crumbs = [call_crumb(request, call)] if call is not None else []
-    title = _("Edit the call") if call is not None else _("New award call")
-    if "more_rows" in request.POST:
-        # more empty rows, with everything typed kept; nothing is saved
-        appstruct, failed = validate(form, request)
-        if failed:
-            return page(request, title, crumbs, form=failed)
-        request.tm.doom()
-        fresh = make_form(request, CallSchema, [("save", _("Save"))], call=call)  # rows of its own count
-        return page(request, title, crumbs, form=render_form(fresh, typed_values(appstruct, request.POST["more_rows"])))
-    if "save" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return page(request, title, crumbs, form=failed)
+class CallForm(FormView):
+    """The call form: new, edited, or a copy of last year's; "more rows" gives empty rows and keeps
+    everything typed, saving nothing."""
+    schema = CallSchema
+    renderer = "plugins.awards:templates/form.pt"
+    call = copy_of = None
+
+    def bind(self):
+        return {"call": self.call}
+
+    def page_title(self):
+        return _("Edit the call") if self.call is not None else _("New award call")
+
+    def page(self, **values):
+        crumbs = [call_crumb(self.request, self.call)] if self.call is not None else []
+        return page(self.request, self.page_title(), crumbs, **values)
+
+    def appstruct(self):
+        source = self.call or self.copy_of
+        return copy_values(source, same_call=self.call is not None) if source is not None else empty_values()
+
+    def __call__(self):
+        request = self.request
+        if "more_rows" in request.POST:
+            appstruct, failed = validate(self.form, request)
+            if failed:
+                return self.failure(failed)
+            request.tm.doom()
+            self._form = None  # a fresh form: its rows of their own count
+            return self.show(render_form(self.form, typed_values(appstruct, request.POST["more_rows"])))
+        return super().__call__()
+
+    def save_success(self, appstruct):
+        call = self.call
         if call is None:
             call = AwardCall()
-            request.dbsession.add(call)
+            self.request.dbsession.add(call)
         for key, value in appstruct.items():
             setattr(call, key, value)
         call.ceremony = (call.ceremony or "").strip()
-        request.dbsession.flush()
-        request.flash(_("Changes saved."))
-        return HTTPFound(request.route_url("award_call", call=call.id))
-    source = call or copy_of
-    values = copy_values(source, same_call=call is not None) if source is not None else empty_values()
-    return page(request, title, crumbs, form=render_form(form, values))
+        self.request.dbsession.flush()
+        return self.done(_("Changes saved."), self.request.route_url("award_call", call=call.id))
 
 
-@view_config(route_name="award_call_add", renderer="plugins.awards:templates/form.pt", permission="manage")
-def call_add(request):
-    copy_of = None
-    if request.GET.get("copy"):
-        copy_of = get_or_404(request.dbsession, AwardCall, request.GET["copy"])
-    return _call_form(request, None, copy_of)
+@view_config(route_name="award_call_add", permission="manage")
+class CallAdd(CallForm):
+    def __call__(self):
+        if self.request.GET.get("copy"):
+            self.copy_of = get_or_404(self.request.dbsession, AwardCall, self.request.GET["copy"])
+        return super().__call__()
 
 
-@view_config(route_name="award_call_edit", renderer="plugins.awards:templates/form.pt", permission="manage")
-def call_edit(request):
-    return _call_form(request, request.context)
+@view_config(route_name="award_call_edit", permission="manage")
+class CallEdit(CallForm):
+    def __call__(self):
+        self.call = self.request.context
+        return super().__call__()
 
 
 @view_config(route_name="award_call", renderer="plugins.awards:templates/call.pt", permission="view")

@@ -3,7 +3,7 @@ from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
 from portal.api import country_name
-from portal.api import make_form, render_form, validate
+from portal.api import FormView, make_form, render_form
 from portal.api import _
 
 from ..jury import AssignmentRefused, assign_entries, invite_juror, progress
@@ -19,14 +19,23 @@ def _jury_page(request, call, form, error=None):
                 due=due, assign=assign, error=error, country_name=lambda c: country_name(c, request.locale_name))
 
 
-@view_config(route_name="award_jury", renderer="plugins.awards:templates/jury.pt", permission="manage")
-def jury(request):
-    call = request.context
-    form = make_form(request, JurorSchema, [("add", _("Add to the jury"))])
-    if "add" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return _jury_page(request, call, failed)
+@view_config(route_name="award_jury", permission="manage")
+class JuryView(FormView):
+    """The jury's page: its form adds a juror (invited by mail when new to the portal)."""
+    schema = JurorSchema
+    buttons = (("add", _("Add to the jury")),)
+    renderer = "plugins.awards:templates/jury.pt"
+
+    def page(self, **values):
+        return _jury_page(self.request, self.context, values["form"])
+
+    def __call__(self):
+        if "remove" in self.request.POST:
+            return self.remove()
+        return super().__call__()
+
+    def add_success(self, appstruct):
+        call, request = self.context, self.request
         juror = invite_juror(request, call, appstruct["email"], appstruct["name"], appstruct.get("country") or "")
         if juror is None:
             request.flash(_("This person is already on the jury."), "error")
@@ -34,7 +43,9 @@ def jury(request):
             request.flash(_("${name} is on the jury; an invitation is on its way by mail.",
                             mapping={"name": juror.user.name}))
         return HTTPFound(request.route_url("award_jury", call=call.id))
-    if "remove" in request.POST:
+
+    def remove(self):
+        call, request = self.context, self.request
         juror = next((j for j in call.jurors if str(j.id) == request.POST["remove"]), None)
         if juror is None:
             raise HTTPNotFound()
@@ -44,7 +55,6 @@ def jury(request):
             call.jurors.remove(juror)
             request.flash(_("Removed from the jury."))
         return HTTPFound(request.route_url("award_jury", call=call.id))
-    return _jury_page(request, call, render_form(form))
 
 
 @view_config(route_name="award_assign", request_method="POST", renderer="plugins.awards:templates/jury.pt",

@@ -5,7 +5,7 @@ from pyramid.httpexceptions import HTTPBadRequest, HTTPForbidden, HTTPFound, HTT
 from pyramid.view import view_config
 
 from portal.api import country_name
-from portal.api import make_form, render_form, validate
+from portal.api import FormView, make_form, validate
 from portal.api import _, translate
 
 from ..blind import masker_for
@@ -50,44 +50,51 @@ def reading(request, entry, document_url) -> dict:
                 country=country_name(exp.country, request.locale_name) if exp is not None else "")
 
 
-@view_config(route_name="award_review", renderer="plugins.awards:templates/review.pt", permission="review")
-def review_view(request):
-    review = request.context
-    if review.conflict:
-        raise HTTPNotFound()
-    entry, call = review.entry, review.entry.call
-    form = make_form(request, score_schema(call), [("score", _("Save the scores"))])
-    crumbs = [call_crumb(request, call), (translate(_("Your reviews"), request),
-                                          request.route_path("award_my_reviews", call=call.id))]
-    reviews = reviews_of(request.dbsession, review.juror)
-    error, rendered = None, None
-    if "score" in request.POST:
-        if not call.evaluation_open:
-            request.response.status = 400
-            error = _("The evaluation closed on ${date}: scores cannot change any more.",
-                      mapping={"date": when(request, call, call.evaluation_closes)})
+@view_config(route_name="award_review", permission="review")
+class ReviewView(FormView):
+    """A juror's review of one entry: the entry as they read it and the scores, until the evaluation closes."""
+    buttons = (("score", _("Save the scores")),)
+    renderer = "plugins.awards:templates/review.pt"
+
+    def __call__(self):
+        self.review = self.request.context
+        if self.review.conflict:
+            raise HTTPNotFound()
+        self.call = self.review.entry.call
+        if "score" in self.request.POST and not self.call.evaluation_open:
+            self.request.response.status = 400
+            return self.show(None, error=_("The evaluation closed on ${date}: scores cannot change any more.",
+                                           mapping={"date": when(self.request, self.call, self.call.evaluation_closes)}))
+        return super().__call__()
+
+    def get_schema(self):
+        return score_schema(self.call)
+
+    def appstruct(self):
+        return form_values(self.review, self.call)
+
+    def page(self, form=None, error=None, intro=None, **values):
+        request, review, call = self.request, self.review, self.call
+        entry = review.entry
+        crumbs = [call_crumb(request, call), (translate(_("Your reviews"), request),
+                                              request.route_path("award_my_reviews", call=call.id))]
+        reviews = reviews_of(request.dbsession, review.juror)
+        done, due = juror_progress(reviews, call)
+        following = next_review(review, reviews)
+        return page(request, entry_label(request, entry), crumbs, review=review, error=error,
+                    form=form if call.evaluation_open else None, can_score=call.evaluation_open, preview=False,
+                    done=done, due=due, position=[r.id for r in reviews].index(review.id) + 1 if review in reviews else None,
+                    next_url=request.route_path("award_review", review=following.id) if following else None,
+                    **reading(request, entry, lambda n: request.route_path("award_review_document", review=review.id, n=n)))
+
+    def score_success(self, appstruct):
+        review, call = self.review, self.call
+        if save_scores(review, call, appstruct):
+            message = _("Scores saved. You can change them until the evaluation closes.")
         else:
-            appstruct, failed = validate(form, request)
-            if failed:
-                rendered = failed
-            else:
-                complete = save_scores(review, call, appstruct)
-                if complete:
-                    request.flash(_("Scores saved. You can change them until the evaluation closes."))
-                else:
-                    request.flash(_("Scores saved: ${scored} of ${count} criteria. The review counts in the ranking "
-                                    "once every criterion has its score.",
-                                    mapping={"scored": review.scored(call), "count": len(call.criteria)}))
-                return HTTPFound(request.route_url("award_review", review=review.id))
-    if rendered is None and call.evaluation_open:
-        rendered = render_form(form, form_values(review, call))
-    done, due = juror_progress(reviews, call)
-    following = next_review(review, reviews)
-    return page(request, entry_label(request, entry), crumbs, review=review, form=rendered, error=error,
-                can_score=call.evaluation_open, preview=False, done=done, due=due,
-                position=[r.id for r in reviews].index(review.id) + 1 if review in reviews else None,
-                next_url=request.route_path("award_review", review=following.id) if following else None,
-                **reading(request, entry, lambda n: request.route_path("award_review_document", review=review.id, n=n)))
+            message = _("Scores saved: ${scored} of ${count} criteria. The review counts in the ranking once every "
+                        "criterion has its score.", mapping={"scored": review.scored(call), "count": len(call.criteria)})
+        return self.done(message, self.request.route_url("award_review", review=review.id))
 
 
 @view_config(route_name="award_entry_preview", renderer="plugins.awards:templates/review.pt", permission="manage")

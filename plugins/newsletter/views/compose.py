@@ -8,7 +8,7 @@ from pyramid.view import view_config
 from sqlalchemy import func, select
 
 from portal.api import as_id, conflicts_retried, get_or_404
-from portal.api import make_form, render_form, validate
+from portal.api import FormView, make_form, validate
 from portal.api import LANGUAGES, _, translate
 from portal.api import moment_text
 
@@ -74,47 +74,63 @@ def manage(request):
 
 # --- step 1: name and audience ------------------------------------------------------------------------
 
-def details_form(request: Request) -> deform.Form:
-    form = make_form(request, DetailsSchema, [("save_next", _("Save and continue")), ("save", _("Save"))])
-    form["audience"].widget.template = "plugins.newsletter:templates/deform/mapping_children.pt"
-    return form
+class DetailsView(FormView):
+    """Step 1, the issue's name and audience: "Save" stays on the step, "Save and continue" goes on."""
+    schema = DetailsSchema
+    buttons = (("save_next", _("Save and continue")), ("save", _("Save")))
+    renderer = "plugins.newsletter:templates/issue_details.pt"
+    issue: Issue | None = None
+
+    @property
+    def form(self) -> deform.Form:
+        if self._form is None:
+            self._form = super().form
+            self._form["audience"].widget.template = "plugins.newsletter:templates/deform/mapping_children.pt"
+        return self._form
+
+    def save_next_success(self, appstruct):
+        return self.save_success(appstruct)
 
 
-@view_config(route_name="newsletter_issue_add", renderer="plugins.newsletter:templates/issue_details.pt",
-             permission="manage")
-def issue_add(request):
-    form = details_form(request)
-    values = dict(issue=None, steps=steps(request, None, "newsletter_issue_details"), audience=None)
-    if "save" in request.POST or "save_next" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return manage_page(request, _("New issue"), form=failed, **values)
+@view_config(route_name="newsletter_issue_add", permission="manage")
+class IssueAdd(DetailsView):
+    def page(self, **values):
+        return manage_page(self.request, _("New issue"), issue=None, audience=None,
+                           steps=steps(self.request, None, "newsletter_issue_details"), **values)
+
+    def appstruct(self):
+        return {"default_language": self.request.locale_name}
+
+    def save_success(self, appstruct):
+        request = self.request
         issue = Issue(title="", creator_id=request.user.id, status="draft")
         request.dbsession.add(issue)
         issues.apply_details(issue, appstruct)
         request.dbsession.flush()
-        request.flash(_("The issue is saved as a draft. Now choose what it brings."))
-        return HTTPFound(request.route_url("newsletter_issue_items", id=issue.id))
-    return manage_page(request, _("New issue"), form=render_form(form, {"default_language": request.locale_name}),
-                       **values)
+        return self.done(_("The issue is saved as a draft. Now choose what it brings."),
+                         request.route_url("newsletter_issue_items", id=issue.id))
 
 
-@view_config(route_name="newsletter_issue_details", renderer="plugins.newsletter:templates/issue_details.pt",
-             permission="manage")
-def issue_details(request):
-    db = request.dbsession
-    issue = editable_issue(request)
-    form = details_form(request)
-    if "save" in request.POST or "save_next" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return issue_page(request, issue, "newsletter_issue_details", form=failed, audience=None)
-        issues.apply_details(issue, appstruct)
-        request.flash(_("Changes saved."))
-        return next_step(request, issue, "newsletter_issue_details")
-    return issue_page(request, issue, "newsletter_issue_details",
-                      form=render_form(form, issues.details_appstruct(issue)),
-                      audience=campaign.audience_size(db, issue))
+@view_config(route_name="newsletter_issue_details", permission="manage")
+class IssueDetails(DetailsView):
+    def __call__(self):
+        self.issue = editable_issue(self.request)
+        return super().__call__()
+
+    def page(self, audience=None, **values):
+        return issue_page(self.request, self.issue, "newsletter_issue_details", audience=audience, **values)
+
+    def appstruct(self):
+        return issues.details_appstruct(self.issue)
+
+    def values(self):
+        # the audience's size, shown before a change: not on a refused form, which may name another one
+        return {} if self.request.POST else {"audience": campaign.audience_size(self.request.dbsession, self.issue)}
+
+    def save_success(self, appstruct):
+        issues.apply_details(self.issue, appstruct)
+        self.request.flash(_("Changes saved."))
+        return next_step(self.request, self.issue, "newsletter_issue_details")
 
 
 # --- step 2: items ------------------------------------------------------------------------------------

@@ -1,11 +1,10 @@
 """Public pages: subscribing (double opt-in), the confirmation link, preferences and one-click
 unsubscribing by the personal link. None needs an account."""
-from pyramid.httpexceptions import HTTPFound
 from pyramid.request import Request
 from pyramid.response import Response
 from pyramid.view import view_config
 
-from portal.api import make_form, render_form, validate
+from portal.api import ConfirmView, FormView
 from portal.api import _
 
 from .. import subscriptions
@@ -15,17 +14,27 @@ from ..schemas import PreferencesSchema, SubscribeSchema
 from . import message, public_page
 
 
-@view_config(route_name="newsletter", renderer="plugins.newsletter:templates/subscribe.pt", permission="view")
-def subscribe(request):
-    form = make_form(request, SubscribeSchema, [("subscribe", _("Subscribe"))])
-    if "subscribe" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return public_page(request, _("Subscribe to the newsletter"), form=failed, done=False)
-        subscriptions.ask_for_confirmation(request, appstruct)
+class NewsletterForm(FormView):
+    """A public form of the newsletter: its trail starts at the newsletter."""
+
+    def page(self, **values):
+        return public_page(self.request, self.page_title(), **values)
+
+
+@view_config(route_name="newsletter", permission="view")
+class SubscribeView(NewsletterForm):
+    schema = SubscribeSchema
+    buttons = (("subscribe", _("Subscribe")),)
+    title = _("Subscribe to the newsletter")
+    renderer = "plugins.newsletter:templates/subscribe.pt"
+
+    def values(self):
+        return {"done": False}
+
+    def subscribe_success(self, appstruct):
+        subscriptions.ask_for_confirmation(self.request, appstruct)
         # The same answer whatever the address: the page never tells whether it is subscribed.
-        return HTTPFound(request.route_url("newsletter_thanks"))
-    return public_page(request, _("Subscribe to the newsletter"), form=render_form(form), done=False)
+        return self.done(None, self.request.route_url("newsletter_thanks"))
 
 
 @view_config(route_name="newsletter_thanks", renderer="plugins.newsletter:templates/message.pt", permission="view")
@@ -37,26 +46,36 @@ def thanks(request):
         "is confirmed, no newsletter is sent to it."))
 
 
-@view_config(route_name="newsletter_confirm", renderer="plugins.newsletter:templates/confirm.pt", permission="view")
-def confirm(request):
-    sub, problem = subscriptions.pending_confirmation(request.dbsession, request.matchdict["token"])
-    if problem == "expired":
-        return message(request, _("This link has expired"), _(
-            "Confirmation links work for three days. Subscribe again to receive a new one."), 410,
-            [(_("Subscribe"), request.route_path("newsletter"))])
-    if problem is None and request.method == "POST":
-        if subscriptions.confirm(request, sub):
-            request.flash(_("Your subscription is confirmed. Welcome!"))
-            return HTTPFound(request.route_url("newsletter_preferences",
-                                               token=personal_token(request.registry.settings, sub)))
-        problem = "unknown"  # used by another request a moment ago
-    if problem == "unknown":
+@view_config(route_name="newsletter_confirm", permission="view")
+class ConfirmSubscriptionView(ConfirmView):
+    title = _("Confirm your subscription")
+    button = _("Confirm my subscription")
+    details = _("After confirming, you can choose its language, regions and themes on the next page.")
+
+    def page(self, **values):
+        return public_page(self.request, self.page_title(), **values)
+
+    def __call__(self):
+        request = self.request
+        self.sub, problem = subscriptions.pending_confirmation(request.dbsession, request.matchdict["token"])
+        if problem == "expired":
+            return message(request, _("This link has expired"), _(
+                "Confirmation links work for three days. Subscribe again to receive a new one."), 410,
+                [(_("Subscribe"), request.route_path("newsletter"))])
+        if problem is None:
+            if request.method != "POST":
+                self.intro = _("Confirm that ${email} should receive the newsletter.",
+                               mapping={"email": self.sub.email})
+                return self.ask()
+            if subscriptions.confirm(request, self.sub):
+                return self.done(_("Your subscription is confirmed. Welcome!"), request.route_url(
+                    "newsletter_preferences", token=personal_token(request.registry.settings, self.sub)))
+            # used by another request a moment ago
         request.tm.doom()
         return message(request, _("This link does not work"), _(
             "This confirmation link is unknown or was already used. If you already confirmed, you are subscribed; "
             "otherwise subscribe again to receive a new link."), 404,
             [(_("Subscribe"), request.route_path("newsletter"))])
-    return public_page(request, _("Confirm your subscription"), sub=sub)
 
 
 def sample_link(request: Request, action: str) -> Response:
@@ -91,24 +110,28 @@ def personal_link(request: Request, action: str) -> tuple[Subscriber | None, str
     return sub, token, None
 
 
-@view_config(route_name="newsletter_preferences", renderer="plugins.newsletter:templates/preferences.pt",
-             permission="view")
-def preferences(request):
-    sub, token, other = personal_link(request, "preferences")
-    if other is not None:
-        return other
-    form = make_form(request, PreferencesSchema, [("save", _("Save"))])
-    if "save" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return public_page(request, _("Your newsletter preferences"), form=failed, sub=sub, token=token)
-        subscriptions.save_preferences(sub, appstruct)
-        request.flash(_("Your preferences are saved."))
-        return HTTPFound(request.route_url("newsletter_preferences", token=token))
-    appstruct = {"name": sub.name, "language": sub.language, "regions": set(sub.values("region")),
-                 "themes": set(sub.values("theme"))}
-    return public_page(request, _("Your newsletter preferences"), form=render_form(form, appstruct), sub=sub,
-                       token=token)
+@view_config(route_name="newsletter_preferences", permission="view")
+class PreferencesView(NewsletterForm):
+    schema = PreferencesSchema
+    title = _("Your newsletter preferences")
+    renderer = "plugins.newsletter:templates/preferences.pt"
+
+    def __call__(self):
+        self.sub, self.token, other = personal_link(self.request, "preferences")
+        return other if other is not None else super().__call__()
+
+    def values(self):
+        return {"sub": self.sub, "token": self.token}
+
+    def appstruct(self):
+        sub = self.sub
+        return {"name": sub.name, "language": sub.language, "regions": set(sub.values("region")),
+                "themes": set(sub.values("theme"))}
+
+    def save_success(self, appstruct):
+        subscriptions.save_preferences(self.sub, appstruct)
+        return self.done(_("Your preferences are saved."),
+                         self.request.route_url("newsletter_preferences", token=self.token))
 
 
 @view_config(route_name="newsletter_unsubscribe", renderer="plugins.newsletter:templates/unsubscribe.pt",

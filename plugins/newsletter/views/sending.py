@@ -13,13 +13,12 @@ from sqlalchemy import select
 
 from portal.api import get_or_404
 from portal.api import LANGUAGES, _
-from portal.api import OutboxMessage, utcnow
+from portal.api import OutboxMessage, normal_address, utcnow
 from portal.api import moment_text, zone_choices, zone_label
 
 from .. import campaign, issues
 from ..links import SAMPLE
 from ..models import Delivery, Issue, Subscriber
-from ..schemas import valid_address
 from ..subscriptions import mark_bouncing
 from . import manage_page
 from .compose import issue_page
@@ -77,11 +76,11 @@ def issue_overview(request):
         request.flash(_("Marked as bouncing: ${count}. They receive nothing more.", mapping={"count": len(rows)}))
         return HTTPFound(here)
     if "test" in post:
-        address = post.get("test_address", "").strip().lower()[:300]
+        address = normal_address(post.get("test_address", "")[:300])
         language = post.get("test_language", "")
         if language not in LANGUAGES:
             language = issue.default_language
-        if not valid_address(address):
+        if address is None:
             request.tm.doom()
             return overview(request, issue, status=400, test={
                 "address": post.get("test_address", "")[:300], "language": language,
