@@ -150,7 +150,7 @@ def cmd_plugins(args):
         content_type = env["registry"].portal.content_types.get(item["name"].split(".")[0])
         if content_type is not None and "." in item["name"]:  # the views add_content_type made for a type
             plugin = owner(content_type.plugin)
-        by_plugin.setdefault(plugin, []).append(("route", item["name"], {"pattern": item["pattern"]}))
+        by_plugin.setdefault(plugin, []).append(("route", item["name"], {"pattern": "/" + item["pattern"].lstrip("/")}))
     for module in plugin_command_modules(enabled):
         names = []
         module.register(lambda name, func, help_text, _names=names: _names.append((name, help_text)) or _Ignored())

@@ -608,7 +608,7 @@ def plugin_pages(registry, plugin, values):
     for entry in registry.introspector.get_category("routes"):
         intr = entry["introspectable"]
         where = (getattr(intr.action_info, "file", "") or "").replace("\\", "/")
-        pattern = intr["pattern"]
+        pattern = "/" + intr["pattern"].lstrip("/")
         if f"plugins/{plugin}/" not in where or "*" in pattern:  # "*": a folder of static files
             continue
         filled = values(pattern) if callable(values) else values

@@ -20,6 +20,7 @@ def includeme(config):
     from .steps import manage_tasks
     from .permissions import AwardPermissions
     config.add_permissions(AwardPermissions)
+    config.include(".routes", route_prefix="/awards")
     config.include(".views")
     config.add_static("static/awards.css")
     config.add_home_section("awards", AWARD, open_calls, order=5)

@@ -28,4 +28,5 @@ def includeme(config):
     config.add_region_section("working-groups", _("Members in working groups"), region_groups, order=40)
     from .demo import create_demo_groups
     config.add_demo_data(create_demo_groups, order=60)
+    config.include(".routes", route_prefix="/groups")
     config.include(".views")

@@ -120,7 +120,7 @@ def get_routes(registry):
             continue
         if intr["request_methods"] and "GET" not in intr["request_methods"]:
             continue
-        routes.append(Route(route.name, route.pattern, route))
+        routes.append(Route(route.name, "/" + route.pattern.lstrip("/"), route))
     return routes
 
 
@@ -384,7 +384,7 @@ def query_variants(links, addresses, plan, per_parameter=2):
 
 def explore_and_plant(client, role, routes, addresses, plan, logout_paths, planted_forms, rounds=3):
     from pyramid.interfaces import IRoutesMapper
-    every_route = [Route(r.name, r.pattern, r) for r in client.app.registry.getUtility(IRoutesMapper).get_routes()]
+    every_route = [Route(r.name, "/" + r.pattern.lstrip("/"), r) for r in client.app.registry.getUtility(IRoutesMapper).get_routes()]
     """Open every route's address as this client (with ids from links, newly found ones in the next
     round), note the links, and plant every form not planted yet."""
     visited, links = set(), []
@@ -463,7 +463,7 @@ def site(tmp_path_factory, db_engine, test_plugins, browser, serve):
 
     routes = get_routes(app.registry)
     addresses = Addresses(routes)
-    logout_paths = {r.pattern for r in routes if r.name == "logout"}
+    logout_paths = {"/" + r.pattern.lstrip("/") for r in routes if r.name == "logout"}
     plan = Planting()
     planted_forms, links = set(), []
     # The secretariat first (it reaches every form), then the others' own forms; each login from its own

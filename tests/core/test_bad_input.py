@@ -87,7 +87,7 @@ def routes(registry):
         intr = entry["introspectable"]
         if intr["name"].startswith("__static") or intr["name"].startswith("__") and "*" in intr["pattern"]:
             continue
-        found.append((intr["name"], intr["pattern"]))
+        found.append((intr["name"], "/" + intr["pattern"].lstrip("/")))
     return sorted(found)
 
 

@@ -184,7 +184,7 @@ def test_each_plugin_alone_with_what_it_requires_migrates_starts_and_serves_its_
         browser = webtest.TestApp(app, extra_environ={"HTTP_HOST": "portal.test"})
         assert browser.get("/").status_int == 200
         for item in app.registry.portal.menu("main"):
-            assert browser.get(browser.app.registry.introspector.get("routes", item.route_name)["pattern"],
+            assert browser.get("/" + browser.app.registry.introspector.get("routes", item.route_name)["pattern"].lstrip("/"),
                                status="*").status_int in (200, 302), (plugin.name, item.route_name)
         assert {p.package for p in app.registry.portal.plugins.values()} == set(packages)
 

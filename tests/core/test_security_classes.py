@@ -75,7 +75,7 @@ def demo_site(app, registry):
         db.add(MembershipApplication(organisation="Ciudad de Rosario", kind="city", country="AR",
                                      contact_name="Marta Díaz", email="marta@example.org"))
     env["closer"]()
-    return [r.pattern for r in routes(registry).values() if "{" not in r.pattern and r.methods & {"GET", "*"}]
+    return ["/" + r.pattern.lstrip("/") for r in routes(registry).values() if "{" not in r.pattern and r.methods & {"GET", "*"}]
 
 
 def browser_as(app, role, address="192.0.2.10"):

@@ -72,7 +72,7 @@ def routes(registry):
             continue
         where = (getattr(intr.action_info, "file", "") or "").replace("\\", "/")
         plugin = where.split("plugins/")[-1].split("/")[0] if "/plugins/" in where else "portal"
-        route = Route(intr["name"], intr["pattern"], set(), set(), False, plugin)
+        route = Route(intr["name"], "/" + intr["pattern"].lstrip("/"), set(), set(), False, plugin)
         for related in entry["related"]:
             if related.category_name != "views":
                 continue

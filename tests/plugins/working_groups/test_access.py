@@ -198,7 +198,7 @@ def item_routes(registry):
     found = []
     for entry in registry.introspector.get_category("routes"):
         intr = entry["introspectable"]
-        pattern, where = intr["pattern"], getattr(intr.action_info, "file", "") or ""
+        pattern, where = "/" + intr["pattern"].lstrip("/"), getattr(intr.action_info, "file", "") or ""
         if "{id" not in pattern:
             continue
         if "plugins/working_groups" in where.replace("\\", "/") or pattern.startswith(CORE_ITEM_ROUTES):

@@ -1,0 +1,27 @@
+"""Every route of the working groups, under /groups (included with that route_prefix by the manifest).
+The group's door is for everyone; what lies behind it is hidden from who may not read its pages
+(group_factory, page_factory: see resources.py)."""
+from .resources import GroupsRoot, group_door_factory, group_factory, page_factory
+
+
+def includeme(config):
+    add = config.add_route
+    add("working_groups", "", factory=GroupsRoot, inherit_slash=True)
+    add("working_group_add", "/add", factory=GroupsRoot)
+    add("working_group_invitation", "/invitations/{token}")
+    add("working_group", "/{id:\\d+}", factory=group_door_factory)
+    add("working_group_join", "/{id:\\d+}/join", factory=group_door_factory)
+    add("working_group_edit", "/{id:\\d+}/edit", factory=group_factory)
+    add("working_group_leave", "/{id:\\d+}/leave", factory=group_factory)
+    add("working_group_follow", "/{id:\\d+}/follow", factory=group_factory)
+    add("working_group_members", "/{id:\\d+}/members", factory=group_factory)
+    add("working_group_member", "/{id:\\d+}/members/{user:\\d+}", factory=group_factory)
+    add("working_group_request", "/{id:\\d+}/requests/{request:\\d+}", factory=group_factory)
+    add("working_group_invitation_revoke", "/{id:\\d+}/invitations/{invitation:\\d+}/withdraw", factory=group_factory)
+    add("group_page_add", "/{id:\\d+}/pages/add", factory=group_factory)
+    add("group_page.view", "/pages/{id:\\d+}", factory=page_factory)
+    add("group_page.edit", "/pages/{id:\\d+}/edit", factory=page_factory)
+    add("group_page.history", "/pages/{id:\\d+}/history", factory=page_factory)
+    add("group_page.restore", "/pages/{id:\\d+}/restore", factory=page_factory)
+    add("group_page.comment", "/pages/{id:\\d+}/comments", factory=page_factory)
+    add("group_page.delete", "/pages/{id:\\d+}/delete", factory=page_factory)
