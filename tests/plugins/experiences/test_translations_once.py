@@ -136,3 +136,36 @@ def test_a_winner_badge_shows_on_every_language_version(testapp, db, pair, froze
     for key in ("es", "pt"):
         page = testapp.get(f"/experiences/{pair[key]}")
         assert "Winner of the 7th Good Practice Award" in words(page.html.select_one("ul.content-badges")), key
+
+
+def test_home_page_and_embedded_list_show_a_translated_item_once(testapp, pair):
+    home = testapp.get("/", headers={"Accept-Language": "pt"}).text
+    assert home.count(PT) == 1 and ES not in home and OTHER in home
+    embed = testapp.get("/embed/experiences", {"lang": "es"}).text
+    assert embed.count(ES) == 1 and PT not in embed and OTHER in embed
+
+
+def test_phrases_and_pages_count_items(testapp, registry, pair):
+    from portal.api import SearchQuery
+    data = found(testapp, "pt", q='"orçamento participativo" OR "presupuesto participativo"')
+    assert [hit["title"] for hit in data["results"]] == [PT] and data["total"] == 1
+    search = registry["search"].search
+    for sort in ("date", "title", "relevance"):
+        pages = [search(SearchQuery(text="participativo OR asamblea" if sort == "relevance" else "",
+                                    filters={"type": ["experience"]}, sort=sort, page=n, page_size=1,
+                                    facets=("language",), language="es")) for n in (1, 2, 3)]
+        assert [p.total for p in pages] == [2, 2, 2], sort
+        assert sorted(h.title for p in pages for h in p.hits) == sorted([ES, OTHER]), sort
+        assert pages[0].facets["language"] == [("es", 2), ("pt", 1)]
+
+
+def test_an_index_written_before_translation_groups_gets_the_field(tmp_path):
+    from whoosh import index
+    from whoosh.fields import ID, STORED, Schema
+
+    from portal.search.whoosh import WhooshBackend
+    old = Schema(key=ID(stored=True, unique=True), title=STORED)
+    index.create_in(str(tmp_path), old)
+    backend = WhooshBackend(str(tmp_path))
+    assert "translation_group" in backend.ix.schema and "fingerprint" in backend.ix.schema
+    assert "translation_group" in WhooshBackend(str(tmp_path)).ix.schema  # opened again: nothing to add
