@@ -532,10 +532,22 @@ class WhooshBackend(SearchBackend):
         """The translation groups of more than one document: which group each of their documents is in."""
         def read():
             found = _Groups()
-            for group, docs in self._facet_docs(searcher, "translation_group").items():
-                if len(docs) > 1:
-                    found.members[group] = docs
-                    found.of.update(dict.fromkeys(docs, group))
+            if "translation_group" not in searcher.reader().indexed_field_names():
+                return found
+            # from the term dictionaries: only the postings of groups of several documents are read (most
+            # items have one version)
+            frequency: dict[bytes, int] = {}
+            for leaf, _ in searcher.leaf_searchers():
+                for tbytes, info in leaf.reader().iter_field("translation_group"):
+                    frequency[tbytes] = frequency.get(tbytes, 0) + info.doc_frequency()
+            field = searcher.schema["translation_group"]
+            for tbytes, n in frequency.items():
+                if n > 1:
+                    group = field.from_bytes(tbytes)
+                    docs = set(self._term_postings(searcher, "translation_group", group, {})[1])
+                    if len(docs) > 1:  # (the frequency counts deleted documents until a merge)
+                        found.members[group] = docs
+                        found.of.update(dict.fromkeys(docs, group))
             return found
         return self._cached(searcher, ("groups",), read)
 

@@ -169,3 +169,16 @@ def test_an_index_written_before_translation_groups_gets_the_field(tmp_path):
     backend = WhooshBackend(str(tmp_path))
     assert "translation_group" in backend.ix.schema and "fingerprint" in backend.ix.schema
     assert "translation_group" in WhooshBackend(str(tmp_path)).ix.schema  # opened again: nothing to add
+
+
+def test_reindex_check_gives_documents_indexed_before_groups_their_group(testapp, registry, pair):
+    from portal.search.queue import check_index, database_documents
+    with registry["dbsession_factory"]() as session:
+        wanted = database_documents(registry, session)
+    key = f"experience:{pair['pt']}"
+    assert wanted[key]["translation_group"] == wanted[f"experience:{pair['es']}"]["translation_group"]
+    registry["search"].index([dict(wanted[key], translation_group=None)])  # as written before groups were kept
+    assert found(testapp, "es", q="participativo")["total"] == 2
+    report = check_index(registry)
+    assert report.stale == 1
+    assert found(testapp, "es", q="participativo")["total"] == 1
