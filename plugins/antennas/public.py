@@ -12,6 +12,7 @@ from portal.api import REGIONS, country_name
 from portal.api import LANGUAGES, _, translate, translate_to
 from portal.api import Member
 from portal.api import allow_framing, as_id
+from portal.api import one_per_translation
 
 
 def _language(request):
@@ -90,7 +91,8 @@ EMBED_LIMIT = 5
 def embed_experiences(request):
     Experience, Theme = request.resources["experience"], request.resources["theme"]
     lang = _language(request)
-    stmt = select(Experience).where(Experience.state == "published")
+    # a translated experience once, in the embedding page's language when it has that version
+    stmt = one_per_translation(select(Experience).where(Experience.state == "published"), Experience, lang)
     region, theme = request.GET.get("region", ""), request.GET.get("theme", "")
     heading = translate_to(request, _("Latest experiences"), lang)
     if region:

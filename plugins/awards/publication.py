@@ -60,8 +60,15 @@ def publish_call(request, session, call):
                       entry=entry.title, outcome=outcome, url=url)
         sent += 1
         if entry.outcome and entry.experience is not None:
-            reindex_later(session, entry.experience)
+            for version in translations_of(session, entry.experience):  # the badge is on each of them
+                reindex_later(session, version)
     return sent
+
+
+def translations_of(session, experience):
+    """The experience and its other language versions."""
+    return session.scalars(select(type(experience)).where(
+        type(experience).translation_group == experience.translation_group)).all()
 
 
 def publish_due_results(request, session=None):

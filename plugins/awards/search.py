@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
 from portal.api import _, translate
+from portal.api import Content
 
 from .models import AwardCall, AwardEntry
 from portal.api import clock
@@ -17,10 +18,14 @@ FACET_LABELS = {"award": {"winner": _("Award winner"), "mention": _("Special men
 
 
 def public_outcomes(request, experience):
+    """The public outcomes of the entries of this experience or of another language version of it: a
+    winner's badge shows on every translation."""
     if experience.id is None:
         return []
+    versions = select(Content.id).where(Content.translation_group == experience.translation_group,
+                                        Content.type == experience.type)
     stmt = (select(AwardEntry, AwardCall).join(AwardCall, AwardEntry.call_id == AwardCall.id)
-            .where(AwardEntry.experience_id == experience.id, AwardEntry.outcome.is_not(None),
+            .where(AwardEntry.experience_id.in_(versions), AwardEntry.outcome.is_not(None),
                    AwardEntry.status == "submitted", AwardEntry.eligible.is_(True),
                    AwardCall.results_date <= clock.now())
             .order_by(AwardCall.results_date.desc()))

@@ -9,7 +9,7 @@ from portal.api import get_or_404
 from portal.api import make_form, render_form, validate
 from portal.api import _, translate
 from portal.api import SearchQuery
-from portal.api import atom_feed
+from portal.api import atom_feed, one_per_translation
 from portal.api import facet_label, facet_links, paging_links, parse_query
 
 from .models import Experience, Theme
@@ -44,8 +44,10 @@ def listing(request):
 
 @view_config(route_name="experiences_feed", permission="view")
 def feed(request):
-    items = request.dbsession.scalars(select(Experience).where(Experience.state == "published")
-                                      .order_by(Experience.published.desc()).limit(30)).all()
+    # a translated experience once, in the reader's language when it has one
+    stmt = one_per_translation(select(Experience).where(Experience.state == "published"), Experience,
+                               request.locale_name)
+    items = request.dbsession.scalars(stmt.order_by(Experience.published.desc()).limit(30)).all()
     entries = [{"title": e.title, "url": request.route_url("experience.view", id=e.id),
                 "updated": e.published or e.modified, "summary": e.description} for e in items]
     return atom_feed(request, translate(_("New experiences"), request), request.route_url("experiences_feed"), entries)
@@ -59,7 +61,9 @@ def related(request, obj, limit=4):
     principals = ("system.Everyone",)
     words = " OR ".join(w for w in obj.title.split() if len(w) > 3)[:300]
     query = SearchQuery(text=words, filters={"type": ["experience"], "theme": slugs}, principals=principals,
-                        sort="relevance", page=1, page_size=limit + 1, facets=())
+                        sort="relevance", page=1, page_size=limit + 1, facets=(), language=request.locale_name,
+                        exclude=frozenset(f"experience:{i}" for i in request.dbsession.scalars(  # its translations
+                            select(Experience.id).where(Experience.translation_group == obj.translation_group))))
     hits = [h for h in request.registry["search"].search(query).hits if h.key != f"experience:{obj.id}"]
     if len(hits) < limit:
         query.text, query.sort = "", "date"

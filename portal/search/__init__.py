@@ -1,7 +1,11 @@
 """Search: one interface, two backends (Whoosh by default, PostgreSQL full text for several nodes).
 
 A document is a dict: key, type, title, text, language, url, date (aware datetime), region
-(list), year, allowed (principals that may view it) and facets ({name: [values]}).
+(list), year, allowed (principals that may view it), facets ({name: [values]}) and translation_group
+(the key shared by an item's language versions, its own key when it has none). A search collapses the
+versions of one group into one hit: the version in the reader's language (SearchQuery.language) when
+it matches, else the best ranked; totals and facet counts count groups, a language filter still selects
+versions.
 A change to an indexed item is queued durably in its own transaction and applied after commit
 (portal.search.queue); what a visitor types is read by portal.search.query.
 """
@@ -51,6 +55,7 @@ class SearchQuery:
     page_size: int = PAGE_SIZE
     facets: tuple = CORE_FACETS
     exclude: frozenset = frozenset()  # keys of documents this search must not find (add_search_exclusion)
+    language: str = ""  # the reader's language: the version of a translated item a hit shows
 
 
 @dataclass
@@ -65,12 +70,14 @@ class Hit:
     region: list
     year: str
     facets: dict
+    # the other language versions of the item the visitor may see: [{"language", "url", "title"}]
+    translations: list = field(default_factory=list)
 
     def as_json(self):
         data = {"key": self.key, "title": self.title, "url": self.url, "type": self.type,
                 "language": self.language, "snippet": self.snippet,
                 "date": self.date.isoformat() if self.date else None, "region": self.region,
-                "year": self.year}
+                "year": self.year, "translations": self.translations}
         data.update(self.facets)
         return data
 
@@ -86,6 +93,17 @@ class SearchResults:
     @property
     def pages(self):
         return max(1, -(-self.total // self.page_size))
+
+
+def translations_of(rows, page):
+    """{key of a hit: [the other versions of its group]} from (key, group, language, url, title) rows of
+    the versions the visitor may see; page: [(key, group)] of the hits."""
+    by_group: dict = {}
+    for key, group, language, url, title in rows:
+        by_group.setdefault(group, []).append((language, key, url, title))
+    return {key: [{"language": lang, "url": url, "title": title}
+                  for lang, other, url, title in sorted(by_group.get(group, [])) if other != key]
+            for key, group in page}
 
 
 class SearchIndexError(RuntimeError):
@@ -168,6 +186,7 @@ def fingerprint(doc: dict) -> str:
         "extra": doc.get("extra", ""), "language": doc["language"], "url": doc["url"], "year": doc.get("year", ""),
         "date": date.astimezone(timezone.utc).isoformat() if date else None,
         "region": sorted(doc.get("region", [])), "allowed": sorted(doc["allowed"]),
+        "translation_group": doc.get("translation_group") or doc["key"],
         "facets": {name: sorted(str(v) for v in values) for name, values in doc.get("facets", {}).items() if values},
     }
     return hashlib.sha1(json.dumps(canonical, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
@@ -179,6 +198,8 @@ def build_document(request, info, obj):
     doc.setdefault("key", f"{info.name}:{obj.id}")
     doc.setdefault("type", info.name)
     doc.setdefault("language", getattr(obj, "language", "en") or "en")
+    group = getattr(obj, "translation_group", None)
+    doc.setdefault("translation_group", str(group) if group else doc["key"])
     if "allowed" not in doc:
         acl = getattr(obj, "__acl__", None)
         doc["allowed"] = principals_allowed(acl) if acl is not None else ["system.Everyone"]

@@ -26,7 +26,8 @@ import numpy as np
 from markupsafe import escape
 from sqlalchemy import text
 
-from . import LANGUAGES, Hit, SearchBackend, SearchIndexLocked, SearchResults, facet_order, fingerprint, leading_text
+from . import (LANGUAGES, Hit, SearchBackend, SearchIndexLocked, SearchResults, facet_order, fingerprint, leading_text,
+               translations_of)
 from .query import parse_text
 
 START, STOP = "\x02", "\x03"
@@ -107,6 +108,14 @@ class Documents:
             codes.append(np.full(len(at), known[value], dtype=np.int64))
         self.facets = {name: (names, known, np.concatenate(positions), np.concatenate(codes))
                        for name, (names, known, positions, codes) in columns.items()}
+        # each document's translation group as a number (documents written before groups were kept: their
+        # key), and which documents share theirs with another one
+        raw = conn.execute(text("""
+            SELECT string_agg(int8send(g), ''::bytea ORDER BY doc) FROM (
+                SELECT doc, dense_rank() OVER (ORDER BY coalesce(translation_group, key)) AS g
+                FROM search_documents) AS x""")).scalar()
+        self.group = _numbers(raw)
+        self.shared = (np.bincount(self.group)[self.group] > 1) if self.size else np.zeros(0, dtype=bool)
 
     def _sorted(self, by, order):
         rank = np.empty(self.size, dtype=np.int64)
@@ -144,12 +153,38 @@ class Documents:
         return mask
 
     def count(self, name, mask):
-        """[(value, documents among mask)] of facet `name`, the values found only."""
+        """[(value, items among mask)] of facet `name`, the values found only: the versions of one translated
+        item count once."""
         if name not in self.facets:
             return []
         names, _, positions, codes = self.facets[name]
-        counts = np.bincount(codes[mask[positions]], minlength=len(names))
+        chosen = mask[positions]
+        at, found = positions[chosen], codes[chosen]
+        shared = self.shared[at]
+        counts = np.bincount(found[~shared], minlength=len(names))
+        if shared.any():  # (value, group) pairs, each once
+            span = self.size + 1
+            pairs = np.unique(found[shared] * span + self.group[at[shared]])
+            counts += np.bincount(pairs // span, minlength=len(names))
         return [(names[code], int(counts[code])) for code in np.flatnonzero(counts)]
+
+    def total(self, mask):
+        """How many items mask holds: the versions of one translated item count once."""
+        shared = mask & self.shared
+        return int((mask & ~self.shared).sum()) + len(np.unique(self.group[shared]))
+
+    def collapsed(self, positions):
+        """These positions (best first) with only the first of each translation group."""
+        positions = np.asarray(positions, dtype=np.int64)
+        if not len(positions):
+            return positions
+        _, first = np.unique(self.group[positions], return_index=True)
+        return positions[np.sort(first)]
+
+    def ordered(self, mask, by="date"):
+        """Positions of mask in order (newest first or by title), one per translation group."""
+        at = np.flatnonzero(mask)
+        return self.collapsed(at[np.argsort(self.rank[by][at], kind="stable")])
 
     def first(self, mask, stop, by="date", start=0):
         """Numbers of the documents [start:stop] of mask, newest first (ties by number) or in title order;
@@ -223,9 +258,9 @@ class PostgresBackend(SearchBackend):
             count += 1
             conn.execute(text(f"""
                 INSERT INTO search_documents (key, type, title, body, language, url, date, year, region,
-                                              allowed, facets, fingerprint, tsv)
+                                              allowed, facets, fingerprint, translation_group, tsv)
                 VALUES (:key, :type, :title, :body, :language, :url, :date, :year, :region, :allowed,
-                        CAST(:facets AS jsonb), :fingerprint,
+                        CAST(:facets AS jsonb), :fingerprint, :translation_group,
                         setweight(to_tsvector('{_config(doc["language"])}', :title), 'A') || {GAP}
                         || to_tsvector('{_config(doc["language"])}', :body) || {GAP}
                         || to_tsvector('portal_folded', :title) || {GAP} || to_tsvector('portal_folded', :body)
@@ -234,12 +269,14 @@ class PostgresBackend(SearchBackend):
                     body = EXCLUDED.body, language = EXCLUDED.language, url = EXCLUDED.url,
                     date = EXCLUDED.date, year = EXCLUDED.year, region = EXCLUDED.region,
                     allowed = EXCLUDED.allowed, facets = EXCLUDED.facets, fingerprint = EXCLUDED.fingerprint,
+                    translation_group = EXCLUDED.translation_group,
                     tsv = EXCLUDED.tsv"""),
                 {"key": doc["key"], "type": doc["type"], "title": doc["title"], "body": doc["text"],
                  "language": doc["language"], "url": doc["url"], "date": doc.get("date"),
                  "year": doc["year"], "region": list(doc["region"]), "allowed": list(doc["allowed"]),
                  "facets": json.dumps({k: [str(v) for v in vs] for k, vs in doc["facets"].items()}),
-                 "fingerprint": fingerprint(doc), "extra": doc.get("extra", "")})
+                 "fingerprint": fingerprint(doc), "extra": doc.get("extra", ""),
+                 "translation_group": doc.get("translation_group") or doc["key"]})
         return count
 
     def count(self):
@@ -284,10 +321,13 @@ class PostgresBackend(SearchBackend):
                 raw = conn.execute(text("SELECT string_agg(int8send(doc), ''::bytea) FROM search_documents "
                                         "WHERE key = ANY(:keys)"), {"keys": sorted(q.exclude)}).scalar()
                 mask &= ~documents.mask_of(_numbers(raw))
-            total = int(mask.sum())
+            collapse = bool((mask & documents.shared).any())
+            total = documents.total(mask) if collapse else int(mask.sum())
             facets = {name: facet_order(documents.count(name, mask)) for name in q.facets}
             first, last = (q.page - 1) * q.page_size, q.page * q.page_size
-            if q.sort == "title":
+            if collapse:
+                page = self._collapsed_page(conn, documents, mask, q, positive, params, first, last)
+            elif q.sort == "title":
                 documents.read_title_order(conn)
                 page = documents.first(mask, last, by="title", start=first)
             elif positive is not None and q.sort == "relevance" and first < self.rank_window:
@@ -302,6 +342,7 @@ class PostgresBackend(SearchBackend):
             else:
                 page = documents.first(mask, last, start=first)
             rows = {}
+            others = self._translations(conn, documents, q, page) if collapse else {}
             if page:
                 headline = ("ts_headline(('portal_' || CASE WHEN language IN ('en','es','fr','pt') THEN language "
                             "ELSE 'en' END)::regconfig, body, query, 'StartSel=\x02, StopSel=\x03, MaxFragments=2, "
@@ -316,8 +357,54 @@ class PostgresBackend(SearchBackend):
                     snippet=str(escape(r["snippet"] if positive else leading_text(r["snippet"])))
                     .replace(START, "<mark>").replace(STOP, "</mark>"),
                     date=r["date"], region=list(r["region"] or []), year=r["year"] or "",
-                    facets=r["facets"] or {}) for r in (rows[n] for n in page if n in rows)]
+                    facets=r["facets"] or {}, translations=others.get(r["key"], []))
+                for r in (rows[n] for n in page if n in rows)]
         return SearchResults(total=total, hits=hits, facets=facets, page=q.page, page_size=q.page_size)
+
+    def _collapsed_page(self, conn, documents, mask, q, positive, params, first, last) -> list[int]:
+        """The numbers of a page of items: each translated item once, at its best version's place, shown in
+        the reader's language when that version matched."""
+        if q.sort == "title":
+            documents.read_title_order(conn)
+            ordered = documents.ordered(mask, by="title")
+        elif positive is not None and q.sort == "relevance" and first < self.rank_window:
+            window = documents.first(mask, self.rank_window)
+            ranked = conn.execute(text(f"""
+                SELECT doc FROM search_documents, (SELECT {positive} AS query) q WHERE doc = ANY(:window)
+                ORDER BY ts_rank(tsv, query) DESC, date DESC NULLS LAST, doc"""),
+                dict(params, window=window)).scalars().all()
+            ordered = documents.collapsed(documents.positions(np.array(ranked, dtype=np.int64)))
+            if last > len(ordered):  # the page goes past the window: newest first after it
+                rest = documents.ordered(mask & ~documents.mask_of(np.array(window, dtype=np.int64)))
+                rest = rest[~np.isin(documents.group[rest], documents.group[ordered])]
+                ordered = np.concatenate([ordered, rest])
+        else:
+            ordered = documents.ordered(mask)
+        page = ordered[first:last]
+        preferred = mask & documents.shared & documents.having("language", [q.language])
+        shown = []
+        for at in page:
+            if documents.shared[at] and not preferred[at]:
+                versions = np.flatnonzero(preferred & (documents.group == documents.group[at]))
+                at = versions[0] if len(versions) else at
+            shown.append(int(documents.numbers[at]))
+        return shown
+
+    def _translations(self, conn, documents, q, page) -> dict:
+        """{key of a hit: [the other versions of its item the visitor may see]}."""
+        at = documents.positions(np.array(page, dtype=np.int64))
+        groups = documents.group[at[documents.shared[at]]] if len(at) else []
+        if not len(groups):
+            return {}
+        visible = documents.having(ALLOWED, list(q.principals)) & np.isin(documents.group, groups)
+        numbers = documents.numbers[visible]
+        group_of = dict(zip(numbers.tolist(), documents.group[visible].tolist()))
+        rows = conn.execute(text("SELECT doc, key, language, url, title FROM search_documents WHERE doc = ANY(:docs)"),
+                            {"docs": numbers.tolist()}).all()
+        on_page = set(page)
+        hits = [(key, group_of[doc]) for doc, key, *_ in rows if doc in on_page]
+        return translations_of([(key, group_of[doc], language, url, title) for doc, key, language, url, title in rows
+                                if key not in q.exclude], hits)
 
     def _matching(self, conn, tsquery: str, params: dict) -> np.ndarray:
         """The numbers of the documents matching tsquery, as one binary string: 100,000 of them cost 800 KB

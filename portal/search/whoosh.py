@@ -31,7 +31,7 @@ from whoosh.util.filelock import try_for
 from whoosh.util.numeric import byte_to_length
 
 from . import (LANGUAGES, Hit, SearchBackend, SearchIndexLocked, SearchResults, facet_order, fingerprint, fold,
-               leading_text)
+               leading_text, translations_of)
 from .query import ParsedText, parse_text
 
 FACET_PREFIX = "f_"
@@ -93,6 +93,7 @@ def make_schema():
         plain=TEXT(analyzer=StandardAnalyzer() | CharsetFilter(accent_map)),
         facets=STORED,
         fingerprint=COLUMN(VarBytesColumn()),  # key and fingerprint, read by `portal reindex --check`
+        translation_group=ID(stored=True),  # what the language versions of one item share
     )
     for lang in LANGUAGES:
         # chars=True keeps match positions, so highlighting needs no second pass of the analyzer
@@ -188,6 +189,12 @@ def _holding(pid: int, path: str) -> bool:
     return False
 
 
+class _Groups:
+    def __init__(self) -> None:
+        self.members: dict[str, set] = {}  # group -> its document numbers (groups of two or more)
+        self.of: dict[int, str] = {}  # document number -> its group
+
+
 class WhooshBackend(SearchBackend):
     def __init__(self, directory, memory_mb=256, unlock_command="portal reindex --unlock"):
         self.directory = directory
@@ -205,16 +212,20 @@ class WhooshBackend(SearchBackend):
             self.ix = index.create_in(directory, make_schema())
         self.lock_path = os.path.join(directory, f"{self.ix.indexname}_WRITELOCK")
         self._schema = self.ix.schema  # (reading it from the index reads its table of segments each time)
-        if "fingerprint" not in self._schema:
-            self._add_fingerprints()
+        missing = [name for name in ("fingerprint", "translation_group") if name not in self._schema]
+        if missing:
+            self._add_fields(missing)
 
-    def _add_fingerprints(self) -> None:
-        """An index written before documents kept their fingerprint gets the column (documents written
-        from now on have one; `portal reindex --check` writes the others again)."""
+    def _add_fields(self, names) -> None:
+        """An index written before documents kept their fingerprint or translation group gets the field
+        (documents written from now on have it; their fingerprints differ, so `portal reindex --check`
+        writes the others again; until then each of them is an item of its own)."""
+        fields = make_schema()
         try:
             with self.locked(timeout=5):
                 writer = self.ix.writer(_lk=False)
-                writer.add_field("fingerprint", COLUMN(VarBytesColumn()))
+                for name in names:
+                    writer.add_field(name, fields[name])
                 writer.commit()
         except SearchIndexLocked:
             return  # another process writes: the next start adds it
@@ -413,6 +424,8 @@ class WhooshBackend(SearchBackend):
         }
         if "fingerprint" in self._schema:
             fields["fingerprint"] = f"{doc['key']}\t{fingerprint(doc)}".encode()
+        if "translation_group" in self._schema:
+            fields["translation_group"] = doc.get("translation_group") or doc["key"]
         if doc.get("date"):
             fields["date"] = doc["date"].astimezone(timezone.utc).replace(tzinfo=None)
         for name, values in doc["facets"].items():
@@ -488,24 +501,96 @@ class WhooshBackend(SearchBackend):
             if q.exclude:
                 hidden = {searcher.document_number(key=key) for key in q.exclude}
                 matched = matched - hidden
-            counted = {name: facet_order(self._count(searcher, name, matched)) for name in q.facets}
+            groups = self._groups(searcher)
+            shared = matched.intersection(groups.of) if groups.of else set()
+            counted = {name: facet_order(self._count(searcher, name, matched, groups if shared else None))
+                       for name in q.facets}
+            total = len(matched) - len(shared) + len({groups.of[d] for d in shared})
+            preferred = self._facet_docs(searcher, "language").get(q.language, set()) if shared else set()
             hits = []
             first = (q.page - 1) * q.page_size
-            if q.page_size and len(matched) > first:
+            if q.page_size and total > first:
                 leaves = self._leaves(parsed_query)
                 if leaves and sort is None and not all(searcher.schema[name].scorable for name, _, _ in leaves
                                                        if name in searcher.schema):
                     leaves = None  # a term of a field without lengths: Whoosh scores those
+                collapse = (groups, shared, matched, preferred) if shared else None
                 if leaves is not None:
-                    results = self._top(searcher, parsed_query, leaves, matched, first + q.page_size, memo, sort)
+                    results = self._top(searcher, parsed_query, leaves, matched, first + q.page_size, memo, sort,
+                                        collapse)
                 else:
-                    # search(), not search_page(): the page object would count every match once more
-                    results = searcher.search(parsed_query, limit=first + q.page_size, filter=matched, sortedby=sortedby)
+                    results = self._ranked(searcher, parsed_query, matched, first + q.page_size, sortedby, collapse)
                 results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=60, autotrim=True)
                 results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
                 hits = [self._hit(results[i]) for i in range(first, min(first + q.page_size, results.scored_length()))]
-            return SearchResults(total=len(matched), hits=hits,
+                if shared:
+                    self._add_translations(searcher, q, hits, groups)
+            return SearchResults(total=total, hits=hits,
                                  facets=counted, page=q.page, page_size=q.page_size)
+
+    def _groups(self, searcher) -> "_Groups":
+        """The translation groups of more than one document: which group each of their documents is in."""
+        def read():
+            found = _Groups()
+            if "translation_group" not in searcher.reader().indexed_field_names():
+                return found
+            # from the term dictionaries: only the postings of groups of several documents are read (most
+            # items have one version)
+            frequency: dict[bytes, int] = {}
+            for leaf, _ in searcher.leaf_searchers():
+                for tbytes, info in leaf.reader().iter_field("translation_group"):
+                    frequency[tbytes] = frequency.get(tbytes, 0) + info.doc_frequency()
+            field = searcher.schema["translation_group"]
+            for tbytes, n in frequency.items():
+                if n > 1:
+                    group = field.from_bytes(tbytes)
+                    docs = set(self._term_postings(searcher, "translation_group", group, {})[1])
+                    if len(docs) > 1:  # (the frequency counts deleted documents until a merge)
+                        found.members[group] = docs
+                        found.of.update(dict.fromkeys(docs, group))
+            return found
+        return self._cached(searcher, ("groups",), read)
+
+    def _collapse(self, collapse, order) -> tuple[set, dict]:
+        """(the documents ranked: one per group, its best version, and every document of no shared group;
+        {best version: the version shown}): order gives the matched documents of shared groups best first."""
+        groups, shared, matched, preferred = collapse
+        best: dict = {}
+        for docnum in order:
+            best.setdefault(groups.of[docnum], docnum)
+        shown = {}
+        for group, docnum in best.items():
+            wanted = sorted(groups.members[group] & matched & preferred)
+            shown[docnum] = docnum if not wanted or docnum in wanted else wanted[0]
+        return (matched - shared) | set(shown), shown
+
+    def _ranked(self, searcher, parsed, matched, limit, sortedby, collapse):
+        """The first `limit` of matched as Whoosh ranks them (queries with phrases)."""
+        if collapse is None:
+            # search(), not search_page(): the page object would count every match once more
+            return searcher.search(parsed, limit=limit, filter=matched, sortedby=sortedby)
+        order = [hit.docnum for hit in searcher.search(parsed, limit=None, filter=collapse[1], sortedby=sortedby)]
+        ranked, shown = self._collapse(collapse, order)
+        results = searcher.search(parsed, limit=limit, filter=ranked, sortedby=sortedby)
+        top_n = [(score, shown.get(docnum, docnum)) for score, docnum in results.top_n]
+        return Results(searcher, parsed, top_n, docset=matched)
+
+    def _add_translations(self, searcher, q, hits, groups) -> None:
+        """Each hit of a translated item gets the other versions the visitor may see."""
+        page = [(hit.key, groups.of.get(searcher.document_number(key=hit.key))) for hit in hits]
+        wanted = [group for _, group in page if group is not None]
+        if not wanted:
+            return
+        visible = self._docs(searcher, Or([Term("allowed", p) for p in q.principals]), {})
+        rows = []
+        for group in wanted:
+            for docnum in groups.members[group] & visible:
+                stored = searcher.stored_fields(docnum)
+                if stored["key"] not in q.exclude:
+                    rows.append((stored["key"], group, stored["language"], stored["url"], stored["title"]))
+        found = translations_of(rows, page)
+        for hit in hits:
+            hit.translations = found.get(hit.key, [])
 
     def _leaves(self, q):
         """[(field, text, boost)] of a query made of terms, ORs and ANDs only (what text_queries makes of
@@ -525,28 +610,44 @@ class WhooshBackend(SearchBackend):
             return found
         return None
 
-    def _top(self, searcher, parsed, leaves, matched, limit, memo, sort):
+    def _top(self, searcher, parsed, leaves, matched, limit, memo, sort, collapse=None):
         """The first `limit` of matched, by relevance (sort None: BM25F, as Whoosh's default weighting
         scores them, the sum over the query's terms found in a document) or by a sortable field ("date",
         newest first, or "sort_title"), from the posting lists already read for matching: Whoosh's
         collectors would step through every posting of every term in Python. Returns Whoosh Results that
         know which terms each hit matched, so highlighting reads their positions instead of analysing the
-        text again."""
+        text again. With collapse, one version of each translated item is ranked, by its best version's
+        place, and shown in the reader's language when it matched."""
         terms = []
         for fieldname, text, boost in leaves:
             tbytes, ids, weights = self._term_postings(searcher, fieldname, text, memo)
             if ids:
                 terms.append((fieldname, tbytes, boost, ids, weights))
+        shown: dict = {}
         if sort is None:
             scores = self._scores(searcher, terms, matched)
+            if collapse is not None:
+                order = sorted(collapse[1], key=lambda d: (-scores.get(d, 0.0), d))
+                ranked, shown = self._collapse(collapse, order)
+                scores = {d: score for d, score in scores.items() if d in ranked}
             best = heapq.nlargest(limit, scores.items(), key=lambda item: (item[1], -item[0]))
             top_n = [(score, docnum) for docnum, score in best]
         else:
             keys = self._sort_keys(searcher, sort)
             if sort == "date":
-                top_n = [(0.0, d) for d in heapq.nlargest(limit, matched, key=lambda d: (keys[d], -d))]
+                def date_key(d):
+                    return (keys[d], -d)
+                if collapse is not None:
+                    matched, shown = self._collapse(collapse, sorted(collapse[1], key=date_key, reverse=True))
+                top_n = [(0.0, d) for d in heapq.nlargest(limit, matched, key=date_key)]
             else:
-                top_n = [(0.0, d) for d in heapq.nsmallest(limit, matched, key=lambda d: (keys[d], d))]
+                def title_key(d):
+                    return (keys[d], d)
+                if collapse is not None:
+                    matched, shown = self._collapse(collapse, sorted(collapse[1], key=title_key))
+                top_n = [(0.0, d) for d in heapq.nsmallest(limit, matched, key=title_key)]
+        if collapse is not None:
+            top_n = [(score, shown.get(docnum, docnum)) for score, docnum in top_n]
         results = Results(searcher, parsed, top_n, docset=matched)
         page = {docnum for _, docnum in top_n}
         results.termdocs, results.docterms = {}, {}
@@ -666,11 +767,16 @@ class WhooshBackend(SearchBackend):
             memo[key] = (tbytes, ids, weights)
         return memo[key]
 
-    def _count(self, searcher, name, matched):
-        """[(value, documents among matched)] of the values found among matched."""
+    def _count(self, searcher, name, matched, groups=None):
+        """[(value, items among matched)] of the values found among matched: the versions of a translated
+        item (groups) count once."""
         counts = []
         for value, docs in self._facet_docs(searcher, self._field(name)).items():
-            n = len(matched & docs)  # (the intersection walks the smaller set)
+            found = matched & docs  # (the intersection walks the smaller set)
+            n = len(found)
+            if n and groups is not None:
+                shared = found.intersection(groups.of)
+                n -= len(shared) - len({groups.of[d] for d in shared})
             if n:
                 counts.append((value, n))
         return counts

@@ -112,6 +112,16 @@ def date_text(request, value):
     return text(request.locale_name, value)
 
 
+def language_name(request, code):
+    """A language's name in the reader's language ("Portuguese", "portugués"), for the "Also in:" links."""
+    from babel import Locale
+    try:
+        name = Locale.parse(code).get_language_name(request.locale_name)
+    except (ValueError, TypeError):
+        return code
+    return name[:1].upper() + name[1:] if name else code
+
+
 def template_globals(event):
     request = event.get("request")
     if request is None:
@@ -122,6 +132,7 @@ def template_globals(event):
     event.setdefault("t", lambda term, **mapping: translate(term, request, mapping or None))
     event.setdefault("date_text", lambda value: date_text(request, value))
     event.setdefault("datetime_text", lambda value, zone="UTC", **kw: datetime_text(request.locale_name, value, zone, **kw))
+    event.setdefault("language_name", lambda code: language_name(request, code))
     event["portal"] = request.registry.portal
     event.setdefault("_", _)
     event.setdefault("breadcrumbs", [])

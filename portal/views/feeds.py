@@ -11,6 +11,7 @@ from sqlalchemy import select
 from ..exports import export_response
 from ..i18n import _, translate
 from ..models import News, utcnow
+from ..models.content import one_per_translation
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -55,8 +56,8 @@ def atom_feed(request, title, self_url, entries):
 
 @view_config(route_name="news_feed", permission="view")
 def news_feed(request):
-    items = request.dbsession.scalars(select(News).where(News.state == "published")
-                                      .order_by(News.published.desc()).limit(30)).all()
+    stmt = one_per_translation(select(News).where(News.state == "published"), News, request.locale_name)
+    items = request.dbsession.scalars(stmt.order_by(News.published.desc()).limit(30)).all()
     entries = [{"title": n.title, "url": request.route_url("news.view", id=n.id),
                 "updated": n.published or n.modified, "summary": n.description} for n in items]
     return atom_feed(request, translate(_("News"), request) + " · " + request.registry.settings["portal.site_name"],

@@ -61,7 +61,8 @@ def parse_query(request, params=None, facet_names=None, fixed=None, sorts=None):
     principals = tuple(request.registry.getUtility(ISecurityPolicy).effective_principals(request))
     filters.update(fixed or {})
     return SearchQuery(text=params.get("q", "")[:500], filters=filters, principals=principals, sort=sorts[sort],
-                       page=page, facets=tuple(facet_names), exclude=frozenset(portal.hidden_documents(request)))
+                       page=page, facets=tuple(facet_names), exclude=frozenset(portal.hidden_documents(request)),
+                       language=request.locale_name)
 
 
 def facet_label(request, name, value):

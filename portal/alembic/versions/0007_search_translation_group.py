@@ -1,0 +1,25 @@
+"""core: PostgreSQL search documents keep their translation group, so a search shows an item once
+
+The language versions of one item share a group; a document written before has none and is an item
+of its own until `portal reindex --check` writes it again (its fingerprint now includes the group).
+
+Revision ID: 0007_search_translation_group
+Revises: 0006_task_runs
+Create Date: 2026-12-02
+"""
+from alembic import op
+
+revision = "0007_search_translation_group"
+down_revision = "0006_task_runs"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("ALTER TABLE search_documents ADD COLUMN translation_group varchar(100)")
+
+
+def downgrade():
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("ALTER TABLE search_documents DROP COLUMN translation_group")
