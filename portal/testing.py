@@ -329,6 +329,9 @@ class SiteState:
                 cache.entries.clear()
                 cache.size = 0
             cache.off_until = 0.0
+        forget = getattr(registry.get("search"), "forget_copy", None)
+        if forget is not None:  # the database reset counts the index's generations again from the same number
+            forget()
         if self._index_generation() != self.index_generation:
             registry["search"].clear()
             self.index_generation = self._index_generation()

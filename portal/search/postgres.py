@@ -285,6 +285,12 @@ class PostgresBackend(SearchBackend):
 
     # --- searching -------------------------------------------------------------------------------
 
+    def forget_copy(self) -> None:
+        """Read the copy again at the next search: after the database was put back to an earlier state (a
+        restored backup, a test's reset), whose generation number this process may have seen already."""
+        with self._lock:
+            self._documents = (None, None)
+
     def _documents_of(self, conn, generation):
         """This process's copy of every document's facets, dates and title order, read again when the
         index changed (search_state.generation)."""
