@@ -1,9 +1,4 @@
-"""antennas: the network's regional offices
-
-Revision ID: antennas_001
-Revises:
-Create Date: 2026-11-22
-"""
+"""antennas: the network's regional offices"""
 import sqlalchemy as sa
 from alembic import op
 

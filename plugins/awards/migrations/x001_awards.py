@@ -1,9 +1,4 @@
-"""awards: calls, entries and their documents, jurors, reviews
-
-Revision ID: x001_awards
-Revises:
-Create Date: 2026-11-22
-"""
+"""awards: calls, entries and their documents, jurors, reviews"""
 import sqlalchemy as sa
 from alembic import op
 

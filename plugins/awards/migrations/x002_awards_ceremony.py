@@ -1,16 +1,9 @@
-"""awards: the ceremony of a call, the jury's statement on each winner
-
-Revision ID: x002_awards_ceremony
-Revises: x001_awards
-Create Date: 2027-01-15
-"""
+"""awards: the ceremony of a call, the jury's statement on each winner"""
 import sqlalchemy as sa
 from alembic import op
 
 revision = "x002_awards_ceremony"
 down_revision = "x001_awards"
-branch_labels = None
-depends_on = None
 
 
 def upgrade():

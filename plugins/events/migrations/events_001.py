@@ -1,9 +1,4 @@
-"""events: the events table
-
-Revision ID: events_001
-Revises:
-Create Date: 2026-11-22
-"""
+"""events: the events table"""
 import sqlalchemy as sa
 from alembic import op
 

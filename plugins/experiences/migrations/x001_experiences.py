@@ -1,9 +1,4 @@
-"""experiences: themes (with the shipped taxonomy), experiences and their themes
-
-Revision ID: x001_experiences
-Revises:
-Create Date: 2026-11-22
-"""
+"""experiences: themes (with the shipped taxonomy), experiences and their themes"""
 import sqlalchemy as sa
 from alembic import op
 

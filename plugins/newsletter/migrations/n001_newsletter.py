@@ -1,9 +1,4 @@
-"""newsletter: subscribers, interests, consents, issues, their versions and items, deliveries
-
-Revision ID: newsletter001
-Revises:
-Create Date: 2026-11-22
-"""
+"""newsletter: subscribers, interests, consents, issues, their versions and items, deliveries"""
 import sqlalchemy as sa
 from alembic import op
 

@@ -1,9 +1,4 @@
-"""newsletter: personal links are signed, the database keeps only their key (and the hash of older links)
-
-Revision ID: newsletter002
-Revises: newsletter001
-Create Date: 2026-12-02
-"""
+"""newsletter: personal links are signed, the database keeps only their key (and the hash of older links)"""
 import hashlib
 import secrets
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = "newsletter002"
 down_revision = "newsletter001"
-branch_labels = None
-depends_on = None
 
 
 def upgrade():

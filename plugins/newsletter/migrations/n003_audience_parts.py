@@ -1,16 +1,9 @@
-"""newsletter: an issue's audience combines a language, a region and a theme; the zone of its schedule
-
-Revision ID: newsletter003
-Revises: newsletter002
-Create Date: 2026-12-02
-"""
+"""newsletter: an issue's audience combines a language, a region and a theme; the zone of its schedule"""
 import sqlalchemy as sa
 from alembic import op
 
 revision = "newsletter003"
 down_revision = "newsletter002"
-branch_labels = None
-depends_on = None
 
 PARTS = {"language": "audience_language", "region": "audience_region", "theme": "audience_theme"}
 

@@ -1,9 +1,4 @@
-"""working groups: groups, members, join requests, invitations, pages, comments, followers
-
-Revision ID: working_groups_001
-Revises:
-Create Date: 2026-11-22
-"""
+"""working groups: groups, members, join requests, invitations, pages, comments, followers"""
 import sqlalchemy as sa
 from alembic import op
 

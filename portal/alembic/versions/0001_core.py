@@ -1,9 +1,4 @@
-"""core: people, content, files, revisions, outbox; on PostgreSQL also the full-text search table
-
-Revision ID: 0001_core
-Revises: 
-Create Date: 2026-11-21 23:28:57.315255
-"""
+"""core: people, content, files, revisions, outbox; on PostgreSQL also the full-text search table"""
 from alembic import op
 import sqlalchemy as sa
 
@@ -11,7 +6,6 @@ import sqlalchemy as sa
 revision = '0001_core'
 down_revision = None
 branch_labels = ('core',)
-depends_on = None
 
 
 def upgrade():

@@ -1,16 +1,9 @@
-"""core: outbox messages may carry an HTML alternative and extra headers (List-Unsubscribe...)
-
-Revision ID: 0002_outbox_parts
-Revises: 0001_core
-Create Date: 2026-11-22
-"""
+"""core: outbox messages may carry an HTML alternative and extra headers (List-Unsubscribe...)"""
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0002_outbox_parts"
 down_revision = "0001_core"
-branch_labels = None
-depends_on = None
 
 
 def upgrade():

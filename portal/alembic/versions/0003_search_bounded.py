@@ -3,17 +3,11 @@
 The search reads only the number of each matching row (long rows' text and tsvector move out of the
 row: toast_tuple_target), filters, counts and checks access in the application from a copy kept per
 generation, and ranks a bounded window of matches.
-
-Revision ID: 0003_search_bounded
-Revises: 0002_outbox_parts
-Create Date: 2026-11-22
 """
 from alembic import op
 
 revision = "0003_search_bounded"
 down_revision = "0002_outbox_parts"
-branch_labels = None
-depends_on = None
 
 
 def upgrade():

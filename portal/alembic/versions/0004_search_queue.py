@@ -3,18 +3,12 @@
 A change to an indexed item writes a row in search_queue in its own transaction; the row is deleted once
 the index has the change, so a crash between commit and indexing leaves it to be applied later. The
 fingerprint of each document lets `portal reindex --check` find documents that differ from the database.
-
-Revision ID: 0004_search_queue
-Revises: 0003_search_bounded
-Create Date: 2026-12-02
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_search_queue"
 down_revision = "0003_search_bounded"
-branch_labels = None
-depends_on = None
 
 
 def upgrade():

@@ -2,18 +2,12 @@
 
 A new password or a new e-mail address changes the account's stamp; a reset, welcome or invitation link
 issued under another stamp is refused. Accounts and links that exist keep an empty stamp until then.
-
-Revision ID: 0005_security_stamp
-Revises: 0004_search_queue
-Create Date: 2026-12-02
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_security_stamp"
 down_revision = "0004_search_queue"
-branch_labels = None
-depends_on = None
 
 
 def upgrade():

@@ -1,16 +1,9 @@
-"""core: task_runs, when each periodic task of the plugins last ran and is due again
-
-Revision ID: 0006_task_runs
-Revises: 0005_security_stamp
-Create Date: 2026-12-02
-"""
+"""core: task_runs, when each periodic task of the plugins last ran and is due again"""
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_task_runs"
 down_revision = "0005_security_stamp"
-branch_labels = None
-depends_on = None
 
 
 def upgrade():

@@ -2,17 +2,11 @@
 
 The language versions of one item share a group; a document written before has none and is an item
 of its own until `portal reindex --check` writes it again (its fingerprint now includes the group).
-
-Revision ID: 0007_search_translation_group
-Revises: 0006_task_runs
-Create Date: 2026-12-02
 """
 from alembic import op
 
 revision = "0007_search_translation_group"
 down_revision = "0006_task_runs"
-branch_labels = None
-depends_on = None
 
 
 def upgrade():

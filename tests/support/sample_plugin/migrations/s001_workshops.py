@@ -1,9 +1,4 @@
-"""sample plugin: workshops
-
-Revision ID: s001_workshops
-Revises:
-Create Date: 2026-11-21
-"""
+"""sample plugin: workshops"""
 import sqlalchemy as sa
 from alembic import op
 
