@@ -9,18 +9,15 @@ changes). Prints a table and writes bench/results/antennas.json; nothing is asse
     .venv/bin/python bench/antennas.py [--members 3000] [--requests 100]
 """
 BENCH_SUITE = True  # `make bench` runs every module of bench/ that says so
-import argparse
-import json
 import random
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from inprocess import hello_app, make_site, timed  # noqa: E402
+from inprocess import make_site, page_bench  # noqa: E402
 
 
 def build(directory, count):
@@ -53,29 +50,16 @@ def build(directory, count):
     return app, first
 
 
+def pages(member_id):
+    return (("reach dashboard", "/reach"), ("reach CSV", "/export/reach.csv"),
+            ("directory", "/members"), ("directory, filtered", "/members?region=africa&kind=city"),
+            ("directory, name search", "/members?q=0042"), ("directory, page 50", "/members?page=50"),
+            ("member profile", f"/members/{member_id}"), ("badge (SVG)", f"/members/{member_id}/badge.svg"),
+            ("embed, a region", "/embed/experiences?region=europe"))
+
+
 def main(argv=None):
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--members", type=int, default=3000)
-    parser.add_argument("--requests", type=int, default=100)
-    args = parser.parse_args(argv)
-    directory = Path(tempfile.mkdtemp(prefix="bench-antennas-"))
-    app, member_id = build(directory, args.members)
-    hello = timed(hello_app(), "/", args.requests)
-    rows = []
-    for name, path in (("reach dashboard", "/reach"), ("reach CSV", "/export/reach.csv"),
-                       ("directory", "/members"), ("directory, filtered", "/members?region=africa&kind=city"),
-                       ("directory, name search", "/members?q=0042"), ("directory, page 50", "/members?page=50"),
-                       ("member profile", f"/members/{member_id}"), ("badge (SVG)", f"/members/{member_id}/badge.svg"),
-                       ("embed, a region", "/embed/experiences?region=europe")):
-        ms = timed(app, path, args.requests)
-        rows.append({"name": name, "path": path, "ms": round(ms, 2), "ratio_to_hello": round(hello / ms, 4)})
-    print(f"{args.members} members; hello-world {hello:.3f} ms/request")
-    for row in rows:
-        print(f"  {row['name']:<24} {row['ms']:8.2f} ms   ratio to hello-world {row['ratio_to_hello']:.4f}")
-    out = HERE / "results"
-    out.mkdir(exist_ok=True)
-    (out / "antennas.json").write_text(json.dumps({"members": args.members, "hello_ms": hello, "rows": rows},
-                                                  indent=1))
+    page_bench(argv, "antennas", "members", 3000, 100, build, pages)
 
 
 if __name__ == "__main__":

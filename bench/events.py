@@ -9,18 +9,15 @@ bench/results/events.json; nothing is asserted.
     .venv/bin/python bench/events.py [--events 5000] [--requests 200]
 """
 BENCH_SUITE = True  # `make bench` runs every module of bench/ that says so
-import argparse
-import json
 import random
 import sys
-import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from inprocess import hello_app, make_site, timed  # noqa: E402
+from inprocess import make_site, page_bench  # noqa: E402
 
 
 def build(directory, count):
@@ -52,26 +49,14 @@ def build(directory, count):
     return app, first
 
 
+def pages(event_id):
+    return (("upcoming", "/events"), ("upcoming, filtered", "/events?kind=workshop&region=europe"),
+            ("past, page 10", "/events/past?page=10"), ("event page", f"/events/{event_id}"),
+            ("calendar feed (.ics)", "/events/calendar.ics"), ("Atom feed", "/events/feed.atom"))
+
+
 def main(argv=None):
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--events", type=int, default=5000)
-    parser.add_argument("--requests", type=int, default=200)
-    args = parser.parse_args(argv)
-    directory = Path(tempfile.mkdtemp(prefix="bench-events-"))
-    app, event_id = build(directory, args.events)
-    hello = timed(hello_app(), "/", args.requests)
-    rows = []
-    for name, path in (("upcoming", "/events"), ("upcoming, filtered", "/events?kind=workshop&region=europe"),
-                       ("past, page 10", "/events/past?page=10"), ("event page", f"/events/{event_id}"),
-                       ("calendar feed (.ics)", "/events/calendar.ics"), ("Atom feed", "/events/feed.atom")):
-        ms = timed(app, path, args.requests)
-        rows.append({"name": name, "path": path, "ms": round(ms, 2), "ratio_to_hello": round(hello / ms, 4)})
-    print(f"{args.events} events; hello-world {hello:.3f} ms/request")
-    for row in rows:
-        print(f"  {row['name']:<22} {row['ms']:8.2f} ms   ratio to hello-world {row['ratio_to_hello']:.4f}")
-    out = HERE / "results"
-    out.mkdir(exist_ok=True)
-    (out / "events.json").write_text(json.dumps({"events": args.events, "hello_ms": hello, "rows": rows}, indent=1))
+    page_bench(argv, "events", "events", 5000, 200, build, pages)
 
 
 if __name__ == "__main__":

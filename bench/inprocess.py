@@ -34,3 +34,36 @@ def timed(app, path, requests):
     for _ in range(requests):
         client.get(path)
     return (time.perf_counter() - start) * 1000 / requests
+
+
+def measure_pages(app, pages, requests, label, result_name, **facts):
+    """Times each (name, path) of pages against the hello-world baseline, prints the table under
+    label and writes results/<result_name>.json with facts, the baseline and the rows."""
+    import json
+    hello = timed(hello_app(), "/", requests)
+    rows = []
+    for name, path in pages:
+        ms = timed(app, path, requests)
+        rows.append({"name": name, "path": path, "ms": round(ms, 2), "ratio_to_hello": round(hello / ms, 4)})
+    print(f"{label}; hello-world {hello:.3f} ms/request")
+    width = max(len(row["name"]) for row in rows) + 2
+    for row in rows:
+        print(f"  {row['name']:<{width}} {row['ms']:8.2f} ms   ratio to hello-world {row['ratio_to_hello']:.4f}")
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"{result_name}.json").write_text(json.dumps(dict(facts, hello_ms=hello, rows=rows), indent=1))
+    return rows
+
+
+def page_bench(argv, name, counted, count, requests, build, pages):
+    """The main() of a plugin's page benchmark: --<counted> items built by build(directory, n)
+    (returning the app and an id the pages need), then pages(that id) measured by measure_pages."""
+    import argparse
+    import tempfile
+    parser = argparse.ArgumentParser()
+    parser.add_argument(f"--{counted}", type=int, default=count)
+    parser.add_argument("--requests", type=int, default=requests)
+    args = parser.parse_args(argv)
+    n = getattr(args, counted)
+    app, first = build(Path(tempfile.mkdtemp(prefix=f"bench-{name}-")), n)
+    return measure_pages(app, pages(first), args.requests, f"{n} {counted}", name, **{counted: n})
