@@ -52,14 +52,12 @@ PG_DATABASE = "portal_bench_pg"
 
 
 def site_ini(directory, port, postgres_url=None):
-    text = (run.INI.replace("{listen}", f"{HOST}:{port}")
-            .replace("{waitress}", "\n".join(f"{k} = {v}" for k, v in WAITRESS.items()))
-            .replace("portal.plugins =\n", "portal.plugins = plugins.experiences\ncache.anonymous_pages = false\n"))
+    from portal.testing import ini_text
+    settings = dict(run.SETTINGS, **{"portal.plugins": "plugins.experiences", "cache.anonymous_pages": "false"})
     if postgres_url:
-        text = (text.replace("sqlalchemy.url = sqlite:///%(here)s/portal.sqlite", f"sqlalchemy.url = {postgres_url}")
-                .replace("search.backend = whoosh", "search.backend = postgresql"))
+        settings.update({"sqlalchemy.url": postgres_url, "search.backend": "postgresql"})
     path = directory / "bench.ini"
-    path.write_text(text)
+    path.write_text(ini_text(settings, run.LOGGERS, server=dict(WAITRESS, listen=f"{HOST}:{port}")))
     return path
 
 

@@ -27,46 +27,14 @@ ROOT = HERE.parent
 BIN = Path(sys.executable).parent
 MB = 1024 * 1024
 
-INI = """\
-[app:main]
-use = egg:portal
-portal.site_name = Participatory Democracy Network
-portal.secret = benchmark-only-secret-not-for-use
-portal.url = http://127.0.0.1:6543
-portal.plugins = plugins.experiences plugins.newsletter
-sqlalchemy.url = {url}
-files.dir = {dir}/files
-search.backend = whoosh
-search.whoosh_dir = {dir}/whoosh
-mail.delivery = smtp
-mail.host = 127.0.0.1
-mail.port = {port}
-mail.sender = Network portal <portal@bench.example>
-mail.max_rate = 0
-mail.worker_in_process = false
-
-[loggers]
-keys = root
-
-[handlers]
-keys = console
-
-[formatters]
-keys = generic
-
-[logger_root]
-level = WARN
-handlers = console
-
-[handler_console]
-class = StreamHandler
-args = (sys.stderr,)
-level = NOTSET
-formatter = generic
-
-[formatter_generic]
-format = %(asctime)s %(levelname)-5.5s [%(name)s] %(message)s
-"""
+def bench_ini(workdir, port, url):
+    """The site's ini: the newsletter on SQLite or PostgreSQL, mail to the counting SMTP server at full speed."""
+    from portal.testing import base_settings, ini_text
+    return ini_text(base_settings(workdir, url, plugins="plugins.experiences plugins.newsletter")
+                    | {"portal.site_name": "Participatory Democracy Network", "portal.url": "http://127.0.0.1:6543",
+                       "mail.delivery": "smtp", "mail.host": "127.0.0.1", "mail.port": port,
+                       "mail.sender": "Network portal <portal@bench.example>", "mail.max_rate": "0",
+                       "mail.worker_in_process": "false"})
 
 
 class Counter:
@@ -133,7 +101,7 @@ def run(size, smtp_port, counter, workers=1, pg=None):
     workdir = Path(tempfile.mkdtemp(prefix=f"newsletter-bench-{size}-"))
     ini = workdir / "bench.ini"
     url = fresh_postgres(pg) if pg else f"sqlite:///{workdir}/portal.sqlite"
-    ini.write_text(INI.format(dir=workdir, port=smtp_port, url=url))
+    ini.write_text(bench_ini(workdir, smtp_port, url))
     subprocess.run([str(BIN / "portal"), "initdb", "-c", str(ini)], check=True, capture_output=True, cwd=ROOT)
     started = time.perf_counter()
     subprocess.run([sys.executable, __file__, "--fill", str(ini), str(size)], check=True, cwd=ROOT)

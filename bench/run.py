@@ -36,68 +36,16 @@ MEMORY_AIM_MB = 150
 SEARCH_PATH = "/search?q=participatory"
 MB = 1024 * 1024
 
-INI = """\
-[app:main]
-use = egg:portal
-portal.site_name = Participatory Democracy Network
-portal.secret = benchmark-only-secret-not-for-use
-portal.plugins =
-portal.default_locale = en
-sqlalchemy.url = sqlite:///%(here)s/portal.sqlite
-files.dir = %(here)s/files
-files.max_size = 10485760
-search.backend = whoosh
-search.whoosh_dir = %(here)s/whoosh
-mail.delivery = maildir
-mail.maildir = %(here)s/maildir
-mail.sender = Network portal <portal@localhost>
-mail.worker_in_process = false
-pyramid.reload_templates = false
-pyramid.default_locale_name = en
-
-[server:main]
-use = egg:waitress#main
-listen = {listen}
-{waitress}
-
-[loggers]
-keys = root, portal, sqlalchemy, waitress_queue
-
-[handlers]
-keys = console
-
-[formatters]
-keys = generic
-
-[logger_root]
-level = WARN
-handlers = console
-
-[logger_portal]
-level = INFO
-handlers =
-qualname = portal
-
-[logger_sqlalchemy]
-level = WARN
-handlers =
-qualname = sqlalchemy.engine
-
+SETTINGS = {  # the served site, under the temporary folder the ini is written in
+    "portal.site_name": "Participatory Democracy Network", "portal.secret": "benchmark-only-secret-not-for-use",
+    "portal.plugins": "", "portal.default_locale": "en", "sqlalchemy.url": "sqlite:///%(here)s/portal.sqlite",
+    "files.dir": "%(here)s/files", "files.max_size": "10485760", "search.backend": "whoosh",
+    "search.whoosh_dir": "%(here)s/whoosh", "mail.delivery": "maildir", "mail.maildir": "%(here)s/maildir",
+    "mail.sender": "Network portal <portal@localhost>", "mail.worker_in_process": "false",
+    "pyramid.reload_templates": "false", "pyramid.default_locale_name": "en"}
 # the load keeps more requests in flight than threads: no "Task queue depth" line per request
-[logger_waitress_queue]
-level = ERROR
-handlers =
-qualname = waitress.queue
-
-[handler_console]
-class = StreamHandler
-args = (sys.stderr,)
-level = NOTSET
-formatter = generic
-
-[formatter_generic]
-format = %(asctime)s %(levelname)-5.5s [%(name)s][%(threadName)s] %(message)s
-"""
+LOGGERS = (("portal", "portal", "INFO"), ("sqlalchemy", "sqlalchemy.engine", "WARN"),
+           ("waitress_queue", "waitress.queue", "ERROR"))
 
 
 class BenchError(Exception):
@@ -111,8 +59,8 @@ def free_port():
 
 
 def write_ini(directory, port):
-    waitress = "\n".join(f"{k} = {v}" for k, v in WAITRESS.items())
-    text = INI.replace("{listen}", f"{HOST}:{port}").replace("{waitress}", waitress)
+    from portal.testing import ini_text
+    text = ini_text(SETTINGS, LOGGERS, server=dict(WAITRESS, listen=f"{HOST}:{port}"))
     path = directory / "bench.ini"
     path.write_text(text)
     return path

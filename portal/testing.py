@@ -64,6 +64,24 @@ def base_settings(tmp_root, url, search_backend="whoosh", plugins=""):
     }
 
 
+def ini_text(settings, loggers=(), server=None):
+    """A paste ini file of these app settings, for a portal run in another process (a worker, a served
+    bench): [app:main], [server:main] from server (a dict) if given, and logging to stderr at WARN,
+    with loggers ((section, qualname, level), ...) besides the root."""
+    lines = ["[app:main]", "use = egg:portal"] + [f"{key} = {value}" for key, value in settings.items()]
+    if server:
+        lines += ["", "[server:main]", "use = egg:waitress#main"] + [f"{k} = {v}" for k, v in server.items()]
+    names = ["root"] + [section for section, _, _ in loggers]
+    lines += ["", "[loggers]", "keys = " + ", ".join(names), "", "[handlers]", "keys = console", "",
+              "[formatters]", "keys = generic", "", "[logger_root]", "level = WARN", "handlers = console"]
+    for section, qualname, level in loggers:
+        lines += ["", f"[logger_{section}]", f"level = {level}", "handlers =", f"qualname = {qualname}"]
+    lines += ["", "[handler_console]", "class = StreamHandler", "args = (sys.stderr,)", "level = NOTSET",
+              "formatter = generic", "", "[formatter_generic]",
+              "format = %(asctime)s %(levelname)-5.5s [%(name)s][%(threadName)s] %(message)s", ""]
+    return "\n".join(lines)
+
+
 def reset_database(engine, baseline=None, only=None):
     """Empty the tables (TRUNCATE on PostgreSQL, DELETE with foreign keys off on SQLite, a PRAGMA
     SQLite ignores inside a transaction: hence the commit before turning them back on), then put

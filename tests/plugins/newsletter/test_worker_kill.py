@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from portal.models import utcnow
+from portal.testing import base_settings, ini_text
 
 from plugins.newsletter.campaign import start_campaign
 from plugins.newsletter.models import Issue, IssueVersion, Subscriber
@@ -20,24 +21,11 @@ from plugins.newsletter.models import Issue, IssueVersion, Subscriber
 PORTAL = Path(sys.executable).with_name("portal")
 SUBSCRIBERS = 40
 
-INI = """\
-[app:main]
-use = egg:portal
-sqlalchemy.url = {url}
-portal.secret = test-secret-0123456789abcdef
-portal.site_name = Test network
-portal.url = http://portal.test
-portal.plugins = plugins.experiences plugins.newsletter
-files.dir = {tmp}/files
-search.backend = whoosh
-search.whoosh_dir = {tmp}/whoosh
-mail.delivery = smtp
-mail.host = 127.0.0.1
-mail.port = {port}
-mail.timeout = 10
-mail.sender = Test network <portal@test.example>
-mail.max_rate = {rate}
-"""
+def worker_ini(settings, tmp, port, rate):
+    """The ini of a mail worker in its own process, on the test's database, sending to the test's SMTP server."""
+    return ini_text(base_settings(tmp, settings["sqlalchemy.url"], plugins="plugins.experiences plugins.newsletter")
+                    | {"portal.url": "http://portal.test", "mail.delivery": "smtp", "mail.host": "127.0.0.1",
+                       "mail.port": port, "mail.timeout": "10", "mail.max_rate": rate})
 
 
 def start_worker(ini, log):
@@ -66,7 +54,7 @@ def test_a_worker_killed_mid_send_resumes_and_misses_no_subscriber(app, db, sett
         s.flush()
         assert start_campaign(s, issue) == SUBSCRIBERS
     ini = tmp_path / "worker.ini"
-    ini.write_text(INI.format(url=settings["sqlalchemy.url"], tmp=tmp_path, port=smtp_server.port, rate=20))
+    ini.write_text(worker_ini(settings, tmp_path, smtp_server.port, 20))
     log = open(tmp_path / "worker.log", "w+")
     worker = start_worker(ini, log)
     try:
