@@ -114,10 +114,29 @@ def close_and_accept(app, at, entry_id):
     """The call closes and the secretariat finds the entry eligible; the secretariat's browser."""
     at.set(CLOSES_UTC + timedelta(days=1))
     admin = secretariat(app)
+    accept(admin, entry_id)
+    return admin
+
+
+def accept(admin, entry_id):
+    """The secretariat finds the entry eligible."""
     form = admin.get(f"/awards/entries/{entry_id}").forms["deform"]
     form["eligible"] = "yes"
     form.submit("decide", status=302)
-    return admin
+
+
+def assign_to_one_juror(app, at, db, make_user, call_id, entry_id):
+    """After the call closes: the entry accepted, Jules (GB) the one juror of one review per entry,
+    the entries assigned; (the id of Jules's review, the secretariat's browser)."""
+    from plugins.awards.models import AwardCall, Review
+    with db() as s:
+        s.get(AwardCall, call_id).reviews_per_entry = 1
+    admin = close_and_accept(app, at, entry_id)
+    make_user("jules@example.org", name="Jules Juror")
+    add_juror(admin, call_id, "jules@example.org", country="GB")
+    admin.post(f"/awards/{call_id}/assign", {"csrf_token": csrf(admin)}, status=302)
+    with db() as s:
+        return s.query(Review).one().id, admin
 
 
 def submitted_entry(app, call_id, experience_id, email="rep@poa.example", address="192.0.2.11", **fill):

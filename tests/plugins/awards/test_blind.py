@@ -11,14 +11,13 @@ from datetime import timedelta
 
 import award_documents as documents
 import pytest
-from award_helpers import (CLOSES_UTC, RESULTS_UTC, add_experience, add_juror, fill_entry, juror_browser, secretariat,
-                           start_entry)
+from award_helpers import (RESULTS_UTC, add_experience, assign_to_one_juror, fill_entry,
+                           juror_browser, start_entry)
 from webtest import Upload
 
-from portal.testing import client, csrf, login, text_of
+from portal.testing import client, login, text_of
 
 from plugins.awards.blind import Masker
-from plugins.awards.models import AwardCall, Review
 from plugins.awards.scrub import Unreadable, scrub
 
 NAMES = ("porto alegre", "luiza", "fernandes", "rep@poa.example")
@@ -35,18 +34,7 @@ def blind_entry(app, db, make_user, network, open_call, at, uploads=(), experien
     if uploads:
         form["add"] = [Upload(name, data) for name, data in uploads]
     form.submit("submit", status=302)
-    with db() as s:
-        s.get(AwardCall, open_call).reviews_per_entry = 1
-    at.set(CLOSES_UTC + timedelta(days=1))
-    admin = secretariat(app)
-    form = admin.get(f"/awards/entries/{entry_id}").forms["deform"]
-    form["eligible"] = "yes"
-    form.submit("decide", status=302)
-    make_user("jules@example.org", name="Jules Juror")
-    add_juror(admin, open_call, "jules@example.org", country="GB")
-    admin.post(f"/awards/{open_call}/assign", {"csrf_token": csrf(admin)}, status=302)
-    with db() as s:
-        review_id = s.query(Review).one().id
+    review_id, admin = assign_to_one_juror(app, at, db, make_user, open_call, entry_id)
     return entry_id, review_id, admin
 
 

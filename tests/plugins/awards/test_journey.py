@@ -5,8 +5,8 @@ import re
 from datetime import timedelta
 
 import award_documents as documents
-from award_helpers import (CLOSES_UTC, EVALUATION, RESULTS_UTC, add_experience, add_juror, fill_entry,
-                           juror_browser, secretariat, start_entry, submitted_entry)
+from award_helpers import (CLOSES_UTC, EVALUATION, RESULTS_UTC, accept, add_experience, add_juror, assign_to_one_juror,
+                           close_and_accept, fill_entry, juror_browser, secretariat, start_entry, submitted_entry)
 from webtest import Upload
 
 from portal.testing import client, csrf, login, text_of
@@ -26,11 +26,7 @@ def steps_of(page):
 def test_assigning_with_too_few_jurors_says_what_is_missing_and_changes_nothing(app, network, open_call, at, db,
                                                                                  make_user, maildir, registry):
     entry_id, _poa = submitted_entry(app, open_call, network["exp_poa"])
-    at.set(CLOSES_UTC + timedelta(days=1))
-    admin = secretariat(app)
-    form = admin.get(f"/awards/entries/{entry_id}").forms["deform"]
-    form["eligible"] = "yes"
-    form.submit("decide", status=302)
+    admin = close_and_accept(app, at, entry_id)
     make_user("jules@example.org", name="Jules Juror")
     add_juror(admin, open_call, "jules@example.org")  # one juror; the call asks for 2 reviews per entry
     maildir.deliver(registry)
@@ -77,9 +73,7 @@ def test_the_call_page_shows_the_steps_and_points_to_the_one_waiting(app, networ
     assert waiting is not None and "7th Good Practice Award" in waiting.get_text()
     assert "Check the eligibility" in waiting.get_text() and "1 entries wait for your decision." in waiting.get_text()
     # after the decision, the next step is due, and the form on the call's page assigns
-    form = admin.get(f"/awards/entries/{entry_id}").forms["deform"]
-    form["eligible"] = "yes"
-    form.submit("decide", status=302)
+    accept(admin, entry_id)
     for email in ("jules@example.org", "eva@example.org"):
         make_user(email)
         add_juror(admin, open_call, email)
@@ -108,9 +102,7 @@ def scored_setup(app, network, open_call, at, db, make_user):
     at.set(CLOSES_UTC + timedelta(days=1))
     admin = secretariat(app)
     for entry_id in (poa_entry, dakar_entry):
-        form = admin.get(f"/awards/entries/{entry_id}").forms["deform"]
-        form["eligible"] = "yes"
-        form.submit("decide", status=302)
+        accept(admin, entry_id)
     make_user("jules@example.org", name="Jules Juror")
     add_juror(admin, open_call, "jules@example.org", country="GB")
     admin.post(f"/awards/{open_call}/assign", {"csrf_token": csrf(admin)}, status=302)
@@ -162,18 +154,7 @@ def test_documents_are_read_in_the_review_page(app, network, open_call, at, db, 
     form["add"] = [Upload("report.pdf", documents.pdf()), Upload("photo.jpg", documents.jpeg_with_exif()),
                    Upload("figures.xlsx", documents.xlsx())]
     form.submit("submit", status=302)
-    with db() as s:
-        s.get(AwardCall, open_call).reviews_per_entry = 1
-    at.set(CLOSES_UTC + timedelta(days=1))
-    admin = secretariat(app)
-    form = admin.get(f"/awards/entries/{entry_id}").forms["deform"]
-    form["eligible"] = "yes"
-    form.submit("decide", status=302)
-    make_user("jules@example.org", name="Jules Juror")
-    add_juror(admin, open_call, "jules@example.org", country="GB")
-    admin.post(f"/awards/{open_call}/assign", {"csrf_token": csrf(admin)}, status=302)
-    with db() as s:
-        review_id = s.query(Review).one().id
+    review_id, _admin = assign_to_one_juror(app, at, db, make_user, open_call, entry_id)
     juror = juror_browser(app, "jules@example.org")
     page = juror.get(f"/awards/reviews/{review_id}")
     frame = page.html.select_one(".documents iframe")
