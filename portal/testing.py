@@ -82,6 +82,27 @@ def ini_text(settings, loggers=(), server=None):
     return "\n".join(lines)
 
 
+def app_with_view(settings, path, view, configure=None, **view_options):
+    """A test client of the portal with one more view at path (no permission needed), to see what the
+    portal's mechanisms (transactions, the outbox, uploads) do when a view fails; view_options go to
+    add_view, configure(config) may add more."""
+    import webtest
+    from pyramid.config import Configurator
+    from pyramid.security import NO_PERMISSION_REQUIRED
+    from portal.settings import check_settings
+    values = check_settings(settings)
+    name = view.__name__
+    with Configurator(settings=values) as config:
+        config.include("portal.core")
+        for plugin in values["portal.plugins"].split():
+            config.include(plugin)
+        config.add_route(name, path)
+        config.add_view(view, route_name=name, permission=NO_PERMISSION_REQUIRED, **view_options)
+        if configure is not None:
+            configure(config)
+    return webtest.TestApp(config.make_wsgi_app(), extra_environ={"HTTP_HOST": "portal.test"})
+
+
 def reset_database(engine, baseline=None, only=None):
     """Empty the tables (TRUNCATE on PostgreSQL, DELETE with foreign keys off on SQLite, a PRAGMA
     SQLite ignores inside a transaction: hence the commit before turning them back on), then put

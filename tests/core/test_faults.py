@@ -19,7 +19,7 @@ from PIL import Image
 from sqlalchemy import event, func, select
 
 from portal.models import File, Member, MembershipApplication, News, OutboxMessage
-from portal.testing import csrf, login, text_of
+from portal.testing import app_with_view, csrf, login, text_of
 
 
 def png(size):
@@ -193,11 +193,8 @@ def test_a_logo_that_cannot_be_stored_keeps_the_previous_one(testapp, make_user,
 @pytest.fixture
 def app_with_failing_upload(app, settings):
     """The portal plus one upload route whose view stores the file, then fails."""
-    from pyramid.config import Configurator
     from pyramid.response import Response
-    from pyramid.security import NO_PERMISSION_REQUIRED
     from portal.files import store_upload
-    from portal.settings import check_settings
 
     def store_then_fail(request):
         store_upload(request, request.POST["file"])
@@ -206,16 +203,8 @@ def app_with_failing_upload(app, settings):
             raise RuntimeError("the request fails after storing its file")
         return Response("stored")
 
-    values = check_settings(settings)
-    with Configurator(settings=values) as config:
-        config.include("portal.core")
-        for name in values["portal.plugins"].split():
-            config.include(name)
-        config.add_route("store_then_fail", "/test/store-then-fail")
-        config.add_view(store_then_fail, route_name="store_then_fail", permission=NO_PERMISSION_REQUIRED,
-                        require_csrf=False)
-        config.add_upload_route("store_then_fail", lambda request: {})
-    return webtest.TestApp(config.make_wsgi_app(), extra_environ={"HTTP_HOST": "portal.test"})
+    return app_with_view(settings, "/test/store-then-fail", store_then_fail, require_csrf=False,
+                         configure=lambda config: config.add_upload_route("store_then_fail", lambda request: {}))
 
 
 def test_a_request_that_fails_after_storing_a_file_leaves_neither_file_nor_row(app_with_failing_upload, storage, db):

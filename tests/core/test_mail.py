@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from portal.mail import deliver_pending
 from portal.models import OutboxMessage, utcnow
-from portal.testing import csrf, start_smtp_server
+from portal.testing import app_with_view, csrf, start_smtp_server
 
 PORTAL = Path(sys.executable).with_name("portal")
 
@@ -71,10 +71,7 @@ def queue(registry, *messages):
 @pytest.fixture
 def app_with_failing_view(app, settings):
     """The portal as main() builds it, plus one view that queues a mail and then, if asked, fails."""
-    from pyramid.config import Configurator
     from pyramid.response import Response
-    from pyramid.security import NO_PERMISSION_REQUIRED
-    from portal.settings import check_settings
 
     def queue_then_fail(request):
         request.send_mail("someone@example.org", "Meeting tomorrow", "See you at nine.")
@@ -83,14 +80,7 @@ def app_with_failing_view(app, settings):
             raise RuntimeError("the request fails after queueing its mail")
         return Response("queued")
 
-    values = check_settings(settings)
-    with Configurator(settings=values) as config:
-        config.include("portal.core")
-        for name in values["portal.plugins"].split():
-            config.include(name)
-        config.add_route("queue_then_fail", "/test/queue-then-fail")
-        config.add_view(queue_then_fail, route_name="queue_then_fail", permission=NO_PERMISSION_REQUIRED)
-    return webtest.TestApp(config.make_wsgi_app(), extra_environ={"HTTP_HOST": "portal.test"})
+    return app_with_view(settings, "/test/queue-then-fail", queue_then_fail)
 
 
 def test_a_request_that_fails_after_queueing_mail_sends_nothing(app_with_failing_view, registry, db, smtp_server):
