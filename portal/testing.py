@@ -671,3 +671,11 @@ EMAIL_CASES = [
     ("ana@example.org>", None),
 ]
 EMAIL_ERROR = "Enter a valid e-mail address, such as name@example.org."
+
+
+def form_with(client, url, form_id="deform", **fields):
+    """The form of the page at url, filled with these values (field name = value), ready to submit."""
+    form = client.get(url).forms[form_id]
+    for name, value in fields.items():
+        form[name] = value
+    return form

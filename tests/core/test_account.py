@@ -11,7 +11,7 @@ from sqlalchemy import select
 from portal.models import (AuthSession, Content, File, Group, LocalRole, LoginAttempt, Member,
                           MembershipApplication, OutboxMessage, Page, PasswordResetToken, Revision, Section,
                           User, utcnow)
-from portal.testing import client, csrf, in_language, logged_in, login, text_of
+from portal.testing import client, csrf, form_with, in_language, logged_in, login, text_of
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4"
        b"\x89\x00\x00\x00\x0bIDATx\x9cc\xf8\x0f\x04\x00\t\xfb\x03\xfd\xfb^k+\x00\x00\x00\x00IEND"
@@ -45,11 +45,8 @@ def test_account_page_needs_a_login(testapp):
 def test_profile_is_saved_and_a_public_profile_becomes_findable(testapp, as_user, db):
     user_id = as_user(email="alice@example.org", name="Alice Martin")
     assert search(testapp, "Quillfeather")["total"] == 0
-    form = testapp.get("/account").forms["deform"]
-    form["name"] = "Alice Quillfeather"
-    form["language"] = "fr"
-    form["bio"] = "Works on participatory budgets in Porto Alegre."
-    form["public_profile"] = True
+    form = form_with(testapp, "/account", name="Alice Quillfeather", language="fr",
+                                          bio="Works on participatory budgets in Porto Alegre.", public_profile=True)
     res = form.submit("save", status=302).follow()
     assert "Changes saved." in text_of(res.text)
     with db() as s:

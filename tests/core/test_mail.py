@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from portal.mail import deliver_pending
 from portal.models import OutboxMessage, utcnow
-from portal.testing import app_with_view, csrf, start_smtp_server
+from portal.testing import app_with_view, csrf, form_with, start_smtp_server
 
 PORTAL = Path(sys.executable).with_name("portal")
 
@@ -132,13 +132,9 @@ def test_an_application_is_mailed_to_each_active_secretariat_user(testapp, make_
     make_user("sec2@example.org", role="secretariat")
     make_user("gone@example.org", role="secretariat", active=False)
     make_user("editor@example.org", role="editor")
-    form = testapp.get("/join").forms["deform"]
-    form["organisation"] = "Ville de Grenoble"
-    form["kind"] = "city"
-    form["country"] = "FR"
-    form["contact_name"] = "Camille Martin"
-    form["email"] = "camille@grenoble.example"
-    form["motivation"] = "Our citizen assemblies."
+    form = form_with(testapp, "/join", organisation="Ville de Grenoble", kind="city", country="FR",
+                                       contact_name="Camille Martin", email="camille@grenoble.example",
+                                       motivation="Our citizen assemblies.")
     form.submit("apply", status=302)
 
     assert deliver(registry, smtp_settings(registry, smtp_server.port)) == (2, 0)

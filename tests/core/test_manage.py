@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from portal.models import (AuthSession, File, Group, LocalRole, Member, MembershipApplication, OutboxMessage,
                           Page, Section, Setting, User, utcnow)
-from portal.testing import client, csrf, in_language, logged_in, login, text_of
+from portal.testing import client, csrf, form_with, in_language, logged_in, login, text_of
 
 PASSWORD_LINK = re.compile(r"http://portal\.test/password/reset/[A-Za-z0-9_\-]+")
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4"
@@ -110,12 +110,9 @@ def test_adding_a_user_sends_an_invitation_to_choose_a_password(app, testapp, ad
     with db() as s:
         s.add(Group(name="budget", title="Budget group"))
         s.add(Member(name="Dakar", kind="city", country="SN", region="africa"))
-    form = testapp.get("/manage/users/add").forms["deform"]
-    form["email"] = "New.Editor@Example.org"
-    form["name"] = "Nadia Editor"
-    form["role"] = "editor"
+    form = form_with(testapp, "/manage/users/add", email="New.Editor@Example.org", name="Nadia Editor", role="editor",
+                     language="fr")
     form["member_id"] = [v for v, *_ in form["member_id"].options if v][0]
-    form["language"] = "fr"
     tick(form, "budget")
     res = form.submit("save", status=302).follow()
     assert "an invitation was sent to new.editor@example.org" in text_of(res.text)
@@ -140,10 +137,7 @@ def test_adding_a_user_sends_an_invitation_to_choose_a_password(app, testapp, ad
 def test_a_user_cannot_be_added_twice_and_the_form_keeps_what_was_typed(testapp, admin, make_user, db, maildir,
                                                                         registry):
     make_user("alice@example.org")
-    form = testapp.get("/manage/users/add").forms["deform"]
-    form["email"] = "ALICE@example.org"
-    form["name"] = "Alice Again"
-    form["role"] = "member"
+    form = form_with(testapp, "/manage/users/add", email="ALICE@example.org", name="Alice Again", role="member")
     res = form.submit("save", status=400)
     assert "Another account already uses this address." in text_of(res.text)
     again = res.forms["deform"]
@@ -251,12 +245,9 @@ def test_unknown_user_member_or_group_is_not_found(testapp, admin):
 # --- member organisations --------------------------------------------------------------------------
 
 def test_adding_a_member_derives_its_region_from_the_country(testapp, admin, db):
-    form = testapp.get("/manage/members/add").forms["deform"]
-    form["name"] = "Seoul Metropolitan Government"
-    form["kind"] = "local-government"
-    form["country"] = "KR"
-    form["website"] = "https://seoul.example"
-    form["member_since"] = "2012-05-01"
+    form = form_with(testapp, "/manage/members/add", name="Seoul Metropolitan Government", kind="local-government",
+                                                     country="KR", website="https://seoul.example",
+                                                     member_since="2012-05-01")
     form.submit("save", status=302)
     with db() as s:
         member = s.scalar(select(Member))
@@ -276,11 +267,8 @@ def test_adding_a_member_derives_its_region_from_the_country(testapp, admin, db)
 
 
 def test_invalid_member_form_keeps_what_was_typed(testapp, admin, db):
-    form = testapp.get("/manage/members/add").forms["deform"]
-    form["name"] = "Grenoble"
-    form["website"] = "not a website"
-    form["description"] = "A long description typed with care."
-    form["country"] = ""
+    form = form_with(testapp, "/manage/members/add", name="Grenoble", website="not a website",
+                                                     description="A long description typed with care.", country="")
     res = form.submit("save", status=400)
     text = text_of(res.text)
     assert "Must be a URL" in text and "Required" in text

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from portal.models import LocalRole, Member, News, Page, Section, utcnow
-from portal.testing import csrf, login, plugin_pages, self_links, text_of
+from portal.testing import csrf, form_with, login, plugin_pages, self_links, text_of
 
 from plugins.antennas.models import Antenna
 from plugins.experiences.models import Experience, Theme
@@ -94,12 +94,8 @@ def test_secretariat_creates_an_antenna_with_its_section_and_coordinators(testap
 def test_the_antenna_form_rejects_bad_input_and_keeps_what_was_typed(testapp, make_user):
     make_user("admin@example.org", role="secretariat")
     login(testapp, "admin@example.org")
-    form = testapp.get("/antennas/add").forms["deform"]
-    form["name"] = "Northern Europe antenna"
-    form["region"] = "europe"
-    form["seat_country"] = "SE"
-    form["seat_city"] = "Stockholm"
-    form["opened"] = "not a date"
+    form = form_with(testapp, "/antennas/add", name="Northern Europe antenna", region="europe", seat_country="SE",
+                                               seat_city="Stockholm", opened="not a date")
     page = form.submit("save", status=400)
     assert page.forms["deform"]["seat_city"].value == "Stockholm"
     assert page.forms["deform"]["name"].value == "Northern Europe antenna"
@@ -117,10 +113,9 @@ def test_a_coordinator_publishes_news_in_their_antenna(testapp, two_antennas, db
     login(testapp, "luiza@example.org")
     antenna_page = testapp.get(f"/antennas/{two_antennas['latam']}")
     assert f"/antennas/{two_antennas['latam']}/add/news" in antenna_page.text
-    form = testapp.get(f"/antennas/{two_antennas['latam']}/add/news").forms["deform"]
-    form["title"] = "Regional meeting in Porto Alegre"
-    form["description"] = "Thirty cities compared their budget cycles."
-    form["body"] = "<p>Report</p><script>steal()</script>"
+    form = form_with(testapp, f"/antennas/{two_antennas['latam']}/add/news", title="Regional meeting in Porto Alegre",
+                                                                             description="Thirty cities compared their budget cycles.",
+                                                                             body="<p>Report</p><script>steal()</script>")
     news_page = form.submit("save", status=302).follow()
     news_url = news_page.request.path
     news_id = int(news_url.rsplit("/", 1)[1])

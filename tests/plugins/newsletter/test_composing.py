@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from portal.models import News, utcnow
-from portal.testing import csrf, text_of
+from portal.testing import csrf, form_with, text_of
 
 from plugins.newsletter.models import Issue, IssueItem, Subscriber
 from newsletter_steps import make_issue, outbox_rows, start, work
@@ -162,10 +162,7 @@ def test_the_editorial_languages_are_tabs_that_work_without_javascript(testapp, 
 
 def test_a_refused_name_keeps_the_audience_typed(testapp, as_user, db):
     as_user("secretariat")
-    form = testapp.get("/manage/newsletter/issues/add").forms["deform"]
-    form["title"] = ""
-    form["language"] = "es"
-    form["region"] = "africa"
+    form = form_with(testapp, "/manage/newsletter/issues/add", title="", language="es", region="africa")
     page = form.submit("save_next", status=400)
     assert page.forms["deform"]["language"].value == "es" and page.forms["deform"]["region"].value == "africa"
     with db() as s:
