@@ -126,6 +126,11 @@ _WHERE: dict[str, str] = {
     "SectionCallback": "portal.callbacks",
     "RequestCallback": "portal.callbacks",
     "ViewValues": "portal.callbacks",
+    "ExportRow": "portal.callbacks",
+    "ExportRows": "portal.callbacks",
+    "ImportRun": "portal.callbacks",
+    "DemoData": "portal.callbacks",
+    "Request": "pyramid.request",
     "Permissions": "portal.permissions",
     "clean_html": "portal.sanitize",
     "html_to_text": "portal.sanitize",
@@ -202,7 +207,8 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.timezones import date_text, datetime_text  # noqa: F401
     from portal.guard import as_id  # noqa: F401
     from portal.passwords import hash_password  # noqa: F401
-    from portal.callbacks import Badge, BadgesCallback, DocumentCallback, FacetsCallback, RequestCallback, SearchDocument, SectionCallback, SectionItem, ViewValues  # noqa: F401
+    from portal.callbacks import Badge, BadgesCallback, DemoData, DocumentCallback, ExportRow, ExportRows, FacetsCallback, ImportRun, RequestCallback, SearchDocument, SectionCallback, SectionItem, ViewValues  # noqa: F401
+    from pyramid.request import Request  # noqa: F401
     from portal.permissions import Permissions  # noqa: F401
     from portal.sanitize import clean_html, html_to_text  # noqa: F401
     from portal.search import SearchQuery, bulk, reindex_later  # noqa: F401

@@ -72,6 +72,30 @@ class RequestCallback(Protocol):
     def __call__(self, request: Request) -> Any: ...
 
 
+ExportRow = Mapping[str, Any]
+"""One row of an export: the export's columns by name (add_export(columns=...))."""
+
+
+class ExportRows(Protocol):
+    """add_export's rows: the rows the reader may see, as an iterable (a generator, to stream)."""
+
+    def __call__(self, request: Request) -> Iterable[ExportRow]: ...
+
+
+class ImportRun(Protocol):
+    """add_import's run: writes the rows of a file (each a mapping of column to text) in batches of
+    batch_size, calls commit() after each batch and progress(done) as it goes; returns the report."""
+
+    def __call__(self, request: Request, rows: Iterable[Mapping[str, Any]], commit: Any = None,
+                 batch_size: int = 500, progress: Any = None) -> Any: ...
+
+
+class DemoData(Protocol):
+    """add_demo_data's create: fills an empty site with the plugin's realistic content."""
+
+    def __call__(self, request: Request) -> None: ...
+
+
 class ViewValues(Protocol):
     """add_content_type's view_values: what the type's own view template needs besides the item."""
 

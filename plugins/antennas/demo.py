@@ -4,7 +4,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from portal.api import record_revision
+from portal.api import Request, record_revision
 from portal.api import Member, News, Section, Setting, User, utcnow
 
 from .models import Antenna
@@ -32,7 +32,7 @@ NEWS = {
 }
 
 
-def create_demo_antennas(request):
+def create_demo_antennas(request: Request) -> None:
     from portal.api import NewsSchema
     db = request.dbsession
     admin = db.scalar(select(User).where(User.role == "secretariat").order_by(User.id))

@@ -1,6 +1,7 @@
 """The network's reach: members per region and per type, joined per year, each region's share against
 the target the secretariat set, new members this year. Charts are SVG drawn on the server (readable
 without JavaScript), each beside a table of the same figures; the figures are also a CSV export."""
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from xml.sax.saxutils import escape
@@ -10,7 +11,7 @@ from markupsafe import Markup
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
-from portal.api import REGIONS
+from portal.api import ExportRow, REGIONS, Request
 from portal.api import _, translate
 from portal.api import MEMBER_KINDS, Member
 from portal.api import KIND_TITLES, STATUS_TITLES
@@ -169,7 +170,7 @@ def charts(request, figures):
     return {"regions": by_region, "shares": shares, "kinds": by_kind, "years": per_year}
 
 
-def reach_rows(request):
+def reach_rows(request: Request) -> Iterator[ExportRow]:
     """The dashboard's figures as rows: what /export/reach.csv and .json give."""
     figures = compute(request)
     yield {"figure": "total", "key": "", "label": translate(_("Member organisations"), request),

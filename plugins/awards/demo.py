@@ -4,11 +4,12 @@ The dates agree with the events demo: each year's results are announced at the n
 conference (last year's in Barcelona 270 days ago, this year's in Porto Alegre in 96 days), and this
 year's call closes in a month (the news and the webinars about it say so)."""
 from datetime import datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from portal.api import Content, User
+from portal.api import Content, Request, User
 
 from portal.api import clock
 from .jury import assign
@@ -23,7 +24,7 @@ ELIGIBILITY = ("<ul><li>Member organisations up to date with their membership.</
                "<li>Experiences running for at least one year, with results that can be shown.</li></ul>")
 CATEGORIES = [{"key": "inclusion", "title": "Inclusion of under-represented groups"},
               {"key": "digital", "title": "Digital participation"}]
-CRITERIA = [{"key": "innovation", "title": "Innovation", "weight": 30,
+CRITERIA: list[dict[str, Any]] = [{"key": "innovation", "title": "Innovation", "weight": 30,
              "description": "What the experience does that others had not done, or not in this way."},
             {"key": "impact", "title": "Impact on public policy", "weight": 40,
              "description": "Decisions, budgets or services that changed because residents took part."},
@@ -59,7 +60,7 @@ def _call(db, edition, year):
                      ceremony=str(ceremony) if ceremony else "")
 
 
-def create_demo_awards(request):
+def create_demo_awards(request: Request) -> None:
     Experience = request.resources["experience"]
     db = request.dbsession
     past = _call(db, "6th", -1)

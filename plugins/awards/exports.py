@@ -1,7 +1,8 @@
 """Exports: entries and scores for the secretariat (CSV), the winners as open data."""
+from collections.abc import Iterator
 from sqlalchemy import select
 
-from portal.api import clock
+from portal.api import ExportRow, Request, clock
 from .jury import ranking
 from .models import AwardCall
 
@@ -20,7 +21,7 @@ def _calls(request):
     return request.dbsession.scalars(stmt).all()
 
 
-def entry_rows(request):
+def entry_rows(request: Request) -> Iterator[ExportRow]:
     for call in _calls(request):
         scored = {row["entry"].id: row for row in ranking(call)}
         for entry in call.entries:
@@ -37,7 +38,7 @@ def entry_rows(request):
                    "answers": [f"{q['title']}: {entry.answers.get(q['key'], '')}" for q in call.questions]}
 
 
-def score_rows(request):
+def score_rows(request: Request) -> Iterator[ExportRow]:
     for call in _calls(request):
         for entry in call.entries:
             for review in entry.reviews:
@@ -50,7 +51,7 @@ def score_rows(request):
                            "done": review.done.isoformat()}
 
 
-def winner_rows(request):
+def winner_rows(request: Request) -> Iterator[ExportRow]:
     now = clock.now()
     for call in request.dbsession.scalars(select(AwardCall).where(AwardCall.results_date <= now)
                                           .order_by(AwardCall.results_date.desc())):

@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 
 from portal.api import _, translate_to
 from portal.api import send_template
-from portal.api import reindex_later
+from portal.api import Request, reindex_later
 
 from portal.api import clock
 from .models import AwardCall
@@ -94,7 +94,7 @@ def publish_due_results(request, session=None):
             session.close()
 
 
-def publish_task(request):
+def publish_task(request: Request) -> int:
     """The periodic task: in the worker's transaction; the number of mails queued."""
     return publish_due_results(request, request.dbsession)
 

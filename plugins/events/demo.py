@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 
-from portal.api import record_revision
+from portal.api import Request, record_revision
 from portal.api import Member, User, WorkflowLog
 
 from portal.api import clock
@@ -151,12 +151,12 @@ EVENTS = [
 ]
 
 
-def create_demo_events(request):
+def create_demo_events(request: Request) -> None:
     db = request.dbsession
     author = db.scalar(select(User).where(User.role == "secretariat").order_by(User.id))
     members = {m.name: m for m in db.scalars(select(Member))}
     now = clock.now()
-    by_key = {}
+    by_key: dict[str, Event] = {}
     schema = EventSchema()
     for (key, lang, kind, title, summary, days, start, length, end, tz, venue, city, country, online, member,
          organiser, original) in EVENTS:

@@ -1,7 +1,8 @@
 """Open data: the published events, upcoming and past, with their times in UTC and their zone."""
+from collections.abc import Iterator
 from sqlalchemy.orm import selectinload
 
-from portal.api import in_batches
+from portal.api import ExportRow, Request, in_batches
 
 from .models import Event
 from .views import past_query, upcoming_query
@@ -26,11 +27,11 @@ def _batches(request, stmt):
     return in_batches(request, stmt.options(selectinload(Event.member), selectinload(Event.parent)))
 
 
-def upcoming_rows(request):
+def upcoming_rows(request: Request) -> Iterator[ExportRow]:
     for e in _batches(request, upcoming_query()):
         yield _row(request, e)
 
 
-def past_rows(request):
+def past_rows(request: Request) -> Iterator[ExportRow]:
     for e in _batches(request, past_query()):
         yield _row(request, e)

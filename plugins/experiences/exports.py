@@ -1,8 +1,9 @@
 """Open data: published experiences with the columns the importer reads (lists joined with "|")."""
+from collections.abc import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from portal.api import in_batches
+from portal.api import ExportRow, Request, in_batches
 
 from .models import Experience
 
@@ -10,7 +11,7 @@ COLUMNS = ("external_id", "title", "summary", "description", "language", "city",
            "mechanism", "scale", "start_year", "end_year", "participants", "sdgs", "url", "published", "state")
 
 
-def experience_rows(request):
+def experience_rows(request: Request) -> Iterator[ExportRow]:
     stmt = (select(Experience).where(Experience.state == "published").options(selectinload(Experience.themes))
             .order_by(Experience.published.desc(), Experience.id.desc()))
     for e in in_batches(request, stmt):

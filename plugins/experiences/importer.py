@@ -3,6 +3,8 @@
 Each row is checked on its own: a bad row is reported with its line and reason and imports nothing
 of itself; the good rows go in. Re-importing an external_id updates that experience."""
 import uuid
+from collections.abc import Iterable
+from typing import Any
 
 import colander
 from sqlalchemy import select
@@ -10,7 +12,7 @@ from sqlalchemy import select
 from portal.api import COUNTRY_CODES
 from portal.api import snapshot
 from portal.api import LANGUAGES
-from portal.api import ImportReport, Row, RowError, file_rows
+from portal.api import ImportReport, Request, Row, RowError, file_rows
 from portal.api import Revision, utcnow
 from portal.api import clean_html
 
@@ -92,7 +94,8 @@ def check_row(row, theme_slugs):
     return values
 
 
-def import_rows(request, rows, creator=None, progress=None, batch_size=500, commit=None):
+def import_rows(request: Request, rows: Iterable[Any], creator: Any = None, progress: Any = None, batch_size: int = 500,
+                commit: Any = None) -> ImportReport:
     """Import rows (Row or RowError of portal.imports, or (line, values) pairs); commit() is called
     every batch_size rows when given."""
     db = request.dbsession
@@ -101,8 +104,8 @@ def import_rows(request, rows, creator=None, progress=None, batch_size=500, comm
                                .where(Experience.external_id.is_not(None))).all())
     schema = ExperienceSchema()
     report = ImportReport()
-    seen = set()
-    batch = []
+    seen: set[str] = set()
+    batch: list[tuple[Any, bool]] = []
 
     def finish(done):
         """Flush a batch, keep a revision of each row, commit when asked to."""
@@ -144,7 +147,7 @@ def import_rows(request, rows, creator=None, progress=None, batch_size=500, comm
         found_id = existing.get(values["external_id"])
         obj = db.get(Experience, found_id) if found_id else None
         new = obj is None
-        if new:
+        if obj is None:
             # no local roles yet: said here, so indexing it asks the database no question about them
             obj = Experience(external_id=values["external_id"], creator_id=getattr(creator, "id", None),
                              local_roles=[])

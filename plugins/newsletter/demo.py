@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from babel.dates import format_skeleton
 from sqlalchemy import select
 
-from portal.api import Content, utcnow
+from portal.api import Content, Request, utcnow
 
 from . import campaign
 from .models import Consent, Delivery, Issue, IssueItem, IssueVersion, Subscriber
@@ -56,7 +56,7 @@ def month(moment: datetime) -> str:
     return format_skeleton("yMMMM", moment, locale="en")  # "November 2026": the secretariat's list name
 
 
-def create_demo_newsletter(request) -> None:
+def create_demo_newsletter(request: Request) -> None:
     db = request.dbsession
     now = utcnow()
     sent_at = (now - timedelta(days=SENT_DAYS_AGO)).replace(hour=9, minute=0, second=0, microsecond=0)

@@ -6,13 +6,15 @@ consent date, with a malformed address or unknown values is reported and skipped
 unsubscribed is never subscribed again by an import. The file is read by portal.imports, as every
 import is: a row with a NUL byte, an oversized value or more or fewer values than columns, or an
 unclosed quote, is reported at its line and the other rows go in."""
+from collections.abc import Iterable
 from datetime import datetime, timezone
+from typing import Any
 
 from sqlalchemy import select
 
 from portal.api import REGIONS
 from portal.api import LANGUAGES, _
-from portal.api import ImportReport, RowError
+from portal.api import ImportReport, Request, RowError
 from portal.api import normal_address, utcnow
 
 from .models import Consent, Subscriber
@@ -37,15 +39,16 @@ REQUIRED = ("email", "consent_date")
 OPTIONAL = ("name", "language", "regions", "themes", "consent_version")
 
 
-def import_rows(request, rows, commit=None, batch_size=500, progress=None):
+def import_rows(request: Request, rows: Iterable[Any], commit: Any = None, batch_size: int = 500,
+                progress: Any = None) -> ImportReport:
     """rows: Row or RowError of portal.imports (add_import reads the file); commit(), when given (the
     command line), is called every batch_size subscribers."""
     session = request.dbsession
     Theme = request.resources["theme"]
     report = ImportReport()
     themes = set(session.scalars(select(Theme.slug)))
-    existing = {}
-    seen = set()
+    existing: dict[str, Any] = {}
+    seen: set[str] = set()
     now = utcnow()
     for item in (progress(rows) if progress else rows):
         if isinstance(item, RowError):

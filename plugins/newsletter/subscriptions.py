@@ -1,10 +1,11 @@
 """A subscriber's life: asking to subscribe (double opt-in), confirming, preferences, leaving, and the
 list the secretariat exports. Views call these; mail leaves through the core outbox."""
+from collections.abc import Iterator
 from datetime import timedelta
 
 from sqlalchemy import or_, select, update
 
-from portal.api import insert_ignoring_conflicts
+from portal.api import ExportRow, Request, insert_ignoring_conflicts
 from portal.api import _
 from portal.api import utcnow
 from portal.api import client_address as core_client_address
@@ -140,7 +141,7 @@ EXPORT_COLUMNS = ("email", "name", "language", "status", "regions", "themes", "c
                   "confirmed", "bounced")
 
 
-def subscriber_rows(request):
+def subscriber_rows(request: Request) -> Iterator[ExportRow]:
     """The subscribers as /export/newsletter-subscribers.csv gives them to the secretariat."""
     db = request.dbsession
     last_consent = {}

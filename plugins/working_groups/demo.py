@@ -3,13 +3,13 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from portal.api import User, content_service, utcnow
+from portal.api import Request, User, content_service, utcnow
 
 from . import services
 from .models import PageComment
 
 
-def create_demo_groups(request):
+def create_demo_groups(request: Request) -> None:
     db = request.dbsession
     people = {u.email: u for u in db.scalars(select(User))}
     members = [u for u in people.values() if u.role == "member"]

@@ -5,12 +5,12 @@ Each follow keeps last_sent, the end of the window its previous digest covered: 
 time the command runs (late, twice, or on two machines: the rows are locked on PostgreSQL).
 An empty window sends nothing but still moves on. Who stopped being allowed to read a
 members-only group gets nothing of it."""
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
 from portal.api import _, translate_to
-from portal.api import utcnow
+from portal.api import Request, utcnow
 
 from .activity import group_activity
 from .models import Follow
@@ -28,7 +28,7 @@ def may_read(follow):
     return group.is_public or group.membership_of(follow.user) is not None or follow.user.role == "secretariat"
 
 
-def queue_digests(request, now=None):
+def queue_digests(request: Request, now: datetime | None = None) -> int:
     """Queue the digests due at `now` (default: the current time); returns how many were queued."""
     now = now or utcnow()
     session = request.dbsession

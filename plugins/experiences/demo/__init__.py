@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from portal.api import Member, User
+from portal.api import Member, Request, User
 
 from ..importer import import_rows, read_file
 from ..models import Experience
@@ -16,7 +16,7 @@ from ..models import Experience
 DEMO_FILE = Path(__file__).parent / "experiences.json"
 
 
-def create_demo_experiences(request):
+def create_demo_experiences(request: Request) -> None:
     db = request.dbsession
     author = db.scalar(select(User).where(User.role == "member").order_by(User.id))
     report = import_rows(request, read_file(DEMO_FILE), creator=author)
