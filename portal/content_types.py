@@ -83,10 +83,14 @@ def includeme(config):
     for cls in (Section, Page, News):
         config.add_search_index(cls, document=content_document, should_index=is_published,
                                 name=cls.__mapper__.polymorphic_identity)
-    config.add_menu_item("main", "about", _("About"), route_name="section.listing", order=10)
-    config.add_menu_item("main", "news", _("News"), route_name="news.listing", order=80)
-    config.add_menu_item("main", "members", _("Members"), route_name="members", order=85)
-    config.add_menu_item("main", "join", _("Join the network"), route_name="apply", order=95)
+    # the main menu: two groups keep it on one line; plugins add their entries to them (parent=...)
+    config.add_menu_item("main", "network", _("The network"), order=10)
+    config.add_menu_item("main", "about", _("About the network"), route_name="about", order=10, parent="network")
+    config.add_menu_item("main", "members", _("Members"), route_name="members", order=20, parent="network")
+    config.add_menu_item("main", "join", _("Join the network"), route_name="apply", order=90, parent="network")
+    config.add_menu_item("main", "news", _("News"), order=80)
+    config.add_menu_item("main", "news-items", _("News of the network"), route_name="news.listing", order=10,
+                         parent="news")
     config.add_export("news", _("News"), news_rows,
                       columns=("id", "title", "summary", "language", "published", "url"))
     from .demo import create_demo_content

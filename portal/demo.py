@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from .countries import region_of
-from .models import Group, LocalRole, Member, News, Page, Section, User, WorkflowLog, utcnow
+from .models import Group, LocalRole, Member, News, Page, Section, Setting, User, WorkflowLog, utcnow
 from .passwords import hash_password
 
 ADMIN_EMAIL = "admin@example.org"
@@ -43,15 +43,27 @@ NEWS = [
 
 SECTIONS = [
     ("en", "About the network", "Who we are and how the network works.",
-     "<p>The network gathers cities, local governments, organisations and research centres that work on "
-     "participatory democracy.</p>",
+     "<h2>Who we are</h2><p>The network gathers cities, local governments, organisations and research centres "
+     "that work on participatory democracy. Its members share their experiences, compete in the annual Good "
+     "Practice Award, work together in working groups and meet in international workshops and conferences.</p>"
+     "<h2>How the network works</h2><p>The plenary meeting of the member organisations decides the work plan and "
+     "the budget; regional antennas bring the network close to the cities of each region.</p>"
+     "<h2>The technical secretariat</h2><p>The technical secretariat runs the network day to day: it welcomes new "
+     "members, organises the award and the events and publishes the newsletter.</p>"
+     "<h2>Statutes</h2><p>The statutes, approved by the plenary meeting, set out the network's aims, who can "
+     "join and how decisions are taken. Ask the secretariat for the current text.</p>"
+     "<h2>Contact</h2><p>Write to the technical secretariat: <a href=\"mailto:secretariat@example.org\">"
+     "secretariat@example.org</a>.</p>",
      [("What we do", "Exchange of experiences, the award, working groups and international workshops.",
        "<p>We document good practices, hold an annual award and support <strong>working groups</strong>.</p>"),
       ("Technical secretariat", "The team that coordinates the network.",
        "<p>The technical secretariat coordinates the network's activities and its newsletter.</p>")]),
     ("es", "Sobre la red", "Quiénes somos y cómo funciona la red.",
-     "<p>La red reúne ciudades, gobiernos locales, organizaciones y centros de investigación que trabajan en "
-     "democracia participativa.</p>",
+     "<h2>Quiénes somos</h2><p>La red reúne ciudades, gobiernos locales, organizaciones y centros de "
+     "investigación que trabajan en democracia participativa.</p>"
+     "<h2>La Secretaría Técnica</h2><p>La Secretaría Técnica coordina las actividades de la red y publica su "
+     "boletín.</p><h2>Contacto</h2><p>Escriba a la Secretaría Técnica: "
+     "<a href=\"mailto:secretariat@example.org\">secretariat@example.org</a>.</p>",
      [("Cómo participar", "Los gobiernos locales pueden solicitar su adhesión.",
        "<p>Complete el formulario de adhesión; la Secretaría Técnica revisará su solicitud.</p>")]),
 ]
@@ -110,10 +122,16 @@ def create_demo_content(request):
     db.flush()
     from .content_types import NewsSchema, PageSchema, SectionSchema
     now = utcnow()
+    about = None
     for i, (lang, title, desc, body, pages) in enumerate(SECTIONS):
         section = Section(title=title, description=desc, body=body, language=lang, creator_id=admin.id)
+        if about is not None:  # the Spanish section is the translation of the English one
+            section.translation_group = about.translation_group
         db.add(section)
         db.flush()
+        if about is None:  # the main menu's "About the network" (Settings: About the network)
+            about = section
+            db.add(Setting(key="about", value={"section": str(section.id)}))
         record_revision(request, SectionSchema(), section, "Created")
         _publish(db, section, admin, now - timedelta(days=60 - i))
         db.add(LocalRole(content_id=section.id, principal=f"group:{group.name}", role="contributor"))

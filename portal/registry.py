@@ -78,6 +78,7 @@ class MenuItem:
     order: int
     permission: str | None
     plugin: str
+    parent: str | None = None
 
 
 @dataclass
@@ -402,15 +403,22 @@ def add_content_badges(config, name, badges, types=()):
     _register(config, "portal content badges", name, name, store, types=", ".join(item.types))
 
 
-def add_menu_item(config, menu, name, title, route_name, order=50, permission=None):
+def add_menu_item(config, menu, name, title, route_name=None, order=50, permission=None, parent=None):
+    """An entry of a menu ("main", "manage"). parent names another entry of the same menu: the entry is
+    then in that one's sub-menu (the main menu keeps one line at 1280 px in every language by grouping).
+    An entry with no route_name only groups the entries that name it as their parent."""
+    from pyramid.exceptions import ConfigurationError
+    if route_name is None and parent is not None:
+        raise ConfigurationError(f"add_menu_item({menu!r}, {name!r}): an entry in a sub-menu needs a route_name")
     item = MenuItem(menu=menu, name=name, title=title, route_name=route_name, order=order,
-                    permission=permission, plugin=config.package_name)
+                    permission=permission, plugin=config.package_name, parent=parent)
     portal = config.registry.portal
 
     def store():
         portal.menus.setdefault(menu, {})[name] = item
 
-    _register(config, "portal menu items", f"{menu}:{name}", f"{menu}: {name}", store, route=route_name)
+    _register(config, "portal menu items", f"{menu}:{name}", f"{menu}: {name}", store, route=route_name or "",
+              parent=parent or "")
 
 
 def add_workflow(config, workflow):

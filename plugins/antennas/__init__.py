@@ -14,7 +14,7 @@ def includeme(config):
     from .schemas import ReachSettings
     from .sections import member_antennas, member_presence, region_members
     config.add_route("reach", "/reach")
-    config.add_menu_item("main", "antennas", _("Antennas"), route_name="antennas", order=87)
+    config.add_menu_item("main", "antennas", _("Antennas"), route_name="antennas", order=30, parent="network")
     config.add_menu_item("manage", "antennas", _("Antennas"), route_name="antennas", order=40,
                          permission="manage")
     config.add_menu_item("manage", "reach", _("Reach of the network"), route_name="reach", order=41,

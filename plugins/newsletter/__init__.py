@@ -27,7 +27,7 @@ def includeme(config):
     config.add_route("newsletter_issue_preview", "/manage/newsletter/issues/{id:\\d+}/preview/{lang}")
     config.add_route("newsletter_subscribers", "/manage/newsletter/subscribers")
     config.add_route("newsletter_import", "/manage/newsletter/import")
-    config.add_menu_item("main", "newsletter", _("Newsletter"), route_name="newsletter", order=80)
+    config.add_menu_item("main", "newsletter", _("Newsletter"), route_name="newsletter", order=20, parent="news")
     config.add_menu_item("manage", "newsletter", _("Newsletter"), route_name="manage_newsletter", order=30,
                          permission="manage")
     from .subscriptions import EXPORT_COLUMNS, subscriber_rows

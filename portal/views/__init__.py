@@ -141,13 +141,27 @@ def template_globals(event):
 
 
 def menu_items(request, menu="main"):
+    """The entries of a menu the user may see, in order: {title, url, current, children}; an entry with
+    children is a group (its url, if any, comes first in the group); a group with no entry left is
+    left out. `current` is true on the entry of this page and on the group that holds it."""
+    entries = [item for item in request.registry.portal.menu(menu)
+               if not item.permission or request.has_permission(item.permission, request.site)]
+
+    def entry(item):
+        url = request.route_path(item.route_name) if item.route_name else None
+        current = bool(url) and (request.path == url or request.path.startswith(url.rstrip("/") + "/"))
+        return {"name": item.name, "title": translate(item.title, request), "url": url, "current": current,
+                "children": []}
+
+    top = {item.name: entry(item) for item in entries if not item.parent}
+    for item in entries:
+        if item.parent in top:
+            top[item.parent]["children"].append(entry(item))
     items = []
-    for item in request.registry.portal.menu(menu):
-        if item.permission and not request.has_permission(item.permission, request.site):
-            continue
-        url = request.route_path(item.route_name)
-        items.append({"title": translate(item.title, request), "url": url,
-                      "current": request.path == url or request.path.startswith(url + "/")})
+    for group in top.values():
+        if group["children"] or group["url"]:
+            group["current"] = group["current"] or any(child["current"] for child in group["children"])
+            items.append(group)
     return items
 
 
@@ -167,5 +181,6 @@ def includeme(config):
     config.add_request_method(menu_items, "menu_items")
     config.add_request_method(asset_url, "asset_url")
     config.include(".routes")
+    config.include(".about")
     config.include(".files")
     config.scan(".")

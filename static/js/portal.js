@@ -4,9 +4,11 @@ document.addEventListener("DOMContentLoaded", function () {
   var nav = document.getElementById("site-nav");
   if (toggle && nav) {
     document.documentElement.classList.add("js");
+    var openLabel = toggle.textContent, closeLabel = toggle.getAttribute("data-close-label") || openLabel;
     toggle.addEventListener("click", function () {
       var open = toggle.getAttribute("aria-expanded") === "true";
       toggle.setAttribute("aria-expanded", open ? "false" : "true");
+      toggle.textContent = open ? openLabel : closeLabel;
       nav.classList.toggle("open", !open);
     });
     document.addEventListener("keydown", function (event) {
@@ -16,6 +18,22 @@ document.addEventListener("DOMContentLoaded", function () {
       }
     });
   }
+  // The main menu's groups: one open at a time; Escape or a click elsewhere closes it.
+  var groups = document.querySelectorAll(".main-nav details.submenu");
+  groups.forEach(function (group) {
+    group.addEventListener("toggle", function () {
+      if (group.open) { groups.forEach(function (other) { if (other !== group) { other.open = false; } }); }
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    groups.forEach(function (group) {
+      if (group.open) { group.open = false; group.querySelector("summary").focus(); }
+    });
+  });
+  document.addEventListener("click", function (event) {
+    groups.forEach(function (group) { if (group.open && !group.contains(event.target)) { group.open = false; } });
+  });
   // A form sent back with errors: start at its summary, which links to each field to fix.
   var summary = document.querySelector("form .error-summary");
   if (summary) {

@@ -183,7 +183,7 @@ def test_each_plugin_alone_with_what_it_requires_migrates_starts_and_serves_its_
         env["closer"]()
         browser = webtest.TestApp(app, extra_environ={"HTTP_HOST": "portal.test"})
         assert browser.get("/").status_int == 200
-        for item in app.registry.portal.menu("main"):
+        for item in (i for i in app.registry.portal.menu("main") if i.route_name):  # (a group has no page)
             assert browser.get("/" + browser.app.registry.introspector.get("routes", item.route_name)["pattern"].lstrip("/"),
                                status="*").status_int in (200, 302), (plugin.name, item.route_name)
         assert {p.package for p in app.registry.portal.plugins.values()} == set(packages)
