@@ -38,13 +38,15 @@ Crumbs = Iterable[tuple[Any, str | None]]
 class FormView:
     """schema: a colander.Schema class or node (or override get_schema); title: the page's heading (a
     translation string or a name); intro: a paragraph above the form; renderer: the page's template,
-    for a view that shows more than its form."""
+    for a view that shows more than its form; form_slot: the name the template gives the form, for a
+    page where the form is one part among others (a group's members with the invitation form)."""
 
     schema: Any = None
     buttons: Sequence[tuple[str, Any]] = (("save", _("Save")),)
     title: Any = None
     intro: Any = None
     renderer: str = FORM_PAGE
+    form_slot: str = "form"
 
     def __init__(self, context: Any, request: Request | None = None):
         if request is None:  # registered on a route without a factory: Pyramid passes the request alone
@@ -76,12 +78,17 @@ class FormView:
         """What else the page's template shows."""
         return {}
 
+    def action(self) -> str | None:
+        """Where the form posts; None: this page's own address. A form shown on another page (a
+        comment form under the item it comments) posts to its own view."""
+        return None
+
     # --- the loop ------------------------------------------------------------------------------
 
     @property
     def form(self) -> deform.Form:
         if self._form is None:
-            self._form = make_form(self.request, self.get_schema(), self.buttons, **self.bind())
+            self._form = make_form(self.request, self.get_schema(), self.buttons, action=self.action(), **self.bind())
         return self._form
 
     def __call__(self) -> Any:
@@ -97,18 +104,24 @@ class FormView:
         """The form refused (validate set the status to 400), with what was typed."""
         return self.show(form_html)
 
-    def refuse(self, appstruct: dict[str, Any], message: Any, field: str | None = None,
-               keep: bool = True, status: int = 400) -> Any:
+    def refuse(self, appstruct: dict[str, Any], message: Any = None, field: str | None = None,
+               keep: bool = True, status: int = 400, **extra: Any) -> Any:
         """A check made after the form validated failed: the form again with `status`, the message at
-        `field` (or above the form), and the values typed unless `keep` is False (a password)."""
+        `field` (or above the form; None: no message), and the values typed unless `keep` is False (a
+        password). `appstruct` is what the form shows: the values typed, or what the server made of
+        them (an edit that met another: the merge of both, starting from the latest revision). extra:
+        what else the template shows for this outcome (the passages in conflict, side by side)."""
         self.request.response.status = status
+        shown = appstruct if keep else colander.null
         if field is not None:
             field_error(self.form, field, message)
-            return self.show(render_form(self.form, appstruct if keep else colander.null))
-        return self.show(render_form(self.form, appstruct if keep else colander.null), intro=message)
+            return self.show(render_form(self.form, shown), **extra)
+        if message is not None:
+            extra["intro"] = message
+        return self.show(render_form(self.form, shown), **extra)
 
     def show(self, form_html: Any, **extra: Any) -> Any:
-        return self.render(self.page(form=form_html, **{"intro": self.intro, **self.values(), **extra}))
+        return self.render(self.page(**{"intro": self.intro, **self.values(), **extra, self.form_slot: form_html}))
 
     def page(self, **values: Any) -> dict[str, Any]:
         trail = self.trail()

@@ -1,5 +1,10 @@
-"""What the plugin's pages share: their addresses and their breadcrumbs."""
+"""What the plugin's pages share: their addresses, their breadcrumbs and the base of their forms."""
+from typing import Any
+
+from portal.api import FormView
 from portal.api import _, translate
+
+from ..models import WorkingGroup
 
 T = "plugins.working_groups:templates/"
 
@@ -31,3 +36,19 @@ def crumbs(request, group=None, page=None, last=None):
     else:
         found[-1] = (found[-1][0], None)
     return found
+
+
+class GroupForm(FormView):
+    """A form of the groups' space: its trail leads through the working groups (and the group of the
+    context, if any) to the form's title."""
+
+    group: Any = None
+
+    def __init__(self, context, request=None):
+        super().__init__(context, request)
+        if isinstance(self.context, WorkingGroup):
+            self.group = self.context
+
+    def page(self, **values):
+        title = translate(self.page_title(), self.request)
+        return dict(values, page_title=title, breadcrumbs=crumbs(self.request, self.group, last=title))

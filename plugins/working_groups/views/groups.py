@@ -1,16 +1,15 @@
 """The groups: their list, starting one, a group's page, its settings, following it."""
-from pyramid.httpexceptions import HTTPForbidden, HTTPFound
+from pyramid.httpexceptions import HTTPForbidden
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
-from portal.api import make_form, render_form, validate
 from portal.api import _, translate
 
 from .. import services
 from ..activity import group_activity
 from ..models import GroupPage, JoinRequest, Membership, WorkingGroup
 from ..schemas import FollowSchema, GroupSchema
-from .common import T, crumbs, group_url
+from .common import T, GroupForm, crumbs, group_url
 
 
 @view_config(route_name="working_groups", renderer=T + "groups.pt", permission="view")
@@ -26,21 +25,18 @@ def groups(request):
             "can_add": bool(request.has_permission("add_group", request.context))}
 
 
-@view_config(route_name="working_group_add", renderer="portal:templates/form_page.pt", permission="add_group")
-def group_add(request):
-    form = make_form(request, GroupSchema, [("save", _("Create the group"))])
-    title = translate(_("New working group"), request)
-    values = {"page_title": title, "breadcrumbs": crumbs(request, last=title),
-              "intro": _("You will be its first coordinator: you can then invite people and accept requests to join.")}
-    if "save" in request.POST:
-        appstruct, error = validate(form, request)
-        if error:
-            return dict(values, form=error)
-        group = services.create_group(request.dbsession, appstruct["name"], appstruct["purpose"],
-                                      appstruct["visibility"], request.user, appstruct["language"])
-        request.flash(_("The working group was created. Invite its members from “Members”."))
-        return HTTPFound(group_url(request, group))
-    return dict(values, form=render_form(form))
+@view_config(route_name="working_group_add", permission="add_group")
+class GroupAdd(GroupForm):
+    schema = GroupSchema
+    buttons = (("save", _("Create the group")),)
+    title = _("New working group")
+    intro = _("You will be its first coordinator: you can then invite people and accept requests to join.")
+
+    def save_success(self, appstruct):
+        group = services.create_group(self.request.dbsession, appstruct["name"], appstruct["purpose"],
+                                      appstruct["visibility"], self.request.user, appstruct["language"])
+        return self.done(_("The working group was created. Invite its members from “Members”."),
+                         group_url(self.request, group))
 
 
 @view_config(route_name="working_group", renderer=T + "group.pt", permission="view")
@@ -70,46 +66,47 @@ def group_view(request):
             "page_title": group.name, "breadcrumbs": crumbs(request, group)}
 
 
-@view_config(route_name="working_group_edit", renderer="portal:templates/form_page.pt", permission="manage_group")
-def group_edit(request):
-    group = request.context
-    form = make_form(request, GroupSchema, [("save", _("Save"))])
-    title = translate(_("Edit the group"), request)
-    values = {"page_title": title, "breadcrumbs": crumbs(request, group, last=title)}
-    if "save" in request.POST:
-        appstruct, error = validate(form, request)
-        if error:
-            return dict(values, form=error)
-        services.update_group(request.dbsession, group, appstruct)
-        request.flash(_("Changes saved."))
-        return HTTPFound(group_url(request, group))
-    return dict(values, form=render_form(form, {"name": group.name, "purpose": group.purpose,
-                                                "visibility": group.visibility, "language": group.language}))
+@view_config(route_name="working_group_edit", permission="manage_group")
+class GroupEdit(GroupForm):
+    schema = GroupSchema
+    title = _("Edit the group")
+
+    def appstruct(self):
+        group = self.group
+        return {"name": group.name, "purpose": group.purpose, "visibility": group.visibility,
+                "language": group.language}
+
+    def save_success(self, appstruct):
+        services.update_group(self.request.dbsession, self.group, appstruct)
+        return self.done(_("Changes saved."), group_url(self.request, self.group))
 
 
-@view_config(route_name="working_group_follow", renderer="portal:templates/form_page.pt", permission="view")
-def group_follow(request):
-    group = request.context
-    if request.user is None:
-        raise HTTPForbidden()
-    if not (request.has_permission("follow", group) or group.is_public):
-        raise HTTPForbidden()
-    follow = services.follow_of(request.dbsession, group, request.user)
-    title = translate(_("Follow “${name}”", mapping={"name": group.name}), request)
-    values = {"page_title": title, "breadcrumbs": crumbs(request, group, last=title),
-              "intro": _("You will receive by e-mail a digest of the new pages, revisions and comments of the group.")}
-    form = make_form(request, FollowSchema, [("save", _("Save")), ("stop", _("Stop following"))])
-    if "stop" in request.POST:
-        services.set_follow(request.dbsession, group, request.user, None)
-        request.flash(_("You no longer follow this group."))
-        return HTTPFound(group_url(request, group))
-    if "save" in request.POST:
-        appstruct, error = validate(form, request)
-        if error:
-            return dict(values, form=error)
-        services.set_follow(request.dbsession, group, request.user, appstruct["frequency"])
-        request.flash(_("You follow this group: ${frequency}.", mapping={
-            "frequency": translate(_("Daily digest") if appstruct["frequency"] == "daily" else _("Weekly digest"),
-                                   request)}))
-        return HTTPFound(group_url(request, group))
-    return dict(values, form=render_form(form, {"frequency": follow.frequency if follow else "weekly"}))
+@view_config(route_name="working_group_follow", permission="view")
+class GroupFollow(GroupForm):
+    """Following a group (open to anyone logged in for a public group); "stop" needs no valid form."""
+    schema = FollowSchema
+    buttons = (("save", _("Save")), ("stop", _("Stop following")))
+    intro = _("You will receive by e-mail a digest of the new pages, revisions and comments of the group.")
+
+    def page_title(self):
+        return _("Follow “${name}”", mapping={"name": self.group.name})
+
+    def __call__(self):
+        request, group = self.request, self.group
+        if request.user is None or not (request.has_permission("follow", group) or group.is_public):
+            raise HTTPForbidden()
+        if "stop" in request.POST:
+            services.set_follow(request.dbsession, group, request.user, None)
+            return self.done(_("You no longer follow this group."), group_url(request, group))
+        return super().__call__()
+
+    def appstruct(self):
+        follow = services.follow_of(self.request.dbsession, self.group, self.request.user)
+        return {"frequency": follow.frequency if follow else "weekly"}
+
+    def save_success(self, appstruct):
+        request, frequency = self.request, appstruct["frequency"]
+        services.set_follow(request.dbsession, self.group, request.user, frequency)
+        return self.done(_("You follow this group: ${frequency}.", mapping={
+            "frequency": translate(_("Daily digest") if frequency == "daily" else _("Weekly digest"), request)}),
+            group_url(request, self.group))

@@ -1,47 +1,44 @@
 """Membership: asking to join and leaving; the coordinators' page of members, requests and
 invitations."""
 import colander
-from markupsafe import Markup
 from pyramid.httpexceptions import HTTPBadRequest, HTTPForbidden, HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
 from portal.api import get_row_or_404
-from portal.api import make_form, render_form, validate
 from portal.api import _, translate
 from portal.api import User, utcnow
 
 from .. import services
 from ..models import Invitation, JoinRequest
 from ..schemas import InviteSchema, JoinSchema
-from .common import T, crumbs, group_url
+from .common import T, GroupForm, crumbs, group_url
 
 
 def members_url(request, group):
     return request.route_path("working_group_members", id=group.id)
 
 
-@view_config(route_name="working_group_join", renderer="portal:templates/form_page.pt", permission="join")
-def group_join(request):
-    group = request.context
-    title = translate(_("Ask to join “${name}”", mapping={"name": group.name}), request)
-    values = {"page_title": title, "breadcrumbs": crumbs(request, group, last=title),
-              "intro": _("A coordinator of the group will accept or decline your request; you will get an e-mail.")}
-    if group.membership_of(request.user) is not None:
-        request.flash(_("You are already a member of this group."))
-        return HTTPFound(group_url(request, group))
-    if services.pending_request(request.dbsession, group, request.user) is not None:
-        request.flash(_("Your request to join is waiting for a coordinator."))
-        return HTTPFound(group_url(request, group))
-    form = make_form(request, JoinSchema, [("send", _("Send my request"))])
-    if "send" in request.POST:
-        appstruct, error = validate(form, request)
-        if error:
-            return dict(values, form=error)
-        services.ask_to_join(request, group, request.user, appstruct["message"])
-        request.flash(_("Your request to join was sent to the coordinators."))
-        return HTTPFound(group_url(request, group))
-    return dict(values, form=render_form(form))
+@view_config(route_name="working_group_join", permission="join")
+class GroupJoin(GroupForm):
+    schema = JoinSchema
+    buttons = (("send", _("Send my request")),)
+    intro = _("A coordinator of the group will accept or decline your request; you will get an e-mail.")
+
+    def page_title(self):
+        return _("Ask to join “${name}”", mapping={"name": self.group.name})
+
+    def __call__(self):
+        request, group = self.request, self.group
+        if group.membership_of(request.user) is not None:
+            return self.done(_("You are already a member of this group."), group_url(request, group))
+        if services.pending_request(request.dbsession, group, request.user) is not None:
+            return self.done(_("Your request to join is waiting for a coordinator."), group_url(request, group))
+        return super().__call__()
+
+    def send_success(self, appstruct):
+        services.ask_to_join(self.request, self.group, self.request.user, appstruct["message"])
+        return self.done(_("Your request to join was sent to the coordinators."), group_url(self.request, self.group))
 
 
 @view_config(route_name="working_group_leave", request_method="POST", permission="leave")
@@ -59,18 +56,6 @@ def group_leave(request):
     return HTTPFound(group_url(request, group))
 
 
-def _members_page(request, group, invite_form):
-    session = request.dbsession
-    title = translate(_("Members"), request)
-    return {"group": group, "memberships": services.memberships(session, group), "invite_form": invite_form,
-            "requests": session.scalars(select(JoinRequest).where(JoinRequest.group_id == group.id,
-                                                                  JoinRequest.status == "pending")
-                                        .order_by(JoinRequest.created)).all(),
-            "invitations": session.scalars(select(Invitation).where(Invitation.group_id == group.id)
-                                           .order_by(Invitation.created.desc()).limit(50)).all(),
-            "now": utcnow(), "page_title": f"{title}: {group.name}", "breadcrumbs": crumbs(request, group, last=title)}
-
-
 def _email_ok(value):
     try:
         colander.Email()(None, value)
@@ -79,29 +64,45 @@ def _email_ok(value):
     return len(value) <= 254
 
 
-@view_config(route_name="working_group_members", renderer=T + "members.pt", permission="manage_group")
-def group_members(request):
-    group = request.context
-    form = make_form(request, InviteSchema, [("invite", _("Send the invitations"))], action=members_url(request, group))
-    if "invite" not in request.POST:
-        return _members_page(request, group, render_form(form, {"role": "member"}))
-    appstruct, error = validate(form, request)
-    if error:
-        return _members_page(request, group, error)
-    emails = [e.strip().lower() for e in appstruct["emails"].replace(",", "\n").splitlines() if e.strip()]
-    wrong = [e for e in emails if not _email_ok(e)]
-    if wrong or not emails or len(emails) > 50:
-        request.response.status = 400
-        node = form.schema["emails"]
-        failure = colander.Invalid(form.schema)
-        failure.add(colander.Invalid(node, translate(_("Not an e-mail address: ${addresses}", mapping={
-            "addresses": ", ".join(wrong)}) if wrong else _("Give from one to fifty addresses."), request)),
-            form.schema.children.index(node))
-        form.widget.handle_error(form, failure)
-        return _members_page(request, group, Markup(form.render(dict(appstruct))))
-    services.invite(request, group, emails, appstruct["role"])
-    request.flash(_("${count} invitation(s) sent.", mapping={"count": len(emails)}))
-    return HTTPFound(members_url(request, group))
+@view_config(route_name="working_group_members", permission="manage_group")
+class GroupMembers(GroupForm):
+    """The coordinators' page: members, requests waiting, invitations, and the form that sends them."""
+    schema = InviteSchema
+    buttons = (("invite", _("Send the invitations")),)
+    renderer = T + "members.pt"
+    form_slot = "invite_form"
+
+    def page(self, **values):
+        title = translate(_("Members"), self.request)
+        return dict(values, page_title=f"{title}: {self.group.name}",
+                    breadcrumbs=crumbs(self.request, self.group, last=title))
+
+    def values(self):
+        session, group = self.request.dbsession, self.group
+        return {"group": group, "memberships": services.memberships(session, group),
+                "requests": session.scalars(select(JoinRequest).where(JoinRequest.group_id == group.id,
+                                                                      JoinRequest.status == "pending")
+                                            .order_by(JoinRequest.created)).all(),
+                "invitations": session.scalars(select(Invitation).where(Invitation.group_id == group.id)
+                                               .order_by(Invitation.created.desc()).limit(50)).all(),
+                "now": utcnow()}
+
+    def action(self):
+        return members_url(self.request, self.group)
+
+    def appstruct(self):
+        return {"role": "member"}
+
+    def invite_success(self, appstruct):
+        request = self.request
+        emails = [e.strip().lower() for e in appstruct["emails"].replace(",", "\n").splitlines() if e.strip()]
+        wrong = [e for e in emails if not _email_ok(e)]
+        if wrong or not emails or len(emails) > 50:
+            return self.refuse(appstruct, translate(_("Not an e-mail address: ${addresses}", mapping={
+                "addresses": ", ".join(wrong)}) if wrong else _("Give from one to fifty addresses."), request),
+                field="emails")
+        services.invite(request, self.group, emails, appstruct["role"])
+        return self.done(_("${count} invitation(s) sent.", mapping={"count": len(emails)}), members_url(request, self.group))
 
 
 @view_config(route_name="working_group_member", request_method="POST", permission="manage_group")

@@ -4,18 +4,14 @@ from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import as_id, inline_diff, make_form, render_form, side_by_side, validate
+from portal.api import ConfirmView, as_id, inline_diff, make_form, render_form, side_by_side
 from portal.api import _, translate
 from portal.api import Revision
 
 from .. import services
 from ..models import GroupPage, PageComment
 from ..schemas import CommentSchema, PageSchema
-from .common import T, crumbs, group_url, page_url
-
-
-def page_form(request, group, page=None, excluded=()):
-    return make_form(request, PageSchema, [("save", _("Save"))], group=group, page=page, excluded=excluded)
+from .common import T, GroupForm, crumbs, group_url, page_url
 
 
 def comment_form(request, page):
@@ -36,27 +32,34 @@ def _unlinked(request, group, body):
     return services.unlink_pages(request.dbsession, group, body, lambda p: page_url(request, p))
 
 
-@view_config(route_name="group_page_add", renderer=T + "page_form.pt", permission="edit_pages")
-def page_add(request):
-    group = request.context
-    form = page_form(request, group)
-    title = translate(_("New page"), request)
-    values = {"group": group, "obj": None, "conflicts": [], "page_title": title,
-              "breadcrumbs": crumbs(request, group, last=title), "pages": _group_pages(request, group)}
-    if "save" in request.POST:
-        appstruct, error = validate(form, request)
-        if error:
-            return dict(values, form=error)
+class PageForm(GroupForm):
+    """A page's form: its text with [[Title]] links to the group's other pages, and the list of those."""
+    schema = PageSchema
+    renderer = T + "page_form.pt"
+    obj = None
+
+    def bind(self):
+        return {"group": self.group, "page": self.obj, "excluded": self.excluded}
+
+    def values(self):
+        return {"group": self.group, "obj": self.obj, "conflicts": [], "pages": _group_pages(self.request, self.group)}
+
+
+@view_config(route_name="group_page_add", permission="edit_pages")
+class PageAdd(PageForm):
+    title = _("New page")
+    excluded = ()
+
+    def appstruct(self):
+        parent = as_id(self.request.GET.get("parent", ""))
+        return {"parent_id": parent} if parent is not None else {}
+
+    def save_success(self, appstruct):
+        request, group = self.request, self.group
         parent = request.dbsession.get(GroupPage, appstruct["parent_id"]) if appstruct["parent_id"] else None
         page = services.create_page(request.dbsession, group, appstruct["title"], _linked(request, group, appstruct["body"]),
                                     request.user, parent, appstruct["comment"] or translate(_("Created"), request))
-        request.flash(_("Page created."))
-        return HTTPFound(page_url(request, page))
-    initial = {}
-    parent = as_id(request.GET.get("parent", ""))
-    if parent is not None:
-        initial["parent_id"] = parent
-    return dict(values, form=render_form(form, initial))
+        return self.done(_("Page created."), page_url(request, page))
 
 
 def page_values(request, page):
@@ -88,69 +91,72 @@ def page_view(request):
     return page_values(request, request.context)
 
 
-@view_config(route_name="group_page.edit", renderer=T + "page_form.pt", permission="edit")
-def page_edit(request):
-    page = request.context
-    session = request.dbsession
-    group = page.group
-    excluded = services.descendants(session, page)
-    form = page_form(request, group, page, excluded=excluded)
-    title = translate(_("Edit"), request)
-    values = {"group": group, "obj": page, "conflicts": [], "page_title": f"{title}: {page.title}",
-              "breadcrumbs": crumbs(request, group, page, last=title), "pages": _group_pages(request, group)}
-    if "save" not in request.POST:
-        return dict(values, form=render_form(form, {"title": page.title, "body": _unlinked(request, group, page.body),
-                                                    "parent_id": page.parent_id, "base_revision": page.revision}))
-    appstruct, error = validate(form, request)
-    if error:
-        return dict(values, form=error)
-    mine = {"title": appstruct["title"], "parent_id": appstruct["parent_id"],
-            "body": _linked(request, group, appstruct["body"])}
-    base_number = appstruct["base_revision"]
-    saved = services.save_page(session, page, mine, base_number, request.user, appstruct["comment"])
-    if saved.status == "conflict":
-        return _conflict_page(request, values, form, page, saved, appstruct, base_number)
-    if saved.status == "busy":
-        request.response.status = 409
-        request.flash(_("The page is being saved by others right now; your text is kept below: save again."), "error")
-        return dict(values, form=render_form(form, dict(appstruct)))
-    if saved.status == "merged":
-        names = ", ".join(sorted({r.author.name if r.author else "—" for r in saved.merged_with}))
-        request.flash(_("While you were editing, ${names} saved this page (revision ${numbers}). Your changes "
-                        "and theirs did not overlap: both were kept, merged into this new revision.",
-                        mapping={"names": names, "numbers": ", ".join(str(r.number) for r in saved.merged_with)}))
-        return HTTPFound(page_url(request, page, _query={"merged": base_number}))
-    request.flash(_("Changes saved."))
-    return HTTPFound(page_url(request, page))
+@view_config(route_name="group_page.edit", permission="edit")
+class PageEdit(PageForm):
+    """Saved as it is when nobody saved since the editor started; merged with what others saved when
+    the changes do not overlap; else shown again, their version beside mine, nothing saved."""
 
+    def __init__(self, context, request=None):
+        super().__init__(context, request)
+        self.obj, self.group = self.context, self.context.group
+        self.excluded = services.descendants(self.request.dbsession, self.obj)
 
-def _conflict_page(request, values, form, page, saved, appstruct, base_number):
-    """Both changed the same passage: show theirs beside mine; the form keeps the user's own text
-    (with the other changes merged in) and now starts from the latest revision."""
-    request.response.status = 409
-    names = {"title": _("Title"), "parent_id": _("Place it under"), "body": _("Text")}
+    def page(self, **values):
+        title = translate(_("Edit"), self.request)
+        return dict(values, page_title=f"{title}: {self.obj.title}",
+                    breadcrumbs=crumbs(self.request, self.group, self.obj, last=title))
 
-    def title_of(pid):
-        found = request.dbsession.get(GroupPage, pid) if pid else None
-        return found.title if found is not None else "—"
-    rows = []
-    for name, c in saved.conflicts:
-        if name == "parent_id":
-            base_text, mine_text, theirs_text = title_of(c.base), title_of(c.mine), title_of(c.theirs)
-        else:
-            base_text, mine_text, theirs_text = c.base or "", c.mine or "", c.theirs or ""
-        rows.append({"field": translate(names[name], request), "theirs": inline_diff(base_text, theirs_text),
-                     "mine": inline_diff(base_text, mine_text)})
-    authors = request.dbsession.scalars(select(Revision).where(Revision.content_id == page.id,
-                                                               Revision.number > base_number)
-                                        .order_by(Revision.number)).all()
-    result = saved.result
-    form_values = {"title": result["title"], "body": _unlinked(request, page.group, result["body"]),
-                   "parent_id": result["parent_id"],
-                   "comment": appstruct["comment"], "base_revision": saved.current}
-    return dict(values, form=render_form(form, form_values), conflicts=rows,
-                conflict_authors=", ".join(sorted({r.author.name if r.author else "—" for r in authors})),
-                conflict_numbers=", ".join(str(r.number) for r in authors))
+    def appstruct(self):
+        page = self.obj
+        return {"title": page.title, "body": _unlinked(self.request, self.group, page.body),
+                "parent_id": page.parent_id, "base_revision": page.revision}
+
+    def save_success(self, appstruct):
+        request, page = self.request, self.obj
+        mine = {"title": appstruct["title"], "parent_id": appstruct["parent_id"],
+                "body": _linked(request, self.group, appstruct["body"])}
+        base_number = appstruct["base_revision"]
+        saved = services.save_page(request.dbsession, page, mine, base_number, request.user, appstruct["comment"])
+        if saved.status == "conflict":
+            return self.conflict(saved, appstruct, base_number)
+        if saved.status == "busy":
+            request.flash(_("The page is being saved by others right now; your text is kept below: save again."),
+                          "error")
+            return self.refuse(appstruct, status=409)
+        if saved.status == "merged":
+            names = ", ".join(sorted({r.author.name if r.author else "—" for r in saved.merged_with}))
+            return self.done(_("While you were editing, ${names} saved this page (revision ${numbers}). Your "
+                               "changes and theirs did not overlap: both were kept, merged into this new revision.",
+                               mapping={"names": names, "numbers": ", ".join(str(r.number) for r in saved.merged_with)}),
+                             page_url(request, page, _query={"merged": base_number}))
+        return self.done(_("Changes saved."), page_url(request, page))
+
+    def conflict(self, saved, appstruct, base_number):
+        """Both changed the same passage: theirs beside mine; the form keeps the user's own text (with
+        the other changes merged in) and now starts from the latest revision."""
+        request, page = self.request, self.obj
+        names = {"title": _("Title"), "parent_id": _("Place it under"), "body": _("Text")}
+
+        def title_of(pid):
+            found = request.dbsession.get(GroupPage, pid) if pid else None
+            return found.title if found is not None else "—"
+        rows = []
+        for name, c in saved.conflicts:
+            if name == "parent_id":
+                base_text, mine_text, theirs_text = title_of(c.base), title_of(c.mine), title_of(c.theirs)
+            else:
+                base_text, mine_text, theirs_text = c.base or "", c.mine or "", c.theirs or ""
+            rows.append({"field": translate(names[name], request), "theirs": inline_diff(base_text, theirs_text),
+                         "mine": inline_diff(base_text, mine_text)})
+        authors = request.dbsession.scalars(select(Revision).where(Revision.content_id == page.id,
+                                                                   Revision.number > base_number)
+                                            .order_by(Revision.number)).all()
+        result = saved.result
+        shown = {"title": result["title"], "body": _unlinked(request, self.group, result["body"]),
+                 "parent_id": result["parent_id"], "comment": appstruct["comment"], "base_revision": saved.current}
+        return self.refuse(shown, status=409, conflicts=rows,
+                           conflict_authors=", ".join(sorted({r.author.name if r.author else "—" for r in authors})),
+                           conflict_numbers=", ".join(str(r.number) for r in authors))
 
 
 @view_config(route_name="group_page.history", renderer=T + "history.pt", permission="history")
@@ -191,14 +197,19 @@ def page_restore(request):
     return HTTPFound(page_url(request, page))
 
 
-@view_config(route_name="group_page.delete", renderer=T + "page_delete.pt", permission="delete")
-def page_delete(request):
-    page = request.context
-    group = page.group
-    if "delete" in request.POST:
-        services.delete_page(request, page)
-        request.flash(_("“${title}” was deleted.", mapping={"title": page.title}))
-        return HTTPFound(group_url(request, group))
-    title = translate(_("Delete"), request)
-    return {"obj": page, "group": group, "page_title": f"{title}: {page.title}",
-            "breadcrumbs": crumbs(request, group, page, last=title)}
+@view_config(route_name="group_page.delete", permission="delete")
+class PageDelete(ConfirmView):
+    """The page, its history, comments and files go; the pages under it move up (page_delete.pt says so)."""
+    renderer = T + "page_delete.pt"
+    name = "delete"
+
+    def page(self, **values):
+        page, title = self.context, translate(_("Delete"), self.request)
+        return dict(values, obj=page, group=page.group, page_title=f"{title}: {page.title}",
+                    breadcrumbs=crumbs(self.request, page.group, page, last=title))
+
+    def confirm_success(self):
+        page = self.context
+        group = page.group
+        services.delete_page(self.request, page)
+        return self.done(_("“${title}” was deleted.", mapping={"title": page.title}), group_url(self.request, group))

@@ -512,6 +512,22 @@ def test_a_save_that_loses_the_race_merges_instead_of_overwriting(world, people,
 
 # --- comments -------------------------------------------------------------------------------------
 
+def test_a_refused_comment_comes_back_on_its_page_with_what_was_typed(world, people, db):
+    gid = world.group("Observatories", people["coord"], [people["ana"]])
+    pid = world.page(gid, "Charter", "<p>The charter's own text.</p>", people["coord"])
+    ana = world.browser("ana@example.org")
+    form = ana.get(f"/groups/pages/{pid}").forms["deform"]
+    assert form.action == f"/groups/pages/{pid}/comments"
+    form["text"] = "A long thought. " * 400  # over the 5000 characters a comment may have
+    res = form.submit("comment", status=400)
+    assert "The charter's own text." in res.text, "the page itself, not a bare form"
+    again = res.forms["deform"]
+    assert again.action == f"/groups/pages/{pid}/comments"
+    assert again["text"].value.startswith("A long thought. A long thought.")
+    with db() as s:
+        assert s.scalars(select(PageComment)).all() == []
+
+
 def test_comments_are_visible_to_readers_and_written_by_members(world, people, db):
     gid = world.group("Observatories", people["coord"], [people["ana"]])
     pid = world.page(gid, "Charter", "<p>x</p>", people["coord"])
