@@ -67,6 +67,10 @@ def test_bold_list_and_a_picked_link_are_saved_as_html_and_shown(page, live_serv
     page.keyboard.type(".")
     page.keyboard.press("Enter")
     toolbar(page).get_by_role("button", name="Bulleted list").click()
+    # the button gives the focus back to the text once the list is made: type only then (a loaded
+    # machine otherwise sends the first keys to the button)
+    expect(text.locator("ul li")).to_have_count(1)
+    expect(text).to_be_focused()
     page.keyboard.type("first assembly")
     page.keyboard.press("Enter")
     page.keyboard.type("second assembly")
