@@ -92,7 +92,7 @@ def _publish(db, obj, actor, when):
 
 
 def create_demo_content(request):
-    from .content.revisions import record_revision
+    from .content import service as content_service
     db = request.dbsession
     settings = request.registry.settings
     admin = User(email=ADMIN_EMAIL, name="Secretariat (demo)", role="secretariat", language="en",
@@ -120,40 +120,31 @@ def create_demo_content(request):
     group = Group(name="editorial-board", title="Editorial board", users=[editor, reps[0]])
     db.add(group)
     db.flush()
-    from .content_types import NewsSchema, PageSchema, SectionSchema
     now = utcnow()
     about = None
     for i, (lang, title, desc, body, pages) in enumerate(SECTIONS):
-        section = Section(title=title, description=desc, body=body, language=lang, creator_id=admin.id)
-        if about is not None:  # the Spanish section is the translation of the English one
-            section.translation_group = about.translation_group
-        db.add(section)
-        db.flush()
+        # the Spanish section is the translation of the English one
+        group_of = {"translation_group": about.translation_group} if about is not None else {}
+        section = content_service.create(request, Section, {"title": title, "description": desc, "body": body,
+                                                            "language": lang}, author=admin, comment="Created",
+                                         **group_of)
         if about is None:  # the main menu's "About the network" (Settings: About the network)
             about = section
             db.add(Setting(key="about", value={"section": str(section.id)}))
-        record_revision(request, SectionSchema(), section, "Created")
         _publish(db, section, admin, now - timedelta(days=60 - i))
         db.add(LocalRole(content_id=section.id, principal=f"group:{group.name}", role="contributor"))
         for j, (ptitle, pdesc, pbody) in enumerate(pages):
-            page = Page(title=ptitle, description=pdesc, body=pbody, language=lang, parent_id=section.id,
-                        creator_id=admin.id)
-            db.add(page)
-            db.flush()
-            record_revision(request, PageSchema(), page, "Created")
+            page = content_service.create(request, Page, {"title": ptitle, "description": pdesc, "body": pbody,
+                                                          "language": lang}, section, author=admin, comment="Created")
             _publish(db, page, admin, now - timedelta(days=50 - j))
     items = []
     for i, (lang, title, desc, body) in enumerate(NEWS):
-        item = News(title=title, description=desc, body=body, language=lang, creator_id=admin.id)
-        if i == 1:  # the Spanish announcement is the translation of the English one
-            item.translation_group = items[0].translation_group
-        db.add(item)
-        db.flush()
+        # the Spanish announcement is the translation of the English one
+        group_of = {"translation_group": items[0].translation_group} if i == 1 else {}
+        item = content_service.create(request, News, {"title": title, "description": desc, "body": body,
+                                                      "language": lang}, author=admin, comment="Created", **group_of)
         items.append(item)
-        record_revision(request, NewsSchema(), item, "Created")
         _publish(db, item, admin, now - timedelta(days=i * 7))
-    draft = News(title="Draft: report of the advisory group", description="Not yet public.",
-                 body="<p>Work in progress.</p>", language="en", creator_id=editor.id)
-    db.add(draft)
-    db.flush()
-    record_revision(request, NewsSchema(), draft, "Created")
+    content_service.create(request, News, {"title": "Draft: report of the advisory group",
+                                           "description": "Not yet public.", "body": "<p>Work in progress.</p>",
+                                           "language": "en"}, author=editor, comment="Created")

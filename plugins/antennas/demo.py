@@ -4,7 +4,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from portal.api import Request, record_revision
+from portal.api import Request, content_service
 from portal.api import Member, News, Section, Setting, User, utcnow
 
 from .models import Antenna
@@ -33,15 +33,13 @@ NEWS = {
 
 
 def create_demo_antennas(request: Request) -> None:
-    from portal.api import NewsSchema
     db = request.dbsession
     admin = db.scalar(select(User).where(User.role == "secretariat").order_by(User.id))
     now = utcnow()
     for (name, region, city, country, host, opened, status, description, contacts, coordinator) in ANTENNAS:
         host_member = db.scalar(select(Member).where(Member.name.like(f"{host}%"))) if host else None
-        section = Section(title=name, description="", body="", language="en", state="published", published=now,
-                          creator_id=admin.id if admin else None)
-        db.add(section)
+        section = content_service.create(request, Section, {"title": name, "language": "en"}, author=admin,
+                                         comment="Created", state="published", published=now)
         antenna = Antenna(name=name, region=region, seat_city=city, seat_country=country, opened=opened,
                           status=status, description=description, contacts=contacts, section=section,
                           host_member=host_member)
@@ -52,10 +50,8 @@ def create_demo_antennas(request: Request) -> None:
             antenna.set_coordinators(db, [user.id])
             if name in NEWS:
                 title, summary = NEWS[name]
-                item = News(title=title, description=summary, body=f"<p>{summary}</p>", language="en",
-                            parent_id=section.id, creator_id=user.id, state="published", published=now)
-                db.add(item)
-                db.flush()
-                record_revision(request, NewsSchema(), item, "Created")
+                content_service.create(request, News, {"title": title, "description": summary,
+                                                       "body": f"<p>{summary}</p>", "language": "en"},
+                                       section, author=user, comment="Created", state="published", published=now)
     targets = {"africa": 25, "asia-pacific": 20, "europe": 25, "latin-america-caribbean": 20, "north-america": 10}
     db.add(Setting(key="antennas", value={k: str(v) for k, v in targets.items()}))

@@ -5,7 +5,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from portal.api import Content, Section, User, utcnow
-from portal.api import html_to_text
+from portal.api import content_service, html_to_text
 
 from .models import Antenna
 from .schemas import email_lines
@@ -54,10 +54,9 @@ def save_antenna(request: Any, antenna: Antenna | None, appstruct: dict) -> Ante
         session.add(antenna)
     for key, value in appstruct.items():
         setattr(antenna, key, value)
-    if antenna.section is None:
-        antenna.section = Section(title=antenna.name, description="", body="", language=request.locale_name,
-                                  state="published", published=utcnow(), creator_id=request.user.id)
-        session.add(antenna.section)
+    if antenna.section is None:  # the antenna's own section: its news and pages are written in it
+        antenna.section = content_service.create(request, Section, {"title": antenna.name, "language": request.locale_name},
+                                                 comment="Created", state="published", published=utcnow())
     antenna.section.title = antenna.name
     antenna.section.description = html_to_text(antenna.description)[:1000]
     session.flush()

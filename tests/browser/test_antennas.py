@@ -11,7 +11,7 @@ except ImportError:  # the `browser` fixture skips these tests, or fails them un
     expect = None
 
 from .conftest import DESKTOP, PHONE
-from browser_steps import log_in, page_problems
+from browser_steps import log_in, menu_link, page_problems
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +54,7 @@ def antenna(db, make_user):
 def test_a_coordinator_publishes_news_in_their_antenna(new_page, live_server, antenna):
     tab = new_page()
     log_in(tab, live_server, "luiza@example.org", "Luiza Coordinator")
-    tab.locator("header.site-header").get_by_role("link", name="Antennas").click()
+    menu_link(tab, "Antennas", group="The network").click()
     tab.get_by_role("link", name="Latin America antenna").click()
     expect(tab.get_by_role("heading", level=1)).to_have_text("Latin America antenna")
     tab.get_by_role("link", name="Add: News item").click()

@@ -8,7 +8,7 @@ try:
 except ImportError:  # the `browser` fixture skips these tests, or fails them under PORTAL_REQUIRE_BROWSER=1
     expect = None
 
-from browser_steps import html_field
+from browser_steps import html_field, menu_link
 
 pytestmark = pytest.mark.browser
 
@@ -162,8 +162,9 @@ def test_menu_toggle_at_phone_width(phone_page, live_server):
 
     toggle.click()
     expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(toggle).to_have_text("Close the menu")
     expect(nav).to_be_visible()
-    members = nav.get_by_role("link", name="Members")
+    members = menu_link(page, "Members", group="The network")
     expect(members).to_be_in_viewport()
     search = page.locator("#site-search")
     expect(search).to_be_visible()
@@ -179,12 +180,12 @@ def test_menu_toggle_at_phone_width(phone_page, live_server):
     page.keyboard.press("Enter")
     expect(nav).to_be_visible()
     page.keyboard.press("Tab")
-    expect(nav.locator("a").first).to_be_focused()
+    expect(nav.locator("a, summary").first).to_be_focused()
     page.keyboard.press("Escape")
     expect(nav).to_be_hidden()
     expect(toggle).to_be_focused()
     page.keyboard.press("Enter")
-    members.click()
+    menu_link(page, "Members", group="The network").click()  # (Escape closed the group too)
     expect(page.get_by_role("heading", level=1)).to_have_text("Members")
     expect(page.locator("#site-nav")).to_be_hidden()
 

@@ -5,7 +5,7 @@ import pytest
 from pyramid.exceptions import ConfigurationError
 
 from portal.models import Section, Setting, utcnow
-from portal.testing import form_with, in_language, text_of
+from portal.testing import form_with, text_of
 
 
 def top_level(page):

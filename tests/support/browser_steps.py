@@ -72,3 +72,14 @@ def page_problems(tab, name, widths=("desktop", "phone")):
         if overflow:
             problems.append(f"{name} at {width} width scrolls sideways, because of: {overflow}")
     return problems
+
+
+def menu_link(tab, name, group=None):
+    """The main menu's link called name; in a group (The network, News) the group is opened first."""
+    nav = tab.locator("header.site-header nav.main-nav")
+    if group is not None:
+        details = nav.locator("details.submenu", has=tab.locator("summary", has_text=group))
+        if not details.evaluate("d => d.open"):
+            details.locator("summary").click()
+        return details.get_by_role("link", name=name, exact=True)
+    return nav.get_by_role("link", name=name, exact=True)
