@@ -18,6 +18,24 @@ document.addEventListener("DOMContentLoaded", function () {
       }
     });
   }
+  // A listing's filters on a phone: closed behind their "Filters (n)" button, which opens them over the
+  // page; Escape or the button closes them. On a wide screen they are always shown.
+  var drawer = document.querySelector("details.filters-drawer");
+  if (drawer) {
+    var phone = window.matchMedia("(max-width: 48rem)");
+    var fit = function () { drawer.open = !phone.matches; };
+    fit();
+    phone.addEventListener("change", fit);
+    drawer.addEventListener("toggle", function () {
+      document.body.classList.toggle("drawer-open", drawer.open && phone.matches);
+    });
+    drawer.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.open && phone.matches) {
+        drawer.open = false;
+        drawer.querySelector("summary").focus();
+      }
+    });
+  }
   // The main menu's groups: one open at a time; Escape or a click elsewhere closes it.
   var groups = document.querySelectorAll(".main-nav details.submenu");
   groups.forEach(function (group) {

@@ -117,7 +117,7 @@ def test_share_publish_and_find_an_experience(new_page, live_server, people):
     expect(hit).to_be_visible()
 
     # --- and through the theme's name in Spanish, typed in the search box ------------------------------
-    visitor.get_by_role("link", name="Remove every filter").click()
+    visitor.get_by_role("link", name="Clear all filters").click()
     box = visitor.get_by_role("searchbox", name="Words to find")
     box.fill("presupuesto participativo")
     box.press("Enter")
