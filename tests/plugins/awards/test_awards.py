@@ -108,6 +108,19 @@ def test_deadline_is_checked_on_the_server_in_the_calls_time_zone(testapp, app, 
         assert s.get(AwardEntry, entry_id).category == "inclusion" and not s.get(AwardEntry, entry_id).documents
 
 
+def test_an_entry_missing_answers_is_kept_as_a_draft_and_not_submitted(testapp, network, open_call, db):
+    login(testapp, "rep@poa.example")
+    entry_id = start_entry(testapp, open_call, network["exp_poa"])
+    form = testapp.get(f"/awards/entries/{entry_id}/edit").forms["deform"]
+    fill_entry(form, why="Half an answer", population="")
+    res = form.submit("submit", status=400)
+    assert "The draft is saved. To submit it, answer every question" in text_of(res.text)
+    assert res.forms["deform"]["q_why-this-experience"].value == "Half an answer"
+    with db() as s:
+        entry = s.get(AwardEntry, entry_id)
+        assert entry.status == "draft" and entry.answers["why-this-experience"] == "Half an answer"
+
+
 def crawl(browser, start, prefix="/awards"):
     """Every page (and document) under prefix reachable by links from start, as the browser sees it."""
     seen, todo, pages = set(), [start], {}
