@@ -3,7 +3,7 @@ documents in it), its page, and the secretariat's list and eligibility decision.
 from pyramid.httpexceptions import HTTPForbidden, HTTPFound
 from pyramid.view import view_config
 
-from portal.api import FormView, render_form
+from portal.api import render_form
 from portal.api import _, translate
 
 from ..entries import (EntryRefused, document_rows, entry_values, experience_choices, save_entry,
@@ -12,7 +12,7 @@ from ..jury import waiting_for_eligibility
 from ..mail import submission_mail
 from ..models import AwardEntry
 from ..schemas import EligibilitySchema, check_reason, entry_schema
-from .common import call_crumb, is_secretariat, page, refuse_closed
+from .common import AwardForm, call_crumb, is_secretariat, page, refuse_closed
 
 
 @view_config(route_name="award_enter", renderer="plugins.awards:templates/enter.pt", permission="enter")
@@ -40,21 +40,6 @@ def enter(request):
             request.flash(_("Your draft entry is saved. Complete it and submit it before the deadline."))
             return HTTPFound(request.route_url("award_entry_edit", entry=entry.id))
     return page(request, _("Submit an entry"), [call_crumb(request, call)], call=call, choices=choices, error=error)
-
-
-class AwardForm(FormView):
-    """A form page of the awards: the awards' page frame, its trail after the awards."""
-    renderer = "plugins.awards:templates/form.pt"
-
-    def crumbs(self):
-        return [call_crumb(self.request, self.call)]
-
-    def page(self, **values):
-        return page(self.request, self.page_title(), self.crumbs(), **values)
-
-    @property
-    def call(self):
-        return self.context
 
 
 @view_config(route_name="award_enter_experience", permission="enter")
