@@ -539,6 +539,10 @@ def test_a_conflict_cannot_be_declared_twice_nor_after_the_evaluation(app, netwo
     with db() as s:
         assert [(r.conflict, r.scores) for r in s.query(Review)] == [(False, {"innovation": 9, "impact": 8})]
     at.set(CLOSES_UTC + timedelta(days=2))  # during the evaluation: once, and only once
+    res = juror.post(f"/awards/reviews/{review_id}/conflict", {"csrf_token": csrf(juror), "reason": "no"}, status=400)
+    assert res.forms["deform"]["reason"].value == "no"  # a reason too short: the form again, as typed
+    with db() as s:
+        assert [r.conflict for r in s.query(Review)] == [False]
     juror.post(f"/awards/reviews/{review_id}/conflict", {"csrf_token": csrf(juror), "reason": "My cousin wrote it"},
                status=302)
     juror.post(f"/awards/reviews/{review_id}/conflict", {"csrf_token": csrf(juror), "reason": "Again"}, status=400)
