@@ -127,7 +127,7 @@ class EntryEdit(AwardForm):
         request, call = self.request, self.call
         if not call.is_open:
             error = refuse_closed(request, call)
-            if any(name in request.POST for name, _title in self.buttons):
+            if self.pressed():
                 return self.show(render_form(self.form, _typed(request, call)), error=error)
             request.response.status = 200  # the entry can still be read, not changed
             return self.show(None, error=error)

@@ -217,7 +217,7 @@ class IssueEditorial(FormView):
 
     def __call__(self):
         self.issue = editable_issue(self.request)
-        if not any(name in self.request.POST for name, _title in self.buttons):
+        if not self.pressed():
             return self.show(self.tabbed(self.appstruct()))
         return super().__call__()
 
