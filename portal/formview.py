@@ -100,6 +100,11 @@ class FormView:
                 return getattr(self, f"{name}_success")(appstruct)
         return self.show(render_form(self.form, self.appstruct()))
 
+    def pressed(self) -> str | None:
+        """The name of the button the form was sent with (None: shown, not sent), for a view that decides
+        something before the loop runs."""
+        return next((name for name, _title in self.buttons if name in self.request.POST), None)
+
     def failure(self, form_html: Any) -> Any:
         """The form refused (validate set the status to 400), with what was typed."""
         return self.show(form_html)

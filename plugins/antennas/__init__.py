@@ -13,7 +13,6 @@ def includeme(config):
     from .reach import REACH_COLUMNS, reach_rows
     from .schemas import ReachSettings
     from .sections import member_antennas, member_presence, region_members
-    config.add_route("reach", "/reach")
     config.add_menu_item("main", "antennas", _("Antennas"), route_name="antennas", order=30, parent="network")
     config.add_menu_item("manage", "antennas", _("Antennas"), route_name="antennas", order=40,
                          permission="manage")
@@ -27,6 +26,7 @@ def includeme(config):
     from .demo import create_demo_antennas
     config.add_demo_data(create_demo_antennas, order=60)
     config.add_static("static/antennas.css")
+    config.include(".routes")
     config.include(".views")
     config.include(".public")
     config.scan(".reach")

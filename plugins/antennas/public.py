@@ -152,8 +152,4 @@ def embed_help(request):
 
 
 def includeme(config):
-    config.add_route("member_badge_svg", "/members/{id:\\d+}/badge.svg")
-    config.add_route("member_badge", "/members/{id:\\d+}/badge")
-    config.add_route("embed_experiences", "/embed/experiences")
-    config.add_route("embed_help", "/embed")
     config.scan(".public")

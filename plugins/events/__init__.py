@@ -20,18 +20,12 @@ EXAMPLE = {"kind": "workshop", "timezone": "Africa/Dakar", "start_local": "2027-
 
 def includeme(config):
     config.add_plugin("events")
-    config.add_route("events", "/events")
-    config.add_route("events_past", "/events/past")
-    config.add_route("events_feed", "/events/feed.atom")
-    config.add_route("events_ics", "/events/calendar.ics")
+    config.include(".routes")
     config.add_content_type(
         "event", Event, schema=EventSchema, title=_("Event"), plural=_("Events"), path="/events",
         listing=False, listing_route="events", view_template="plugins.events:templates/view.pt",
         view_values=view_values, addable_to=("section",),
         example=EXAMPLE)
-    from .views import event_factory, section_factory
-    config.add_route("event_ics", "/events/{id:\\d+}/calendar.ics", factory=event_factory)
-    config.add_route("event_add_in_section", "/sections/{id:\\d+}/add-event", factory=section_factory)
     config.add_search_index(Event, document=event_document, should_index=is_published, name="event",
                             facets={FACET: _("Kind of event")}, facet_values=FACET_VALUES, facet_labels=FACET_LABELS)
     config.add_menu_item("main", "events", _("Events"), route_name="events", order=30)

@@ -21,11 +21,7 @@ def includeme(config):
     config.add_static("static/experiences.css")
     config.register_resource("experience", Experience)
     config.register_resource("theme", Theme)
-    config.add_route("experiences_feed", "/experiences/feed.atom")
-    config.add_route("experiences", "/experiences")
-    config.add_route("experience_themes", "/manage/themes")
-    config.add_route("experience_theme_add", "/manage/themes/add")
-    config.add_route("experience_theme", "/manage/themes/{id:\\d+}")
+    config.include(".routes")
     config.add_content_type(
         "experience", Experience, schema=ExperienceSchema, title=_("Experience"), plural=_("Experiences"),
         path="/experiences", add_roles=("member", "editor"), listing=False, listing_route="experiences",

@@ -1,12 +1,11 @@
 """/experiences: the faceted listing, its feed, the control panel's themes, related experiences."""
 import colander
-from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
 from portal.api import REGIONS, country_name
 from portal.api import get_or_404
-from portal.api import make_form, render_form, validate
+from portal.api import FormView, reindex_later
 from portal.api import _, translate
 from portal.api import SearchQuery
 from portal.api import atom_feed, one_per_translation
@@ -85,14 +84,6 @@ def view_values(request, obj):
 
 # --- themes, in the control panel -----------------------------------------------------------------
 
-def _manage_page(request, title, **values):
-    title = translate(title, request)
-    values.update(page_title=title, breadcrumbs=[
-        (translate(_("Manage"), request), request.route_path("manage")),
-        (translate(_("Themes"), request), request.route_path("experience_themes")), (title, None)])
-    return values
-
-
 @view_config(route_name="experience_themes", renderer="plugins.experiences:templates/themes.pt", permission="manage")
 def themes(request):
     rows = request.dbsession.scalars(select(Theme).order_by(Theme.slug)).all()
@@ -101,38 +92,47 @@ def themes(request):
             "breadcrumbs": [(translate(_("Manage"), request), request.route_path("manage")), (title, None)]}
 
 
-def _theme_form(request, theme):
-    form = make_form(request, ThemeSchema, [("save", _("Save"))])
-    title = theme.slug if theme else _("Add a theme")
-    if "save" in request.POST:
-        appstruct, failed = validate(form, request)
-        if failed:
-            return _manage_page(request, title, form=failed, intro=None)
-        clash = request.dbsession.scalar(select(Theme).where(Theme.slug == appstruct["slug"]))
+class ThemeForm(FormView):
+    """Adding a theme or changing one: its short name stays unique, the experiences it labels are reindexed."""
+    schema = ThemeSchema
+    theme: Theme | None = None
+
+    def page_title(self):
+        return self.theme.slug if self.theme is not None else _("Add a theme")
+
+    def trail(self):
+        return [(_("Manage"), self.request.route_path("manage")),
+                (_("Themes"), self.request.route_path("experience_themes"))]
+
+    def appstruct(self):
+        if self.theme is None:
+            return colander.null
+        return {k: getattr(self.theme, k) for k in ("slug", "label_en", "label_es", "label_fr", "label_pt")}
+
+    def save_success(self, appstruct):
+        db = self.request.dbsession
+        theme = self.theme
+        clash = db.scalar(select(Theme).where(Theme.slug == appstruct["slug"]))
         if clash is not None and clash is not theme:
-            request.response.status = 400
-            return _manage_page(request, title, form=render_form(form, appstruct),
-                                intro=_("This short name is taken."))
+            return self.refuse(appstruct, _("This short name is taken."))
         if theme is None:
             theme = Theme()
-            request.dbsession.add(theme)
+            db.add(theme)
         for key, value in appstruct.items():
             setattr(theme, key, value)
-        request.dbsession.flush()
-        for exp in request.dbsession.scalars(select(Experience).where(Experience.themes.contains(theme))):
-            from portal.api import reindex_later
-            reindex_later(request.dbsession, exp)  # its labels are in each experience's document
-        request.flash(_("Changes saved."))
-        return HTTPFound(request.route_url("experience_themes"))
-    appstruct = {k: getattr(theme, k) for k in ("slug", "label_en", "label_es", "label_fr", "label_pt")} if theme else {}
-    return _manage_page(request, title, form=render_form(form, appstruct or colander.null), intro=None)
+        db.flush()
+        for exp in db.scalars(select(Experience).where(Experience.themes.contains(theme))):
+            reindex_later(db, exp)  # its labels are in each experience's document
+        return self.done(_("Changes saved."), self.request.route_url("experience_themes"))
 
 
-@view_config(route_name="experience_theme_add", renderer="portal:templates/form_page.pt", permission="manage")
-def theme_add(request):
-    return _theme_form(request, None)
+@view_config(route_name="experience_theme_add", permission="manage")
+class ThemeAdd(ThemeForm):
+    pass
 
 
-@view_config(route_name="experience_theme", renderer="portal:templates/form_page.pt", permission="manage")
-def theme_edit(request):
-    return _theme_form(request, get_or_404(request.dbsession, Theme, request.matchdict["id"]))
+@view_config(route_name="experience_theme", permission="manage")
+class ThemeEdit(ThemeForm):
+    def __init__(self, context, request=None):
+        super().__init__(context, request)
+        self.theme = get_or_404(self.request.dbsession, Theme, self.request.matchdict["id"])

@@ -7,7 +7,8 @@ from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from sqlalchemy import func, select
 
 from ..db import model_factory
-from ..forms import make_form, render_form, translation_node, validate
+from ..forms import render_form, translation_node
+from ..formview import FormView
 from ..guard import as_id
 from ..i18n import _, translate
 from ..models import Content, WorkflowLog
@@ -33,9 +34,6 @@ class ContentViews:
             schema.add(colander.SchemaNode(colander.Integer(), name="base_revision", missing=None,
                                            widget=deform.widget.HiddenWidget()))
         return with_move_rule(schema)
-
-    def form(self, obj=None):
-        return make_form(self.request, self.schema, [("save", _("Save"))], type_info=self.info, obj=obj)
 
     def url(self, obj, view="view", **kw):
         return self.request.route_url(f"{self.info.name}.{view}", id=obj.id, **kw)
@@ -66,16 +64,10 @@ class ContentViews:
         values.setdefault("breadcrumbs", crumbs)
         return values
 
+    added_message = _("Saved as a draft. Submit it for review or publish it when it is ready.")
+
     def add(self):
-        form = self.form()
-        if "save" in self.request.POST:
-            appstruct, error = validate(form, self.request)
-            if error:
-                return self.common(form=error, title=self.info.title)
-            obj = self.create(appstruct)
-            self.request.flash(_("Saved as a draft. Submit it for review or publish it when it is ready."))
-            return HTTPFound(self.url(obj))
-        return self.common(form=render_form(form, self.initial()), title=self.info.title)
+        return ContentAddForm(self)()
 
     def create(self, appstruct, **attrs):
         return service.create(self.request, self.info, appstruct, comment=translate(_("Created"), self.request),
@@ -93,42 +85,7 @@ class ContentViews:
         return found
 
     def edit(self):
-        obj = self.context
-        form = self.form(obj)
-        if "save" in self.request.POST:
-            appstruct, error = validate(form, self.request)
-            if error:
-                return self.common(form=error, obj=obj)
-            saved = service.update(self.request, obj, appstruct, appstruct.pop("base_revision", None),
-                                   comment=self.request.POST.get("comment", ""))
-            if not saved.written:
-                return self.refused(saved, obj, form, appstruct)
-            if saved.status == "merged":
-                self.request.flash(_("While you were editing, others saved this item (revision ${numbers}). Your "
-                                     "changes and theirs did not overlap: both were kept.", mapping={
-                                         "numbers": ", ".join(str(r.number) for r in saved.merged_with)}))
-            else:
-                self.request.flash(_("Changes saved."))
-            return HTTPFound(self.url(obj))
-        appstruct = {name: getattr(obj, name) for name in schema_fields(self.schema) if name != "base_revision"}
-        appstruct = {k: v for k, v in appstruct.items() if v is not None}
-        if self.info.merge:
-            appstruct["base_revision"] = service.current_number(self.request.dbsession, obj)
-        return self.common(form=render_form(form, appstruct), obj=obj)
-
-    def refused(self, saved, obj, form, appstruct):
-        """A save that overlapped others' (a type that merges): the form again, with what could be merged
-        and starting from the latest revision; the fields in conflict are named."""
-        self.request.response.status = 409
-        if saved.status == "busy":
-            self.request.flash(_("This item is being saved by others right now; your text is kept below: save "
-                                 "again."), "error")
-            return self.common(form=render_form(form, appstruct), obj=obj)
-        names = ", ".join(dict.fromkeys(name for name, _conflict in saved.conflicts))
-        self.request.flash(_("While you were editing, others changed the same passages (${fields}): look at "
-                             "their version in the history, then save again.", mapping={"fields": names}), "error")
-        return self.common(form=render_form(form, dict(appstruct, **saved.result, base_revision=saved.current)),
-                           obj=obj)
+        return ContentEditForm(self, self.context)()
 
     def view(self):
         obj = self.context
@@ -209,6 +166,76 @@ class ContentViews:
         return self.common(items=pager.items, pager=pager,
                            can_add=bool(self.request.has_permission(self.info.add_permission, self.request.site)),
                            states=self.workflow.states)
+
+
+class ContentForm(FormView):
+    """The add or edit form of a content type. Its schema, first values, page (crumbs) and the way it
+    creates come from the type's ContentViews, which a type may subclass (add_content_type(views=...))."""
+
+    renderer = "portal:templates/content_form.pt"
+
+    def __init__(self, views, obj=None):
+        super().__init__(views.context, views.request)
+        self.views, self.obj = views, obj
+
+    def get_schema(self):
+        return self.views.schema
+
+    def bind(self):
+        return {"type_info": self.views.info, "obj": self.obj}
+
+    def show(self, form_html, **extra):
+        values = {"obj": self.obj} if self.obj is not None else {"title": self.views.info.title}
+        return self.render(self.views.common(form=form_html, **values, **extra))
+
+
+class ContentAddForm(ContentForm):
+    def appstruct(self):
+        return self.views.initial()
+
+    def save_success(self, appstruct):
+        obj = self.views.create(appstruct)
+        return self.done(self.views.added_message, self.views.url(obj))
+
+
+class ContentEditForm(ContentForm):
+    """Saving goes through the content service: a type that merges keeps others' concurrent changes
+    that do not overlap; those that do are named, and the form comes back (409) to be saved again."""
+
+    def appstruct(self):
+        obj = self.obj
+        appstruct = {name: getattr(obj, name) for name in schema_fields(self.views.schema) if name != "base_revision"}
+        appstruct = {k: v for k, v in appstruct.items() if v is not None}
+        if self.views.info.merge:
+            appstruct["base_revision"] = service.current_number(self.request.dbsession, obj)
+        return appstruct
+
+    def save_success(self, appstruct):
+        obj = self.obj
+        saved = service.update(self.request, obj, appstruct, appstruct.pop("base_revision", None),
+                               comment=self.request.POST.get("comment", ""))
+        if not saved.written:
+            return self.refused(saved, appstruct)
+        if saved.status == "merged":
+            message = _("While you were editing, others saved this item (revision ${numbers}). Your changes and "
+                        "theirs did not overlap: both were kept.", mapping={
+                            "numbers": ", ".join(str(r.number) for r in saved.merged_with)})
+        else:
+            message = _("Changes saved.")
+        return self.done(message, self.views.url(obj))
+
+    def refused(self, saved, appstruct):
+        """A save that overlapped others' (a type that merges): the form again, with what could be merged
+        and starting from the latest revision; the fields in conflict are named."""
+        self.request.response.status = 409
+        if saved.status == "busy":
+            self.request.flash(_("This item is being saved by others right now; your text is kept below: save "
+                                 "again."), "error")
+            return self.show(render_form(self.form, appstruct))
+        names = ", ".join(dict.fromkeys(name for name, _conflict in saved.conflicts))
+        self.request.flash(_("While you were editing, others changed the same passages (${fields}): look at "
+                             "their version in the history, then save again.", mapping={"fields": names}), "error")
+        return self.show(render_form(self.form, dict(appstruct, **saved.result, base_revision=saved.current)))
 
 
 VIEW_TITLES = {"edit": _("Edit"), "delete": _("Delete"), "history": _("History")}

@@ -110,6 +110,39 @@ def test_every_edit_keeps_a_revision_that_can_be_compared_and_restored(testapp, 
         assert len(revisions) == 4 and revisions[-1].data["body"] == revisions[0].data["body"]
 
 
+BODY = "<p>The network meets twice a year.</p><p>Its secretariat is in Montevideo.</p>"
+
+
+def test_an_edit_form_of_a_type_that_merges_keeps_both_or_names_the_clash(app, registry, editor, testapp, monkeypatch,
+                                                                         db):
+    import webtest
+    monkeypatch.setattr(registry.portal.content_types["page"], "merge", True)
+    url = add(testapp, "pages", "Charter", body=BODY).request.path
+    other = webtest.TestApp(app, extra_environ={"HTTP_HOST": "portal.test", "REMOTE_ADDR": "192.0.2.11"})
+    login(other, "editor@example.org")
+    mine, theirs = testapp.get(f"{url}/edit").forms["deform"], other.get(f"{url}/edit").forms["deform"]
+    assert mine["base_revision"].value == "1"
+    theirs["body"] = BODY.replace("Montevideo", "Quito")
+    theirs.submit("save", status=302)
+    mine["body"] = BODY.replace("twice a year", "every spring")
+    text = text_of(mine.submit("save", status=302).follow().text)
+    assert "others saved this item (revision 2)" in text and "both were kept" in text
+    assert "every spring" in text and "Quito" in text
+    # now both change the same sentence: nothing is written, the form comes back with my text
+    mine, theirs = testapp.get(f"{url}/edit").forms["deform"], other.get(f"{url}/edit").forms["deform"]
+    theirs["body"] = BODY.replace("twice a year", "every autumn").replace("Montevideo", "Quito")
+    theirs.submit("save", status=302)
+    mine["body"] = BODY.replace("twice a year", "every winter").replace("Montevideo", "Quito")
+    refused = mine.submit("save", status=409)
+    assert "others changed the same passages (body)" in text_of(refused.text)
+    form = refused.forms["deform"]
+    assert "every winter" in form["body"].value and form["base_revision"].value == "4"
+    with db() as s:
+        page = s.get(Page, int(url.rsplit("/", 1)[1]))
+        assert "every autumn" in page.body and "every winter" not in page.body
+        assert s.query(Revision).filter_by(content_id=page.id).count() == 4
+
+
 def test_sections_contain_pages(testapp, editor):
     section = add(testapp, "sections", "How we work")
     section_url = section.request.path

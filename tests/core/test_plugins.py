@@ -226,3 +226,24 @@ def test_a_view_asks_the_request_for_another_plugin_s_objects(testapp, registry)
         assert "theme" in resources and "crowdfunding" not in resources
     finally:
         env["closer"]()
+
+
+def test_every_route_of_a_plugin_is_declared_in_its_routes_module(registry):
+    """A plugin's addresses read in one place, plugins/P/routes.py (its content types' pages come from the
+    core's add_content_type): a route added anywhere else in a plugin is found here."""
+    from pathlib import Path
+    plugins_dir = (Path(__file__).resolve().parents[2] / "plugins").resolve()
+    content_routes = {f"{name}.{view}" for name in registry.portal.content_types
+                      for view in ("add", "view", "edit", "delete", "transition", "history", "restore", "listing")}
+    found, elsewhere = set(), []
+    for intr in registry.introspector.get_category("routes"):
+        route = intr["introspectable"]
+        if route["name"] in content_routes or route["name"].startswith("__"):  # add_content_type, add_static
+            continue
+        source = Path(route.action_info.file).resolve()
+        if plugins_dir in source.parents:
+            found.add(source.relative_to(plugins_dir).parts[0])
+            if source.name != "routes.py" or source.parent.parent != plugins_dir:
+                elsewhere.append(f"{route['name']} in {source.relative_to(plugins_dir)}:{route.action_info.line}")
+    assert elsewhere == []
+    assert {"events", "experiences", "newsletter", "antennas", "awards", "working_groups"} <= found

@@ -5,7 +5,7 @@ the antenna's form."""
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
-from portal.api import ContentViews, render_form, validate
+from portal.api import ContentViews
 from portal.api import _, translate
 
 from ..services import ANTENNA_TYPES, antenna_of_section
@@ -40,20 +40,15 @@ class AntennaContentViews(ContentViews):
             del schema["parent_id"]
         return schema
 
-    def add(self):
-        antenna = self.request.antenna
-        form = self.form()
-        trail = crumbs(self.request, antenna, (translate(self.info.title, self.request), None))
-        values = {"title": self.info.title, "type_info": self.info, "breadcrumbs": trail,
-                  "page_title": translate(self.info.title, self.request)}
-        if "save" in self.request.POST:
-            appstruct, error = validate(form, self.request)
-            if error:
-                return dict(values, form=error)
-            obj = self.create(appstruct, parent=self.context)
-            self.request.flash(_("Saved as a draft in the antenna's section. Publish it when it is ready."))
-            return HTTPFound(self.url(obj))
-        return dict(values, form=render_form(form, self.initial()))
+    added_message = _("Saved as a draft in the antenna's section. Publish it when it is ready.")
+
+    def create(self, appstruct, **attrs):
+        return super().create(appstruct, parent=self.context, **attrs)
+
+    def common(self, **values):
+        title = translate(self.info.title, self.request)
+        return dict(values, type_info=self.info, page_title=title,
+                    breadcrumbs=crumbs(self.request, self.request.antenna, (title, None)))
 
 
 class AntennaSection:

@@ -2,7 +2,7 @@
 frame (title, breadcrumbs, dates in the call's time zone) and who the visitor is to a call."""
 from sqlalchemy import select
 
-from portal.api import model_factory, page as page_values
+from portal.api import FormView, model_factory, page as page_values
 from portal.api import ascii_name, send_file as core_send_file
 from portal.api import _, translate
 
@@ -36,6 +36,21 @@ def page(request, title, crumbs=(), **values):
                        state_title=lambda c: translate(STATE_TITLES[c.state], request),
                        outcome_title=lambda o: translate(OUTCOME_TITLES[o], request) if o else "",
                        years=lambda exp: years(exp, request), **values)
+
+
+class AwardForm(FormView):
+    """A form page of the awards: the awards' page frame, its trail after the awards."""
+    renderer = "plugins.awards:templates/form.pt"
+
+    def crumbs(self):
+        return [call_crumb(self.request, self.call)]
+
+    def page(self, **values):
+        return page(self.request, self.page_title(), self.crumbs(), **values)
+
+    @property
+    def call(self):
+        return self.context
 
 
 def call_name(call) -> str:

@@ -1,11 +1,11 @@
 """A juror's pages: their reviews, one review (the entry as the jury reads it, its documents shown in
 the page, the scores saved as they come), a declared conflict of interest; and the secretariat's
 preview of exactly what the jury reads of an entry."""
-from pyramid.httpexceptions import HTTPBadRequest, HTTPForbidden, HTTPFound, HTTPNotFound
+from pyramid.httpexceptions import HTTPBadRequest, HTTPForbidden, HTTPNotFound
 from pyramid.view import view_config
 
 from portal.api import country_name
-from portal.api import FormView, make_form, validate
+from portal.api import FormView, validate
 from portal.api import _, translate
 
 from ..blind import masker_for
@@ -14,7 +14,7 @@ from ..format import when
 from ..jury import declare_conflict
 from ..reviews import form_values, juror_progress, next_review, reviews_of, save_scores
 from ..schemas import ConflictSchema, score_schema
-from .common import INLINE_TYPES, call_crumb, entry_label, juror_of, page
+from .common import INLINE_TYPES, AwardForm, call_crumb, entry_label, juror_of, page
 
 
 @view_config(route_name="award_my_reviews", renderer="plugins.awards:templates/my_reviews.pt", permission="jury")
@@ -110,24 +110,33 @@ def preview(request):
                                                                         n=n)))
 
 
-@view_config(route_name="award_review_conflict", request_method="POST",
-             renderer="plugins.awards:templates/form.pt", permission="review")
-def review_conflict(request):
-    review = request.context
-    call = review.entry.call
-    if review.conflict or not call.evaluation_open:
-        # after the evaluation a conflict would wipe scores the ranking used; declared once is enough
-        raise HTTPBadRequest(translate(_("The evaluation closed on ${date}: scores cannot change any more.",
-                                         mapping={"date": when(request, call, call.evaluation_closes)}), request)
-                             if not call.evaluation_open else
-                             translate(_("This conflict of interest is already declared."), request))
-    form = make_form(request, ConflictSchema, [("declare", _("Declare a conflict of interest"))])
-    appstruct, failed = validate(form, request)
-    if failed:
-        return page(request, _("Declare a conflict of interest"), [call_crumb(request, call)], form=failed)
-    new = declare_conflict(request.dbsession, review, appstruct["reason"])
-    if new is None:
-        request.flash(_("Noted. The secretariat will find another juror for this entry."))
-    else:
-        request.flash(_("Noted. The entry goes to another juror."))
-    return HTTPFound(request.route_url("award_my_reviews", call=call.id))
+@view_config(route_name="award_review_conflict", request_method="POST", permission="review")
+class ReviewConflict(AwardForm):
+    """A juror declares a conflict of interest (the form is on the review's page): the entry goes to another
+    juror. Declared once; not after the evaluation, when it would wipe scores the ranking used."""
+    schema = ConflictSchema
+    buttons = (("declare", _("Declare a conflict of interest")),)
+    title = _("Declare a conflict of interest")
+
+    @property
+    def call(self):
+        return self.context.entry.call
+
+    def __call__(self):
+        request, review, call = self.request, self.context, self.call
+        if review.conflict or not call.evaluation_open:
+            raise HTTPBadRequest(translate(_("The evaluation closed on ${date}: scores cannot change any more.",
+                                             mapping={"date": when(request, call, call.evaluation_closes)}), request)
+                                 if not call.evaluation_open else
+                                 translate(_("This conflict of interest is already declared."), request))
+        # the one thing this address does: whichever button sent it, the declaration is checked
+        appstruct, failed = validate(self.form, request)
+        if failed:
+            return self.failure(failed)
+        return self.declare_success(appstruct)
+
+    def declare_success(self, appstruct):
+        new = declare_conflict(self.request.dbsession, self.context, appstruct["reason"])
+        message = (_("Noted. The secretariat will find another juror for this entry.") if new is None else
+                   _("Noted. The entry goes to another juror."))
+        return self.done(message, self.request.route_url("award_my_reviews", call=self.call.id))

@@ -8,7 +8,7 @@ from pyramid.view import view_config
 from sqlalchemy import func, select
 
 from portal.api import as_id, conflicts_retried, get_or_404
-from portal.api import FormView, make_form, validate
+from portal.api import FormView
 from portal.api import LANGUAGES, _, translate
 from portal.api import moment_text
 
@@ -169,15 +169,6 @@ def issue_items(request):
 
 # --- step 3: editorial --------------------------------------------------------------------------------
 
-def editorial_form(request: Request, issue: Issue) -> deform.Form:
-    form = make_form(request, EditorialSchema, [("save_next", _("Save and continue")), ("save", _("Save"))],
-                     default_language=issue.default_language)
-    form.widget.template = "plugins.newsletter:templates/deform/tabs_form.pt"
-    for code in LANGUAGES:
-        form[f"version_{code}"].oid = f"lang-{code}"  # stable anchors for the tabs and the error summary
-    return form
-
-
 def language_tabs(request: Request, issue: Issue, shown: str) -> dict:
     """What the tabs above the versions show: each language, the one shown first, which are empty."""
     written = {v.language for v in issue.versions}
@@ -199,23 +190,50 @@ def select_tab(form: deform.Form, issue: Issue, failed: bool = False) -> str:
     return shown
 
 
-@view_config(route_name="newsletter_issue_editorial", renderer="plugins.newsletter:templates/issue_editorial.pt",
-             permission="manage", decorator=conflicts_retried)
-def issue_editorial(request):
-    issue = editable_issue(request)
-    form = editorial_form(request, issue)
-    if "save" in request.POST or "save_next" in request.POST:
-        for code in LANGUAGES:
-            form[f"version_{code}"].widget.item_css_class = "tab-panel"
-        appstruct, failed = validate(form, request)
-        if failed:
-            shown = select_tab(form, issue, failed=True)
-            return issue_page(request, issue, "newsletter_issue_editorial", languages=LANGUAGES,
-                              form=Markup(form.render(tabs=language_tabs(request, issue, shown))))
-        issues.apply_editorial(issue, appstruct)
-        request.flash(_("Changes saved."))
-        return next_step(request, issue, "newsletter_issue_editorial")
-    shown = select_tab(form, issue)
-    return issue_page(request, issue, "newsletter_issue_editorial", languages=LANGUAGES,
-                      form=Markup(form.render(issues.editorial_appstruct(issue),
-                                              tabs=language_tabs(request, issue, shown))))
+@view_config(route_name="newsletter_issue_editorial", permission="manage", decorator=conflicts_retried)
+class IssueEditorial(FormView):
+    """Step 3, the editorial in each language, one tab per language (the first with an error shown first)."""
+    schema = EditorialSchema
+    buttons = (("save_next", _("Save and continue")), ("save", _("Save")))
+    renderer = "plugins.newsletter:templates/issue_editorial.pt"
+    issue: Issue
+
+    def bind(self):
+        return {"default_language": self.issue.default_language}
+
+    @property
+    def form(self) -> deform.Form:
+        if self._form is None:
+            form = self._form = super().form
+            form.widget.template = "plugins.newsletter:templates/deform/tabs_form.pt"
+            for code in LANGUAGES:
+                form[f"version_{code}"].oid = f"lang-{code}"  # stable anchors for the tabs and the error summary
+        return self._form
+
+    def tabbed(self, *appstruct, failed=False) -> Markup:
+        """The form with its language tabs, with these values or (none given, after a refusal) as typed."""
+        shown = select_tab(self.form, self.issue, failed=failed)
+        return Markup(self.form.render(*appstruct, tabs=language_tabs(self.request, self.issue, shown)))
+
+    def __call__(self):
+        self.issue = editable_issue(self.request)
+        if not self.pressed():
+            return self.show(self.tabbed(self.appstruct()))
+        return super().__call__()
+
+    def appstruct(self):
+        return issues.editorial_appstruct(self.issue)
+
+    def failure(self, form_html):
+        return self.show(self.tabbed(failed=True))
+
+    def page(self, **values):
+        return issue_page(self.request, self.issue, "newsletter_issue_editorial", languages=LANGUAGES, **values)
+
+    def save_success(self, appstruct):
+        issues.apply_editorial(self.issue, appstruct)
+        self.request.flash(_("Changes saved."))
+        return next_step(self.request, self.issue, "newsletter_issue_editorial")
+
+    def save_next_success(self, appstruct):
+        return self.save_success(appstruct)

@@ -108,6 +108,19 @@ def test_deadline_is_checked_on_the_server_in_the_calls_time_zone(testapp, app, 
         assert s.get(AwardEntry, entry_id).category == "inclusion" and not s.get(AwardEntry, entry_id).documents
 
 
+def test_an_entry_missing_answers_is_kept_as_a_draft_and_not_submitted(testapp, network, open_call, db):
+    login(testapp, "rep@poa.example")
+    entry_id = start_entry(testapp, open_call, network["exp_poa"])
+    form = testapp.get(f"/awards/entries/{entry_id}/edit").forms["deform"]
+    fill_entry(form, why="Half an answer", population="")
+    res = form.submit("submit", status=400)
+    assert "The draft is saved. To submit it, answer every question" in text_of(res.text)
+    assert res.forms["deform"]["q_why-this-experience"].value == "Half an answer"
+    with db() as s:
+        entry = s.get(AwardEntry, entry_id)
+        assert entry.status == "draft" and entry.answers["why-this-experience"] == "Half an answer"
+
+
 def crawl(browser, start, prefix="/awards"):
     """Every page (and document) under prefix reachable by links from start, as the browser sees it."""
     seen, todo, pages = set(), [start], {}
@@ -526,6 +539,10 @@ def test_a_conflict_cannot_be_declared_twice_nor_after_the_evaluation(app, netwo
     with db() as s:
         assert [(r.conflict, r.scores) for r in s.query(Review)] == [(False, {"innovation": 9, "impact": 8})]
     at.set(CLOSES_UTC + timedelta(days=2))  # during the evaluation: once, and only once
+    res = juror.post(f"/awards/reviews/{review_id}/conflict", {"csrf_token": csrf(juror), "reason": "no"}, status=400)
+    assert res.forms["deform"]["reason"].value == "no"  # a reason too short: the form again, as typed
+    with db() as s:
+        assert [r.conflict for r in s.query(Review)] == [False]
     juror.post(f"/awards/reviews/{review_id}/conflict", {"csrf_token": csrf(juror), "reason": "My cousin wrote it"},
                status=302)
     juror.post(f"/awards/reviews/{review_id}/conflict", {"csrf_token": csrf(juror), "reason": "Again"}, status=400)

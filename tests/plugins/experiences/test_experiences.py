@@ -246,6 +246,22 @@ def test_themes_are_managed_in_the_control_panel(testapp, catalogue, make_user, 
     assert "Vivienda" in testapp.get("/experiences/add", {"_LOCALE_": "es"}).text
 
 
+def test_a_theme_cannot_take_a_short_name_in_use(testapp, catalogue, make_user, db):
+    make_user("sec@example.org", role="secretariat")
+    login(testapp, "sec@example.org")
+    with db() as s:
+        count = s.query(Theme).count()
+    form = testapp.get("/manage/themes/add").forms["deform"]
+    form["slug"], form["label_en"], form["label_es"] = "neighbourhood-councils", "Councils again", "Consejos"
+    form["label_fr"], form["label_pt"] = "Conseils", "Conselhos"
+    page = form.submit("save", status=400)
+    assert "This short name is taken." in page.text
+    assert page.forms["deform"]["label_en"].value == "Councils again"  # nothing typed is lost
+    with db() as s:
+        assert s.query(Theme).count() == count
+        assert s.query(Theme).filter_by(slug="neighbourhood-councils").one().label_en != "Councils again"
+
+
 # --- import ---------------------------------------------------------------------------------------
 
 ROWS = [

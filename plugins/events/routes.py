@@ -1,0 +1,14 @@
+"""Every route of the events: the calendar under /events, and adding an event from a section's page.
+The event pages themselves (/events/{id}, /edit, ...) come with its content type."""
+from .views import event_factory, section_factory
+
+
+def includeme(config):
+    add = config.add_route
+    with config.route_prefix_context("/events"):
+        add("events", "", inherit_slash=True)
+        add("events_past", "/past")
+        add("events_feed", "/feed.atom")
+        add("events_ics", "/calendar.ics")
+        add("event_ics", "/{id:\\d+}/calendar.ics", factory=event_factory)
+    add("event_add_in_section", "/sections/{id:\\d+}/add-event", factory=section_factory)
