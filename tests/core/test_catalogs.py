@@ -151,6 +151,21 @@ def test_each_plugin_catalog_is_complete(plugin_catalogs, catalogs, lang):
         test_english_is_the_msgid(own)
 
 
+# The portal's Portuguese is Brazilian (most member cities writing Portuguese are Brazilian): words of
+# European Portuguese, where Brazil says otherwise, are not mixed in.
+EUROPEAN_PORTUGUESE = re.compile(r"\b(ficheiros?|utilizador(es|as?)?|ecrã|equipas?|secç(ão|ões)|registos?|telemóve(l|is)|"
+                                 r"partilh\w*|contactos?|demasiado)\b", re.IGNORECASE)
+
+
+def test_the_portuguese_is_one_portuguese():
+    found = []
+    for plugin in [None, *OWN_CATALOGS]:
+        for message in entries(read_catalog(catalog_path("pt", plugin), locale="pt")):
+            strings = [message.string] if isinstance(message.string, str) else list(message.string)
+            found += [(plugin or "core", s) for s in strings if s and EUROPEAN_PORTUGUESE.search(s)]
+    assert not found, f"European Portuguese in the Brazilian catalogs: {found!r}"
+
+
 # --- the pages in each language --------------------------------------------------------------------
 
 EXPECTED = {
