@@ -30,6 +30,17 @@ class Page:
     def has_next(self) -> bool:
         return self.number < self.pages
 
+    def numbers(self, around: int = 2) -> list[int | None]:
+        """The page numbers a pager links: the first, the last and `around` on each side of this one;
+        None where numbers are left out (shown as an ellipsis)."""
+        shown = sorted({1, self.pages} | set(range(max(1, self.number - around), min(self.pages, self.number + around) + 1)))
+        out: list[int | None] = []
+        for n in shown:
+            if out and n - (out[-1] or 0) > 1:
+                out.append(None)
+            out.append(n)
+        return out
+
 
 def page_address(request, number, params=None):
     """The current listing's address at page `number`, with its other parameters (page 1 has none)."""

@@ -110,3 +110,23 @@ def test_breadcrumbs_never_link_the_current_page_to_itself(testapp, path):
     assert crumbs, "the page has breadcrumbs"
     assert [a["href"] for a in page.html.select("nav.breadcrumbs a") if a["href"].split("?")[0] == path] == []
     assert crumbs[-1].select_one('[aria-current="page"]') is not None
+
+
+@pytest.mark.parametrize("number, pages, expected", [
+    (1, 1, [1]), (1, 3, [1, 2, 3]), (1, 20, [1, 2, 3, None, 20]), (10, 20, [1, None, 8, 9, 10, 11, 12, None, 20]),
+    (20, 20, [1, None, 18, 19, 20]), (4, 7, [1, 2, 3, 4, 5, 6, 7])])
+def test_a_pager_links_the_first_and_last_pages_and_those_around_this_one(number, pages, expected):
+    from portal.pagination import Page
+    assert Page(items=[], number=number, total=pages * 10, size=10, url=str).numbers() == expected
+
+
+def test_a_listing_links_its_pages_by_number(testapp, db):
+    from portal.models import News
+    with db() as s:
+        for i in range(45):
+            s.add(News(title=f"Item {i}", state="published", published=utcnow(), language="en"))
+    page = testapp.get("/news?page=2")
+    pager = page.html.select_one("nav.pager")
+    assert [a.get_text(" ", strip=True) for a in pager.select("ol.page-numbers a")] == ["Page 1", "Page 3"]
+    assert pager.select_one('[aria-current="page"]').get_text(" ", strip=True).startswith("Page 2 of 3")
+    assert pager.select_one('a[rel="prev"]')["href"].endswith("/news") and "page=3" in pager.select_one('a[rel="next"]')["href"]
