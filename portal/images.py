@@ -143,7 +143,12 @@ def image_attrs(request, row, sizes: str = "100vw") -> dict:
     if srcset and info.get("width"):
         srcset.append(f"{full} {info['width']}w")
     return {"src": full, "srcset": ", ".join(srcset) or None, "sizes": sizes if srcset else None,
-            "width": info.get("width"), "height": info.get("height"), "alt": row.alt or ""}
+            "width": info.get("width"), "height": info.get("height"), "alt": alt_text(row)}
+
+
+def alt_text(row) -> str:
+    """An image's alternative text; one stored before it was asked for says its caption, if any."""
+    return row.alt or (row.title if row.title and row.title != row.filename else "")
 
 
 def og_image_url(request, row) -> str:

@@ -34,7 +34,10 @@ def upload(request):
         request.response.status = 400
         return {"page_title": translate(_("Upload"), request), "message": _("Choose a file to upload."),
                 "back": content_url(request, obj)}
-    store_upload(request, upload, content=obj, owner=request.user, title=request.POST.get("title", "")[:300])
+    row = store_upload(request, upload, content=obj, owner=request.user, title=request.POST.get("title", "")[:300])
+    if row.is_image:
+        row.alt = (request.POST.get("alt", "").strip() or request.POST.get("title", "").strip())[:300]
+        row.position = max((f.position for f in obj.files), default=-1) + 1
     request.flash(_("File added."))
     return HTTPFound(content_url(request, obj) + "#files")
 
