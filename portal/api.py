@@ -73,6 +73,7 @@ _WHERE: dict[str, str] = {
     "cover_images": "portal.images",
     "image_attrs": "portal.images",
     "og_image_url": "portal.images",
+    "mail_image": "portal.images",
     "validate": "portal.forms",
     "ConfirmView": "portal.formview",
     "FormView": "portal.formview",
@@ -190,7 +191,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.exports import in_batches  # noqa: F401
     from portal.files import DOCUMENT_TYPES, IMAGE_TYPES, ascii_name, delete_file, file_path, send_file  # noqa: F401
     from portal.forms import ContentSchema, Media, country_node, field_error, make_form, media_node, page_number, pending_file, render_form, rich_text_node, store_kept, uploads_node, validate  # noqa: F401
-    from portal.images import cover_images, image_attrs, og_image_url  # noqa: F401
+    from portal.images import cover_images, image_attrs, mail_image, og_image_url  # noqa: F401
     from portal.content import service as content_service  # noqa: F401
     from portal.content.merge import Conflict, inline_diff, merge_sequences, merge_text, merge_value, side_by_side, split_blocks, split_words  # noqa: F401
     from portal.content.moves import MoveRefused  # noqa: F401

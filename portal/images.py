@@ -159,6 +159,23 @@ def og_image_url(request, row) -> str:
     return request.route_url("file", id=row.id, filename=row.filename)
 
 
+def mail_image(request, item, width: int = 640) -> dict | None:
+    """The cover of item as a mail shows it: {"url" (absolute, a copy about `width` wide when there is
+    one), "alt", "width", "height"}, or None without an image."""
+    row = getattr(item, "cover_image", None)
+    if row is None:
+        return None
+    info = row.sizes or {}
+    made = [w for w in copies_of(row) if w >= width]
+    if made:
+        url = request.route_url("file_size", id=row.id, width=made[0], filename=row.filename)
+        shown = made[0]
+    else:
+        url, shown = request.route_url("file", id=row.id, filename=row.filename), info.get("width")
+    height = round(info["height"] * shown / info["width"]) if shown and info.get("width") and info.get("height") else None
+    return {"url": url, "alt": alt_text(row), "width": shown, "height": height}
+
+
 def cover_images(request, items) -> dict:
     """{content id: its cover image} of content items or search hits (keys "type:id"), in one query:
     the image marked as cover, or else the first image; only of items the reader may see (a hit is
