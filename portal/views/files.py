@@ -89,17 +89,26 @@ def hold(request):
     """A file chosen (or dropped) in a form, checked and held for the person until the form is saved
     (static/js/media.js): its token and preview, or the reason it is refused, in their language.
     Nothing of the form is sent, so nothing typed can be lost."""
+    from pyramid.renderers import render_to_response
     from ..forms import hold_upload, pending_file
     if request.user is None:
         raise HTTPForbidden()
+    script = request.headers.get("Accept", "").startswith("application/json")  # else a person: the portal's pages
     upload = request.POST.get("file")
     if upload is None or not hasattr(upload, "file"):
+        if not script:
+            request.response.status = 400
+            return render_to_response("portal:templates/message.pt", {
+                "page_title": translate(_("Upload"), request), "message": _("Choose a file to upload."),
+                "back": None}, request, response=request.response)
         request.response.status = 400
         return {"error": translate(_("Choose a file to upload."), request)}
     allowed = IMAGE_TYPES if request.POST.get("images") == "1" else None
     try:
         token = hold_upload(request, upload, allowed)
     except UploadError as exc:
+        if not script:
+            raise  # refused_upload: the portal's page
         request.response.status = exc.status
         return {"error": translate(_("${file}: ${reason}", mapping={
             "file": os.path.basename(upload.filename.replace("\\", "/")), "reason": translate(exc.message, request)}),

@@ -73,7 +73,7 @@ document.addEventListener("DOMContentLoaded", function () {
         data.append("csrf_token", token ? token.value : "");
         data.append("file", file, file.name);
         fetch(box.getAttribute("data-hold-url"), {method: "POST", body: data, credentials: "same-origin",
-                                                  headers: {"X-CSRF-Token": token ? token.value : ""}})
+                                                  headers: {"X-CSRF-Token": token ? token.value : "", "Accept": "application/json"}})
           .then(function (response) { return response.json().catch(function () { return {error: response.statusText}; }); })
           .then(function (held) {
             if (held.ref) {

@@ -13,6 +13,8 @@ from webtest import Upload
 from portal.models import File, News
 from portal.testing import client, csrf, login, text_of
 
+JSON = {"Accept": "application/json"}  # as static/js/media.js asks
+
 
 def photo(size=(2000, 1500), fmt="JPEG", gps=True):
     """A photo as a phone takes it: EXIF with the camera and its GPS position, a comment."""
@@ -129,24 +131,28 @@ def test_a_refused_file_is_named_in_the_form_and_the_rest_is_kept(testapp, edito
 def test_images_are_held_at_once_by_the_form_script(testapp, editor, app):
     """static/js/media.js posts a chosen or dropped file to /files/hold: a held file, or the reason."""
     token = csrf(testapp)
-    held = testapp.post("/files/hold", {"csrf_token": token}, upload_files=[("file", "a.png", photo(fmt="PNG"))])
+    held = testapp.post("/files/hold", {"csrf_token": token}, upload_files=[("file", "a.png", photo(fmt="PNG"))],
+                        headers=JSON)
     assert held.json["ref"].startswith("k") and held.json["is_image"]
     assert testapp.get(held.json["preview"]).content_type == "image/png"
     refused = testapp.post("/files/hold", {"csrf_token": token}, upload_files=[("file", "a.png", b"<html>")],
-                           status=415)
+                           status=415, headers=JSON)
     assert "a.png: This type of file is not accepted" in refused.json["error"]
+    # asked by a person, not the script: the portal's own page says why
+    page = testapp.post("/files/hold", {"csrf_token": token}, upload_files=[("file", "a.png", b"<html>")], status=415)
+    assert page.content_type == "text/html" and "This type of file is not accepted" in text_of(page.text)
     visitor = client(app, "192.0.2.78")
     visitor.post("/files/hold", {"csrf_token": csrf(visitor)}, upload_files=[("file", "a.png", photo(fmt="PNG"))],
-                 status=403)
+                 status=403, headers=JSON)
     testapp.post("/files/hold", {}, upload_files=[("file", "a.png", photo(fmt="PNG"))], status=400)  # no CSRF
 
 
 def test_order_cover_caption_and_removal_are_kept_on_edit(testapp, editor, db):
     token = csrf(testapp)
-    refs = [testapp.post("/files/hold", {"csrf_token": token},
+    refs = [testapp.post("/files/hold", {"csrf_token": token}, headers=JSON,
                          upload_files=[("file", name, photo(size=(400, 300), fmt="PNG"))]).json["ref"]
             for name in ("first.png", "second.png")]
-    refs.append(testapp.post("/files/hold", {"csrf_token": token},
+    refs.append(testapp.post("/files/hold", {"csrf_token": token}, headers=JSON,
                              upload_files=[("file", "plan.pdf", b"%PDF-1.4\n%%EOF\n")]).json["ref"])
     fields = [("csrf_token", token), ("title", "Three files"), ("description", ""), ("body", "<p>x</p>"),
               ("language", "en"), ("__start__", "media:mapping"), ("__start__", "items:sequence")]
