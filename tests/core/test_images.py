@@ -194,3 +194,15 @@ def test_an_image_without_alt_text_is_refused_on_edit_too(testapp, editor, db):
     assert "Describe each image" in text_of(page.text)
     with db() as s:
         assert s.scalars(select(File.alt)).one() == "A hall"  # a refused save changes nothing
+
+
+def test_the_cover_is_not_shown_twice_on_its_page(testapp, editor):
+    form = news_form(testapp)
+    form["add"] = [Upload("a.png", photo(size=(300, 200), fmt="PNG"), "image/png"),
+                   Upload("b.png", photo(size=(300, 200), fmt="PNG"), "image/png")]
+    form = form.submit("save", status=400).forms["deform"]
+    fields_named(form, "alt")[0].value = "The first"
+    fields_named(form, "alt")[1].value = "The second"
+    page = testapp.get(form.submit("save", status=302).location)
+    assert [img["alt"] for img in page.html.select("main img")] == ["The first", "The second"]
+    assert page.html.select_one("figure.cover-figure img")["alt"] == "The first"  # the first image, no cover chosen
