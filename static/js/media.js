@@ -41,16 +41,17 @@ document.addEventListener("DOMContentLoaded", function () {
       row.querySelector(".media-name strong").textContent = held.filename;
       row.querySelectorAll("[data-id]").forEach(function (el) { el.id = id + "-" + el.getAttribute("data-id"); });
       row.querySelectorAll("label[data-for]").forEach(function (el) { el.htmlFor = id + "-" + el.getAttribute("data-for"); });
-      var img = row.querySelector(".media-preview img");
       var doc = row.querySelector(".media-doc");
       if (held.is_image) {
+        var img = document.createElement("img");
+        img.alt = "";
+        img.width = 160;
         img.src = held.preview;
-        doc.remove();
+        doc.replaceWith(img);
         var radio = row.querySelector("input[name=cover]");
         radio.value = held.ref;
         if (!form.querySelector("input[name=cover]:checked")) { radio.checked = true; }
       } else {
-        img.remove();
         doc.textContent = held.filename.split(".").pop().toUpperCase().slice(0, 8);
         var only = row.querySelector(".media-image-only");
         var alt = document.createElement("input");
