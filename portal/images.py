@@ -183,11 +183,12 @@ def cover_images(request, items) -> dict:
     from sqlalchemy import select
     from .models import File
     ids = []
+    content_types = request.registry.portal.content_types
     for item in items:
         key = getattr(item, "key", None)
         if key is not None:
-            found = str(key).rsplit(":", 1)[-1]
-            if found.isdigit():
+            kind, _sep, found = str(key).rpartition(":")
+            if kind in content_types and found.isdigit():  # a member's or a group's hit has no cover
                 ids.append(int(found))
         elif getattr(item, "id", None) is not None:
             ids.append(item.id)

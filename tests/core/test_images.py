@@ -206,3 +206,17 @@ def test_the_cover_is_not_shown_twice_on_its_page(testapp, editor):
     page = testapp.get(form.submit("save", status=302).location)
     assert [img["alt"] for img in page.html.select("main img")] == ["The first", "The second"]
     assert page.html.select_one("figure.cover-figure img")["alt"] == "The first"  # the first image, no cover chosen
+
+
+def test_the_cover_is_the_card_image_of_listings_and_the_home_page(testapp, editor, app):
+    form = news_form(testapp, "Budget week")
+    form["add"] = [Upload("a.png", photo(size=(800, 500), fmt="PNG"), "image/png")]
+    form = form.submit("save", status=400).forms["deform"]
+    fields_named(form, "alt")[0].value = "Posters of the budget week"
+    url = form.submit("save", status=302).location
+    testapp.post(url.rstrip("/") + "/transition", {"transition": "publish", "csrf_token": csrf(testapp)}, status=302)
+    visitor = client(app, "192.0.2.79")
+    for address in ("/news", "/"):
+        card = visitor.get(address).html.select_one("ul.cards li img.card-cover")
+        assert card["alt"] == "Posters of the budget week", address
+        assert "/w320/a.png 320w" in card["srcset"] and "/w640/a.png 640w" in card["srcset"]
