@@ -139,6 +139,10 @@ def test_images_picked_and_dropped_in_the_add_form_become_the_card_image(new_pag
     visitor.set_viewport_size({"width": 390, "height": 844})
     shot(visitor, "listing-390")
     visitor.get_by_role("link", name=TITLE).click()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE)
+    shot(visitor, "experience-390")
+    visitor.set_viewport_size({"width": 1280, "height": 900})
+    shot(visitor, "experience-1280")
     og = visitor.locator('meta[property="og:image"]').get_attribute("content")
     assert re.search(r"/files/\d+/w1280/playground\.jpg$", og)
 
