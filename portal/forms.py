@@ -448,14 +448,20 @@ class MediaWidget(deform.widget.Widget):
         request = field.schema.bindings["request"]
         if pstruct in (colander.null, None) or not isinstance(pstruct, dict):
             pstruct = {}
-        items, cover = [], ""
+        items, cover, places = [], "", []
         for item in pstruct.get("items", []) if isinstance(pstruct.get("items"), list) else []:
             if not isinstance(item, dict) or _media_ref(item.get("ref")) is None:
                 continue
             if item.get("cover") == item["ref"]:  # the one radio of the group checked sits in its row
                 cover = item["ref"]
+            position = as_id(str(item.get("position") or "").strip())
+            place = position if position is not None else len(items) + 1
+            # a row given another place goes there, before the one that had it
+            places.append((place, place == len(items) + 1, len(items)))
             items.append({"ref": item["ref"], "caption": str(item.get("caption") or "").strip()[:MEDIA_CAPTION],
                           "alt": str(item.get("alt") or "").strip()[:MEDIA_ALT], "remove": bool(item.get("remove"))})
+        # in the order of the positions typed (without JavaScript), else as sent
+        items = [item for _place, item in sorted(zip(places, items), key=lambda pair: pair[0])]
         errors = []
         for upload in pstruct.get("add", []) if isinstance(pstruct.get("add"), list) else []:
             if not (hasattr(upload, "file") and getattr(upload, "filename", "")):

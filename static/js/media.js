@@ -13,23 +13,32 @@ document.addEventListener("DOMContentLoaded", function () {
     var counter = 0;
     box.classList.add("media-js");
 
+    // the order sent is the order shown: each row's position follows it (typed without this script)
     function renumber() {
       var rows = list.querySelectorAll(".media-item");
       rows.forEach(function (row, i) {
         row.querySelector(".media-up").disabled = i === 0;
         row.querySelector(".media-down").disabled = i === rows.length - 1;
+        row.querySelector("input[name=position]").value = String(i + 1);
       });
+    }
+
+    function moved(row) {
+      var rows = Array.prototype.slice.call(list.querySelectorAll(".media-item"));
+      status.classList.remove("error");
+      status.textContent = (box.getAttribute("data-moved") || "")
+        .replace("{position}", String(rows.indexOf(row) + 1)).replace("{count}", String(rows.length));
     }
 
     function wire(row) {
       row.querySelectorAll(".media-up, .media-down").forEach(function (b) { b.hidden = false; });
       row.querySelector(".media-up").addEventListener("click", function () {
         var prev = row.previousElementSibling;
-        if (prev) { list.insertBefore(row, prev); renumber(); this.disabled ? row.querySelector(".media-down").focus() : this.focus(); }
+        if (prev) { list.insertBefore(row, prev); renumber(); moved(row); this.disabled ? row.querySelector(".media-down").focus() : this.focus(); }
       });
       row.querySelector(".media-down").addEventListener("click", function () {
         var next = row.nextElementSibling;
-        if (next) { list.insertBefore(next, row); renumber(); this.disabled ? row.querySelector(".media-up").focus() : this.focus(); }
+        if (next) { list.insertBefore(next, row); renumber(); moved(row); this.disabled ? row.querySelector(".media-up").focus() : this.focus(); }
       });
     }
 

@@ -111,6 +111,8 @@ def test_images_picked_and_dropped_in_the_add_form_become_the_card_image(new_pag
     # the playground first, and the cover
     rows.nth(1).get_by_role("button", name="Move up").click()
     expect(rows.nth(0).get_by_label("Caption")).to_have_value("The playground built in 2021")
+    expect(form.locator(".media-status")).to_have_text("Moved to position 1 of 2.")  # said to screen readers too
+    expect(rows.nth(0).get_by_role("button", name="Move down")).to_be_focused()  # the key still in hand
     rows.nth(0).get_by_role("radio", name="Cover image").check()
     form.get_by_role("button", name="Save").click()
     expect(member.get_by_role("heading", level=1)).to_have_text(TITLE)

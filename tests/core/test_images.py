@@ -220,3 +220,16 @@ def test_the_cover_is_the_card_image_of_listings_and_the_home_page(testapp, edit
         card = visitor.get(address).html.select_one("ul.cards li img.card-cover")
         assert card["alt"] == "Posters of the budget week", address
         assert "/w320/a.png 320w" in card["srcset"] and "/w640/a.png 640w" in card["srcset"]
+
+
+def test_without_javascript_the_order_is_the_positions_typed(testapp, editor, db):
+    form = news_form(testapp)
+    form["add"] = [Upload(name, photo(size=(300, 200), fmt="PNG"), "image/png") for name in ("a.png", "b.png", "c.png")]
+    form = form.submit("save", status=400).forms["deform"]
+    for i, field in enumerate(fields_named(form, "alt")):
+        field.value = f"Picture {i + 1}"
+    assert [f.value for f in fields_named(form, "position")] == ["1", "2", "3"]
+    fields_named(form, "position")[2].value = "1"  # c first; a and b keep their order
+    form.submit("save", status=302)
+    with db() as s:
+        assert [f.filename for f in s.scalars(select(File).order_by(File.position))] == ["c.png", "a.png", "b.png"]
