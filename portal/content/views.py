@@ -7,7 +7,7 @@ from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from sqlalchemy import func, select
 
 from ..db import model_factory
-from ..forms import make_form, media_node, render_form, translation_node, validate
+from ..forms import make_form, render_form, translation_node, validate
 from ..guard import as_id
 from ..i18n import _, translate
 from ..models import Content, WorkflowLog
@@ -30,6 +30,7 @@ class ContentViews:
         schema = self.info.schema()
         schema.add(translation_node())
         if "media" not in schema:  # every item's images and documents, chosen in its form
+            from ..forms import media_node
             schema.add(media_node())
         if self.info.merge:  # the revision the editor starts from, so that concurrent edits are merged
             schema.add(colander.SchemaNode(colander.Integer(), name="base_revision", missing=None,

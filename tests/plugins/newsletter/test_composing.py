@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from portal.models import News, OutboxMessage, utcnow
+from portal.models import News, utcnow
 from portal.testing import csrf, text_of
 
 from plugins.newsletter.models import Issue, IssueItem, Subscriber
@@ -182,24 +182,3 @@ def test_a_sent_issue_can_no_longer_be_changed(testapp, as_user, db, content):
                  status=302)
     with db() as s:
         assert s.scalars(select(IssueItem.content_id)).all() == [content["youth"]]
-
-
-def test_an_item_with_a_cover_shows_it_in_the_mail(app, db, registry, content):
-    """The cover chosen in the item's form is the item's picture in the newsletter: a resized copy, with
-    the image's alternative text."""
-    from portal.models import File
-    with db() as s:
-        s.add(Subscriber(email="en@example.org", language="en", status="subscribed", confirmed=utcnow()))
-        for position, (name, cover) in enumerate((("hall.jpg", False), ("vote.jpg", True))):
-            s.add(File(content_id=content["budget_en"], filename=name, mimetype="image/jpeg", size=1, sha256="0" * 64,
-                       path=f"00/{name}", title=name, alt=f"The picture {name}", position=position, cover=cover,
-                       sizes={"width": 1600, "height": 1000, "copies": [320, 640, 1280]}))
-        s.flush()
-        cover_id = s.scalars(select(File.id).where(File.filename == "vote.jpg")).one()
-    issue_id = make_issue(db, content["budget_en"], content["youth"])
-    start(db, issue_id)
-    work(registry, registry.settings)
-    with db() as s:
-        body = s.scalars(select(OutboxMessage.html).where(OutboxMessage.recipient == "en@example.org")).one()
-    assert f"/files/{cover_id}/w640/vote.jpg" in body and 'alt="The picture vote.jpg"' in body
-    assert body.count("<img") == 1  # the item without an image has none
