@@ -233,3 +233,45 @@ def test_without_javascript_the_order_is_the_positions_typed(testapp, editor, db
     form.submit("save", status=302)
     with db() as s:
         assert [f.filename for f in s.scalars(select(File).order_by(File.position))] == ["c.png", "a.png", "b.png"]
+
+
+CAMERA = Image.Exif()
+CAMERA[0x010F] = "PhoneMaker"
+
+
+def encoded(image, fmt, **options):
+    out = io.BytesIO()
+    image.save(out, fmt, **options)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("mimetype, data", [
+    ("image/png", encoded(Image.new("RGBA", (700, 400), (10, 20, 30, 128)), "PNG", exif=CAMERA.tobytes())),
+    ("image/gif", encoded(Image.new("P", (700, 400), 3), "GIF", comment=b"made at home", transparency=0)),
+    ("image/webp", encoded(Image.new("RGB", (700, 400), (200, 0, 0)), "WEBP", exif=CAMERA.tobytes())),
+    ("image/jpeg", encoded(Image.new("CMYK", (700, 400), (0, 50, 100, 0)), "JPEG", comment=b"made at home")),
+])
+def test_every_image_type_is_stored_clean_with_its_copies(mimetype, data):
+    from portal.images import copy_mimetype, prepare
+    stored, copies, size = prepare(data, mimetype)
+    assert size == (700, 400) and sorted(copies) == [320, 640]
+    with Image.open(io.BytesIO(stored)) as image:
+        assert Image.MIME[image.format] == mimetype
+        assert not image.getexif() and "comment" not in image.info and "icc_profile" not in image.info
+    assert b"PhoneMaker" not in stored and b"made at home" not in stored
+    for width, copy in copies.items():
+        with Image.open(io.BytesIO(copy)) as image:
+            assert image.width == width and Image.MIME[image.format] == copy_mimetype(mimetype)
+
+
+def test_a_photo_taken_sideways_is_stored_upright():
+    """A phone stores the sensor's pixels and an EXIF orientation; the stored image is turned instead,
+    since the orientation goes with the rest of the metadata."""
+    from portal.images import prepare
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90° clockwise to view
+    data = encoded(Image.new("RGB", (800, 600), (0, 0, 255)), "JPEG", exif=exif.tobytes())
+    stored, copies, size = prepare(data, "image/jpeg")
+    assert size == (600, 800) and sorted(copies) == [320]
+    with Image.open(io.BytesIO(stored)) as image:
+        assert image.size == (600, 800) and not image.getexif()
