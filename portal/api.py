@@ -67,6 +67,13 @@ _WHERE: dict[str, str] = {
     "rich_text_node": "portal.forms",
     "store_kept": "portal.forms",
     "uploads_node": "portal.forms",
+    "media_node": "portal.forms",
+    "Media": "portal.forms",
+    "apply_media": "portal.content.service",
+    "cover_images": "portal.images",
+    "image_attrs": "portal.images",
+    "og_image_url": "portal.images",
+    "mail_image": "portal.images",
     "validate": "portal.forms",
     "ConfirmView": "portal.formview",
     "FormView": "portal.formview",
@@ -188,12 +195,13 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.demo import DEMO_PASSWORD  # noqa: F401
     from portal.exports import in_batches  # noqa: F401
     from portal.files import DOCUMENT_TYPES, IMAGE_TYPES, ascii_name, delete_file, file_path, send_file  # noqa: F401
-    from portal.forms import ContentSchema, country_node, field_error, make_form, page_number, pending_file, render_form, rich_text_node, store_kept, uploads_node, validate  # noqa: F401
+    from portal.forms import ContentSchema, Media, country_node, field_error, make_form, media_node, page_number, pending_file, render_form, rich_text_node, store_kept, uploads_node, validate  # noqa: F401
+    from portal.images import cover_images, image_attrs, mail_image, og_image_url  # noqa: F401
     from portal.content import service as content_service  # noqa: F401
     from portal.content.merge import Conflict, inline_diff, merge_sequences, merge_text, merge_value, side_by_side, split_blocks, split_words  # noqa: F401
     from portal.content.moves import MoveRefused  # noqa: F401
     from portal.content.revisions import jsonable, record_revision, revision_diff, snapshot  # noqa: F401
-    from portal.content.service import Saved, apply_appstruct  # noqa: F401
+    from portal.content.service import Saved, apply_appstruct, apply_media  # noqa: F401
     from portal.content.views import ContentViews  # noqa: F401
     from portal.imports import ImportFileError, Row, RowError, csv_rows, decode, file_rows, text  # noqa: F401
     from portal.clock import clock  # noqa: F401

@@ -283,15 +283,27 @@ def store_upload(request, upload, allowed=IMAGE_TYPES | DOCUMENT_TYPES, content=
     settings = request.registry.settings
     data = _read_capped(upload.file, max_size(settings))
     mimetype = check_upload(data, allowed, settings)
+    copies: dict = {}
+    if mimetype in IMAGE_TYPES:
+        from .images import prepare
+        data, copies, dimensions = prepare(data, mimetype)  # stripped of its metadata, and its resized copies
     digest = hashlib.sha256(data).hexdigest()
     relative = Path(digest[:2]) / f"{uuid.uuid4().hex}{EXTENSIONS.get(mimetype, '')}"
     target = Path(settings["files.dir"]) / relative
     write_file(target, data)
     _remove_on_abort(request, target)
+    sizes = None
+    if copies:
+        from .images import copy_path, store_copies
+        for width in copies:
+            _remove_on_abort(request, copy_path(target, width, mimetype))
+        sizes = {"width": dimensions[0], "height": dimensions[1], "copies": store_copies(target, mimetype, copies)}
+    elif mimetype in IMAGE_TYPES:
+        sizes = {"width": dimensions[0], "height": dimensions[1], "copies": []}
     filename = os.path.basename((upload.filename or "file").replace("\\", "/"))[:200] or "file"
     row = File(filename=filename, mimetype=mimetype, size=len(data), sha256=digest, path=str(relative),
                title=title or filename, owner_id=getattr(owner, "id", None),
-               content_id=getattr(content, "id", None))
+               content_id=getattr(content, "id", None), sizes=sizes)
     request.dbsession.add(row)
     return row
 
@@ -321,9 +333,14 @@ def delete_file(request, row) -> None:
     files_dir = Path(request.registry.settings["files.dir"])
     path = files_dir / row.path
 
+    mimetype, widths = row.mimetype, list((row.sizes or {}).get("copies", ()))
+
     def hook(success, *args):
         if success:
             set_aside(files_dir, path)
+            if widths:
+                from .images import remove_copies
+                remove_copies(path, mimetype, widths)  # derived: made again from the image if ever restored
     request.tm.get().addAfterCommitHook(hook)
     request.dbsession.delete(row)
 
@@ -363,7 +380,8 @@ def file_path(settings, row) -> Path:
     return Path(settings["files.dir"]) / row.path
 
 
-def send_file(request, row, public: bool = False, data: bytes | None = None, filename: str | None = None):
+def send_file(request, row, public: bool = False, data: bytes | None = None, filename: str | None = None,
+              path: Path | None = None, mimetype: str | None = None):
     """The response that sends a stored file (or `data` made from it, e.g. a scrubbed copy). Only a
     file anyone may fetch (public: a published item's image, a member's logo) may be kept by browsers
     and proxies; every other one is `Cache-Control: private, no-store`, so that a draft's attachment or
@@ -371,10 +389,10 @@ def send_file(request, row, public: bool = False, data: bytes | None = None, fil
     from pyramid.httpexceptions import HTTPNotFound
     from pyramid.response import FileResponse, Response
     if data is None:
-        path = file_path(request.registry.settings, row)
+        path = path or file_path(request.registry.settings, row)
         if not path.is_file():
             raise HTTPNotFound()
-        response = FileResponse(str(path), request=request, content_type=row.mimetype)
+        response = FileResponse(str(path), request=request, content_type=mimetype or row.mimetype)
     else:
         response = Response(body=data, content_type=row.mimetype)
     if public:

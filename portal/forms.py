@@ -345,3 +345,159 @@ def page_number(request, params=None):
         from pyramid.httpexceptions import HTTPBadRequest
         raise HTTPBadRequest(translate(_("The page number must be a whole number from 1 to 1000."), request))
     return int(raw)
+
+
+# --- images and documents of a content item, chosen inside its form ----------------------------
+
+MEDIA_CAPTION = 300
+MEDIA_ALT = 300
+
+
+class Media(colander.SchemaType):
+    """The images and documents of a content item, edited in its form (add and edit alike): a list of
+    {"ref": "f<id>" (attached) or "k<token>" (held until the form is saved), "caption", "alt",
+    "remove"} in the order they are to be shown, and "cover": the ref of the cover image. Not a
+    column: portal.content.service stores it (apply_media) once the item is written."""
+
+    stored_apart = True  # not a column, not in revisions (portal.content.revisions.schema_fields)
+
+    def serialize(self, node, appstruct):
+        if appstruct in (colander.null, None):
+            return colander.null  # the widget shows the item's files as they are
+        return {"items": [dict(item) for item in appstruct.get("items", [])], "cover": appstruct.get("cover") or ""}
+
+    def deserialize(self, node, cstruct):
+        if cstruct in (colander.null, None):
+            return {"items": [], "cover": ""}
+        return cstruct
+
+
+def _media_ref(value) -> str | None:
+    value = value if isinstance(value, str) else ""
+    if value[:1] == "f" and as_id(value[1:]) is not None:
+        return value
+    if value[:1] == "k" and 8 <= len(value) <= 80 and all(ch.isalnum() or ch in "-_" for ch in value[1:]):
+        return value
+    return None
+
+
+def media_entries(request, obj, cstruct):
+    """What the widget shows, in order: dicts with ref, caption, alt, remove, cover, and the file's
+    name, type and preview address; refs no longer there (a file of another item, a held file
+    expired or of someone else) are left out."""
+    attached = {f"f{f.id}": f for f in (obj.files if obj is not None else ())}
+    entries, seen = [], set()
+    items = list(cstruct.get("items", [])) if cstruct else []
+    if not cstruct:  # the form as the item is: its files, in their order
+        items = [{"ref": ref, "caption": f.title if f.title != f.filename else "", "alt": f.alt}
+                 for ref, f in attached.items()]
+        cover = next((ref for ref, f in attached.items() if f.cover), "")
+    else:
+        cover = cstruct.get("cover") or ""
+    for item in items:
+        ref = _media_ref(item.get("ref"))
+        if ref is None or ref in seen:
+            continue
+        seen.add(ref)
+        entry = {"ref": ref, "caption": str(item.get("caption") or "")[:MEDIA_CAPTION],
+                 "alt": str(item.get("alt") or "")[:MEDIA_ALT], "remove": bool(item.get("remove")),
+                 "cover": ref == cover, "error": item.get("error")}
+        if ref in attached:
+            f = attached[ref]
+            entry.update(filename=f.filename, is_image=f.is_image, mimetype=f.mimetype,
+                         preview=request.route_path("file", id=f.id, filename=f.filename), held=False)
+        else:
+            held = pending_file(request, ref[1:])
+            if held is None:
+                continue
+            entry.update(filename=held.filename, is_image=held.mimetype.startswith("image/"), mimetype=held.mimetype,
+                         preview=request.route_path("file_held", token=held.token), held=True)
+        entries.append(entry)
+    if not any(e["cover"] for e in entries):
+        first = next((e for e in entries if e["is_image"] and not e["remove"]), None)
+        if first is not None:
+            first["cover"] = True
+    return entries
+
+
+class MediaWidget(deform.widget.Widget):
+    """Images and documents inside a form: each with a preview, a caption, an alternative text
+    (required for an image), a box to remove it and, for images, the choice of the cover; their
+    order is the order shown (buttons move one up or down). A file chosen in the field (or dropped on
+    it) is checked and held for the person until the form is saved (hold_upload), so a form sent
+    back with errors keeps it and everything typed. static/js/media.js holds a file as soon as it is
+    chosen or dropped (POST /files/hold) and shows it at once; without JavaScript the form is sent
+    with the file, which comes back held, asking for its alternative text."""
+
+    template = "media"
+    accept = ",".join(("image/png", "image/jpeg", "image/gif", "image/webp", ".pdf", ".docx", ".xlsx", ".pptx",
+                       ".odt", ".ods", ".odp", ".csv"))
+    allowed = None
+
+    def serialize(self, field, cstruct, **kw):
+        request = field.schema.bindings["request"]
+        obj = field.schema.bindings.get("obj")
+        cstruct = cstruct if cstruct not in (colander.null, None) else {}
+        values = self.get_template_values(field, cstruct, kw)
+        values.update(entries=media_entries(request, obj, cstruct), accept=self.accept,
+                      hold_url=request.route_path("file_hold"), item_errors=getattr(field, "item_errors", {}))
+        return field.renderer(self.template, **values)
+
+    def deserialize(self, field, pstruct):
+        from .files import UploadError
+        request = field.schema.bindings["request"]
+        if pstruct in (colander.null, None) or not isinstance(pstruct, dict):
+            pstruct = {}
+        items, cover, places = [], "", []
+        for item in pstruct.get("items", []) if isinstance(pstruct.get("items"), list) else []:
+            if not isinstance(item, dict) or _media_ref(item.get("ref")) is None:
+                continue
+            if item.get("cover") == item["ref"]:  # the one radio of the group checked sits in its row
+                cover = item["ref"]
+            position = as_id(str(item.get("position") or "").strip())
+            place = position if position is not None else len(items) + 1
+            # a row given another place goes there, before the one that had it
+            places.append((place, place == len(items) + 1, len(items)))
+            items.append({"ref": item["ref"], "caption": str(item.get("caption") or "").strip()[:MEDIA_CAPTION],
+                          "alt": str(item.get("alt") or "").strip()[:MEDIA_ALT], "remove": bool(item.get("remove"))})
+        # in the order of the positions typed (without JavaScript), else as sent
+        items = [item for _place, item in sorted(zip(places, items), key=lambda pair: pair[0])]
+        errors = []
+        for upload in pstruct.get("add", []) if isinstance(pstruct.get("add"), list) else []:
+            if not (hasattr(upload, "file") and getattr(upload, "filename", "")):
+                continue  # the field left empty
+            try:
+                items.append({"ref": "k" + hold_upload(request, upload, self.allowed), "caption": "", "alt": "",
+                              "remove": False})
+            except UploadError as exc:
+                errors.append(translate(_("${file}: ${reason}", mapping={
+                    "file": os.path.basename(upload.filename.replace("\\", "/")),
+                    "reason": translate(exc.message, request)}), request))
+        cstruct = {"items": items, "cover": cover}
+        if errors:
+            raise colander.Invalid(field.schema, " ".join(errors), cstruct)
+        return cstruct
+
+
+def _check_media(node, value):
+    """Every image kept needs its alternative text; the refusal names the image."""
+    request = node.bindings["request"]
+    obj = node.bindings.get("obj")
+    entries = {e["ref"]: e for e in media_entries(request, obj, value)}
+    missing = [entries[i["ref"]]["filename"] for i in value.get("items", [])
+               if i["ref"] in entries and entries[i["ref"]]["is_image"] and not i.get("remove") and not i.get("alt")]
+    if missing:
+        raise colander.Invalid(node, translate(_(
+            "Describe each image for those who cannot see it (alternative text): ${files}.",
+            mapping={"files": ", ".join(missing)}), request))
+
+
+def media_node(name="media", title=_("Images and documents"), description=None, allowed=None):
+    """The images and documents of a content item in its form: see MediaWidget. The content service
+    stores them with the item (portal.content.service.apply_media)."""
+    widget = MediaWidget(allowed=allowed)
+    return colander.SchemaNode(
+        Media(), name=name, title=title, missing={"items": [], "cover": ""}, widget=widget, validator=_check_media,
+        description=description or _("Drop files here or choose them: images (PNG, JPEG, GIF, WebP) with a caption "
+                                     "and an alternative text, PDF, office documents, CSV. The first image, or "
+                                     "the one marked as cover, is shown on the item's cards."))

@@ -19,6 +19,7 @@ from portal.api import _, translate_to
 from portal.api import outbox_message, sender_domain
 from portal.api import Content, OutboxMessage, utcnow
 from portal.api import html_to_text
+from portal.api import mail_image
 
 from .links import personal_token
 from .models import Delivery, Interest, Issue, Subscriber
@@ -133,7 +134,7 @@ def localized_items(request, issue, language):
         out.append({"title": c.title, "summary": c.description or html_to_text(c.body)[:300],
                     "url": request.route_url(f"{c.type}.view", id=c.id),
                     "kind": translate_to(request, types[c.type].title, language), "language": c.language,
-                    "date": c.published or c.created})
+                    "date": c.published or c.created, "image": mail_image(request, c)})
     return out
 
 

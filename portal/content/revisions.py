@@ -22,7 +22,8 @@ def schema_fields(schema: Any) -> list[str]:
         schema = schema()
     if isinstance(schema, colander.SchemaNode):
         return [child.name for child in schema.children
-                if child.name not in ("csrf_token", "translation_of", "base_revision")]
+                if child.name not in ("csrf_token", "translation_of", "base_revision")
+                and not getattr(child.typ, "stored_apart", False)]
     return list(schema)
 
 

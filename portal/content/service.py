@@ -134,9 +134,55 @@ def create(who: Any, kind: Any, values: dict, parent: Any = _UNSET, author: Any 
         # in the schema's order: a field may be read with one before it (times in the event's zone)
         apply_values(who, obj, values, names + ["parent_id"] if "parent_id" not in names else names)
     session.flush()
+    _store_media(who, obj, values)
     record_revision(session, names, obj, comment, author=author)
     reindex_later(session, obj)
     return obj
+
+
+def _store_media(who: Any, obj: Content, values: dict) -> None:
+    media = values.get("media")
+    request = _request(who)
+    if isinstance(media, dict) and request is not None:
+        apply_media(request, obj, media)
+
+
+def apply_media(request: Any, item: Content, media: dict) -> None:
+    """The images and documents of the item as its form left them (portal.forms.Media): held files
+    stored (portal.files.store_upload: stripped, resized), captions and alternative texts set, the
+    order and the cover kept, those marked removed deleted. Files of the item the form did not show
+    (added meanwhile by another) are left as they are."""
+    from ..files import delete_file
+    from ..forms import store_kept
+    session = request.dbsession
+    attached = {f"f{f.id}": f for f in item.files}
+    chosen = {}
+    for position, entry in enumerate(media.get("items", [])):
+        ref = entry.get("ref", "")
+        caption, alt = entry.get("caption", ""), entry.get("alt", "")
+        if ref in attached:
+            row = attached[ref]
+            if entry.get("remove"):
+                delete_file(request, row)
+                continue
+            row.title = caption or row.filename
+        elif ref.startswith("k") and not entry.get("remove"):
+            rows = store_kept(request, [ref[1:]], content=item, owner=request.user, title=caption)
+            if not rows:
+                continue  # expired, or held for someone else
+            row = rows[0]
+        else:
+            continue
+        row.alt, row.position = alt if row.is_image else "", position
+        chosen[ref] = row
+    cover = chosen.get(media.get("cover") or "")
+    for row in chosen.values():
+        row.cover = row is cover and row.is_image
+    for ref, row in attached.items():
+        if ref not in chosen and cover is not None and cover.is_image:
+            row.cover = False  # one cover per item
+    session.flush()
+    session.expire(item, ["files"])
 
 
 def _has_counter(item: Any) -> bool:
@@ -216,6 +262,7 @@ def update(who: Any, item: Any, values: dict, base_revision: int | None = None, 
         apply_values(who, item, dict(result, translation_of=values.get("translation_of")), names)
         item.modified = utcnow()
         session.flush()
+        _store_media(who, item, values)
         record_revision(session, names, item, comment, author=author)
         reindex_later(session, item)
         return Saved("merged" if merged_with else "saved", item=item, merged_with=merged_with)

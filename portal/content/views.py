@@ -30,6 +30,9 @@ class ContentViews:
     def schema(self):
         schema = self.info.schema()
         schema.add(translation_node())
+        if "media" not in schema:  # every item's images and documents, chosen in its form
+            from ..forms import media_node
+            schema.add(media_node())
         if self.info.merge:  # the revision the editor starts from, so that concurrent edits are merged
             schema.add(colander.SchemaNode(colander.Integer(), name="base_revision", missing=None,
                                            widget=deform.widget.HiddenWidget()))

@@ -32,7 +32,8 @@ class Content(Base):
     creator = relationship("User", foreign_keys=[creator_id])
     local_roles = relationship("LocalRole", cascade="all, delete-orphan", passive_deletes=True)
     files = relationship("File", back_populates="content", cascade="all, delete-orphan",
-                         passive_deletes=True, foreign_keys="File.content_id", order_by="File.id")
+                         passive_deletes=True, foreign_keys="File.content_id",
+                         order_by="(File.position, File.id)")
 
     __mapper_args__ = {"polymorphic_on": type, "polymorphic_identity": "content"}
 
@@ -57,6 +58,12 @@ class Content(Base):
     @property
     def attachments(self):
         return [f for f in self.files if not f.is_image]
+
+    @property
+    def cover_image(self):
+        """The image chosen as the item's cover, or else its first image; None without images."""
+        images = self.images
+        return next((f for f in images if f.cover), images[0] if images else None)
 
 
 class Section(Content):

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .meta import Base, UTCDateTime, utcnow
@@ -20,6 +20,14 @@ class File(Base):
     path: Mapped[str] = mapped_column(String(300))
     title: Mapped[str] = mapped_column(String(300), default="")
     created: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # an image of a content item: what it shows for those who cannot see it, its place among the item's
+    # files, whether it is the item's cover (its cards, its page, Open Graph, the newsletter)
+    alt: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    cover: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # an image's {"width", "height", "copies": [widths of the resized copies beside it]} (portal.images);
+    # None: a file stored before they were made, served as it is
+    sizes: Mapped[dict | None] = mapped_column(JSON, nullable=True)
 
     content = relationship("Content", back_populates="files", foreign_keys=[content_id])
 

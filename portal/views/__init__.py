@@ -10,6 +10,7 @@ from pyramid.events import BeforeRender, NewRequest, NewResponse
 from pyramid.renderers import get_renderer
 
 from ..i18n import LANGUAGES, _, translate
+from ..images import cover_images, image_attrs, og_image_url
 from ..timezones import datetime_text
 
 STATIC = Path(__file__).resolve().parent.parent.parent / "static"
@@ -138,6 +139,8 @@ def template_globals(event):
     event.setdefault("breadcrumbs", [])
     event.setdefault("number", lambda value: format_decimal(value, locale=request.locale_name))
     event.setdefault("page_title", None)
+    event.setdefault("img_attrs", lambda row, sizes="100vw": image_attrs(request, row, sizes))
+    event.setdefault("og_image_url", lambda row: og_image_url(request, row))
 
 
 def menu_items(request, menu="main"):
@@ -176,6 +179,7 @@ def includeme(config):
     config.add_subscriber(flash_cookie, NewResponse)
     config.add_subscriber(template_globals, BeforeRender)
     config.add_request_method(flash, "flash")
+    config.add_request_method(cover_images, "cover_images")
     config.add_request_method(pop_flash, "flash_messages", reify=True)
     config.add_request_method(language_links, "language_links", reify=True)
     config.add_request_method(menu_items, "menu_items")

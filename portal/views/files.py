@@ -1,11 +1,15 @@
-"""Images and attachments of content items: upload, serve, delete; the page of a refused upload."""
+"""Images and attachments of content items: upload, serve (and an image's resized copies), delete;
+files held for a form being filled in; the page of a refused upload."""
+import os
+
 from pyramid.authorization import ACLHelper, Everyone
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound, HTTPForbidden
 from pyramid.view import exception_view_config, view_config
 from sqlalchemy import select
 
 from ..db import get_or_404, hidden_unless
-from ..files import UploadError, delete_file, send_file, store_upload
+from ..files import IMAGE_TYPES, UploadError, delete_file, file_path, send_file, store_upload
+from ..guard import as_id
 from ..i18n import _, translate
 from ..models import Content, File, Member, News
 
@@ -30,7 +34,10 @@ def upload(request):
         request.response.status = 400
         return {"page_title": translate(_("Upload"), request), "message": _("Choose a file to upload."),
                 "back": content_url(request, obj)}
-    store_upload(request, upload, content=obj, owner=request.user, title=request.POST.get("title", "")[:300])
+    row = store_upload(request, upload, content=obj, owner=request.user, title=request.POST.get("title", "")[:300])
+    if row.is_image:
+        row.alt = (request.POST.get("alt", "").strip() or request.POST.get("title", "").strip())[:300]
+        row.position = max((f.position for f in obj.files), default=-1) + 1
     request.flash(_("File added."))
     return HTTPFound(content_url(request, obj) + "#files")
 
@@ -59,6 +66,71 @@ def serve(request):
         # which knows who may see it: never here, where ids are easy to guess
         raise HTTPNotFound()
     return send_file(request, row, public=owner is None or anyone_may_view(owner))
+
+
+@view_config(route_name="file_size", permission="view")
+def serve_size(request):
+    """A resized copy of an image (its `srcset`), under the rule of the image itself; a width that was
+    not made is a 404, a copy that went missing is made again."""
+    from ..images import copies_of, copy_mimetype, ensure_copy
+    row = get_or_404(request.dbsession, File, request.matchdict["id"])
+    width = as_id(request.matchdict["width"])
+    owner = row.content
+    if not row.is_image or width not in copies_of(row) or owner is None or not request.has_permission("view", owner):
+        raise HTTPNotFound()
+    path = ensure_copy(file_path(request.registry.settings, row), width, row.mimetype)
+    if path is None:
+        raise HTTPNotFound()
+    return send_file(request, row, public=anyone_may_view(owner), path=path, mimetype=copy_mimetype(row.mimetype))
+
+
+@view_config(route_name="file_hold", request_method="POST", permission="view", renderer="json")
+def hold(request):
+    """A file chosen (or dropped) in a form, checked and held for the person until the form is saved
+    (static/js/media.js): its token and preview, or the reason it is refused, in their language.
+    Nothing of the form is sent, so nothing typed can be lost."""
+    from pyramid.renderers import render_to_response
+    from ..forms import hold_upload, pending_file
+    if request.user is None:
+        raise HTTPForbidden()
+    script = request.headers.get("Accept", "").startswith("application/json")  # else a person: the portal's pages
+    upload = request.POST.get("file")
+    if upload is None or not hasattr(upload, "file"):
+        if not script:
+            request.response.status = 400
+            return render_to_response("portal:templates/message.pt", {
+                "page_title": translate(_("Upload"), request), "message": _("Choose a file to upload."),
+                "back": None}, request, response=request.response)
+        request.response.status = 400
+        return {"error": translate(_("Choose a file to upload."), request)}
+    allowed = IMAGE_TYPES if request.POST.get("images") == "1" else None
+    try:
+        token = hold_upload(request, upload, allowed)
+    except UploadError as exc:
+        if not script:
+            raise  # refused_upload: the portal's page
+        request.response.status = exc.status
+        return {"error": translate(_("${file}: ${reason}", mapping={
+            "file": os.path.basename(upload.filename.replace("\\", "/")), "reason": translate(exc.message, request)}),
+            request)}
+    held = pending_file(request, token)
+    return {"ref": "k" + token, "filename": held.filename, "is_image": held.mimetype in IMAGE_TYPES,
+            "preview": request.route_path("file_held", token=token)}
+
+
+@view_config(route_name="file_held", permission="view")
+def held_preview(request):
+    """The preview of a held image, for the person who chose it only (others: 404)."""
+    from pyramid.response import FileResponse
+    from ..forms import pending_file
+    held = pending_file(request, request.matchdict["token"])
+    if held is None or held.mimetype not in IMAGE_TYPES:
+        raise HTTPNotFound()
+    response = FileResponse(str(held.path), request=request, content_type=held.mimetype)
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 def _is_member_logo(request, row):

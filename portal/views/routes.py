@@ -19,6 +19,9 @@ def includeme(config):
     # before "file", whose {filename} would take "delete"; POST only, so a file named "delete" is still served
     add("file_delete", "/files/{id:\\d+}/delete", request_method="POST")
     add("file", "/files/{id:\\d+}/{filename}")
+    add("file_size", "/files/{id:\\d+}/w{width:\\d+}/{filename}")  # a resized copy of an image (srcset)
+    add("file_hold", "/files/hold", request_method="POST")  # a file chosen in a form, held until it is saved
+    add("file_held", "/files/held/{token}")  # its preview, for the person who chose it
     add("content_files", "/content/{id:\\d+}/files")
     add("content_sharing", "/content/{id:\\d+}/sharing")
     add("export", "/export/{name}.{format}")

@@ -116,7 +116,7 @@ PAGES = [
     Spec("experiences-filtered", "/experiences?q=budget&theme=participatory-budgeting&sort=relevance",
          shows="ul.active-filters a >> nth=1"),
     Spec("experience", "/experiences/{experience}", shows="section.related li a"),
-    Spec("experience-as-editor", "/experiences/{experience}", user="admin", shows=".gallery img"),
+    Spec("experience-as-editor", "/experiences/{experience}", user="admin", shows=".cover-figure img"),
     Spec("experience-add-errors", "/experiences/add", user="admin", status=400, then=submit_experience_with_errors,
          navigates=True, shows=".error-summary"),
     Spec("manage-themes", "/manage/themes", user="admin", shows="table.listing td a"),

@@ -245,7 +245,7 @@ def test_every_route_of_a_members_only_group_is_the_same_404_for_outsiders(world
         else:
             item = gid
         values = {"id": 10 ** 9 if missing else item, "user": member, "request": rid, "invitation": iid,
-                  "filename": filename}
+                  "filename": filename, "width": 320}
         return re.sub(r"\{(\w+)(?::[^}]*)?\}", lambda m: str(values[m.group(1)]), pattern)
 
     def ask(browser, method, url):
