@@ -42,6 +42,18 @@ def translate_to(request, term, language, mapping=None):
     return _localizers[language].translate(term, mapping=mapping)
 
 
+def locale_headers(request, language):
+    """The Set-Cookie header that makes `language` the interface language of the next pages (the
+    person's preferred language, at login)."""
+    if language not in LANGUAGES:
+        return []
+    from webob import Response
+    response = Response()
+    response.set_cookie(LOCALE_COOKIE, language, max_age=365 * 86400, samesite="Lax",
+                        secure=request.scheme == "https", httponly=True)
+    return [(name, value) for name, value in response.headerlist if name.lower() == "set-cookie"]
+
+
 def remember_locale(event):
     """Keep the language picked with ?_LOCALE_= for the next pages."""
     request = event.request

@@ -21,6 +21,7 @@ class Transition:
     sources: tuple
     target: str
     permission: str
+    done: str | None = None  # what the person who made it is told ("Sent to the secretariat for review.")
 
 
 @dataclass
@@ -89,11 +90,17 @@ PUBLICATION = Workflow(
         "archived": State("archived", _("Archived"), public=True),
     },
     transitions=[
-        Transition("submit", _("Submit for review"), ("draft",), "pending", "edit"),
-        Transition("publish", _("Publish"), ("draft", "pending"), "published", "review"),
-        Transition("reject", _("Send back"), ("pending",), "draft", "review"),
-        Transition("retract", _("Retract"), ("published",), "draft", "review"),
-        Transition("archive", _("Archive"), ("published",), "archived", "review"),
-        Transition("restore", _("Publish again"), ("archived",), "published", "review"),
+        Transition("submit", _("Submit for review"), ("draft",), "pending", "edit",
+                   _("Sent to the secretariat for review. You will get a mail when it is published or sent back.")),
+        Transition("publish", _("Publish"), ("draft", "pending"), "published", "review",
+                   _("Published: everyone can read it now.")),
+        Transition("reject", _("Send back"), ("pending",), "draft", "review",
+                   _("Sent back to its author.")),
+        Transition("retract", _("Retract"), ("published",), "draft", "review",
+                   _("Retracted: it is a draft again, seen only by its authors and reviewers.")),
+        Transition("archive", _("Archive"), ("published",), "archived", "review",
+                   _("Archived: it stays readable but leaves the listings.")),
+        Transition("restore", _("Publish again"), ("archived",), "published", "review",
+                   _("Published again.")),
     ],
 )

@@ -117,7 +117,7 @@ class ContentViews:
         name = self.request.POST.get("transition", "")
         comment = self.request.POST.get("comment", "").strip()[:2000]
         tr = self.workflow.transition(obj, self.request, name, comment)
-        self.request.flash(_("State changed: ${state}.", mapping={
+        self.request.flash(tr.done or _("State changed: ${state}.", mapping={
             "state": translate(self.workflow.states[tr.target].title, self.request)}))
         return HTTPFound(self.url(obj))
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from ..files import delete_file
 from ..formview import FormView
-from ..i18n import LANGUAGES, _
+from ..i18n import LANGUAGES, _, locale_headers
 from ..models import (AuthSession, Content, File, LocalRole, MembershipApplication,
                       OutboxMessage, Revision)
 from ..passwords import check_password, hash_password
@@ -67,9 +67,12 @@ class ProfileView(AccountForm):
             .order_by(Content.modified.desc()).limit(50)).all()}
 
     def save_success(self, appstruct):
+        changed_language = appstruct["language"] != self.request.user.language
         for key, value in appstruct.items():
             setattr(self.request.user, key, value)
-        return self.done(_("Changes saved."), self.request.route_url("account"))
+        # a new preferred language is the interface's at once, not only the mails'
+        headers = locale_headers(self.request, appstruct["language"]) if changed_language else []
+        return self.done(_("Changes saved."), self.request.route_url("account"), headers=headers)
 
 
 @view_config(route_name="account_password", permission="account")

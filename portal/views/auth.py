@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, or_, select
 from ..forms import render_form
 from ..formview import FormView
 from ..nodes import email_node
-from ..i18n import _, translate
+from ..i18n import LANGUAGES, _, locale_headers, translate, translate_to
 from ..models import LoginAttempt, PasswordResetToken, User, utcnow
 from ..passwords import check_password, hash_password
 from ..security import revoke_sessions, token_hash
@@ -122,8 +122,11 @@ class LoginView(FormView):
                 user = None  # a deactivated account costs the same hash as an unknown one: no timing oracle
             if check_password(user, appstruct["password"], request.registry.settings):
                 record_success(request, email)
-                return self.done(_("Welcome, ${name}.", mapping={"name": user.name}),
-                                 safe_came_from(request, appstruct["came_from"]), headers=remember(request, user.id))
+                # the interface speaks the person's language from now on (the welcome included)
+                headers = remember(request, user.id) + locale_headers(request, user.language)
+                return self.done(translate_to(request, _("Welcome, ${name}.", mapping={"name": user.name}),
+                                              user.language if user.language in LANGUAGES else request.locale_name),
+                                 safe_came_from(request, appstruct["came_from"]), headers=headers)
             record_failure(request, email)
             request.response.status = 400
             error = _("Wrong email or password.")

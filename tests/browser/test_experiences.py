@@ -102,7 +102,7 @@ def test_share_publish_and_find_an_experience(new_page, live_server, people):
     waiting.get_by_role("link", name=TITLE).click()
     expect(secretariat).to_have_url(experience_url)
     secretariat.get_by_role("button", name="Publish", exact=True).click()
-    expect(secretariat.locator(".flash")).to_contain_text("State changed: Published.")
+    expect(secretariat.locator(".flash")).to_contain_text("Published: everyone can read it now.")
     expect(secretariat.locator(".actions .state")).to_contain_text("Published")
 
     # --- a visitor finds it through a facet -----------------------------------------------------------

@@ -55,7 +55,7 @@ def test_log_in_add_publish_search_switch_language_log_out(page, live_server, se
     # Publish it with the workflow's button, leaving a comment in the history.
     page.get_by_label("Comment (optional, kept in the history)").fill("Checked with the city")
     page.get_by_role("button", name="Publish", exact=True).click()
-    expect(page.locator(".flash")).to_contain_text("State changed: Published.")
+    expect(page.locator(".flash")).to_contain_text("Published: everyone can read it now.")
     expect(page.locator(".actions .state")).to_contain_text("Published")
     page_url = page.url
 

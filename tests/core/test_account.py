@@ -366,3 +366,20 @@ def test_export_and_delete_need_a_live_session(testapp, as_user, db):
                                      "csrf_token": csrf(testapp)}, status=403)
     with db() as s:
         assert s.get(User, user_id) is not None
+
+
+def test_the_preferred_language_is_the_interface_language_after_login_and_after_a_change(testapp, make_user):
+    make_user("ines@example.org", name="Inês", language="pt")
+    testapp.get("/?_LOCALE_=fr")  # the visitor was reading in French
+    res = login(testapp, "ines@example.org")
+    page = res.follow()
+    assert page.html.html["lang"] == "pt"
+    assert "Boas-vindas, Inês." in text_of(page.html.select_one(".flash").decode())  # the welcome too
+    assert testapp.get("/members").html.html["lang"] == "pt"  # and stays
+    form = form_with(testapp, "/account", language="es")
+    form.submit("save", status=302).follow()
+    assert testapp.get("/").html.html["lang"] == "es"
+    form = form_with(testapp, "/account", name="Inês Costa")  # saving other fields keeps the reader's choice
+    testapp.get("/?_LOCALE_=en")
+    form.submit("save", status=302)
+    assert testapp.get("/").html.html["lang"] == "en"

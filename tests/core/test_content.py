@@ -74,13 +74,15 @@ def test_workflow_guarded_by_permission_and_logged(testapp, make_user, db):
         url = f"/news/{item.id}"
     login(testapp, "member@example.org")
     transition(testapp, url, "publish", status=403)
-    transition(testapp, url, "submit")
+    page = transition(testapp, url, "submit").follow()
+    assert "Sent to the secretariat for review." in text_of(page.html.select_one(".flash").decode())  # says what happens
     assert "Pending review" in testapp.get(url).text
     testapp.get(f"{url}/edit", status=200)
     transition(testapp, url, "archive", status=400)  # not possible from pending
     testapp.post("/logout", {"csrf_token": csrf(testapp)})
     login(testapp, "editor@example.org")
-    transition(testapp, url, "publish", comment="Looks good")
+    page = transition(testapp, url, "publish", comment="Looks good").follow()
+    assert "Published: everyone can read it now." in text_of(page.html.select_one(".flash").decode())
     with db() as s:
         log = s.query(WorkflowLog).order_by(WorkflowLog.id).all()
         assert [(e.from_state, e.to_state) for e in log] == [("draft", "pending"), ("pending", "published")]
