@@ -21,6 +21,7 @@ from sqlalchemy import event
 
 from .security import SESSION_COOKIE
 from .settings import as_bool
+from .timezones import ZONE_COOKIE
 
 CACHEABLE_TYPES = ("text/html", "application/json", "application/atom+xml", "text/csv")
 MARKER = ".portal-generation"
@@ -182,7 +183,8 @@ def cache_tween_factory(handler, registry):
         if request.method not in ("GET", "HEAD") or SESSION_COOKIE in request.cookies \
                 or "portal_flash" in request.cookies or request.path.startswith("/static/"):
             return handler(request)
-        key = (request.host_url, request.path_qs, request.locale_name)
+        # times are shown in the browser's zone: a page is kept per zone as per language
+        key = (request.host_url, request.path_qs, request.locale_name, request.cookies.get(ZONE_COOKIE, ""))
         generation = cache.generation()
         found = cache.get(key, generation)
         if found is not None:

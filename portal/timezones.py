@@ -4,7 +4,7 @@ turned into UTC (what is stored), and a moment written in a zone and a language 
 Every moment is stored in UTC; a person types and reads it in their own zone."""
 from datetime import date, datetime, timezone
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel.dates import format_date, format_time, get_datetime_format, get_timezone_name
@@ -28,6 +28,20 @@ def zone_choices() -> list[tuple[str, str]]:
 
 def is_zone(name: str) -> bool:
     return name in zone_names()
+
+
+ZONE_COOKIE = "portal_tz"  # the browser's zone, written by static/js/portal.js
+
+
+def reader_zone(request: Any) -> str:
+    """The zone a page shows times in: the person's (their account), else their browser's (a cookie the
+    portal's script sets), else the site's (`portal.timezone`), else UTC."""
+    user = getattr(request, "user", None)
+    for zone in (getattr(user, "timezone", ""), request.cookies.get(ZONE_COOKIE, ""),
+                 request.registry.settings.get("portal.timezone", "")):
+        if zone and is_zone(zone):
+            return zone
+    return "UTC"
 
 
 class NoSuchTime(ValueError):

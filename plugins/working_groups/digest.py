@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from portal.api import _, translate_to
+from portal.api import _, datetime_text, translate_to
 from portal.api import Request, utcnow
 
 from .activity import group_activity
@@ -59,7 +59,7 @@ def digest_message(request, follow, events):
     lines = []
     for e in events:
         link = request.route_url("group_page.view", id=e.page.id)
-        when = e.when.strftime("%Y-%m-%d %H:%M")
+        when = datetime_text(lang, e.when, follow.user.timezone or "UTC", "short", with_zone=not follow.user.timezone)
         if e.kind == "page":
             text = _("New page “${title}” by ${who} (${when})")
         elif e.kind == "revision":

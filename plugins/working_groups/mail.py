@@ -1,5 +1,5 @@
 """The plugin's e-mails, declared once (config.add_mail_template) and sent in each recipient's language."""
-from portal.api import _
+from portal.api import _, date_text
 
 
 def includeme(config):
@@ -34,5 +34,5 @@ def join_decision(request, group, user, accepted):
 
 def invitation(request, group, invitation, token, lang):
     request.send_template("working_groups:invitation", invitation.email, lang, inviter=request.user.name,
-                          group=group.name, date=invitation.expires.strftime("%Y-%m-%d"),
+                          group=group.name, date=date_text(lang, invitation.expires, "long", zone=request.reader_zone),
                           link=request.route_url("working_group_invitation", token=token))

@@ -50,6 +50,8 @@ class User(Base):
     role: Mapped[str | None] = mapped_column(String(20), nullable=True)
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"), nullable=True)
     language: Mapped[str] = mapped_column(String(5), default="en")
+    # the zone dates and times are shown in ("" : the browser's, else UTC); see portal.timezones.reader_zone
+    timezone: Mapped[str] = mapped_column(String(64), default="", server_default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     public_profile: Mapped[bool] = mapped_column(Boolean, default=False)
     bio: Mapped[str] = mapped_column(Text, default="")

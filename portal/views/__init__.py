@@ -11,7 +11,7 @@ from pyramid.renderers import get_renderer
 
 from ..i18n import LANGUAGES, _, translate
 from ..images import cover_images, image_attrs, og_image_url
-from ..timezones import datetime_text
+from ..timezones import datetime_text, reader_zone
 
 STATIC = Path(__file__).resolve().parent.parent.parent / "static"
 FLASH_COOKIE = "portal_flash"
@@ -107,10 +107,10 @@ def language_links(request):
 
 
 def date_text(request, value):
-    """A date as the reader writes it ("22 nov. 2026", "Nov 22, 2026"); the ISO form stays for machines
-    in <time datetime>."""
+    """A date as the reader writes it ("22 nov. 2026", "Nov 22, 2026"), a moment's date in the reader's
+    zone; the ISO form stays for machines in <time datetime>."""
     from ..timezones import date_text as text
-    return text(request.locale_name, value)
+    return text(request.locale_name, value, zone=request.reader_zone)
 
 
 def language_name(request, code):
@@ -132,7 +132,9 @@ def template_globals(event):
     event.setdefault("content_macros", get_renderer("portal:templates/content_macros.pt").implementation())
     event.setdefault("t", lambda term, **mapping: translate(term, request, mapping or None))
     event.setdefault("date_text", lambda value: date_text(request, value))
-    event.setdefault("datetime_text", lambda value, zone="UTC", **kw: datetime_text(request.locale_name, value, zone, **kw))
+    # a moment in the reader's zone (their account's, else their browser's), or in the zone given
+    event.setdefault("datetime_text", lambda value, zone=None, **kw: datetime_text(request.locale_name, value,
+                                                                                 zone or request.reader_zone, **kw))
     event.setdefault("language_name", lambda code: language_name(request, code))
     event["portal"] = request.registry.portal
     event.setdefault("_", _)
@@ -183,6 +185,7 @@ def includeme(config):
     config.add_request_method(pop_flash, "flash_messages", reify=True)
     config.add_request_method(language_links, "language_links", reify=True)
     config.add_request_method(menu_items, "menu_items")
+    config.add_request_method(reader_zone, "reader_zone", reify=True)
     config.add_request_method(asset_url, "asset_url")
     config.include(".routes")
     config.include(".about")

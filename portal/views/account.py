@@ -11,13 +11,25 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from ..files import delete_file
 from ..formview import FormView
-from ..i18n import LANGUAGES, _, locale_headers
+from ..i18n import LANGUAGES, _, locale_headers, translate
 from ..models import (AuthSession, Content, File, LocalRole, MembershipApplication,
                       OutboxMessage, Revision)
 from ..passwords import check_password, hash_password
 from ..search import reindex_later
 from ..security import revoke_sessions
+from ..timezones import is_zone, zone_choices
 from .auth import MIN_PASSWORD, clear_throttle
+
+
+@colander.deferred
+def _own_zone_widget(node, kw):
+    browser = translate(_("The one of my browser"), kw["request"])
+    return deform.widget.SelectWidget(values=[("", browser)] + zone_choices())
+
+
+def _own_zone(node, value):
+    if value and not is_zone(value):
+        raise colander.Invalid(node, _("Choose a time zone of the list."))
 
 
 class ProfileSchema(colander.Schema):
@@ -25,6 +37,9 @@ class ProfileSchema(colander.Schema):
     language = colander.SchemaNode(colander.String(), title=_("Preferred language"),
                                    validator=colander.OneOf(list(LANGUAGES)),
                                    widget=deform.widget.SelectWidget(values=list(LANGUAGES.items())))
+    timezone = colander.SchemaNode(colander.String(), title=_("Time zone"), missing="",
+                                   description=_("Dates and times are shown to you in it."),
+                                   validator=_own_zone, widget=_own_zone_widget)
     public_profile = colander.SchemaNode(colander.Boolean(), title=_("Show my profile to visitors"),
                                          missing=False)
     bio = colander.SchemaNode(colander.String(), title=_("About me"), missing="",
@@ -58,7 +73,8 @@ class ProfileView(AccountForm):
 
     def appstruct(self):
         user = self.request.user
-        return {"name": user.name, "language": user.language, "public_profile": user.public_profile,
+        return {"name": user.name, "language": user.language, "timezone": user.timezone or "",
+                "public_profile": user.public_profile,
                 "bio": user.bio}
 
     def values(self):
@@ -95,7 +111,8 @@ def personal_data(request, user):
     db = request.dbsession
     return {
         "account": {"id": user.id, "email": user.email, "name": user.name, "role": user.role,
-                    "language": user.language, "public_profile": user.public_profile, "bio": user.bio,
+                    "language": user.language, "timezone": user.timezone, "public_profile": user.public_profile,
+                    "bio": user.bio,
                     "created": user.created.isoformat(), "groups": [g.name for g in user.groups]},
         "member_organisation": ({"id": user.member.id, "name": user.member.name, "country": user.member.country}
                                 if user.member else None),

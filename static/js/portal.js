@@ -52,6 +52,15 @@ document.addEventListener("DOMContentLoaded", function () {
   document.addEventListener("click", function (event) {
     groups.forEach(function (group) { if (group.open && !group.contains(event.target)) { group.open = false; } });
   });
+  // The browser's time zone, so that pages show times in it (unless the account names another).
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    var cookie = document.cookie.split("; ").filter(function (c) { return c.indexOf("portal_tz=") === 0; })[0];
+    if (zone && (!cookie || decodeURIComponent(cookie.slice(10)) !== zone)) {
+      document.cookie = "portal_tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; SameSite=Lax" +
+        (location.protocol === "https:" ? "; Secure" : "");
+    }
+  } catch (e) { /* no Intl: times stay in the site's zone */ }
   // A form sent back with errors: start at its summary, which links to each field to fix.
   var summary = document.querySelector("form .error-summary");
   if (summary) {

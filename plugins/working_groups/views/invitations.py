@@ -5,7 +5,7 @@ from pyramid.security import remember
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
-from portal.api import _
+from portal.api import _, date_text
 from portal.api import User, utcnow
 
 from .. import services
@@ -13,17 +13,17 @@ from ..schemas import InvitedAccountSchema
 from .common import T, GroupForm, group_url
 
 
-def _problem(invitation):
+def _problem(request, invitation):
     """(status, message) when the link cannot be used any more, else None."""
     if invitation is None:
         return 404, _("This invitation link is not valid. Check that you copied the whole address, or ask a "
                       "coordinator of the group for a new invitation.")
     if invitation.used is not None:
         return 410, _("This invitation was already used (on ${date}). An invitation works only once: log in, or "
-                      "ask a coordinator for a new one.", mapping={"date": invitation.used.strftime("%Y-%m-%d")})
+                      "ask a coordinator for a new one.", mapping={"date": date_text(request.locale_name, invitation.used, zone=request.reader_zone)})
     if invitation.expires <= utcnow():
         return 410, _("This invitation expired on ${date}. Ask a coordinator of the group for a new one.",
-                      mapping={"date": invitation.expires.strftime("%Y-%m-%d")})
+                      mapping={"date": date_text(request.locale_name, invitation.expires, zone=request.reader_zone)})
     return None
 
 
@@ -40,7 +40,7 @@ class InvitationView(GroupForm):
         request = self.request
         self.found = services.find_invitation(request.dbsession, request.matchdict["token"])
         self.state = {"invitation": self.found, "form": None, "problem": None, "existing": None, "logout": False}
-        problem = _problem(self.found)
+        problem = _problem(self.request, self.found)
         if problem is not None:
             request.response.status, message = problem
             return self.render(self.page(**dict(self.state, problem=message)))
