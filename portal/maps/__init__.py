@@ -30,7 +30,7 @@ from ..i18n import _, translate
 DATA = Path(__file__).resolve().parent / "world.json"
 MAP_FLAG = "portal.maps"  # the layout links maps.css when a view drew a map
 STEPS = 5  # colour steps at most; the palette of static/css/maps.css has as many
-DOT_RADIUS = 9  # small states (Singapore, Malta...) are dots, in viewBox units of a 2000-wide map
+DOT_RADIUS = 11  # small states (Singapore, Malta...) are dots, in viewBox units of a 2000-wide map
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +96,7 @@ def _svg(map_id, title, rows, selected):
                      f'<title>{escape(row.label)}</title>{shape}</a>')
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="world-map-svg" '
-        f'role="group" aria-labelledby="{map_id}-svg-title" preserveAspectRatio="xMidYMid meet">'
+        f'aria-labelledby="{map_id}-svg-title" preserveAspectRatio="xMidYMid meet">'
         f'<title id="{map_id}-svg-title">{escape(title)}</title>'
         f'<g class="land" aria-hidden="true">{"".join(land)}</g>'
         f'<g class="countries">{"".join(links)}</g></svg>')
