@@ -75,7 +75,7 @@ def _step_of(value, ranges):
     return len(ranges) - 1
 
 
-def _svg(map_id, title, rows, selected):
+def _svg(rows, selected):
     data = shapes()
     width, height = data["width"], data["height"]
     by_code = {row.code: row for row in rows}
@@ -94,10 +94,13 @@ def _svg(map_id, title, rows, selected):
         css = row.css + (" selected" if row.code == selected else "")
         links.append(f'<a href={quoteattr(row.url)} class="{css}"{current}>'
                      f'<title>{escape(row.label)}</title>{shape}</a>')
+    # No name and no role on the <svg> (its default, a graphics document, keeps its children): a screen
+    # reader reads the region named by the block's heading, then each country's link; the land
+    # without a link is hidden from it. (role="img" would hide the links; "none" or "group" the
+    # HTML validator refuses on <svg>.)
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="world-map-svg" '
-        f'aria-labelledby="{map_id}-svg-title" preserveAspectRatio="xMidYMid meet">'
-        f'<title id="{map_id}-svg-title">{escape(title)}</title>'
+        f'preserveAspectRatio="xMidYMid meet">'
         f'<g class="land" aria-hidden="true">{"".join(land)}</g>'
         f'<g class="countries">{"".join(links)}</g></svg>')
 
@@ -127,7 +130,7 @@ def world_map(request, counts: Mapping[str, int], link: Callable[[str], str], *,
     legend = [(css, _number(low, locale) if low == high else f"{_number(low, locale)}–{_number(high, locale)}")
               for css, (low, high) in zip(classes, ranges)]
     return Markup(render("portal:templates/world_map.pt", {
-        "map_id": map_id, "title": title_text, "svg": _svg(map_id, title_text, rows, selected), "legend": legend,
+        "map_id": map_id, "title": title_text, "svg": _svg(rows, selected), "legend": legend,
         "rows": table, "column": translate(column, request), "selected": selected,
         "total": sum(kept.values())}, request=request))
 

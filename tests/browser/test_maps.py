@@ -86,7 +86,7 @@ def test_a_country_on_the_map_is_a_named_link_that_filters_the_directory(new_pag
     tab.goto(live_server + "/members")
     world = tab.locator("#members-map")
     # what a screen reader reads: the map by its name, each country with members a link with its count
-    expect(tab.get_by_role("group", name="Member organisations by country")).to_be_visible()
+    expect(tab.get_by_role("region", name="Member organisations by country")).to_be_visible()
     brazil = world.get_by_role("link", name="Brazil: 2 member organisations")
     expect(brazil).to_be_visible()
     expect(world.get_by_role("link", name="Singapore: 1 member organisation")).to_be_visible()  # a dot
