@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INI ?= development.ini
 
-.PHONY: serve test test-plugins lint bench install install-test extract clean assets
+.PHONY: serve test test-plugins lint bench install install-test extract clean assets world-map
 
 $(BIN)/portal: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,18 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 install-test: $(VENV)/.test-extras node_modules/axe-core/axe.min.js
 
 ## assets: rebuild the rich-text editor's bundle static/editor/editor.js (and LICENSES.txt) from static/editor/src
-## with the exact versions of package-lock.json; the bundle is committed, so `make serve` needs neither npm nor this
-assets:
+## with the exact versions of package-lock.json, and the world map's shapes (world-map below); both are committed,
+## so `make serve` needs neither npm nor this
+assets: install
 	npm ci --no-audit --no-fund --silent
 	node static/editor/build.mjs
+	$(BIN)/python -m portal.maps.build
+
+## world-map: rebuild portal/maps/world.json (country shapes keyed by ISO code, projected, ~40 KB) and its licence
+## from world-atlas (Natural Earth, public domain) at the version of package-lock.json
+world-map: install
+	npm ci --no-audit --no-fund --silent
+	$(BIN)/python -m portal.maps.build
 
 # plugins with a locale/ of their own keep their messages there; the others' go to the core's catalogs
 OWN_LOCALE := $(patsubst %/locale,%,$(wildcard plugins/*/locale))

@@ -60,6 +60,7 @@ _WHERE: dict[str, str] = {
     "make_form": "portal.forms",
     "page_number": "portal.forms",
     "paginate": "portal.pagination",
+    "world_map": "portal.maps",
     "page": "portal.page",
     "Page": "portal.pagination",
     "pending_file": "portal.forms",
@@ -157,6 +158,7 @@ _WHERE: dict[str, str] = {
     "issue_reset_token": "portal.views.auth",
     "atom_feed": "portal.views.feeds",
     "KIND_TITLES": "portal.views.members",
+    "members_map": "portal.views.members",
     "STATUS_TITLES": "portal.views.members",
     "bad": "portal.views.search",
     "facet_label": "portal.views.search",
@@ -207,6 +209,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.clock import clock  # noqa: F401
     from portal.page import page  # noqa: F401
     from portal.pagination import Page, paginate  # noqa: F401
+    from portal.maps import world_map  # noqa: F401
     from portal.mail import outbox_message, render_template, send_mail, send_template, sender_domain  # noqa: F401
     from portal.models import Base, Content, Group, LocalRole, MEMBER_KINDS, Member, News, OutboxMessage, Revision, Section, Setting, User, WorkflowLog, utcnow  # noqa: F401
     from portal.models.content import one_per_translation  # noqa: F401
@@ -226,5 +229,5 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.views import allow_framing  # noqa: F401
     from portal.views.auth import client_address, issue_reset_token  # noqa: F401
     from portal.views.feeds import atom_feed  # noqa: F401
-    from portal.views.members import KIND_TITLES, STATUS_TITLES  # noqa: F401
+    from portal.views.members import KIND_TITLES, STATUS_TITLES, members_map  # noqa: F401
     from portal.views.search import bad, facet_label, facet_links, paging_links, parse_query  # noqa: F401

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
-from portal.api import ExportRow, REGIONS, Request
+from portal.api import ExportRow, REGIONS, Request, members_map
 from portal.api import _, translate
 from portal.api import MEMBER_KINDS, Member
 from portal.api import KIND_TITLES, STATUS_TITLES
@@ -196,6 +196,7 @@ def reach(request):
     figures = compute(request)
     title = translate(_("Reach of the network"), request)
     return {"figures": figures, "charts": charts(request, figures), "regions": REGIONS, "kinds": KIND_TITLES,
+            "world_map": members_map(request, map_id="reach-map"),
             "statuses": STATUS_TITLES, "page_title": title, "breadcrumbs": [(title, None)],
             "page_description": translate(_("Where the network's member organisations are, and how it grows."),
                                           request),

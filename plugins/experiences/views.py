@@ -1,4 +1,6 @@
-"""/experiences: the faceted listing, its feed, the control panel's themes, related experiences."""
+"""/experiences: the faceted listing, its map, its feed, the control panel's themes, related experiences."""
+import dataclasses
+
 import colander
 from pyramid.view import view_config
 from sqlalchemy import select
@@ -7,7 +9,7 @@ from portal.api import REGIONS, country_name
 from portal.api import get_or_404
 from portal.api import FormView, reindex_later
 from portal.api import _, translate
-from portal.api import SearchQuery
+from portal.api import SearchQuery, world_map
 from portal.api import atom_feed, one_per_translation
 from portal.api import facet_label, facet_links, paging_links, parse_query
 
@@ -34,11 +36,29 @@ def listing(request):
                                                          if not (k == name and v == value) and k != "page"]))
               for name, values in query.filters.items() if name != "type" for value in values]
     title = translate(_("Experiences"), request)
+    world = country_map(request, query, results)
     can_add = bool(request.has_permission("add:experience", request.site))
     return {"query": query, "results": results, "facets": facets, "pager": pager, "sort_url": sort_url,
             "active": active, "sorts": SORTS, "current_sort": request.GET.get("sort", "relevance" if query.text else "newest"),
             "page_title": title, "breadcrumbs": [(title, None)], "can_add": can_add, "facet_label": facet_label,
-            "added_facets": tuple(added)}
+            "added_facets": tuple(added), "world_map": world}
+
+
+def country_map(request, query, results):
+    """The map of the experiences the other filters keep, per country (an experience and its
+    translations count once, as in the facets); a country leads to the listing filtered by it."""
+    counts = results.facets.get("country", [])
+    if query.filters.get("country"):  # facet counts are of the matches: ask again without the country
+        wider = dataclasses.replace(query, filters={k: v for k, v in query.filters.items() if k != "country"},
+                                    page=1, page_size=1)
+        counts = request.registry["search"].search(wider).facets.get("country", [])
+    others = [(k, v) for k, v in request.GET.items() if v and k not in ("country", "page")]
+    chosen = query.filters.get("country", [])
+    return world_map(request, dict(counts),
+                     lambda code: request.route_path("experiences", _query=[*others, ("country", code)]),
+                     title=_("Experiences by country"), count_label=(_("${count} experience"), _("${count} experiences")),
+                     column=_("Experiences"), selected=chosen[0] if len(chosen) == 1 else None,
+                     map_id="experiences-map")
 
 
 @view_config(route_name="experiences_feed", permission="view")

@@ -11,6 +11,7 @@ from ..formview import FormView
 from ..nodes import email_node
 from ..pagination import paginate
 from ..i18n import _, translate
+from ..maps import world_map
 from ..models import MEMBER_KINDS, Member, MembershipApplication, User
 
 KIND_TITLES = {
@@ -86,40 +87,54 @@ PAGE_SIZE = 24
 @view_config(route_name="members", renderer="portal:templates/members.pt", permission="view")
 def members(request):
     """The directory: active members, filtered by region, country and type, searched by name, in pages."""
-    stmt = select(Member).where(Member.status == "active")
+    kept = [Member.status == "active"]  # every filter but the country's: the map counts what they keep
     region = request.GET.get("region")
     if region:
         if region not in REGIONS:
             raise HTTPBadRequest(translate(_("Unknown region. Allowed: ${values}",
                                              mapping={"values": ", ".join(REGIONS)}), request))
-        stmt = stmt.where(Member.region == region)
+        kept.append(Member.region == region)
     kind = request.GET.get("kind")
     if kind:
         if kind not in MEMBER_KINDS:
             raise HTTPBadRequest(translate(_("Unknown type of organisation. Allowed: ${values}",
                                              mapping={"values": ", ".join(MEMBER_KINDS)}), request))
-        stmt = stmt.where(Member.kind == kind)
+        kept.append(Member.kind == kind)
     country = (request.GET.get("country") or "").upper()
     if country:
         if country not in COUNTRY_CODES:
             raise HTTPBadRequest(translate(_("Unknown country. Allowed: ISO 3166-1 codes such as ${values}",
                                              mapping={"values": ", ".join(COUNTRY_CODES)}), request))
-        stmt = stmt.where(Member.country == country)
     q = (request.GET.get("q") or "").strip()[:200]
     if q:
-        stmt = stmt.where(func.lower(Member.name).contains(q.lower(), autoescape=True))
+        kept.append(func.lower(Member.name).contains(q.lower(), autoescape=True))
+    stmt = select(Member).where(*kept, *([Member.country == country] if country else []))
     pager = paginate(request, stmt.order_by(Member.name, Member.id), size=PAGE_SIZE)
     found, total = pager.items, pager.total
     used = set(request.dbsession.scalars(select(Member.country).where(Member.status == "active").distinct()))
     countries = [(code, name) for code, name in country_choices(request.locale_name) if code in used]
     filters = {k: v for k, v in (("region", region), ("kind", kind), ("country", country), ("q", q)) if v}
     title = translate(_("Members"), request)
-    return {"members": found, "regions": REGIONS, "kinds": KIND_TITLES, "countries": countries,
+    others = [(k, v) for k, v in request.GET.items() if v and k not in ("country", "page")]
+    world = members_map(request, kept, others, selected=country or None)
+    return {"members": found, "world_map": world, "regions": REGIONS, "kinds": KIND_TITLES, "countries": countries,
             "region": region, "kind": kind, "country": country, "q": q, "total": total, "pager": pager,
             "filtered": bool(filters),
             "country_name": country_name, "page_title": title, "breadcrumbs": [(title, None)],
             "page_description": translate(_("The member organisations of the network: cities, local governments, "
                                             "organisations, universities and networks."), request)}
+
+
+def members_map(request, conditions=(Member.status == "active",), keep=(), selected=None, map_id="members-map"):
+    """The world map of the member organisations that meet conditions (the active ones), per
+    country; each country leads to the directory filtered by it, with the parameters of keep."""
+    per_country = dict(request.dbsession.execute(
+        select(Member.country, func.count()).where(*conditions).group_by(Member.country)).all())
+    return world_map(request, per_country,
+                     lambda code: request.route_path("members", _query=[*keep, ("country", code)]),
+                     title=_("Member organisations by country"),
+                     count_label=(_("${count} member organisation"), _("${count} member organisations")),
+                     column=_("Member organisations"), selected=selected, map_id=map_id)
 
 
 @view_config(route_name="member", renderer="portal:templates/member.pt", permission="view")
