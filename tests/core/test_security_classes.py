@@ -45,6 +45,10 @@ UNREACHED = {
     "award_review_conflict": "the demo's reviews are of a closed call",
     "award_entry_edit": "the demo's entries are in a closed call",
     "workshop.restore": "the test plugin's workshops have one revision",
+    "about": "a redirect to the section the secretariat chose, whose page is crawled",
+    "file_hold": "posted by the form's script when a file is chosen, before the form is sent",
+    "file_held": "the preview of a file held for one person's unsent form (a token of theirs)",
+    "file_size": "the resized copies of an image, named in srcset attributes rather than links",
 }
 TOKEN_PAGES = ["/password/reset/{t}", "/newsletter/confirm/{t}", "/newsletter/preferences/{t}",
                "/newsletter/unsubscribe/{t}", "/groups/invitations/{t}"]

@@ -89,7 +89,7 @@ def content(db):
 def feed_addresses(registry):
     """Every route whose address is an Atom feed, from the route introspector: a plugin's new feed is
     checked without a test of its own."""
-    return sorted(intr["introspectable"]["pattern"] for intr in registry.introspector.get_category("routes")
+    return sorted("/" + intr["introspectable"]["pattern"].lstrip("/") for intr in registry.introspector.get_category("routes")
                   if intr["introspectable"]["pattern"].endswith(".atom"))
 
 
