@@ -168,3 +168,18 @@ def validate_html():
             found.setdefault(name, []).append(message)
         return found
     return run
+
+
+@pytest.fixture
+def people(db, make_user):
+    """Rita, representative of a member city (Villa Esperanza, AR), and Sam of the secretariat."""
+    from portal.countries import region_of
+    from portal.models import Member
+    with db() as s:
+        member = Member(name="Municipality of Villa Esperanza", kind="city", country="AR", region=region_of("AR"))
+        s.add(member)
+        s.flush()
+        member_id = member.id
+    make_user("rita@villa-esperanza.example", role="member", member_id=member_id, name="Rita Representative")
+    make_user("sam@example.org", role="secretariat", name="Sam Secretariat")
+    return {"member": "rita@villa-esperanza.example", "secretariat": "sam@example.org", "member_id": member_id}

@@ -1,7 +1,6 @@
 """Antennas in a browser: a coordinator publishes news in their antenna, a visitor reads it there;
 the pages the plugin adds pass axe-core (desktop and phone) and the HTML validator."""
 import os
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +10,7 @@ except ImportError:  # the `browser` fixture skips these tests, or fails them un
     expect = None
 
 from .conftest import DESKTOP, PHONE
-from browser_steps import log_in, menu_link, page_problems
+from browser_steps import keep_screenshots, log_in, menu_link, page_problems
 
 pytestmark = pytest.mark.browser
 
@@ -108,11 +107,7 @@ def test_pages_are_accessible_and_valid(new_page, live_server, antenna, axe_sour
         html = response.text()
         tab.add_script_tag(content=axe_source)
         problems += page_problems(tab, name)
-        if SHOTS:
-            Path(SHOTS).mkdir(parents=True, exist_ok=True)
-            for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
-                tab.set_viewport_size(size)
-                tab.screenshot(path=str(Path(SHOTS) / f"{name}-{label}.png"), full_page=True)
+        keep_screenshots(tab, name, (("desktop", DESKTOP), ("phone", PHONE)))
         file = tmp_path / f"{name}.html"
         file.write_text(html, encoding="utf-8")
         files.append(file)

@@ -29,19 +29,6 @@ def png(width=24, height=16):
             + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
-@pytest.fixture
-def people(db, make_user):
-    from portal.countries import region_of
-    from portal.models import Member
-    with db() as s:
-        member = Member(name="Municipality of Villa Esperanza", kind="city", country="AR", region=region_of("AR"))
-        s.add(member)
-        s.flush()
-        member_id = member.id
-    make_user("rita@villa-esperanza.example", role="member", member_id=member_id, name="Rita Representative",
-              password=PASSWORD)
-    make_user("sam@example.org", role="secretariat", name="Sam Secretariat", password=PASSWORD)
-    return {"member": "rita@villa-esperanza.example", "secretariat": "sam@example.org"}
 
 
 def test_share_publish_and_find_an_experience(new_page, live_server, people):

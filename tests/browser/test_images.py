@@ -30,17 +30,6 @@ def photo(colour, size=(1600, 1000)):
     return out.getvalue()
 
 
-@pytest.fixture
-def people(db, make_user):
-    from portal.countries import region_of
-    from portal.models import Member
-    with db() as s:
-        member = Member(name="Municipality of Villa Esperanza", kind="city", country="AR", region=region_of("AR"))
-        s.add(member)
-        s.flush()
-        member_id = member.id
-    make_user("rita@villa-esperanza.example", role="member", member_id=member_id, name="Rita Representative")
-    make_user("sam@example.org", role="secretariat", name="Sam Secretariat")
 
 
 def drop_file(page, target, name, data):

@@ -3,7 +3,6 @@ and phone width and the HTML validator; a country is a link that a screen reader
 count, that shows where the keyboard is, and that filters the list, by mouse, finger or Enter; the
 table says the same."""
 import os
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +12,7 @@ except ImportError:  # the `browser` fixture skips these tests, or fails them un
     expect = None
 
 from .conftest import DESKTOP, PHONE
-from browser_steps import page_problems
+from browser_steps import keep_screenshots, page_problems
 
 pytestmark = pytest.mark.browser
 
@@ -66,11 +65,7 @@ def test_map_pages_are_accessible_and_valid(new_page, live_server, network, axe_
         # the table too: axe checks what is shown
         tab.locator("section.world-map details summary").click()
         problems += page_problems(tab, name)
-        if SHOTS:
-            Path(SHOTS).mkdir(parents=True, exist_ok=True)
-            for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
-                tab.set_viewport_size(size)
-                tab.screenshot(path=str(Path(SHOTS) / f"{name}-{label}.png"), full_page=True)
+        keep_screenshots(tab, name, (("desktop", DESKTOP), ("phone", PHONE)))
         file = tmp_path / f"{name}.html"
         file.write_text(response.text(), encoding="utf-8")
         files.append(file)

@@ -83,3 +83,17 @@ def menu_link(tab, name, group=None):
             details.locator("summary").click()
         return details.get_by_role("link", name=name, exact=True)
     return nav.get_by_role("link", name=name, exact=True)
+
+
+def keep_screenshots(tab, name, sizes):
+    """With PORTAL_SCREENSHOTS=folder, a full-page screenshot of the tab at each (label, viewport) of
+    sizes, for a person to look at; nothing otherwise."""
+    import os
+    from pathlib import Path
+    folder = os.environ.get("PORTAL_SCREENSHOTS")
+    if not folder:
+        return
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    for label, size in sizes:
+        tab.set_viewport_size(size)
+        tab.screenshot(path=str(Path(folder) / f"{name}-{label}.png"), full_page=True)

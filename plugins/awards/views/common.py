@@ -53,6 +53,18 @@ class AwardForm(FormView):
         return self.context
 
 
+class EntryForm(AwardForm):
+    """A form on an entry's page: the context is the entry."""
+
+    @property
+    def entry(self):
+        return self.context
+
+    @property
+    def call(self):
+        return self.context.call
+
+
 def call_name(call) -> str:
     return f"{call.edition} {call.title}"
 

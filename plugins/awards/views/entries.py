@@ -12,7 +12,7 @@ from ..jury import waiting_for_eligibility
 from ..mail import submission_mail
 from ..models import AwardEntry
 from ..schemas import EligibilitySchema, check_reason, entry_schema
-from .common import AwardForm, call_crumb, is_secretariat, page, refuse_closed
+from .common import AwardForm, EntryForm, call_crumb, is_secretariat, page, refuse_closed
 
 
 @view_config(route_name="award_enter", renderer="plugins.awards:templates/enter.pt", permission="enter")
@@ -93,20 +93,13 @@ def _typed(request, call):
 
 
 @view_config(route_name="award_entry_edit", permission="edit_entry")
-class EntryEdit(AwardForm):
+class EntryEdit(EntryForm):
     """The entry form, its documents in it. Submitting is what it is for; a draft can be saved on the way.
     The call's deadline is checked at the server's clock, whatever the page showed."""
     renderer = "plugins.awards:templates/entry_edit.pt"
     buttons = (("submit", _("Submit the entry")), ("save", _("Save the draft")))
     title = _("Your entry")
 
-    @property
-    def entry(self):
-        return self.context
-
-    @property
-    def call(self):
-        return self.context.call
 
     def crumbs(self):
         entry = self.entry
@@ -173,18 +166,11 @@ class EntryEdit(AwardForm):
 
 
 @view_config(route_name="award_entry", permission="view_entry")
-class EntryView(AwardForm):
+class EntryView(EntryForm):
     """An entry's page; for the secretariat, while it is submitted, the eligibility decision in it."""
     renderer = "plugins.awards:templates/entry.pt"
     buttons = (("decide", _("Save the decision")),)
 
-    @property
-    def entry(self):
-        return self.context
-
-    @property
-    def call(self):
-        return self.context.call
 
     def __init__(self, context, request=None):
         super().__init__(context, request)
