@@ -99,7 +99,15 @@ def view_values(request, obj):
             "themes": [(t.slug, t.label(lang)) for t in obj.themes],
             "mechanism": translate(MECHANISM_TITLES.get(obj.mechanism, obj.mechanism), request),
             "scale": translate(SCALE_TITLES.get(obj.scale, obj.scale), request),
-            "sdgs": [(n, translate(SDG_TITLES[n], request)) for n in obj.sdgs or [] if n in SDG_TITLES]}
+            "sdgs": [(n, translate(SDG_TITLES[n], request)) for n in obj.sdgs or [] if n in SDG_TITLES],
+            "contact_address": contact_address(obj.contact)}
+
+
+def contact_address(contact):
+    """The e-mail address in an experience's contact text ("Ana Ruiz, participa@rosario.gob.ar"), if any."""
+    import re
+    found = re.search(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", contact or "")
+    return found.group(0) if found else None
 
 
 # --- themes, in the control panel -----------------------------------------------------------------

@@ -4,6 +4,7 @@ import hashlib
 import hmac
 import json
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 from babel.numbers import format_decimal
 from pyramid.events import BeforeRender, NewRequest, NewResponse
@@ -141,6 +142,7 @@ def template_globals(event):
     event.setdefault("breadcrumbs", [])
     event.setdefault("number", lambda value: format_decimal(value, locale=request.locale_name))
     event.setdefault("page_title", None)
+    event.setdefault("share_query", lambda **values: urlencode(values, quote_via=quote))
     event.setdefault("img_attrs", lambda row, sizes="100vw": image_attrs(request, row, sizes))
     event.setdefault("og_image_url", lambda row: og_image_url(request, row))
 

@@ -554,3 +554,25 @@ def test_the_home_page_shows_the_latest_published_experiences(testapp, db):
     add_experience(db, "A draft nobody sees", state="draft")
     block = testapp.get("/").html.select_one("#section-experiences")
     assert [a.get_text() for a in block.select("a")] == ["Youth budget of Rosario"]
+
+
+def test_the_experience_page_says_who_shared_it_when_and_how_to_reach_and_share_it(testapp, member, db):
+    member_id, _user = member
+    exp_id = add_experience(db, "Budget of the neighbourhoods", member_id=member_id,
+                            contact="Ana Ruiz, participa@portoalegre.example")
+    page = testapp.get(f"/experiences/{exp_id}")
+    meta = text_of(page.html.select_one("p.meta").decode())
+    assert "Shared by Porto Alegre" in meta and "Published on" in meta
+    assert page.html.select_one("p.meta a")["href"] == f"/members/{member_id}"
+    assert page.html.find("h2", string="Themes") is not None
+    contact = page.html.select_one("a.contact-city")
+    assert contact.get_text(strip=True) == "Contact this city"
+    assert contact["href"].startswith("mailto:participa@portoalegre.example?subject=Budget%20of%20the%20neighbourhoods")
+    share = {a.get_text(strip=True): a["href"] for a in page.html.select("section.share a")}
+    assert share["By e-mail"].startswith("mailto:?subject=Budget%20of%20the%20neighbourhoods")
+    assert f"experiences%2F{exp_id}" in share["LinkedIn"] and share["LinkedIn"].startswith("https://www.linkedin.com/")
+    assert not page.html.select("script[src^='http']")  # the links only: no script of another host
+    fr = testapp.get(f"/experiences/{exp_id}?_LOCALE_=fr")
+    assert "Partagée par Porto Alegre" in text_of(fr.html.select_one("p.meta").decode())
+    plain = add_experience(db, "No address given", contact="Ask the city hall")
+    assert testapp.get(f"/experiences/{plain}").html.select_one("a.contact-city") is None
