@@ -74,9 +74,7 @@ def test_private_profile_is_neither_shown_nor_found(testapp, as_user):
 
 def test_invalid_profile_shows_errors_and_keeps_what_was_typed(testapp, as_user, db):
     user_id = as_user(email="alice@example.org", name="Alice Martin")
-    form = testapp.get("/account").forms["deform"]
-    form["name"] = ""
-    form["bio"] = "My long story, typed with care."
+    form = form_with(testapp, "/account", name="", bio="My long story, typed with care.")
     res = form.submit("save", status=400)
     assert "Required" in text_of(res.text)
     assert res.forms["deform"]["bio"].value == "My long story, typed with care."
@@ -94,9 +92,7 @@ def test_profile_without_csrf_token_is_refused(testapp, as_user, db):
 # --- password change -------------------------------------------------------------------------------
 
 def change_password(browser, current, new, confirm=None, status=302):
-    form = browser.get("/account/password").forms["deform"]
-    form["current"] = current
-    form["password"] = new
+    form = form_with(browser, "/account/password", current=current, password=new)
     form["password-confirm"] = new if confirm is None else confirm
     return form.submit("save", status=status)
 

@@ -158,9 +158,7 @@ def test_control_panel_errors_are_in_the_secretariat_s_language(testapp, admin, 
 
 
 def test_invalid_user_form_shows_errors_and_keeps_the_other_values(testapp, admin, db):
-    form = testapp.get("/manage/users/add").forms["deform"]
-    form["email"] = "not-an-address"
-    form["name"] = "Someone"
+    form = form_with(testapp, "/manage/users/add", email="not-an-address", name="Someone")
     form["role"].force_value("emperor")
     res = form.submit("save", status=400)
     text = text_of(res.text)
@@ -493,9 +491,7 @@ def test_approving_an_applicant_who_has_an_account_keeps_it(app, testapp, admin,
 
 def test_groups_are_created_with_their_people(testapp, admin, make_user, db):
     make_user("carol@example.org", name="Carol")
-    form = testapp.get("/manage/groups/add").forms["deform"]
-    form["name"] = "budget"
-    form["title"] = "Budget group"
+    form = form_with(testapp, "/manage/groups/add", name="budget", title="Budget group")
     tick(form, user_id_of(db, "carol@example.org"))
     form.submit("save", status=302)
     with db() as s:
@@ -512,9 +508,7 @@ def user_id_of(db, email):
 def test_group_names_are_checked_and_unique(testapp, admin, db):
     with db() as s:
         s.add(Group(name="budget", title="Budget group"))
-    form = testapp.get("/manage/groups/add").forms["deform"]
-    form["name"] = "Budget Group!"
-    form["title"] = "Another"
+    form = form_with(testapp, "/manage/groups/add", name="Budget Group!", title="Another")
     res = form.submit("save", status=400)
     assert "Lower-case letters, digits and dashes." in text_of(res.text)
     assert res.forms["deform"]["title"].value == "Another"

@@ -78,11 +78,16 @@ def test_items_are_found_by_words_type_language_and_date_and_translations_are_on
     assert "Rosario abre su presupuesto" in offered(testapp.get(items + "?_LOCALE_=es"))[content["budget_es"]]
 
 
-def test_ticks_are_saved_before_a_new_search_and_chosen_items_stay_listed(testapp, as_user, db, content):
-    as_user("secretariat")
+def items_step(testapp, db):
+    """A new issue's step 2 (its items): (the issue's id, the step's address, its form)."""
     issue_id = make_issue(db)
     items = f"/manage/newsletter/issues/{issue_id}/items"
-    form = testapp.get(items).forms["items-form"]
+    return issue_id, items, testapp.get(items).forms["items-form"]
+
+
+def test_ticks_are_saved_before_a_new_search_and_chosen_items_stay_listed(testapp, as_user, db, content):
+    as_user("secretariat")
+    issue_id, items, form = items_step(testapp, db)
     tick(form, content["youth"])
     form["q"] = "rosario"
     page = form.submit("search", status=302).follow()
@@ -100,9 +105,7 @@ def test_ticks_are_saved_before_a_new_search_and_chosen_items_stay_listed(testap
 
 def test_a_refused_search_says_why_on_the_page_and_keeps_what_was_typed(testapp, as_user, db, content):
     as_user("secretariat")
-    issue_id = make_issue(db)
-    items = f"/manage/newsletter/issues/{issue_id}/items"
-    form = testapp.get(items).forms["items-form"]
+    issue_id, items, form = items_step(testapp, db)
     tick(form, content["experience"])
     form["q"] = "rosario"
     form["since"] = "30/11/2026"  # typed by hand where the browser has no date picker
