@@ -10,6 +10,7 @@ from pyramid.events import BeforeRender, NewRequest, NewResponse
 from pyramid.renderers import get_renderer
 
 from ..i18n import LANGUAGES, _, translate
+from ..translatable import missing_note, translated
 from ..timezones import datetime_text
 
 STATIC = Path(__file__).resolve().parent.parent.parent / "static"
@@ -133,6 +134,9 @@ def template_globals(event):
     event.setdefault("date_text", lambda value: date_text(request, value))
     event.setdefault("datetime_text", lambda value, zone="UTC", **kw: datetime_text(request.locale_name, value, zone, **kw))
     event.setdefault("language_name", lambda code: language_name(request, code))
+    # a translatable field in the reader's language (or the original, with .note saying so)
+    event.setdefault("translated", lambda obj, field: translated(request, obj, field))
+    event.setdefault("missing_note", lambda obj, *fields: missing_note(request, obj, *fields))
     event["portal"] = request.registry.portal
     event.setdefault("_", _)
     event.setdefault("breadcrumbs", [])

@@ -16,6 +16,53 @@ document.addEventListener("DOMContentLoaded", function () {
       }
     });
   }
+  // Translatable fields: the language fieldsets become a tablist, one language shown at a time
+  // (WAI-ARIA tabs: arrow keys, Home and End move between tabs); a language with an error opens first.
+  document.querySelectorAll("[data-translatable]").forEach(function (box, n) {
+    var panels = Array.prototype.slice.call(box.querySelectorAll(":scope > .translatable-panel"));
+    if (panels.length < 2) { return; }
+    var title = box.closest("fieldset") && box.closest("fieldset").querySelector("legend");
+    var list = document.createElement("div");
+    list.setAttribute("role", "tablist");
+    list.className = "translatable-tabs";
+    if (title && title.id) { list.setAttribute("aria-labelledby", title.id); }
+    var tabs = panels.map(function (panel) {
+      var tab = document.createElement("button");
+      var legend = panel.querySelector("legend");
+      tab.type = "button";
+      tab.id = "tab-" + panel.id;
+      tab.setAttribute("role", "tab");
+      tab.setAttribute("aria-controls", panel.id);
+      tab.className = "translatable-tab" + (panel.classList.contains("has-error") ? " has-error" : "");
+      tab.textContent = legend ? legend.textContent.replace(/\s+/g, " ").trim() : panel.getAttribute("data-lang");
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", tab.id);
+      list.appendChild(tab);
+      return tab;
+    });
+    function select(index, focus) {
+      tabs.forEach(function (tab, i) {
+        var on = i === index;
+        tab.setAttribute("aria-selected", on ? "true" : "false");
+        tab.tabIndex = on ? 0 : -1;
+        panels[i].hidden = !on;
+      });
+      if (focus) { tabs[index].focus(); }
+    }
+    tabs.forEach(function (tab, i) {
+      tab.addEventListener("click", function () { select(i, false); });
+      tab.addEventListener("keydown", function (event) {
+        var to = {ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1}[event.key];
+        if (to === undefined) { return; }
+        event.preventDefault();
+        select((to + tabs.length) % tabs.length, true);
+      });
+    });
+    box.classList.add("tabbed");
+    box.insertBefore(list, box.firstChild);
+    var wrong = panels.findIndex(function (panel) { return panel.classList.contains("has-error"); });
+    select(wrong < 0 ? 0 : wrong, false);
+  });
   // A form sent back with errors: start at its summary, which links to each field to fix.
   var summary = document.querySelector("form .error-summary");
   if (summary) {
