@@ -220,7 +220,8 @@ class Translations(colander.Mapping):
         try:
             value = super().deserialize(node, cstruct)
         except colander.Invalid as error:
-            if error.msg is None:  # the error summary names the field: say which language is missing
+            # the error summary names the field: say which language is missing
+            if error.msg is None:
                 error.msg = _("Write the text in ${language}.",
                               mapping={"language": language_title(get_current_request(), node.translatable_default)})
             raise

@@ -7,7 +7,7 @@ import colander
 import deform
 
 from portal.api import country_node, rich_text_node, uploads_node
-from portal.api import LocalDateTime, _, email_node, local_moments, timezone_node
+from portal.api import LocalDateTime, _, email_node, field_values, local_moments, timezone_node, translatable_node
 
 DATETIME_INPUT = {"type": "datetime-local"}
 SLUG = re.compile(r"[^a-z0-9]+")
@@ -46,8 +46,7 @@ def _row_fields(kind):
     """A row's fields: its name (and weight), where it goes, a box to remove it, then what it explains."""
     fields = [
         colander.SchemaNode(colander.String(), name="key", missing="", widget=deform.widget.HiddenWidget()),
-        colander.SchemaNode(colander.String(), name="name", title=_("Name"), missing="",
-                            validator=colander.Length(0, 300)),
+        translatable_node(_("Name"), name="name", max_length=300, required=False),
     ]
     if kind == "criteria":
         fields.append(colander.SchemaNode(
@@ -59,9 +58,8 @@ def _row_fields(kind):
         colander.SchemaNode(colander.Boolean(), name="remove", title=_("Remove"), missing=False),
     ]
     if kind == "criteria":
-        fields.append(colander.SchemaNode(
-            colander.String(), name="description", title=_("What the jury looks for"), missing="",
-            validator=colander.Length(0, 1000), widget=deform.widget.TextAreaWidget(rows=2)))
+        fields.append(translatable_node(_("What the jury looks for"), name="description", max_length=1000,
+                                        required=False, textarea=2))
     if kind == "questions":
         fields.append(colander.SchemaNode(
             colander.String(), name="choices", title=_("Answers to choose from"), missing="",
@@ -95,9 +93,9 @@ def rows_of(call, kind):
     """The rows of a call as the form shows them (with empty ones to add more)."""
     rows = []
     for n, row in enumerate(getattr(call, kind) if call is not None else [], 1):
-        value = {"key": row["key"], "name": row["title"], "position": str(n)}
+        value = {"key": row["key"], "name": field_values(row, "title"), "position": str(n)}
         if kind == "criteria":
-            value.update(weight=str(row["weight"]), description=row.get("description", ""))
+            value.update(weight=str(row["weight"]), description=field_values(row, "description"))
         if kind == "questions":
             value["choices"] = "; ".join(row.get("choices", [])) if row.get("kind") == "choice" else ""
         rows.append(value)
@@ -135,9 +133,9 @@ def check_ceremony(node, value):
 class CallSchema(colander.Schema):
     edition = colander.SchemaNode(colander.String(), title=_("Edition"), validator=colander.Length(1, 60),
                                   description=_("For example “7th”."))
-    title = colander.SchemaNode(colander.String(), title=_("Title"), validator=colander.Length(1, 300))
-    rules = rich_text_node(_("Rules"))
-    eligibility = rich_text_node(_("Eligibility"))
+    title = translatable_node(_("Title"), max_length=300)
+    rules = translatable_node(_("Rules"), rich=True, required=False)
+    eligibility = translatable_node(_("Eligibility"), rich=True, required=False)
     categories = rows_node("categories")
     criteria = rows_node("criteria")
     questions = rows_node("questions")
