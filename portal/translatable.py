@@ -206,6 +206,8 @@ class Translations(colander.Mapping):
     translations of the item being edited."""
 
     def serialize(self, node, appstruct):
+        if appstruct is None:
+            appstruct = colander.null
         if isinstance(appstruct, str):
             obj = (getattr(node, "bindings", None) or {}).get("obj")
             values = field_values(obj, node.name) if obj is not None else {}
@@ -237,6 +239,18 @@ class TranslatableWidget(deform.widget.MappingWidget):
 
     template = "translatable"
     readonly_template = "translatable"
+
+    def serialize(self, field, cstruct, **kw):
+        if cstruct in (None, colander.null):
+            cstruct = {}
+        elif isinstance(cstruct, str):
+            cstruct = {field.name: cstruct}
+        return super().serialize(field, cstruct, **kw)
+
+    def deserialize(self, field, pstruct):
+        if isinstance(pstruct, str):  # sent as one text (no language inputs): the original
+            pstruct = {field.name: pstruct}
+        return super().deserialize(field, pstruct)
     group = True  # mapping_item.pt: a fieldset with the field's title as its legend, its hint and error
     category = "default"  # not deform's "structural" mapping: the field has its label and error
 

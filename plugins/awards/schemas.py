@@ -6,7 +6,7 @@ import re
 import colander
 import deform
 
-from portal.api import country_node, rich_text_node, uploads_node
+from portal.api import country_node, uploads_node
 from portal.api import LocalDateTime, _, email_node, field_values, local_moments, timezone_node, translatable_node
 
 DATETIME_INPUT = {"type": "datetime-local"}
