@@ -152,6 +152,14 @@ def missing_note(request: Any, obj: Any, *fields: str) -> str:
     return ""
 
 
+def site_name(request: Any, language: str | None = None) -> str:
+    """The site's name in `language` (the reader's when None): `portal.site_name.es` in the ini file,
+    else `portal.site_name`."""
+    settings = getattr(getattr(request, "registry", None), "settings", None) or {}
+    language = language or getattr(request, "locale_name", None) or default_language(request)
+    return settings.get(f"portal.site_name.{language}") or settings.get("portal.site_name", "")
+
+
 # --- writing --------------------------------------------------------------------------------------
 
 def stored_translations(obj: Any, field: str, value: TranslatedText) -> dict:

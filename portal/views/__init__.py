@@ -10,7 +10,7 @@ from pyramid.events import BeforeRender, NewRequest, NewResponse
 from pyramid.renderers import get_renderer
 
 from ..i18n import LANGUAGES, _, translate
-from ..translatable import missing_note, translated
+from ..translatable import missing_note, site_name, translated
 from ..timezones import datetime_text
 
 STATIC = Path(__file__).resolve().parent.parent.parent / "static"
@@ -137,6 +137,7 @@ def template_globals(event):
     # a translatable field in the reader's language (or the original, with .note saying so)
     event.setdefault("translated", lambda obj, field: translated(request, obj, field))
     event.setdefault("missing_note", lambda obj, *fields: missing_note(request, obj, *fields))
+    event.setdefault("site_name_text", lambda: site_name(request))
     event["portal"] = request.registry.portal
     event.setdefault("_", _)
     event.setdefault("breadcrumbs", [])

@@ -82,3 +82,17 @@ def test_search_finds_an_item_by_a_translated_title(testapp, editor, db):
     testapp.post(f"{url}/transition", {"transition": "publish", "csrf_token": csrf(testapp)}, status=302)
     found = testapp.get("/search", {"q": "presupuestos"})
     assert url in found.text
+
+
+def test_the_site_is_named_in_the_readers_language(app_settings_named):
+    testapp = app_settings_named
+    assert testapp.get("/", params={"_LOCALE_": "es"}).html.select_one(".brand").text == "Red de democracia participativa"
+    assert testapp.get("/", params={"_LOCALE_": "fr"}).html.select_one(".brand").text == "Test network"
+
+
+@pytest.fixture
+def app_settings_named(settings):
+    from webtest import TestApp
+
+    from portal import main
+    return TestApp(main({}, **dict(settings, **{"portal.site_name.es": "Red de democracia participativa"})))
