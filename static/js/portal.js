@@ -34,7 +34,23 @@ document.addEventListener("DOMContentLoaded", function () {
       tab.setAttribute("role", "tab");
       tab.setAttribute("aria-controls", panel.id);
       tab.className = "translatable-tab" + (panel.classList.contains("has-error") ? " has-error" : "");
-      tab.textContent = legend ? legend.textContent.replace(/\s+/g, " ").trim() : panel.getAttribute("data-lang");
+      // the language's name, a mark on the required one; "(required)" / "(optional)" said, not shown
+      var language = legend && legend.querySelector(".translatable-language");
+      var need = legend && legend.querySelector(".translatable-need");
+      tab.appendChild(document.createTextNode(language ? language.textContent.trim() : panel.getAttribute("data-lang")));
+      if (panel.hasAttribute("data-required")) {
+        var mark = document.createElement("span");
+        mark.className = "translatable-mark";
+        mark.setAttribute("aria-hidden", "true");
+        mark.textContent = "*";
+        tab.appendChild(mark);
+      }
+      if (need) {
+        var said = document.createElement("span");
+        said.className = "visually-hidden";
+        said.textContent = " " + need.textContent.trim();
+        tab.appendChild(said);
+      }
       panel.setAttribute("role", "tabpanel");
       panel.setAttribute("aria-labelledby", tab.id);
       list.appendChild(tab);

@@ -61,8 +61,9 @@ def test_the_award_call_in_spanish_end_to_end(new_page, live_server, call_id, ax
     form = sam.locator("main form#deform")
     title = form.locator("fieldset:has(> legend:text-is('Title'))")
     tabs = title.get_by_role("tab")
-    expect(tabs).to_have_text(["English (required)", "Español (optional)", "Français (optional)",
-                               "Português (optional)"])
+    expect(tabs).to_have_count(4)
+    for n, name in enumerate(["English (required)", "Español (optional)", "Français (optional)", "Português (optional)"]):
+        expect(title.get_by_role("tab", name=name, exact=True)).to_have_attribute("id", tabs.nth(n).get_attribute("id"))
     expect(tabs.first).to_have_attribute("aria-selected", "true")
     expect(title.get_by_label("Title · Español")).to_be_hidden()  # one language at a time
     tabs.first.focus()
