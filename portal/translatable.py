@@ -36,9 +36,19 @@ def default_language(request: Any = None) -> str:
 
 
 class TranslationsMixin:
-    """The `translations` column of a model with translatable fields."""
+    """The `translations` column of a model with translatable fields (named in `__translatable__`).
+    Setting such a field to a form's TranslatedText stores the original in its column and the
+    other languages in `translations`, so a view's `setattr(obj, name, value)` loop needs no change."""
 
+    __translatable__: tuple[str, ...] = ()
     translations: Mapped[dict | None] = mapped_column(JSON, nullable=True, default=dict)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, TranslatedText):
+            super().__setattr__(name, value.original)
+            super().__setattr__(TRANSLATIONS, stored_translations(self, name, value))
+        else:
+            super().__setattr__(name, value)
 
 
 class TranslatedText(dict):
@@ -208,6 +218,20 @@ def apply_translated(obj: Any, values: dict) -> dict:
 
 # --- the form field -------------------------------------------------------------------------------
 
+def _edited(node: colander.SchemaNode, original: str) -> Any:
+    """The object a form edits whose field is this original text: bound to the form (obj, call...) or
+    the view's context. A form started from the column alone (`getattr(obj, "title")`) then still shows
+    the field's translations."""
+    bindings = getattr(node, "bindings", None) or {}
+    request = bindings.get("request")
+    candidates = [*bindings.values(), getattr(request, "context", None)]
+    for candidate in candidates:
+        if is_translatable(candidate, node.name) and not isinstance(candidate, dict) \
+                and (getattr(candidate, node.name, None) or "") == original:
+            return candidate
+    return None
+
+
 class Translations(colander.Mapping):
     """The type of a translatable field: {language: text} in, a TranslatedText out. A plain string
     (the original alone, as a content form's starting values give it) is shown with the
@@ -217,7 +241,7 @@ class Translations(colander.Mapping):
         if appstruct is None:
             appstruct = colander.null
         if isinstance(appstruct, str):
-            obj = (getattr(node, "bindings", None) or {}).get("obj")
+            obj = _edited(node, appstruct)
             values = field_values(obj, node.name) if obj is not None else {}
             appstruct = dict(values, **{node.translatable_default: appstruct})
         if isinstance(appstruct, dict):  # {language: text} -> the inputs' names
