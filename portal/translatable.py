@@ -299,6 +299,7 @@ def _bind_languages(node: colander.SchemaNode, kw: dict) -> None:
         child.name = node.name if lang == default else f"{node.name}-{lang}"
         child.missing = colander.required if lang == default and node.translatable_required else ""
         child.translatable_language = LANGUAGES[lang]
+        child.description = node.description  # each input is described by the field's hint too
 
 
 def translatable_node(title: Any, name: str | None = None, rich: bool = False, max_length: int | None = None,
@@ -308,7 +309,7 @@ def translatable_node(title: Any, name: str | None = None, rich: bool = False, m
     False), the others optional. `rich`: HTML with the editor (cleaned with nh3); `textarea`: that
     many rows of plain text; else one line. Its value is a TranslatedText: give it to set_translated
     (or apply_translated, or the content service, which call it)."""
-    from .forms import RichText
+    from .forms import RICH_HINT, RichText
     from .richtext import RichTextWidget
 
     def child(lang: str) -> colander.SchemaNode:
@@ -325,6 +326,8 @@ def translatable_node(title: Any, name: str | None = None, rich: bool = False, m
 
     if name is not None:
         kw["name"] = name
+    if rich and description is None:
+        description = RICH_HINT
     node = colander.SchemaNode(Translations(), *[child(lang) for lang in LANGUAGES], title=title,
                                description=description, widget=TranslatableWidget(),
                                missing=colander.required if required else TranslatedText(),

@@ -21,11 +21,10 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("[data-translatable]").forEach(function (box, n) {
     var panels = Array.prototype.slice.call(box.querySelectorAll(":scope > .translatable-panel"));
     if (panels.length < 2) { return; }
-    var title = box.closest("fieldset") && box.closest("fieldset").querySelector("legend");
+    // no label of its own: it sits in the field's fieldset, whose legend names the field
     var list = document.createElement("div");
     list.setAttribute("role", "tablist");
     list.className = "translatable-tabs";
-    if (title && title.id) { list.setAttribute("aria-labelledby", title.id); }
     var tabs = panels.map(function (panel) {
       var tab = document.createElement("button");
       var legend = panel.querySelector("legend");
@@ -72,6 +71,14 @@ document.addEventListener("DOMContentLoaded", function () {
         if (to === undefined) { return; }
         event.preventDefault();
         select((to + tabs.length) % tabs.length, true);
+      });
+    });
+    // a link of the error summary to a language that is not shown: show it first
+    panels.forEach(function (panel, i) {
+      panel.querySelectorAll("[id]").forEach(function (el) {
+        document.querySelectorAll('.error-summary a[href="#' + el.id + '"]').forEach(function (link) {
+          link.addEventListener("click", function () { select(i, false); });
+        });
       });
     });
     box.classList.add("tabbed");
