@@ -18,6 +18,7 @@ from typing import Any
 
 import colander
 import deform
+from markupsafe import escape
 from pyramid.threadlocal import get_current_request
 from sqlalchemy import JSON
 from sqlalchemy.orm import Mapped, mapped_column
@@ -112,6 +113,11 @@ class Translated(str):
     language: str = "en"
     missing: str | None = None
     note: str = ""
+
+    def __html__(self) -> str:
+        # a template writes it escaped, as a plain str: Chameleon would look any other object up in
+        # the catalog (a call titled as one of the portal's messages would come out translated)
+        return str(escape(str(self)))
 
 
 def language_title(request: Any, code: str) -> str:

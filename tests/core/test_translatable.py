@@ -95,3 +95,10 @@ def app_settings_named(settings):
 
     from portal import main
     return TestApp(main({}, **dict(settings, **{"portal.site_name.es": "Red de democracia participativa"})))
+
+
+def test_a_title_that_is_also_a_portal_message_is_not_translated_by_the_page(testapp, editor):
+    form = section_form(testapp)
+    form["title"] = "Search"  # one of the portal's own messages ("Buscar" in Spanish)
+    url = form.submit("save", status=302).follow().request.path
+    assert testapp.get(url, params={"_LOCALE_": "es"}).html.h1.text == "Search"
