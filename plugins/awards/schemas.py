@@ -7,7 +7,7 @@ import colander
 import deform
 
 from portal.api import country_node, uploads_node
-from portal.api import LocalDateTime, _, email_node, field_values, local_moments, timezone_node, translatable_node
+from portal.api import LocalDateTime, _, email_node, field_values, local_moments, text_in, timezone_node, translatable_node
 
 DATETIME_INPUT = {"type": "datetime-local"}
 SLUG = re.compile(r"[^a-z0-9]+")
@@ -163,6 +163,13 @@ class CallSchema(colander.Schema):
 
 # --- an entry ------------------------------------------------------------------------------------
 
+def _read(row, field="title"):
+    """A row's field in the reader's language (the form's labels), else as written."""
+    from pyramid.threadlocal import get_current_request
+    language = getattr(get_current_request(), "locale_name", None) or "en"
+    return text_in(row, field, language, default="") or row.get(field, "")
+
+
 def entry_schema(call, experience_choices, documents=()):
     """The entry form of one call: the experience, the category, the call's own questions, the documents
     (attached in the same form, so nothing typed is lost)."""
@@ -174,15 +181,15 @@ def entry_schema(call, experience_choices, documents=()):
         missing=None))
     schema.add(colander.SchemaNode(
         colander.String(), name="category", title=_("Category"), missing="",
-        widget=deform.widget.SelectWidget(values=[("", "—")] + [(c["key"], c["title"]) for c in call.categories]),
+        widget=deform.widget.SelectWidget(values=[("", "—")] + [(c["key"], _read(c)) for c in call.categories]),
         validator=colander.OneOf([c["key"] for c in call.categories])))
     for q in call.questions:
         if q["kind"] == "choice":
-            node = colander.SchemaNode(colander.String(), name=f"q_{q['key']}", title=q["title"], missing="",
+            node = colander.SchemaNode(colander.String(), name=f"q_{q['key']}", title=_read(q), missing="",
                                        widget=deform.widget.SelectWidget(values=[("", "—")] + [(c, c) for c in q["choices"]]),
                                        validator=colander.OneOf(q["choices"]))
         else:
-            node = colander.SchemaNode(colander.String(), name=f"q_{q['key']}", title=q["title"], missing="",
+            node = colander.SchemaNode(colander.String(), name=f"q_{q['key']}", title=_read(q), missing="",
                                        validator=colander.Length(0, 5000),
                                        widget=deform.widget.TextAreaWidget(rows=4))
         schema.add(node)
@@ -225,9 +232,9 @@ def score_schema(call):
     for c in call.criteria:
         hint = _("From ${low} (not at all) to ${high} (exemplary); weight ${weight}. ${guide}",
                  mapping={"low": SCORE_MIN, "high": SCORE_MAX, "weight": c["weight"],
-                          "guide": c.get("description", "")})
+                          "guide": _read(c, "description")})
         schema.add(colander.SchemaNode(
-            colander.Integer(), name=f"score_{c['key']}", title=c["title"], missing=None,
+            colander.Integer(), name=f"score_{c['key']}", title=_read(c), missing=None,
             description=hint,
             validator=colander.Range(SCORE_MIN, SCORE_MAX, min_err=_("A score from 0 to 10."),
                                      max_err=_("A score from 0 to 10.")),
@@ -235,7 +242,7 @@ def score_schema(call):
                                                              "max": str(SCORE_MAX), "inputmode": "numeric"})))
         schema.add(colander.SchemaNode(
             colander.String(), name=f"comment_{c['key']}", title=_("Comment on “${criterion}”",
-                                                                  mapping={"criterion": c["title"]}),
+                                                                  mapping={"criterion": _read(c)}),
             missing="", validator=colander.Length(0, 5000), widget=deform.widget.TextAreaWidget(rows=3)))
     return schema
 

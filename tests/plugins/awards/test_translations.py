@@ -73,3 +73,16 @@ def test_the_receipt_is_in_the_recipients_language_dates_included(app, network, 
     assert "Inclusion sociale" in body and "Good Practice Award" not in body
     assert datetime_text("fr", RESULTS_UTC, "America/Sao_Paulo") in body  # "1 juin 2027, 12:00"
     assert datetime_text("en", RESULTS_UTC, "America/Sao_Paulo") not in body
+
+
+def test_the_entry_form_names_the_categories_in_the_applicants_language(app, network, at, db):
+    from award_helpers import start_entry
+    from portal.testing import login
+    call_id, _t, _c = translated_call(app, db)
+    at.set(datetime(2027, 2, 1, tzinfo=UTC))
+    browser = client(app, "192.0.2.13")
+    login(browser, "rep@dakar.example")
+    entry_id = start_entry(browser, call_id, network["exp_dakar"])
+    form = browser.get(f"/awards/entries/{entry_id}/edit", params={"_LOCALE_": "fr"}).forms["deform"]
+    assert ("inclusion", False, "Inclusion sociale") in form["category"].options
+    assert ("digital-participation", False, "Digital participation") in form["category"].options  # the original
