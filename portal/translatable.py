@@ -70,6 +70,11 @@ class TranslatedText(dict):
     def others(self) -> dict[str, str]:
         return {lang: text for lang, text in self.items() if lang != self.default and text}
 
+    def text_for(self, language: str | None) -> str:
+        """In `language` if written in it, else the original: a plugin setting's text read for a page
+        (settings keep a translatable field as this value, with every language)."""
+        return self.get(language or "") or self.original or next((t for t in self.values() if t), "")
+
 
 # --- reading --------------------------------------------------------------------------------------
 

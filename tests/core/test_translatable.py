@@ -102,3 +102,19 @@ def test_a_title_that_is_also_a_portal_message_is_not_translated_by_the_page(tes
     form["title"] = "Search"  # one of the portal's own messages ("Buscar" in Spanish)
     url = form.submit("save", status=302).follow().request.path
     assert testapp.get(url, params={"_LOCALE_": "es"}).html.h1.text == "Search"
+
+
+def test_a_plugin_setting_keeps_its_text_in_each_language():
+    """Plugin settings are stored with the schema's serialize and read with its deserialize, unbound."""
+    import colander
+
+    from portal.translatable import TranslatedText, translatable_node
+
+    class Settings(colander.Schema):
+        welcome = translatable_node("Welcome text", required=False)
+
+    stored = Settings().serialize({"welcome": TranslatedText({"en": "Welcome", "es": "Bienvenida", "fr": "",
+                                                               "pt": ""})})
+    value = Settings().deserialize(stored)["welcome"]
+    assert isinstance(value, TranslatedText)
+    assert value.text_for("es") == "Bienvenida" and value.text_for("fr") == "Welcome"
