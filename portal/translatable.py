@@ -18,7 +18,7 @@ from typing import Any
 
 import colander
 import deform
-from markupsafe import escape
+from markupsafe import Markup, escape
 from pyramid.threadlocal import get_current_request
 from sqlalchemy import JSON
 from sqlalchemy.orm import Mapped, mapped_column
@@ -118,6 +118,12 @@ class Translated(str):
     language: str = "en"
     missing: str | None = None
     note: str = ""
+
+    @property
+    def markup(self) -> Markup:
+        """The text as HTML for `tal:content="structure ..."`: a rich field's value, cleaned with nh3 when
+        it was saved."""
+        return Markup(str(self))
 
     def __html__(self) -> str:
         # a template writes it escaped, as a plain str: Chameleon would look any other object up in

@@ -43,7 +43,7 @@ def test_readers_get_the_call_in_their_language_or_the_original_with_a_note(app,
     reader = client(app, "192.0.2.30")
     es = reader.get(f"/awards/{call_id}", headers={"Accept-Language": "es"})
     assert es.html.h1.text.strip() == "7th Premio a la Buena Práctica"
-    assert "Sea audaz." in es.text and "Solo miembros." in es.text and "Inclusión" in es.text
+    assert "<p>Sea audaz.</p>" in es.text and "<p>Solo miembros.</p>" in es.text and "Inclusión" in es.text
     assert not es.html.select(".untranslated-note")
     fr = reader.get(f"/awards/{call_id}", params={"_LOCALE_": "fr"})
     assert fr.html.h1.text.strip() == "7th Prix de la bonne pratique"
