@@ -15,6 +15,17 @@ _WHERE: dict[str, str] = {
     "LANGUAGES": "portal.i18n",
     "translate": "portal.i18n",
     "translate_to": "portal.i18n",
+    "TranslatedText": "portal.translatable",
+    "TranslationsMixin": "portal.translatable",
+    "apply_translated": "portal.translatable",
+    "default_language": "portal.translatable",
+    "field_values": "portal.translatable",
+    "missing_note": "portal.translatable",
+    "set_translated": "portal.translatable",
+    "site_name": "portal.translatable",
+    "text_in": "portal.translatable",
+    "translatable_node": "portal.translatable",
+    "translated": "portal.translatable",
     "keep_for": "portal.cache",
     "index_processes": "portal.cli",
     "load": "portal.cli",
@@ -188,6 +199,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # what type checkers and editors see
     from portal.i18n import LANGUAGES, _, translate, translate_to  # noqa: F401
     from portal.models.meta import UTCDateTime  # noqa: F401
+    from portal.translatable import TranslatedText, TranslationsMixin, apply_translated, default_language, field_values, missing_note, set_translated, site_name, text_in, translatable_node, translated  # noqa: F401
     from portal.cache import keep_for  # noqa: F401
     from portal.cli import index_processes, load, progress  # noqa: F401
     from portal.content_types import NewsSchema  # noqa: F401

@@ -11,6 +11,7 @@ from .forms import ContentSchema
 from .i18n import _
 from .models import Content, News, Page, Section
 from .sanitize import html_to_text
+from .translatable import translatable_node
 from .workflow import PUBLICATION
 
 
@@ -22,10 +23,13 @@ def deferred_section_widget(node, kw):
 
 
 class SectionSchema(ContentSchema):
-    pass
+    """The secretariat's sections and pages are one item written in each language."""
+    title = translatable_node(_("Title"), max_length=300)
+    description = translatable_node(_("Summary"), max_length=1000, required=False, textarea=3)
+    body = translatable_node(_("Text"), rich=True, required=False)
 
 
-class PageSchema(ContentSchema):
+class PageSchema(SectionSchema):
     parent_id = colander.SchemaNode(colander.Integer(), title=_("Section"), missing=None,
                                     widget=deferred_section_widget)
 

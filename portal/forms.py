@@ -48,11 +48,14 @@ class RichText(colander.String):
         return clean_html(value) if value not in (colander.null, None) else value
 
 
+RICH_HINT = _("Paragraphs, headings, lists, links and bold or italic text are kept; anything else, such as "
+              "scripts, is removed.")
+
+
 def rich_text_node(title, missing="", description=None):
     return colander.SchemaNode(
         RichText(), title=title, missing=missing,
-        description=description or _("Paragraphs, headings, lists, links and bold or italic text are "
-                                     "kept; anything else, such as scripts, is removed."),
+        description=description or RICH_HINT,
         widget=RichTextWidget())
 
 

@@ -20,6 +20,7 @@ from pyramid.i18n import TranslationString
 from sqlalchemy import select
 
 from .i18n import translate_to
+from .translatable import site_name
 from .models import OutboxMessage, utcnow
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ def render_template(request, template_name, language, **values):
     """(subject, body) of a template in a language; a value that is itself a translation string (a state's
     title) is translated too. A placeholder without a value is an error, not an empty hole in a mail."""
     template = request.registry.portal.mail_templates[template_name]
-    values.setdefault("site", request.registry.settings.get("portal.site_name", ""))
+    values.setdefault("site", site_name(request, language))
     missing = template.placeholders - set(values)
     if missing:
         raise KeyError(f"mail template {template_name!r} needs {', '.join(sorted(missing))}")

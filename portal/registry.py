@@ -67,6 +67,7 @@ class SearchIndex:
     facets: dict
     plugin: str
     load: tuple = ()  # loader options for `portal reindex` (relationships the document reads)
+    title: Any = None  # the type facet's label of an index that is not a content type ("Award call")
 
 
 @dataclass
@@ -331,12 +332,13 @@ def _base_views():
 
 
 def add_search_index(config, factory, document, should_index=lambda obj: True, name=None, facets=None,
-                     facet_values=None, facet_labels=None, load=()):
+                     facet_values=None, facet_labels=None, load=(), title=None):
     """Index instances of `factory`: document(request, obj) returns the fields (see portal.search).
     facets: {name: title} of the plugin's own facets; facet_values / facet_labels: per facet, the
     allowed values (a 400 names them) and how to show a value; load: SQLAlchemy loader options for the
     relationships document() reads (e.g. selectinload(Experience.themes)), so `portal reindex` loads
-    them for all items at once, not one query per item (content items' local roles are loaded so)."""
+    them for all items at once, not one query per item (content items' local roles are loaded so);
+    title: how the type facet names these documents when they are not a content type."""
     from sqlalchemy.orm import selectinload
     from .models import Content
     request_first(document, f"add_search_index({name or factory.__name__}) document")
@@ -345,7 +347,7 @@ def add_search_index(config, factory, document, should_index=lambda obj: True, n
     if issubclass(factory, Content):
         load = (selectinload(factory.local_roles), *load)
     info = SearchIndex(name=name, factory=factory, document=document, should_index=should_index,
-                       facets=dict(facets or {}), plugin=config.package_name, load=tuple(load))
+                       facets=dict(facets or {}), plugin=config.package_name, load=tuple(load), title=title)
     portal = config.registry.portal
 
     def store():

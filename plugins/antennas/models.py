@@ -8,15 +8,16 @@ from sqlalchemy import Date, ForeignKey, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.api import Base, LocalRole, User
-from portal.api import UTCDateTime, utcnow
+from portal.api import TranslationsMixin, UTCDateTime, utcnow
 
 STATUSES = ("planned", "active")
 # the local role a coordinator holds on the antenna's section: edit and publish there
 COORDINATOR_ROLE = "reviewer"
 
 
-class Antenna(Base):
+class Antenna(TranslationsMixin, Base):
     __tablename__ = "antennas"
+    __translatable__ = ("name", "description")  # written in each language: `translations` holds the others
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     region: Mapped[str] = mapped_column(String(30), index=True)

@@ -4,7 +4,7 @@ import deform
 from sqlalchemy import select
 
 from portal.api import REGIONS
-from portal.api import country_node, rich_text_node
+from portal.api import country_node, translatable_node
 from portal.api import _, translate
 from portal.api import Member, User
 
@@ -68,8 +68,7 @@ def deferred_coordinators_validator(node, kw):
 
 
 class AntennaSchema(colander.Schema):
-    name = colander.SchemaNode(colander.String(), title=_("Name"), validator=colander.Length(2, 200),
-                               description=_("For example: Latin America antenna"))
+    name = translatable_node(_("Name"), max_length=200, description=_("For example: Latin America antenna"))
     region = colander.SchemaNode(colander.String(), title=_("Region"), validator=colander.OneOf(list(REGIONS)),
                                  widget=deferred_region_widget)
     seat_city = colander.SchemaNode(colander.String(), title=_("Seat city"), missing="",
@@ -81,7 +80,7 @@ class AntennaSchema(colander.Schema):
                                  widget=deform.widget.TextInputWidget(attributes={"type": "date"}))
     status = colander.SchemaNode(colander.String(), title=_("Status"), validator=colander.OneOf(STATUSES),
                                  widget=deferred_status_widget, default="planned")
-    description = rich_text_node(_("Description"))
+    description = translatable_node(_("Description"), rich=True, required=False)
     contacts = colander.SchemaNode(colander.String(), title=_("Contacts"), missing="",
                                    validator=colander.Length(0, 2000),
                                    description=_("Addresses, phone numbers and mail addresses, one per line."),

@@ -5,7 +5,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from portal.api import Content, Section, User, utcnow
-from portal.api import content_service, html_to_text
+from portal.api import apply_translated, content_service, html_to_text
 
 from .models import Antenna
 from .schemas import email_lines
@@ -52,12 +52,14 @@ def save_antenna(request: Any, antenna: Antenna | None, appstruct: dict) -> Ante
     if antenna is None:
         antenna = Antenna()
         session.add(antenna)
-    for key, value in appstruct.items():
+    for key, value in apply_translated(antenna, appstruct).items():
         setattr(antenna, key, value)
     if antenna.section is None:  # the antenna's own section: its news and pages are written in it
         antenna.section = content_service.create(request, Section, {"title": antenna.name, "language": request.locale_name},
                                                  comment="Created", state="published", published=utcnow())
     antenna.section.title = antenna.name
+    names = (antenna.translations or {}).get("name")  # the section is named in each language as the antenna
+    antenna.section.translations = {"title": dict(names)} if names else {}
     antenna.section.description = html_to_text(antenna.description)[:1000]
     session.flush()
     antenna.set_coordinators(session, coordinators)

@@ -15,7 +15,8 @@ def includeme(config):
     from .demo import create_demo_awards
     from .exports import ENTRY_COLUMNS, SCORE_COLUMNS, WINNER_COLUMNS, entry_rows, score_rows, winner_rows
     from .publication import CHECK_EVERY, publish_task
-    from .search import FACET_LABELS, FACET_VALUES, FACETS, award_badges, award_facets, hidden_from_jurors
+    from .models import AwardCall
+    from .search import FACET_LABELS, FACET_VALUES, FACETS, award_badges, award_facets, call_document, hidden_from_jurors
     from .sections import member_awards, open_calls, region_awards
     from .steps import manage_tasks
     from .permissions import AwardPermissions
@@ -27,6 +28,7 @@ def includeme(config):
     config.add_menu_item("main", "awards", _("Awards"), route_name="awards", order=60)
     config.add_search_facets("experience", award_facets, facets=FACETS, facet_values=FACET_VALUES,
                              facet_labels=FACET_LABELS)
+    config.add_search_index(AwardCall, document=call_document, name="award_call", title=_("Award call"))
     config.add_search_exclusion("awards:blind-review", hidden_from_jurors)
     config.add_content_badges("awards", award_badges, types=("experience",))
     config.add_member_section("awards", AWARD, member_awards, order=40)

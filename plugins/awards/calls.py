@@ -3,7 +3,7 @@ they were given (entries' categories and answers and jurors' scores point to the
 titles become; what entries or scores already use cannot be removed."""
 from collections import Counter
 
-from portal.api import _
+from portal.api import TranslatedText, _, field_values, set_translated
 
 from .schemas import slugify
 
@@ -47,18 +47,27 @@ def merge_rows(kind: str, old: list, submitted: list, used: dict) -> tuple[list,
         key = row.get("key") or ""
         if key not in old_by_key or key in seen:
             key = ""  # a key the call does not have (or twice): the row is new
-        title = " ".join((row.get("name") or "").split())
+        name = row.get("name")
+        title = " ".join(((name.original if isinstance(name, TranslatedText) else name) or "").split())
         if key and (row.get("remove") or not title):
             continue  # removed: checked below with the rows left out
         if not title:
             continue  # an empty row
         item = {"title": title[:300]}
+        if isinstance(name, TranslatedText):  # the other languages' titles, kept in the row
+            set_translated(item, "title", TranslatedText(dict(name, **{name.default: title[:300]}), name.default))
         if kind == "criteria":
             weight = str(row.get("weight") or "").strip()
             if not weight.isdigit() or not 1 <= int(weight) <= 100:
                 errors.append(_("“${title}”: a weight is a whole number from 1 to 100.", mapping={"title": title}))
                 continue
-            item.update(weight=int(weight), description=(row.get("description") or "").strip()[:1000])
+            item["weight"] = int(weight)
+            described = row.get("description")
+            if isinstance(described, TranslatedText):
+                set_translated(item, "description", TranslatedText(
+                    {lang: text.strip()[:1000] for lang, text in described.items()}, described.default))
+            else:
+                item["description"] = (described or "").strip()[:1000]
         if kind == "questions":
             choices = _choices(row.get("choices"))
             if len(choices) == 1:
@@ -128,8 +137,9 @@ def copy_values(source, same_call: bool) -> dict:
     """The call form's values from a call: to edit it, or (same_call False) to start next year's from it,
     the same dates a year on."""
     from .schemas import rows_of
-    values = {k: getattr(source, k) for k in ("edition", "title", "rules", "eligibility", "timezone",
-                                               "reviews_per_entry", "blind", "max_entries_per_member", "ceremony")}
+    values = {k: getattr(source, k) for k in ("edition", "timezone", "reviews_per_entry", "blind",
+                                               "max_entries_per_member", "ceremony")}
+    values.update({k: field_values(source, k) for k in ("title", "rules", "eligibility")})
     for kind in ("categories", "criteria", "questions"):
         values[kind] = rows_of(source, kind)
     for name in ("opens", "closes", "evaluation_closes", "results_date"):

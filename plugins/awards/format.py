@@ -8,7 +8,12 @@ OUTCOME_TITLES = {"winner": _("Winner"), "mention": _("Special mention")}
 
 def when(request, call, value):
     """A date-time in the call's time zone, as the reader writes dates, with the zone named."""
+    return when_in(request.locale_name, call, value)
+
+
+def when_in(language, call, value):
+    """The same in a given language: a mail is written in its recipient's ("1 de dez. de 2026 19:53")."""
     if value is None:
         return ""
-    return f"{datetime_text(request.locale_name, value, call.timezone)} ({call.timezone.replace('_', ' ')})"
+    return f"{datetime_text(language or 'en', value, call.timezone)} ({call.timezone.replace('_', ' ')})"
 

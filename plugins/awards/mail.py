@@ -1,8 +1,8 @@
 """The awards' mails, each in its recipient's language: the receipt of an entry, the invitation to the
 jury, the notice of entries to review (the outcomes are in publication.py)."""
-from portal.api import _, translate_to
+from portal.api import _, text_in, translate_to
 
-from .format import when
+from .format import when_in
 
 
 def includeme(config):
@@ -30,12 +30,12 @@ def submission_mail(request, entry):
     lang = user.language
     call = entry.call
     lines = [f"{translate_to(request, _('Experience'), lang)}: {entry.title}",
-             f"{translate_to(request, _('Category'), lang)}: {call.category_title(entry.category)}"]
-    lines += [f"{q['title']}: {entry.answers.get(q['key'], '')}" for q in call.questions]
+             f"{translate_to(request, _('Category'), lang)}: {call.category_title(entry.category, lang)}"]
+    lines += [f"{text_in(q, 'title', lang) or q['title']}: {entry.answers.get(q['key'], '')}" for q in call.questions]
     lines += [f"{translate_to(request, _('Document'), lang)}: {d.file.filename}" for d in entry.documents]
-    request.send_template("awards:entry-received", user, edition=call.edition, title=call.title,
-                          date=when(request, call, entry.submitted), summary="\n".join(lines),
-                          results=when(request, call, call.results_date),
+    request.send_template("awards:entry-received", user, edition=call.edition, title=call.title_in(lang),
+                          date=when_in(lang, call, entry.submitted), summary="\n".join(lines),
+                          results=when_in(lang, call, call.results_date),
                           url=request.route_url("award_entry", entry=entry.id))
 
 
@@ -43,8 +43,10 @@ def invitation_mail(request, call, juror, created):
     """A new juror learns they are on the jury (with a link to choose a password, for a new account)."""
     from portal.api import issue_reset_token
     user = juror.user
-    values = {"edition": call.edition, "title": call.title, "url": request.route_url("award_my_reviews", call=call.id),
-              "closes": when(request, call, call.evaluation_closes)}
+    lang = user.language or "en"
+    values = {"edition": call.edition, "title": call.title_in(lang),
+              "url": request.route_url("award_my_reviews", call=call.id),
+              "closes": when_in(lang, call, call.evaluation_closes)}
     if created:
         request.send_template("awards:jury-invitation-new-account", user,
                               link=issue_reset_token(request, user, hours=24 * 14), **values)
@@ -54,7 +56,8 @@ def invitation_mail(request, call, juror, created):
 
 def tell_juror(request, call, juror, added):
     """A juror learns by mail that entries wait for their review, in their language."""
-    request.send_template("awards:entries-to-review", juror.user, juror.user.language or "en", count=added,
-                          edition=call.edition, title=call.title,
+    lang = juror.user.language or "en"
+    request.send_template("awards:entries-to-review", juror.user, lang, count=added,
+                          edition=call.edition, title=call.title_in(lang),
                           url=request.route_url("award_my_reviews", call=call.id),
-                          closes=when(request, call, call.evaluation_closes))
+                          closes=when_in(lang, call, call.evaluation_closes))

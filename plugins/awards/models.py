@@ -6,7 +6,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.api import Base
-from portal.api import UTCDateTime, utcnow
+from portal.api import TranslationsMixin, UTCDateTime, utcnow
 
 from portal.api import clock
 
@@ -16,8 +16,10 @@ CALL_STATES = ("upcoming", "open", "closed", "evaluation", "published")
 OUTCOMES = ("winner", "mention")
 
 
-class AwardCall(Base):
-    """One edition of the award. Dates are stored in UTC and shown in the call's own time zone."""
+class AwardCall(TranslationsMixin, Base):
+    """One edition of the award. Dates are stored in UTC and shown in the call's own time zone. Its
+    title, rules and eligibility (and its rows' titles) are written in each language: the columns hold
+    the portal's language, `translations` the others."""
 
     __tablename__ = "award_calls"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -50,6 +52,8 @@ class AwardCall(Base):
                                                        passive_deletes=True, order_by="AwardEntry.id")
     jurors: Mapped[list["Juror"]] = relationship(back_populates="call", cascade="all, delete-orphan",
                                                  passive_deletes=True, order_by="Juror.id")
+
+    __translatable__ = ("title", "rules", "eligibility")
 
     @property
     def zone(self):
@@ -90,8 +94,16 @@ class AwardCall(Base):
     def __acl__(self):
         return AwardPermissions.call(self)
 
-    def category_title(self, key):
-        return next((c["title"] for c in self.categories if c["key"] == key), key)
+    def category_title(self, key, language=None):
+        """A category's title, in `language` when it was translated into it."""
+        row = next((c for c in self.categories if c["key"] == key), None)
+        if row is None:
+            return key
+        return ((row.get("translations") or {}).get("title") or {}).get(language) or row["title"]
+
+    def title_in(self, language):
+        """The call's title in `language`, else in the portal's language (a mail's subject, a badge)."""
+        return ((self.translations or {}).get("title") or {}).get(language) or self.title
 
     def criterion(self, key):
         return next((c for c in self.criteria if c["key"] == key), None)

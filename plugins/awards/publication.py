@@ -31,7 +31,7 @@ def outcome_text(request, entry, language):
                                        mapping={"reason": entry.eligibility_reason}), language)
     if entry.outcome == "winner":
         return translate_to(request, _("Congratulations: your entry won the award in the category “${category}”.",
-                                       mapping={"category": call.category_title(entry.category)}), language)
+                                       mapping={"category": call.category_title(entry.category, language)}), language)
     if entry.outcome == "mention":
         return translate_to(request, _("Congratulations: the jury gave your entry a special mention."), language)
     return translate_to(request, _("Your entry was not among the winners this year. Thank you for taking part: "
@@ -56,7 +56,7 @@ def publish_call(request, session, call):
         outcome = outcome_text(request, entry, recipient.language)
         if outcome is None:
             continue
-        send_template(mailer, "awards:results", recipient, edition=call.edition, title=call.title,
+        send_template(mailer, "awards:results", recipient, edition=call.edition, title=call.title_in(recipient.language),
                       entry=entry.title, outcome=outcome, url=url)
         sent += 1
         if entry.outcome and entry.experience is not None:

@@ -6,8 +6,8 @@ import re
 import colander
 import deform
 
-from portal.api import country_node, rich_text_node, uploads_node
-from portal.api import LocalDateTime, _, email_node, local_moments, timezone_node
+from portal.api import country_node, uploads_node
+from portal.api import LocalDateTime, _, email_node, field_values, local_moments, text_in, timezone_node, translatable_node
 
 DATETIME_INPUT = {"type": "datetime-local"}
 SLUG = re.compile(r"[^a-z0-9]+")
@@ -46,8 +46,7 @@ def _row_fields(kind):
     """A row's fields: its name (and weight), where it goes, a box to remove it, then what it explains."""
     fields = [
         colander.SchemaNode(colander.String(), name="key", missing="", widget=deform.widget.HiddenWidget()),
-        colander.SchemaNode(colander.String(), name="name", title=_("Name"), missing="",
-                            validator=colander.Length(0, 300)),
+        translatable_node(_("Name"), name="name", max_length=300, required=False),
     ]
     if kind == "criteria":
         fields.append(colander.SchemaNode(
@@ -59,9 +58,8 @@ def _row_fields(kind):
         colander.SchemaNode(colander.Boolean(), name="remove", title=_("Remove"), missing=False),
     ]
     if kind == "criteria":
-        fields.append(colander.SchemaNode(
-            colander.String(), name="description", title=_("What the jury looks for"), missing="",
-            validator=colander.Length(0, 1000), widget=deform.widget.TextAreaWidget(rows=2)))
+        fields.append(translatable_node(_("What the jury looks for"), name="description", max_length=1000,
+                                        required=False, textarea=2))
     if kind == "questions":
         fields.append(colander.SchemaNode(
             colander.String(), name="choices", title=_("Answers to choose from"), missing="",
@@ -95,9 +93,9 @@ def rows_of(call, kind):
     """The rows of a call as the form shows them (with empty ones to add more)."""
     rows = []
     for n, row in enumerate(getattr(call, kind) if call is not None else [], 1):
-        value = {"key": row["key"], "name": row["title"], "position": str(n)}
+        value = {"key": row["key"], "name": field_values(row, "title"), "position": str(n)}
         if kind == "criteria":
-            value.update(weight=str(row["weight"]), description=row.get("description", ""))
+            value.update(weight=str(row["weight"]), description=field_values(row, "description"))
         if kind == "questions":
             value["choices"] = "; ".join(row.get("choices", [])) if row.get("kind") == "choice" else ""
         rows.append(value)
@@ -135,9 +133,9 @@ def check_ceremony(node, value):
 class CallSchema(colander.Schema):
     edition = colander.SchemaNode(colander.String(), title=_("Edition"), validator=colander.Length(1, 60),
                                   description=_("For example “7th”."))
-    title = colander.SchemaNode(colander.String(), title=_("Title"), validator=colander.Length(1, 300))
-    rules = rich_text_node(_("Rules"))
-    eligibility = rich_text_node(_("Eligibility"))
+    title = translatable_node(_("Title"), max_length=300)
+    rules = translatable_node(_("Rules"), rich=True, required=False)
+    eligibility = translatable_node(_("Eligibility"), rich=True, required=False)
     categories = rows_node("categories")
     criteria = rows_node("criteria")
     questions = rows_node("questions")
@@ -165,6 +163,13 @@ class CallSchema(colander.Schema):
 
 # --- an entry ------------------------------------------------------------------------------------
 
+def _read(row, field="title"):
+    """A row's field in the reader's language (the form's labels), else as written."""
+    from pyramid.threadlocal import get_current_request
+    language = getattr(get_current_request(), "locale_name", None) or "en"
+    return text_in(row, field, language, default="") or row.get(field, "")
+
+
 def entry_schema(call, experience_choices, documents=()):
     """The entry form of one call: the experience, the category, the call's own questions, the documents
     (attached in the same form, so nothing typed is lost)."""
@@ -176,15 +181,15 @@ def entry_schema(call, experience_choices, documents=()):
         missing=None))
     schema.add(colander.SchemaNode(
         colander.String(), name="category", title=_("Category"), missing="",
-        widget=deform.widget.SelectWidget(values=[("", "—")] + [(c["key"], c["title"]) for c in call.categories]),
+        widget=deform.widget.SelectWidget(values=[("", "—")] + [(c["key"], _read(c)) for c in call.categories]),
         validator=colander.OneOf([c["key"] for c in call.categories])))
     for q in call.questions:
         if q["kind"] == "choice":
-            node = colander.SchemaNode(colander.String(), name=f"q_{q['key']}", title=q["title"], missing="",
+            node = colander.SchemaNode(colander.String(), name=f"q_{q['key']}", title=_read(q), missing="",
                                        widget=deform.widget.SelectWidget(values=[("", "—")] + [(c, c) for c in q["choices"]]),
                                        validator=colander.OneOf(q["choices"]))
         else:
-            node = colander.SchemaNode(colander.String(), name=f"q_{q['key']}", title=q["title"], missing="",
+            node = colander.SchemaNode(colander.String(), name=f"q_{q['key']}", title=_read(q), missing="",
                                        validator=colander.Length(0, 5000),
                                        widget=deform.widget.TextAreaWidget(rows=4))
         schema.add(node)
@@ -227,9 +232,9 @@ def score_schema(call):
     for c in call.criteria:
         hint = _("From ${low} (not at all) to ${high} (exemplary); weight ${weight}. ${guide}",
                  mapping={"low": SCORE_MIN, "high": SCORE_MAX, "weight": c["weight"],
-                          "guide": c.get("description", "")})
+                          "guide": _read(c, "description")})
         schema.add(colander.SchemaNode(
-            colander.Integer(), name=f"score_{c['key']}", title=c["title"], missing=None,
+            colander.Integer(), name=f"score_{c['key']}", title=_read(c), missing=None,
             description=hint,
             validator=colander.Range(SCORE_MIN, SCORE_MAX, min_err=_("A score from 0 to 10."),
                                      max_err=_("A score from 0 to 10.")),
@@ -237,7 +242,7 @@ def score_schema(call):
                                                              "max": str(SCORE_MAX), "inputmode": "numeric"})))
         schema.add(colander.SchemaNode(
             colander.String(), name=f"comment_{c['key']}", title=_("Comment on “${criterion}”",
-                                                                  mapping={"criterion": c["title"]}),
+                                                                  mapping={"criterion": _read(c)}),
             missing="", validator=colander.Length(0, 5000), widget=deform.widget.TextAreaWidget(rows=3)))
     return schema
 

@@ -6,7 +6,7 @@ from pyramid.request import Request
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
-from portal.api import _, translate
+from portal.api import SearchDocument, _, default_language, html_to_text, translate
 from portal.api import Content
 
 from .models import AwardCall, AwardEntry
@@ -35,6 +35,17 @@ def public_outcomes(request, experience):
         return list(session.execute(stmt))
 
 
+def call_document(request: Request, call: Any) -> SearchDocument:
+    """A call in search: its title, rules and eligibility (their translations are searched too: the
+    core adds them), dated by its opening."""
+    return {"title": f"{call.edition} {call.title}",
+            "text": "\n".join(filter(None, [html_to_text(call.rules or ""), html_to_text(call.eligibility or "")])),
+            "extra": " ".join(text for c in call.categories or []
+                              for text in [c["title"], *((c.get("translations") or {}).get("title") or {}).values()]),
+            "url": request.route_path("award_call", call=call.id), "date": call.opens,
+            "language": default_language(request)}
+
+
 def award_facets(request: Request, obj: Any) -> dict[str, list[str]]:
     outcomes = sorted({entry.outcome for entry, _call in public_outcomes(request, obj)})
     return {"award": outcomes} if outcomes else {}
@@ -45,10 +56,10 @@ def award_badges(request, obj):
     for entry, call in public_outcomes(request, obj):
         if entry.outcome == "winner":
             title = _("Winner of the ${edition} ${title}: ${category}",
-                      mapping={"edition": call.edition, "title": call.title,
-                               "category": call.category_title(entry.category)})
+                      mapping={"edition": call.edition, "title": call.title_in(request.locale_name),
+                               "category": call.category_title(entry.category, request.locale_name)})
         else:
-            title = _("Special mention of the ${edition} ${title}", mapping={"edition": call.edition, "title": call.title})
+            title = _("Special mention of the ${edition} ${title}", mapping={"edition": call.edition, "title": call.title_in(request.locale_name)})
         badges.append({"title": translate(title, request), "url": request.route_path("award_results", call=call.id)})
     return badges
 

@@ -49,6 +49,7 @@ class Event(Content):
     member = relationship("Member")
 
     __mapper_args__ = {"polymorphic_identity": "event"}
+    __translatable__ = ("title",)  # written in each language (portal.translatable)
 
     @validates("country")
     def _derive_region(self, key, value):

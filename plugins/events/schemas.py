@@ -4,7 +4,7 @@ import colander
 import deform
 from sqlalchemy import select
 
-from portal.api import ContentSchema, country_node, rich_text_node
+from portal.api import ContentSchema, country_node, rich_text_node, translatable_node
 from portal.api import LocalDateTime, NoSuchTime, _, local_to_utc, no_such_time, timezone_node, translate
 from portal.api import Member, Section
 
@@ -129,6 +129,7 @@ def check_event(form, value):
 
 
 class EventSchema(ContentSchema):
+    title = translatable_node(_("Title"), max_length=300)
     description = colander.SchemaNode(colander.String(), title=_("Summary"), missing="",
                                       validator=colander.Length(0, 1000),
                                       widget=deform.widget.TextAreaWidget(rows=3))

@@ -3,7 +3,7 @@ from typing import Any
 
 from pyramid.request import Request
 
-from portal.api import SectionItem
+from portal.api import SectionItem, translated
 from portal.api import keep_for
 
 from .dates import short_date
@@ -12,7 +12,7 @@ from .models import Event
 
 
 def _item(request, event):
-    return {"title": event.title, "url": request.route_path("event.view", id=event.id),
+    return {"title": translated(request, event, "title"), "url": request.route_path("event.view", id=event.id),
             "note": " · ".join(p for p in (short_date(event, request.locale_name), place(request, event)) if p)}
 
 

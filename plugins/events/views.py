@@ -15,7 +15,7 @@ from portal.api import bad
 from portal.api import REGIONS, country_name
 from portal.api import page_number, paginate
 from portal.api import ContentViews
-from portal.api import LANGUAGES, _, translate
+from portal.api import LANGUAGES, _, translate, translated
 from portal.api import Content, Section
 from portal.api import atom_feed
 
@@ -115,7 +115,7 @@ def place(request, event):
 
 
 def summary(request, event):
-    return {"id": event.id, "title": event.title, "url": request.route_path("event.view", id=event.id),
+    return {"id": event.id, "title": translated(request, event, "title"), "url": request.route_path("event.view", id=event.id),
             "language": event.language, "description": event.description, "kind": event.kind,
             "kind_title": translate(KIND_TITLES.get(event.kind, event.kind), request),
             "when": short_when(event, request.locale_name), "place": place(request, event),

@@ -10,7 +10,7 @@ from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.api import Content, Group, User
-from portal.api import Base, UTCDateTime, utcnow
+from portal.api import Base, TranslationsMixin, UTCDateTime, utcnow
 
 from .permissions import WorkingGroupPermissions
 
@@ -21,8 +21,10 @@ REQUEST_STATUSES = ("pending", "accepted", "declined")
 
 
 
-class WorkingGroup(Base):
+class WorkingGroup(TranslationsMixin, Base):
     __tablename__ = "working_groups"
+    # ready to be written in each language: its form's name and purpose become translatable_node()s
+    __translatable__ = ("name", "purpose")
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     purpose: Mapped[str] = mapped_column(Text, default="")

@@ -12,6 +12,7 @@ from sqlalchemy import update as sql_update
 from ..i18n import _
 from ..models import Content, Revision, utcnow
 from ..sanitize import clean_html
+from ..translatable import set_translated
 from ..search import reindex_later
 from .merge import Conflict, merge_text, merge_value
 from .moves import MoveRefused, _under, refusal
@@ -80,7 +81,7 @@ def apply_values(who: Any, obj: Content, values: dict, fields: Iterable[str]) ->
     translation group."""
     for name in fields:
         if name in values:
-            setattr(obj, name, values[name])
+            set_translated(obj, name, values[name])  # a translatable field: the original and its translations
     target = values.get("translation_of")
     request = _request(who)
     if target and request is not None:

@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..translatable import TranslationsMixin
 from .meta import Base, UTCDateTime, utcnow
 
 
@@ -12,7 +13,10 @@ def new_translation_group():
     return uuid.uuid4().hex
 
 
-class Content(Base):
+class Content(TranslationsMixin, Base):
+    """An item; its translatable fields (a section's title...) keep their other languages in
+    `translations` (portal.translatable)."""
+
     __tablename__ = "content"
     id: Mapped[int] = mapped_column(primary_key=True)
     type: Mapped[str] = mapped_column(String(50), index=True)
@@ -72,12 +76,14 @@ class Section(Content):
     __tablename__ = "sections"
     id: Mapped[int] = mapped_column(ForeignKey("content.id", ondelete="CASCADE"), primary_key=True)
     __mapper_args__ = {"polymorphic_identity": "section"}
+    __translatable__ = ("title", "description", "body")  # the secretariat's, written in each language
 
 
 class Page(Content):
     __tablename__ = "pages"
     id: Mapped[int] = mapped_column(ForeignKey("content.id", ondelete="CASCADE"), primary_key=True)
     __mapper_args__ = {"polymorphic_identity": "page"}
+    __translatable__ = ("title", "description", "body")
 
 
 class News(Content):

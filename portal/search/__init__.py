@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from ..security import principals_allowed
+from ..translatable import translations_text
 
 LANGUAGES = ("en", "es", "fr", "pt")
 CORE_FACETS = ("type", "language", "region", "year")
@@ -208,6 +209,9 @@ def build_document(request, info, obj):
     doc.setdefault("region", [])
     doc.setdefault("facets", {})
     doc.setdefault("text", "")
+    others = translations_text(obj)
+    if others:  # a translatable field is found in each of its languages
+        doc["extra"] = f"{doc.get('extra', '')}\n{others}".strip()
     portal = getattr(getattr(request, "registry", None), "portal", None)
     if portal is not None and portal.search_facets.get(info.name):
         doc["facets"] = dict(doc["facets"])

@@ -13,6 +13,7 @@ from pyramid.renderers import get_renderer
 from ..i18n import LANGUAGES, _, translate
 from ..images import cover_images, image_attrs, og_image_url
 from ..timezones import datetime_text, reader_zone
+from ..translatable import missing_note, site_name, translated
 
 STATIC = Path(__file__).resolve().parent.parent.parent / "static"
 FLASH_COOKIE = "portal_flash"
@@ -137,6 +138,10 @@ def template_globals(event):
     event.setdefault("datetime_text", lambda value, zone=None, **kw: datetime_text(request.locale_name, value,
                                                                                  zone or request.reader_zone, **kw))
     event.setdefault("language_name", lambda code: language_name(request, code))
+    # a translatable field in the reader's language (or the original, with .note saying so)
+    event.setdefault("translated", lambda obj, field: translated(request, obj, field))
+    event.setdefault("missing_note", lambda obj, *fields: missing_note(request, obj, *fields))
+    event.setdefault("site_name_text", lambda: site_name(request))
     event["portal"] = request.registry.portal
     event.setdefault("_", _)
     event.setdefault("breadcrumbs", [])

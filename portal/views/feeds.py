@@ -12,6 +12,7 @@ from ..exports import export_response
 from ..i18n import _, translate
 from ..models import News, utcnow
 from ..models.content import one_per_translation
+from ..translatable import site_name
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -35,7 +36,7 @@ def atom_feed(request, title, self_url, entries):
     it is also the feed's id, so each filtered feed is a feed of its own. The site is the feed's
     author (RFC 4287 wants one on the feed, or on every entry)."""
     updated = max((e["updated"] for e in entries), default=utcnow())
-    site = request.registry.settings.get("portal.site_name", "")
+    site = site_name(request)
     home = request.route_url("home")
     parts = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{_text(request.locale_name)}">',
@@ -60,7 +61,7 @@ def news_feed(request):
     items = request.dbsession.scalars(stmt.order_by(News.published.desc()).limit(30)).all()
     entries = [{"title": n.title, "url": request.route_url("news.view", id=n.id),
                 "updated": n.published or n.modified, "summary": n.description} for n in items]
-    return atom_feed(request, translate(_("News"), request) + " · " + request.registry.settings["portal.site_name"],
+    return atom_feed(request, translate(_("News"), request) + " · " + site_name(request),
                      request.route_url("news_feed"), entries)
 
 

@@ -73,6 +73,9 @@ def facet_label(request, name, value):
                 return translate(info.title, request)
         if value == "person":
             return translate(_("Person"), request)
+        for index in portal.search_indexes.values():
+            if index.name == value and index.title is not None:
+                return translate(index.title, request)
     if name == "language":
         return LANGUAGES.get(value, value)
     if name == "region":

@@ -61,6 +61,76 @@ document.addEventListener("DOMContentLoaded", function () {
         (location.protocol === "https:" ? "; Secure" : "");
     }
   } catch (e) { /* no Intl: times stay in the site's zone */ }
+  // Translatable fields: the language fieldsets become a tablist, one language shown at a time
+  // (WAI-ARIA tabs: arrow keys, Home and End move between tabs); a language with an error opens first.
+  document.querySelectorAll("[data-translatable]").forEach(function (box, n) {
+    var panels = Array.prototype.slice.call(box.querySelectorAll(":scope > .translatable-panel"));
+    if (panels.length < 2) { return; }
+    // no label of its own: it sits in the field's fieldset, whose legend names the field
+    var list = document.createElement("div");
+    list.setAttribute("role", "tablist");
+    list.className = "translatable-tabs";
+    var tabs = panels.map(function (panel) {
+      var tab = document.createElement("button");
+      var legend = panel.querySelector("legend");
+      tab.type = "button";
+      tab.id = "tab-" + panel.id;
+      tab.setAttribute("role", "tab");
+      tab.setAttribute("aria-controls", panel.id);
+      tab.className = "translatable-tab" + (panel.classList.contains("has-error") ? " has-error" : "");
+      // the language's name, a mark on the required one; "(required)" / "(optional)" said, not shown
+      var language = legend && legend.querySelector(".translatable-language");
+      var need = legend && legend.querySelector(".translatable-need");
+      tab.appendChild(document.createTextNode(language ? language.textContent.trim() : panel.getAttribute("data-lang")));
+      if (panel.hasAttribute("data-required")) {
+        var mark = document.createElement("span");
+        mark.className = "translatable-mark";
+        mark.setAttribute("aria-hidden", "true");
+        mark.textContent = "*";
+        tab.appendChild(mark);
+      }
+      if (need) {
+        var said = document.createElement("span");
+        said.className = "visually-hidden";
+        said.textContent = " " + need.textContent.trim();
+        tab.appendChild(said);
+      }
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", tab.id);
+      list.appendChild(tab);
+      return tab;
+    });
+    function select(index, focus) {
+      tabs.forEach(function (tab, i) {
+        var on = i === index;
+        tab.setAttribute("aria-selected", on ? "true" : "false");
+        tab.tabIndex = on ? 0 : -1;
+        panels[i].hidden = !on;
+      });
+      if (focus) { tabs[index].focus(); }
+    }
+    tabs.forEach(function (tab, i) {
+      tab.addEventListener("click", function () { select(i, false); });
+      tab.addEventListener("keydown", function (event) {
+        var to = {ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1}[event.key];
+        if (to === undefined) { return; }
+        event.preventDefault();
+        select((to + tabs.length) % tabs.length, true);
+      });
+    });
+    // a link of the error summary to a language that is not shown: show it first
+    panels.forEach(function (panel, i) {
+      panel.querySelectorAll("[id]").forEach(function (el) {
+        document.querySelectorAll('.error-summary a[href="#' + el.id + '"]').forEach(function (link) {
+          link.addEventListener("click", function () { select(i, false); });
+        });
+      });
+    });
+    box.classList.add("tabbed");
+    box.insertBefore(list, box.firstChild);
+    var wrong = panels.findIndex(function (panel) { return panel.classList.contains("has-error"); });
+    select(wrong < 0 ? 0 : wrong, false);
+  });
   // A form sent back with errors: start at its summary, which links to each field to fix.
   var summary = document.querySelector("form .error-summary");
   if (summary) {

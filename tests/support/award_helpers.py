@@ -46,10 +46,10 @@ def rows(form, kind):
             inside = True
         elif inside and name == "__end__" and value == f"{kind}:sequence":
             break
-        elif inside and name == "__start__":
+        elif inside and name == "__start__" and value == "row:mapping":  # a row (its translatable fields are mappings in it)
             current = {}
             found.append(current)
-        elif inside and current is not None and name != "__end__":
+        elif inside and current is not None and name not in ("__start__", "__end__"):
             current[name] = field
     return found
 

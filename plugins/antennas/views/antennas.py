@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from portal.api import model_factory
 from portal.api import REGIONS, country_name
 from portal.api import ConfirmView, FormView
-from portal.api import _, translate
+from portal.api import _, field_values, translate
 from portal.api import Member
 from portal.api import html_to_text
 
@@ -98,6 +98,7 @@ class AntennaForm(FormView):
         appstruct = {k: getattr(antenna, k) for k in ("name", "region", "seat_city", "seat_country",
                                                       "host_member_id", "opened", "status", "description",
                                                       "contacts") if getattr(antenna, k) not in (None, "")}
+        appstruct.update({k: field_values(antenna, k, self.request) for k in antenna.__translatable__})
         appstruct["coordinators"] = "\n".join(u.email for u in antenna.coordinators(self.request.dbsession))
         return appstruct
 

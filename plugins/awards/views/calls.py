@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from portal.api import get_or_404
 from portal.api import FormView, render_form, validate
-from portal.api import _
+from portal.api import _, apply_translated
 
 from .. import AWARD
 from ..calls import copy_values, empty_values, typed_values
@@ -62,7 +62,7 @@ class CallForm(FormView):
         if call is None:
             call = AwardCall()
             self.request.dbsession.add(call)
-        for key, value in appstruct.items():
+        for key, value in apply_translated(call, appstruct).items():
             setattr(call, key, value)
         call.ceremony = (call.ceremony or "").strip()
         self.request.dbsession.flush()

@@ -66,7 +66,10 @@ class EntryForm(AwardForm):
 
 
 def call_name(call) -> str:
-    return f"{call.edition} {call.title}"
+    """"7th Good Practice Award…" in the reader's language (the call's title as translated)."""
+    from pyramid.threadlocal import get_current_request
+    request = get_current_request()
+    return f"{call.edition} {call.title_in(getattr(request, 'locale_name', None))}"
 
 
 def call_crumb(request, call):

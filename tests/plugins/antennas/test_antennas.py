@@ -407,3 +407,23 @@ def test_no_breadcrumb_links_a_page_to_itself(testapp, two_antennas, db, registr
         assert self_links(res) == [], url
         seen += 1
     assert seen >= 8
+
+
+def test_an_antenna_is_named_and_described_in_each_language(testapp, make_user, db):
+    make_user("admin@example.org", role="secretariat")
+    login(testapp, "admin@example.org")
+    antenna_id = create_antenna(testapp, "Latin America antenna", "latin-america-caribbean", **{
+        "name-es": "Antena de América Latina", "name-pt": "Antena da América Latina",
+        "description": "<p>Experts of the region</p>", "description-es": "<p>Expertos de la región</p>"})
+    edit = testapp.get(f"/antennas/{antenna_id}/edit").forms["deform"]
+    assert edit["name"].value == "Latin America antenna" and edit["name-es"].value == "Antena de América Latina"
+    testapp.reset()
+    es = testapp.get(f"/antennas/{antenna_id}", headers={"Accept-Language": "es"})
+    assert es.html.h1.text == "Antena de América Latina" and "<p>Expertos de la región</p>" in es.text
+    assert "Antena de América Latina" in testapp.get("/antennas", headers={"Accept-Language": "es"}).text
+    pt = testapp.get(f"/antennas/{antenna_id}", params={"_LOCALE_": "pt"})
+    assert pt.html.h1.text == "Antena da América Latina" and "Experts of the region" in pt.text
+    assert pt.html.select_one(".untranslated-note").text.strip() == "Ainda não traduzido para Português."
+    with db() as s:  # its section is named in each language as the antenna
+        section = s.get(Antenna, antenna_id).section
+        assert section.translations == {"title": {"es": "Antena de América Latina", "pt": "Antena da América Latina"}}

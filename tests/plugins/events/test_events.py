@@ -555,3 +555,17 @@ def test_a_section_page_lists_its_events_beside_its_pages(testapp, antenna, db, 
     add_event(db, "Workshop in Lisbon", NOW + timedelta(days=5), parent_id=other_id)
     listed = [a.get_text() for a in testapp.get(f"/sections/{section_id}").html.select("section.children a")]
     assert listed == ["Regional workshop in Dakar"]
+
+
+def test_an_event_title_is_written_in_each_language(testapp, as_user, db, now):
+    as_user("editor")
+    form = testapp.get("/events/add").forms["deform"]
+    fill(form, **GOOD, **{"title-es": "Taller internacional sobre presupuestos jóvenes"})
+    url = form.submit("save", status=302).follow().request.path
+    spanish = testapp.get(url, params={"_LOCALE_": "es"})
+    assert spanish.html.h1.text == "Taller internacional sobre presupuestos jóvenes"
+    french = testapp.get(url, params={"_LOCALE_": "fr"})
+    assert french.html.h1.text == GOOD["title"]
+    assert french.html.select_one(".untranslated-note").text.strip() == "Pas encore traduit en Français."
+    edit = testapp.get(f"{url}/edit").forms["deform"]
+    assert edit["title-es"].value == "Taller internacional sobre presupuestos jóvenes"
