@@ -12,7 +12,7 @@ from sqlalchemy import update as sql_update
 from ..i18n import _
 from ..models import Content, Revision, utcnow
 from ..sanitize import clean_html
-from ..translatable import set_translated
+from ..translatable import TranslatedText, set_translated
 from ..search import reindex_later
 from .merge import Conflict, merge_text, merge_value
 from .moves import MoveRefused, _under, refusal
@@ -223,14 +223,20 @@ def _merge(session: Any, item: Any, values: dict, base_number: int, names: list[
             continue
         mine, theirs = values[name], getattr(item, name, None)
         old = base.get(name)
+        translated = mine if isinstance(mine, TranslatedText) else None
+        if translated is not None:  # the original merges; the other languages are the editor's (revisions keep
+            mine = translated.original  # only the original)
         if name in TEXT_FIELDS and isinstance(mine, str):
             merged = merge_text(old or "", mine, theirs or "")
             text = merged.text("mine")
-            result[name] = clean_html(text) if name in HTML_FIELDS else text
+            text = clean_html(text) if name in HTML_FIELDS else text
+            result[name] = TranslatedText({**translated, translated.default: text}, translated.default) \
+                if translated is not None else text
             conflicts += [(name, c) for c in merged.conflicts]
             continue
         value, conflict = merge_value(old, jsonable(mine), jsonable(theirs))
-        result[name] = mine if value == jsonable(mine) else theirs
+        kept = translated if translated is not None else mine
+        result[name] = kept if value == jsonable(mine) else theirs
         if conflict is not None:
             conflicts.append((name, conflict))
     return result, conflicts

@@ -62,7 +62,7 @@ def test_a_file_the_import_cannot_read_is_refused_on_the_page_and_changes_nothin
 
 
 def test_the_page_is_in_the_readers_language_and_for_those_the_import_names(testapp, as_user, app):
-    as_user("secretariat")
+    as_user("secretariat", language="es")  # (their account's language is the interface's after login)
     page = testapp.get("/manage/import/subscribers", headers={"Accept-Language": "es"})
     assert "Columnas obligatorias" in text_of(page.text)
     testapp.get("/manage/import/nothing-of-that-name", status=404)
