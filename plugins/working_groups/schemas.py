@@ -4,15 +4,15 @@ import colander
 import deform
 from sqlalchemy import select
 
-from portal.api import rich_text_node
+from portal.api import rich_text_node, translatable_node
 from portal.api import LANGUAGES, _
 
 from .models import FREQUENCIES, GroupPage
 
 
 class GroupSchema(colander.Schema):
-    name = colander.SchemaNode(colander.String(), title=_("Name of the group"), validator=colander.Length(1, 200))
-    purpose = rich_text_node(_("Purpose"))
+    name = translatable_node(_("Name of the group"), max_length=200)
+    purpose = translatable_node(_("Purpose"), rich=True, required=False)
     visibility = colander.SchemaNode(
         colander.String(), title=_("Who reads the group's pages"), default="public",
         validator=colander.OneOf(["public", "members"]),

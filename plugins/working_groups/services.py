@@ -10,7 +10,7 @@ from sqlalchemy.orm import contains_eager
 
 from portal.api import Group, Revision, Saved, User, content_service, record_revision, snapshot, utcnow
 from portal.api import hash_password
-from portal.api import clean_html
+from portal.api import TranslatedText, clean_html, set_translated
 from portal.api import reindex_later
 from portal.api import token_hash
 
@@ -22,11 +22,12 @@ PAGE_FIELDS = ("title", "body", "parent_id")
 
 
 def create_group(session, name, purpose="", visibility="public", creator=None, language="en"):
-    group = WorkingGroup(name=name, purpose=clean_html(purpose), visibility=visibility, language=language,
-                         creator_id=getattr(creator, "id", None))
+    group = WorkingGroup(visibility=visibility, language=language, creator_id=getattr(creator, "id", None))
+    set_translated(group, "name", name)  # a form's name and purpose carry their translations
+    set_translated(group, "purpose", purpose if isinstance(purpose, TranslatedText) else clean_html(purpose))
     session.add(group)
     session.flush()
-    core = Group(name=f"working-group-{group.id}", title=name[:200])
+    core = Group(name=f"working-group-{group.id}", title=group.name[:200])
     session.add(core)
     session.flush()
     group.principal_group = core

@@ -3,7 +3,7 @@ from pyramid.httpexceptions import HTTPForbidden
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
-from portal.api import _, translate
+from portal.api import _, field_values, translate
 
 from .. import services
 from ..activity import group_activity
@@ -73,8 +73,8 @@ class GroupEdit(GroupForm):
 
     def appstruct(self):
         group = self.group
-        return {"name": group.name, "purpose": group.purpose, "visibility": group.visibility,
-                "language": group.language}
+        return {"name": field_values(group, "name", self.request), "purpose": field_values(group, "purpose", self.request),
+                "visibility": group.visibility, "language": group.language}
 
     def save_success(self, appstruct):
         services.update_group(self.request.dbsession, self.group, appstruct)

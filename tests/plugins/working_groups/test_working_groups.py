@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from portal.models import OutboxMessage, Revision, User, utcnow
-from portal.testing import csrf, plugin_pages, self_links, text_of
+from portal.testing import csrf, login, plugin_pages, self_links, text_of
 
 from plugins.working_groups.models import (Follow, GroupPage, Invitation, JoinRequest, Membership, PageComment,
                                            WorkingGroup)
@@ -695,3 +695,29 @@ def test_no_breadcrumb_links_a_page_to_itself(world, people, db, registry):
         assert self_links(res) == [], url
         seen += 1
     assert seen >= 12
+
+
+def test_a_groups_name_and_purpose_can_be_given_in_each_language(testapp, make_user, db):
+    from plugins.working_groups.models import WorkingGroup
+    make_user("sec@example.org", role="secretariat")
+    login(testapp, "sec@example.org")
+    form = testapp.get("/groups/add").forms["deform"]
+    form["name"], form["name-es"] = "Youth participation", "Participación juvenil"
+    form["purpose"], form["purpose-fr"] = "<p>Young people decide.</p>", "<p>Les jeunes décident.</p>"
+    page = form.submit("save", status=302).follow()
+    url = page.request.path
+    with db() as s:
+        group = s.query(WorkingGroup).one()
+        assert group.name == "Youth participation"
+        assert group.translations == {"name": {"es": "Participación juvenil"}, "purpose": {"fr": "<p>Les jeunes décident.</p>"}}
+    es = testapp.get(url, params={"_LOCALE_": "es"})
+    assert es.html.h1.get_text(strip=True) == "Participación juvenil"
+    assert "Young people decide." in es.text and es.html.select_one(".untranslated-note") is not None
+    fr = testapp.get(url, params={"_LOCALE_": "fr"})
+    assert fr.html.h1.get_text(strip=True) == "Youth participation" and "Les jeunes décident." in fr.text
+    assert "Participación juvenil" in testapp.get("/groups", params={"_LOCALE_": "es"}).text
+    edit = testapp.get(f"{url}/edit").forms["deform"]
+    assert edit["name-es"].value == "Participación juvenil"  # the form shows what was given
+    form = testapp.get("/groups/add", params={"_LOCALE_": "en"}).forms["deform"]
+    form["name-es"] = "Sin nombre en inglés"
+    assert "Write the text in English" in text_of(form.submit("save", status=400).text)
