@@ -93,7 +93,10 @@ def log_in_es(page, base, email, password, name):
     page.get_by_label("Correo electrónico").fill(email)
     page.get_by_label("Contraseña").fill(password)
     page.get_by_role("button", name="Iniciar sesión").click()
-    expect(page.locator(".flash")).to_contain_text(f"Le damos la bienvenida, {name}.")
+    expect(page.locator(".flash")).to_contain_text(f"{name}.")  # welcomed in their account's language
+    if page.locator("html").get_attribute("lang") != "es":  # which the portal now speaks: they pick Spanish
+        page.locator("nav.languages").get_by_role("link", name="Español").click()
+        expect(page.locator("html")).to_have_attribute("lang", "es")
 
 
 def test_a_new_secretariat_user_runs_last_years_call_to_its_results(new_page, live_server, last_years_call, registry,
