@@ -25,6 +25,7 @@ _WHERE: dict[str, str] = {
     "site_name": "portal.translatable",
     "text_in": "portal.translatable",
     "translatable_node": "portal.translatable",
+    "translations_column": "portal.translatable",
     "translated": "portal.translatable",
     "keep_for": "portal.cache",
     "index_processes": "portal.cli",
@@ -199,7 +200,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # what type checkers and editors see
     from portal.i18n import LANGUAGES, _, translate, translate_to  # noqa: F401
     from portal.models.meta import UTCDateTime  # noqa: F401
-    from portal.translatable import TranslatedText, TranslationsMixin, apply_translated, default_language, field_values, missing_note, set_translated, site_name, text_in, translatable_node, translated  # noqa: F401
+    from portal.translatable import TranslatedText, TranslationsMixin, apply_translated, default_language, field_values, missing_note, set_translated, site_name, text_in, translatable_node, translated, translations_column  # noqa: F401
     from portal.cache import keep_for  # noqa: F401
     from portal.cli import index_processes, load, progress  # noqa: F401
     from portal.content_types import NewsSchema  # noqa: F401

@@ -352,3 +352,23 @@ def translatable_node(title: Any, name: str | None = None, rich: bool = False, m
     node.translatable_default = "en"
     node.translatable_required = required
     return node
+
+
+# --- the migration that gives a table its column ----------------------------------------------------
+
+def translations_column(table: str) -> tuple[Any, Any]:
+    """(upgrade, downgrade) of a migration adding `translations` to table, the column TranslationsMixin
+    reads (JSON, empty for the rows written before):
+
+        upgrade, downgrade = translations_column("antennas")
+    """
+    def upgrade() -> None:
+        import sqlalchemy as sa
+        from alembic import op
+        op.add_column(table, sa.Column(TRANSLATIONS, sa.JSON(), nullable=True))
+
+    def downgrade() -> None:
+        from alembic import op
+        with op.batch_alter_table(table) as batch:  # SQLite drops a column by copying the table
+            batch.drop_column(TRANSLATIONS)
+    return upgrade, downgrade

@@ -6,7 +6,7 @@ import struct
 import zlib
 
 import pytest
-from browser_steps import html_field, log_in
+from browser_steps import fill_experience_facts, html_field, log_in
 
 try:
     from playwright.sync_api import expect
@@ -50,12 +50,7 @@ def test_share_publish_and_find_an_experience(new_page, live_server, people):
     # a representative writes for their own organisation, chosen already
     expect(form.get_by_label("Member organisation").locator("option:checked")).to_have_text(
         "Municipality of Villa Esperanza")
-    form.get_by_label("City").fill("Villa Esperanza")
-    form.get_by_label("Country", exact=True).select_option(label="Argentina")
-    form.get_by_role("checkbox", name="Participatory budgeting").check()
-    form.get_by_label("Participatory mechanism").select_option(label="Participatory budget")
-    form.get_by_label("Scale").select_option(label="City")
-    form.get_by_label("Start year").fill("2016")
+    fill_experience_facts(form, "Participatory budget", "City", "2016")
     form.get_by_role("button", name="Save").click()
 
     expect(member.get_by_role("heading", level=1)).to_have_text(TITLE)

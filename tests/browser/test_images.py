@@ -8,7 +8,7 @@ import os
 import re
 
 import pytest
-from browser_steps import html_field, log_in, page_problems
+from browser_steps import fill_experience_facts, html_field, log_in, page_problems
 
 try:
     from playwright.sync_api import expect
@@ -56,12 +56,7 @@ def test_images_picked_and_dropped_in_the_add_form_become_the_card_image(new_pag
     form.get_by_label("Title").fill(TITLE)
     form.get_by_label("Summary").fill("Three hundred children drew the playgrounds the city then built.")
     html_field(form, "Full description").fill("<p>Workshops in every school.</p>")
-    form.get_by_label("City").fill("Villa Esperanza")
-    form.get_by_label("Country", exact=True).select_option(label="Argentina")
-    form.get_by_role("checkbox", name="Participatory budgeting").check()
-    form.get_by_label("Participatory mechanism").select_option(label="Co-design workshops")
-    form.get_by_label("Scale").select_option(label="Neighbourhood")
-    form.get_by_label("Start year").fill("2019")
+    fill_experience_facts(form, "Co-design workshops", "Neighbourhood", "2019")
 
     media = form.locator(".media")
     # picked: held at once, previewed before anything is saved

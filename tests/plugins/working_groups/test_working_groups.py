@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from portal.models import OutboxMessage, Revision, User, utcnow
-from portal.testing import csrf, login, plugin_pages, self_links, text_of
+from portal.testing import csrf, form_with, login, plugin_pages, self_links, text_of
 
 from plugins.working_groups.models import (Follow, GroupPage, Invitation, JoinRequest, Membership, PageComment,
                                            WorkingGroup)
@@ -701,11 +701,9 @@ def test_a_groups_name_and_purpose_can_be_given_in_each_language(testapp, make_u
     from plugins.working_groups.models import WorkingGroup
     make_user("sec@example.org", role="secretariat")
     login(testapp, "sec@example.org")
-    form = testapp.get("/groups/add").forms["deform"]
-    form["name"], form["name-es"] = "Youth participation", "Participación juvenil"
-    form["purpose"], form["purpose-fr"] = "<p>Young people decide.</p>", "<p>Les jeunes décident.</p>"
-    page = form.submit("save", status=302).follow()
-    url = page.request.path
+    typed = {"name": "Youth participation", "name-es": "Participación juvenil",
+             "purpose": "<p>Young people decide.</p>", "purpose-fr": "<p>Les jeunes décident.</p>"}
+    url = form_with(testapp, "/groups/add", **typed).submit("save", status=302).follow().request.path
     with db() as s:
         group = s.query(WorkingGroup).one()
         assert group.name == "Youth participation"
