@@ -1,4 +1,28 @@
 // Progressive enhancement only: every page works without this file.
+
+// WAI-ARIA tabs: one of panels shown at a time, its tab selected; a click or the arrow, Home and End
+// keys move between tabs. Returns select(index, focus). The newsletter's editorial uses it too.
+function portalTabs(tabs, panels) {
+  function select(index, focus) {
+    tabs.forEach(function (tab, i) {
+      var on = i === index;
+      tab.setAttribute("aria-selected", on ? "true" : "false");
+      tab.tabIndex = on ? 0 : -1;
+      panels[i].hidden = !on;
+    });
+    if (focus) { tabs[index].focus(); }
+  }
+  tabs.forEach(function (tab, i) {
+    tab.addEventListener("click", function (event) { event.preventDefault(); select(i, false); });
+    tab.addEventListener("keydown", function (event) {
+      var to = {ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1}[event.key];
+      if (to === undefined) { return; }
+      event.preventDefault();
+      select((to + tabs.length) % tabs.length, true);
+    });
+  });
+  return select;
+}
 document.addEventListener("DOMContentLoaded", function () {
   var toggle = document.querySelector(".menu-toggle");
   var nav = document.getElementById("site-nav");
@@ -100,24 +124,7 @@ document.addEventListener("DOMContentLoaded", function () {
       list.appendChild(tab);
       return tab;
     });
-    function select(index, focus) {
-      tabs.forEach(function (tab, i) {
-        var on = i === index;
-        tab.setAttribute("aria-selected", on ? "true" : "false");
-        tab.tabIndex = on ? 0 : -1;
-        panels[i].hidden = !on;
-      });
-      if (focus) { tabs[index].focus(); }
-    }
-    tabs.forEach(function (tab, i) {
-      tab.addEventListener("click", function () { select(i, false); });
-      tab.addEventListener("keydown", function (event) {
-        var to = {ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1}[event.key];
-        if (to === undefined) { return; }
-        event.preventDefault();
-        select((to + tabs.length) % tabs.length, true);
-      });
-    });
+    var select = portalTabs(tabs, panels);
     // a link of the error summary to a language that is not shown: show it first
     panels.forEach(function (panel, i) {
       panel.querySelectorAll("[id]").forEach(function (el) {

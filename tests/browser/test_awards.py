@@ -4,6 +4,7 @@ import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from award_helpers import open_call_row
 from browser_steps import log_in
 
 try:
@@ -22,7 +23,6 @@ NOW = datetime(2027, 2, 1, 12, 0, tzinfo=UTC)
 def award(db, make_user, monkeypatch):
     from portal.models import Member
     from portal.clock import clock
-    from plugins.awards.models import AwardCall
     from plugins.experiences.models import Experience, Theme
     state = {"now": NOW}
     monkeypatch.setattr(clock, "now", lambda: state["now"])
@@ -38,16 +38,9 @@ def award(db, make_user, monkeypatch):
                          published=NOW - timedelta(days=300))
         s.add(exp)
         exp.themes = [s.query(Theme).filter_by(slug="participatory-budgeting").one()]
-        call = AwardCall(edition="7th", title="Good Practice Award", rules="<p>Be bold.</p>",
-                         eligibility="<p>Members.</p>",
-                         categories=[{"key": "inclusion", "title": "Inclusion"}],
-                         criteria=[{"key": "innovation", "title": "Innovation", "weight": 40},
-                                   {"key": "impact", "title": "Impact", "weight": 60}],
-                         questions=[{"key": "why", "title": "Why this experience?", "kind": "text", "choices": []}],
-                         timezone="America/Argentina/Buenos_Aires", opens=NOW - timedelta(days=10),
-                         closes=NOW + timedelta(days=10), evaluation_closes=NOW + timedelta(days=40),
-                         results_date=NOW + timedelta(days=60), reviews_per_entry=1, blind=True,
-                         max_entries_per_member=1)
+        call = open_call_row(NOW, criteria=[{"key": "innovation", "title": "Innovation", "weight": 40},
+                                            {"key": "impact", "title": "Impact", "weight": 60}],
+                             questions=[{"key": "why", "title": "Why this experience?", "kind": "text", "choices": []}])
         s.add(call)
         s.flush()
         ids = {"member": member.id, "call": call.id}

@@ -2,9 +2,10 @@
 call form's language tabs, a reader whose browser asks for Spanish reads them, a French reader gets the
 original with a note. The tabs pass axe-core at desktop and phone width and work with the keyboard."""
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
+from award_helpers import open_call_row
 from browser_steps import html_field, log_in
 
 try:
@@ -21,17 +22,10 @@ SHOTS = os.environ.get("PORTAL_SCREENSHOTS")  # a folder: the pages are kept the
 
 @pytest.fixture
 def call_id(db, make_user, monkeypatch):
-    from plugins.awards.models import AwardCall
     from portal.clock import clock
     monkeypatch.setattr(clock, "now", lambda: NOW)
     with db() as s:
-        call = AwardCall(edition="7th", title="Good Practice Award", rules="<p>Be bold.</p>",
-                         eligibility="<p>Members.</p>", categories=[{"key": "inclusion", "title": "Inclusion"}],
-                         criteria=[{"key": "innovation", "title": "Innovation", "weight": 100}], questions=[],
-                         timezone="America/Argentina/Buenos_Aires", opens=NOW - timedelta(days=10),
-                         closes=NOW + timedelta(days=10), evaluation_closes=NOW + timedelta(days=40),
-                         results_date=NOW + timedelta(days=60), reviews_per_entry=1, blind=True,
-                         max_entries_per_member=1)
+        call = open_call_row(NOW)
         s.add(call)
         s.flush()
         found = call.id

@@ -164,3 +164,16 @@ def juror_browser(app, email, address="192.0.2.40", password="a-good-password"):
     browser = client(app, address)
     login(browser, email, password=password)
     return browser
+
+
+def open_call_row(now, **fields):
+    """An AwardCall (not yet added) open at `now`: closing in 10 days, results in 60, blind, one
+    category and one criterion unless fields say otherwise."""
+    from plugins.awards.models import AwardCall
+    values = dict(edition="7th", title="Good Practice Award", rules="<p>Be bold.</p>", eligibility="<p>Members.</p>",
+                  categories=[{"key": "inclusion", "title": "Inclusion"}],
+                  criteria=[{"key": "innovation", "title": "Innovation", "weight": 100}], questions=[],
+                  timezone="America/Argentina/Buenos_Aires", opens=now - timedelta(days=10),
+                  closes=now + timedelta(days=10), evaluation_closes=now + timedelta(days=40),
+                  results_date=now + timedelta(days=60), reviews_per_entry=1, blind=True, max_entries_per_member=1)
+    return AwardCall(**dict(values, **fields))

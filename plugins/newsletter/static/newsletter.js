@@ -7,29 +7,14 @@ document.addEventListener("DOMContentLoaded", function () {
     if (!tabs.length || panels.indexOf(null) !== -1) { return; }
     box.classList.add("js-tabs");
     box.querySelector(".tab-list").setAttribute("role", "tablist");
-    function select(index, focus) {
-      tabs.forEach(function (tab, i) {
-        var on = i === index;
-        tab.setAttribute("aria-selected", on ? "true" : "false");
-        tab.tabIndex = on ? 0 : -1;
-        panels[i].hidden = !on;
-      });
-      if (focus) { tabs[index].focus(); }
-    }
     tabs.forEach(function (tab, i) {
       tab.setAttribute("role", "tab");
       tab.parentNode.setAttribute("role", "presentation");
       tab.setAttribute("aria-controls", panels[i].id);
       panels[i].setAttribute("role", "tabpanel");
       panels[i].setAttribute("aria-labelledby", tab.id);
-      tab.addEventListener("click", function (event) { event.preventDefault(); select(i, false); });
-      tab.addEventListener("keydown", function (event) {
-        var next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
-        if (next === undefined) { return; }
-        event.preventDefault();
-        select((next + tabs.length) % tabs.length, true);
-      });
     });
+    var select = portalTabs(tabs, panels);  // the core's tabs (static/js/portal.js)
     // the panel the address names, else one with an error, else the one the page chose
     function shown() {
       var target = location.hash && document.getElementById(location.hash.slice(1));
