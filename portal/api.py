@@ -115,6 +115,12 @@ _WHERE: dict[str, str] = {
     "file_rows": "portal.imports",
     "text": "portal.imports",
     "outbox_message": "portal.mail",
+    "FREQUENCIES": "portal.notifications",
+    "follow_info": "portal.notifications",
+    "followers": "portal.notifications",
+    "may_read": "portal.notifications",
+    "notify": "portal.notifications",
+    "notify_followers": "portal.notifications",
     "clock": "portal.clock:clock",
     "send_mail": "portal.mail",
     "send_template": "portal.mail",
@@ -223,6 +229,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.page import page  # noqa: F401
     from portal.pagination import Page, paginate  # noqa: F401
     from portal.maps import world_map  # noqa: F401
+    from portal.notifications import FREQUENCIES, follow_info, followers, may_read, notify, notify_followers  # noqa: F401
     from portal.mail import outbox_message, render_template, send_mail, send_template, sender_domain  # noqa: F401
     from portal.models import Base, Content, Group, LocalRole, MEMBER_KINDS, Member, News, OutboxMessage, Revision, Section, Setting, User, WorkflowLog, utcnow  # noqa: F401
     from portal.models.content import one_per_translation  # noqa: F401

@@ -20,8 +20,7 @@ def includeme(config):
     config.include(".search")
     config.include(".views")
     config.include(".content_types")
-    from .workflow import ContentTransitioned, tell_the_author
-    config.add_subscriber(tell_the_author, ContentTransitioned)
+    config.include(".notifications")  # the author, the reviewers and the followers hear of a change of state
     config.include(".views.members")
     config.include(".views.manage")
     from .forms import configure_deform

@@ -30,6 +30,8 @@ CATEGORIES = {
     "portal mail templates": "mail template",
     "portal imports": "import",
     "portal permissions": "permission",
+    "portal notification kinds": "notification kind",
+    "portal followables": "followable",
 }
 
 
@@ -193,6 +195,8 @@ class PortalRegistry:
         self.periodic_tasks = {}  # name -> PeriodicTask, from add_periodic_task (portal.tasks)
         self.mail_templates = {}  # name -> MailTemplate, from add_mail_template (portal.mail)
         self.static_packages = set()  # the packages whose static/ folder is served
+        self.notification_kinds = {}  # name -> NotificationKind, from add_notification_kind (portal.notifications)
+        self.followables = {}  # name -> Followable, from add_followable (portal.notifications)
 
     def resource(self, name):
         """The model class another plugin offers as `name` (register_resource): a plugin that uses another's

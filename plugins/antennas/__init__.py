@@ -10,6 +10,10 @@ from portal.api import _
 
 def includeme(config):
     config.add_plugin("antennas", requires=("experiences",))
+    from .models import Antenna
+    config.add_followable("antenna", Antenna, lambda request, antenna: antenna.name,
+                          lambda request, antenna: request.route_url("antenna", id=antenna.id),
+                          allowed=lambda request, user, antenna: True)  # every antenna's page is public
     from .reach import REACH_COLUMNS, reach_rows
     from .schemas import ReachSettings
     from .sections import member_antennas, member_presence, region_members

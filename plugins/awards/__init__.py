@@ -12,6 +12,8 @@ AWARD = _("Good Practice Award in Citizen Participation")
 def includeme(config):
     config.add_plugin("awards", requires=("experiences",))
     config.include(".mail")
+    # the jury's mails are the plugin's own (mail.py): the notification shows under the bell
+    config.add_notification_kind("jury.assigned", _("Jury assignment"), default_mail=False)
     from .demo import create_demo_awards
     from .exports import ENTRY_COLUMNS, SCORE_COLUMNS, WINNER_COLUMNS, entry_rows, score_rows, winner_rows
     from .publication import CHECK_EVERY, publish_task

@@ -1,6 +1,6 @@
 """The awards' mails, each in its recipient's language: the receipt of an entry, the invitation to the
 jury, the notice of entries to review (the outcomes are in publication.py)."""
-from portal.api import _, text_in, translate_to
+from portal.api import _, notify, text_in, translate_to
 
 from .format import when_in
 
@@ -47,6 +47,8 @@ def invitation_mail(request, call, juror, created):
     values = {"edition": call.edition, "title": call.title_in(lang),
               "url": request.route_url("award_my_reviews", call=call.id),
               "closes": when_in(lang, call, call.evaluation_closes)}
+    notify(request, [user], "jury.assigned", _("You are on the jury of the ${edition} ${title}.", mapping={
+        "edition": call.edition, "title": call.title_in(lang)}), values["url"])
     if created:
         request.send_template("awards:jury-invitation-new-account", user,
                               link=issue_reset_token(request, user, hours=24 * 14), **values)
@@ -57,6 +59,10 @@ def invitation_mail(request, call, juror, created):
 def tell_juror(request, call, juror, added):
     """A juror learns by mail that entries wait for their review, in their language."""
     lang = juror.user.language or "en"
+    notify(request, [juror.user], "jury.assigned", _("${count} entries of the ${edition} ${title} wait for your "
+                                                    "review.", mapping={"count": added, "edition": call.edition,
+                                                                        "title": call.title_in(lang)}),
+           request.route_url("award_my_reviews", call=call.id))
     request.send_template("awards:entries-to-review", juror.user, lang, count=added,
                           edition=call.edition, title=call.title_in(lang),
                           url=request.route_url("award_my_reviews", call=call.id),

@@ -12,6 +12,7 @@ from .models import GroupPage
 def includeme(config):
     config.add_plugin("working_groups")
     config.include(".mail")
+    config.include(".notifications")
     from .permissions import WorkingGroupPermissions
     config.add_permissions(WorkingGroupPermissions)
     from datetime import timedelta

@@ -154,6 +154,8 @@ def invite(request, group, emails: list[str], role: str) -> None:
     for email in emails:
         invitation, token = new_invitation(session, group, email, role, request.user)
         mail.invitation(request, group, invitation, token, languages.get(email) or request.locale_name)
+    from .notifications import invited
+    invited(request, group, emails)
 
 
 def invitation_is_for(invitation: Invitation, user: User) -> bool:

@@ -219,6 +219,8 @@ class ContentEditForm(ContentForm):
                                comment=self.request.POST.get("comment", ""))
         if not saved.written:
             return self.refused(saved, appstruct)
+        from ..notifications import content_changed
+        content_changed(self.request, obj)
         if saved.status == "merged":
             message = _("While you were editing, others saved this item (revision ${numbers}). Your changes and "
                         "theirs did not overlap: both were kept.", mapping={

@@ -11,5 +11,6 @@ from .content import Content, News, Page, Revision, Section, WorkflowLog  # noqa
 from .outbox import OutboxMessage  # noqa: F401
 from .search import SearchChange  # noqa: F401
 from .tasks import TaskRun  # noqa: F401
+from .notifications import Follow, Notification  # noqa: F401
 
 configure_mappers()

@@ -59,6 +59,8 @@ class User(Base):
     # Changes with the password or the e-mail address; every mailed one-time link carries the stamp it was
     # issued under, so a new password or a new address ends all of them (reset, welcome, juror invitation).
     security_stamp: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    # how notifications are mailed: immediately, daily, weekly (one digest) or never (portal.notifications)
+    mail_frequency: Mapped[str] = mapped_column(String(12), default="immediately", server_default="immediately")
 
     member: Mapped[Member | None] = relationship(back_populates="representatives")
     groups: Mapped[list["Group"]] = relationship(secondary=group_members, back_populates="users")

@@ -12,7 +12,8 @@ from sqlalchemy.orm.attributes import flag_modified
 from ..files import delete_file
 from ..formview import FormView
 from ..i18n import LANGUAGES, _, locale_headers, translate
-from ..models import (AuthSession, Content, File, LocalRole, MembershipApplication,
+from ..notifications import FREQUENCIES, follows_of
+from ..models import (AuthSession, Content, File, Follow, LocalRole, MembershipApplication, Notification,
                       OutboxMessage, Revision)
 from ..passwords import check_password, hash_password
 from ..search import reindex_later
@@ -40,6 +41,11 @@ class ProfileSchema(colander.Schema):
     timezone = colander.SchemaNode(colander.String(), title=_("Time zone"), missing="",
                                    description=_("Dates and times are shown to you in it."),
                                    validator=_own_zone, widget=_own_zone_widget)
+    mail_frequency = colander.SchemaNode(
+        colander.String(), title=_("Mail me my notifications"), missing="immediately",
+        description=_("Whatever you choose, they are all on the portal, under the bell."),
+        validator=colander.OneOf(list(FREQUENCIES)),
+        widget=deform.widget.SelectWidget(values=list(FREQUENCIES.items())))
     public_profile = colander.SchemaNode(colander.Boolean(), title=_("Show my profile to visitors"),
                                          missing=False)
     bio = colander.SchemaNode(colander.String(), title=_("About me"), missing="",
@@ -74,13 +80,15 @@ class ProfileView(AccountForm):
     def appstruct(self):
         user = self.request.user
         return {"name": user.name, "language": user.language, "timezone": user.timezone or "",
+                "mail_frequency": user.mail_frequency,
                 "public_profile": user.public_profile,
                 "bio": user.bio}
 
     def values(self):
         return {"own": self.request.dbsession.scalars(
             select(Content).where(Content.creator_id == self.request.user.id)
-            .order_by(Content.modified.desc()).limit(50)).all()}
+            .order_by(Content.modified.desc()).limit(50)).all(),
+                "follows": follows_of(self.request, self.request.user)}
 
     def save_success(self, appstruct):
         changed_language = appstruct["language"] != self.request.user.language
@@ -112,6 +120,7 @@ def personal_data(request, user):
     return {
         "account": {"id": user.id, "email": user.email, "name": user.name, "role": user.role,
                     "language": user.language, "timezone": user.timezone, "public_profile": user.public_profile,
+                    "mail_frequency": user.mail_frequency,
                     "bio": user.bio,
                     "created": user.created.isoformat(), "groups": [g.name for g in user.groups]},
         "member_organisation": ({"id": user.member.id, "name": user.member.name, "country": user.member.country}
@@ -159,6 +168,8 @@ def erase_user(request, user):
         if shared is not None and portal.index_for(shared) is not None:
             reindex_later(db, shared)
     db.execute(delete(OutboxMessage).where(OutboxMessage.recipient == user.email))
+    db.execute(delete(Notification).where(Notification.user_id == user.id))
+    db.execute(delete(Follow).where(Follow.user_id == user.id))
     db.execute(delete(MembershipApplication).where(MembershipApplication.email == user.email))
     clear_throttle(db, user.email, known=True)
     revoke_sessions(request, user)

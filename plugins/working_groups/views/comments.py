@@ -32,4 +32,7 @@ class CommentView(FormView):
 
     def comment_success(self, appstruct):
         services.add_comment(self.request.dbsession, self.context, self.request.user, appstruct["text"])
+        from ..notifications import comment_added
+        comment_added(self.request, self.context.group, self.context,
+                      self.request.route_url("group_page.view", id=self.context.id) + "#comments")
         return self.done(_("Comment added."), page_url(self.request, self.context) + "#comments")

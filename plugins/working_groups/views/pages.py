@@ -59,6 +59,8 @@ class PageAdd(PageForm):
         parent = request.dbsession.get(GroupPage, appstruct["parent_id"]) if appstruct["parent_id"] else None
         page = services.create_page(request.dbsession, group, appstruct["title"], _linked(request, group, appstruct["body"]),
                                     request.user, parent, appstruct["comment"] or translate(_("Created"), request))
+        from ..notifications import page_added
+        page_added(request, group, page, request.route_url("group_page.view", id=page.id))
         return self.done(_("Page created."), page_url(request, page))
 
 
@@ -123,6 +125,8 @@ class PageEdit(PageForm):
             request.flash(_("The page is being saved by others right now; your text is kept below: save again."),
                           "error")
             return self.refuse(appstruct, status=409)
+        from ..notifications import page_changed
+        page_changed(request, self.group, page, request.route_url("group_page.view", id=page.id))
         if saved.status == "merged":
             names = ", ".join(sorted({r.author.name if r.author else "—" for r in saved.merged_with}))
             return self.done(_("While you were editing, ${names} saved this page (revision ${numbers}). Your "

@@ -1,0 +1,49 @@
+"""What the group's people hear on the portal: an invitation (its mail, with the one-time link, is
+mail.py's), and new pages, revisions and comments for those who follow the group (the core's Follow
+button; the e-mail digests of digest.py are the plugin's own)."""
+from sqlalchemy import select
+
+from portal.api import User, _, may_read, notify, notify_followers
+
+from .models import WorkingGroup
+
+
+def group_title(request, group):
+    return group.name
+
+
+def group_address(request, group):
+    return request.route_url("working_group", id=group.id)
+
+
+def may_follow(request, user, group):
+    return may_read(user, group, "view_pages")
+
+
+def includeme(config):
+    config.add_notification_kind("group.invitation", _("Invitation to a working group"), default_mail=False)
+    config.add_followable("working_group", WorkingGroup, group_title, group_address, allowed=may_follow)
+
+
+def invited(request, group, emails):
+    """Those invited who have an account see the invitation under their bell too."""
+    users = request.dbsession.scalars(select(User).where(User.email.in_(list(emails)))).all()
+    notify(request, users, "group.invitation", _("${person} invites you to the working group “${group}”: the "
+                                                  "link to accept is in your mail.", mapping={
+                                                      "person": request.user.name, "group": group.name}),
+           group_address(request, group))
+
+
+def page_added(request, group, page, url):
+    notify_followers(request, group, _("${person} added the page “${title}” to “${group}”.", mapping={
+        "person": request.user.name, "title": page.title, "group": group.name}), url)
+
+
+def page_changed(request, group, page, url):
+    notify_followers(request, group, _("${person} changed the page “${title}” of “${group}”.", mapping={
+        "person": request.user.name, "title": page.title, "group": group.name}), url)
+
+
+def comment_added(request, group, page, url):
+    notify_followers(request, group, _("${person} commented on the page “${title}” of “${group}”.", mapping={
+        "person": request.user.name, "title": page.title, "group": group.name}), url)
