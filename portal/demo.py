@@ -145,6 +145,27 @@ def create_demo_content(request):
                                                       "language": lang}, author=admin, comment="Created", **group_of)
         items.append(item)
         _publish(db, item, admin, now - timedelta(days=i * 7))
-    content_service.create(request, News, {"title": "Draft: report of the advisory group",
-                                           "description": "Not yet public.", "body": "<p>Work in progress.</p>",
-                                           "language": "en"}, author=editor, comment="Created")
+    draft = content_service.create(request, News, {"title": "Draft: report of the advisory group",
+                                                   "description": "Not yet public.", "body": "<p>Work in progress.</p>",
+                                                   "language": "en"}, author=editor, comment="Created")
+    _demo_notifications(request, admin, editor, items, draft)
+
+
+def _demo_notifications(request, admin, editor, items, draft):
+    """The bell has something to show: the secretariat follows the first news item and has heard of it;
+    the editor's draft waits in the secretariat's notifications, one of them already read."""
+    from .i18n import _
+    from .models import Follow
+    from .notifications import notify
+    db = request.dbsession
+    db.add(Follow(user_id=admin.id, target_type="content", target_id=items[0].id))
+    for user in (admin, editor):
+        user.mail_frequency = "never"  # the demo mails nobody
+    link = request.route_url("news.view", id=items[0].id)
+    notify(request, [admin], "follow.activity", _("“${title}” was changed by ${person}.", mapping={
+        "title": items[0].title, "person": editor.name}), link, skip=None)
+    notify(request, [admin], "review.submitted", _("“${title}” was submitted for review by ${person}.", mapping={
+        "title": draft.title, "person": editor.name}), request.route_url("news.view", id=draft.id), skip=None)
+    read = notify(request, [editor], "content.published", _("“${title}” was published by ${person}.", mapping={
+        "title": items[0].title, "person": admin.name}), link, note="Thank you, ready to go.", skip=None)
+    read[0].read_at = read[0].created

@@ -92,6 +92,8 @@ PAGES = [
     Spec("password-forgot", "/password/forgot"),
     Spec("home-menu-open", "/", then=open_menu, widths=("phone",), shows="#site-nav.open"),
     Spec("account", "/account", user="admin"),
+    Spec("notifications", "/notifications", user="admin", shows="li.notification.unread"),
+    Spec("news-item-follow", "/news/{news}", user="admin", shows=".follow-form button"),
     Spec("account-password", "/account/password", user="admin"),
     Spec("page-as-editor", "/pages/{page}", user="admin", shows="form.transition-form"),
     Spec("manage", "/manage", user="admin", shows="main .dashboard ul li a"),
