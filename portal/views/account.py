@@ -12,7 +12,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from ..files import delete_file
 from ..formview import FormView
 from ..i18n import LANGUAGES, _, locale_headers, translate
-from ..notifications import FREQUENCIES, follows_of
+from ..notifications import FREQUENCIES, follows_of, message_text
 from ..models import (AuthSession, Content, File, Follow, LocalRole, MembershipApplication, Notification,
                       OutboxMessage, Revision)
 from ..passwords import check_password, hash_password
@@ -138,6 +138,12 @@ def personal_data(request, user):
                                      "created": a.created.isoformat()}
                                     for a in db.scalars(select(MembershipApplication)
                                                         .where(MembershipApplication.email == user.email))],
+        "notifications": [{"kind": n.kind, "message": message_text(request, n, user.language), "note": n.note,
+                           "url": n.url, "created": n.created.isoformat(),
+                           "read": n.read_at.isoformat() if n.read_at else None}
+                          for n in db.scalars(select(Notification).where(Notification.user_id == user.id))],
+        "follows": [{"type": f.target_type, "id": f.target_id, "created": f.created.isoformat()}
+                    for f in db.scalars(select(Follow).where(Follow.user_id == user.id))],
         "mail": [{"subject": m.subject, "status": m.status, "created": m.created.isoformat()}
                  for m in db.scalars(select(OutboxMessage).where(OutboxMessage.recipient == user.email))],
     }

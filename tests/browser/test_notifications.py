@@ -67,3 +67,11 @@ def test_a_submitted_experience_rings_the_secretariats_bell_and_mails_it(new_pag
     sam.get_by_role("button", name="Follow").click()
     expect(sam.locator(".flash")).to_contain_text("You follow")
     expect(sam.get_by_role("button", name="Unfollow")).to_be_visible()
+    for width, height in ((1280, 800), (390, 844)):
+        sam.set_viewport_size({"width": width, "height": height})
+        sam.screenshot(path=str(SHOTS / f"experience-followed-{width}.png"))
+    sam.set_viewport_size({"width": 1280, "height": 800})
+    sam.goto(live_server + "/account")
+    expect(sam.locator(".follows")).to_contain_text(TITLE)
+    expect(sam.get_by_label("Mail me my notifications")).to_have_value("immediately")
+    sam.screenshot(path=str(SHOTS / "account-follows-1280.png"), full_page=True)

@@ -204,3 +204,22 @@ def test_nobody_follows_what_they_may_not_read(app, db, people):
     member.post("/follow", {"target_type": "nothing", "target_id": "1", "follow": "1",
                             "csrf_token": csrf(member)}, status=400)
     assert member.get("/").html.select_one("a.bell") is not None
+
+
+def test_a_kind_declared_twice_stops_the_start_and_portal_plugins_lists_them(registry):
+    from pyramid.config import Configurator
+    from pyramid.exceptions import ConfigurationConflictError
+    from portal.notifications import add_notification_kind
+    config = Configurator()
+    config.include("portal.registry")
+    config.add_directive("add_notification_kind", add_notification_kind)
+    config.add_notification_kind("group.invitation", "Invitation")
+    config.add_notification_kind("group.invitation", "Another")
+    with pytest.raises(ConfigurationConflictError):
+        config.commit()
+    kinds = {i["introspectable"].title: i["introspectable"]["plugin"]
+             for i in registry.introspector.get_category("portal notification kinds")}
+    assert kinds["review.submitted"] == "portal" and kinds["jury.assigned"] == "plugins.awards"
+    assert kinds["group.invitation"] == "plugins.working_groups"
+    followables = {i["introspectable"].title for i in registry.introspector.get_category("portal followables")}
+    assert {"content", "working_group", "antenna"} <= followables
