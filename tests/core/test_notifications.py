@@ -52,7 +52,7 @@ def test_a_submitted_item_reaches_every_reviewer_bell_and_mail(app, db, people):
     assert "“Our water plan” was submitted for review by Marta Member." in subject
     assert "http://portal.test" + url in body
     (subject, _body), = mails_to(db, "other-sec@example.org")
-    assert "“Our water plan” fue enviada a revisión por Marta Member." in subject  # in Omar's language
+    assert "Marta Member envió “Our water plan” a revisión." in subject  # in Omar's language
     sec = client(app, address="192.0.2.11")
     login(sec, "sec@example.org")
     home = sec.get("/")
