@@ -102,6 +102,8 @@ _WHERE: dict[str, str] = {
     "valid_address": "portal.nodes",
     "date_text": "portal.timezones",
     "datetime_text": "portal.timezones",
+    "here_and_there": "portal.views",
+    "your_time": "portal.views",
     "as_id": "portal.guard",
     "ImportFileError": "portal.imports",
     "ImportReport": "portal.importing",
