@@ -162,7 +162,8 @@ def member_history(request, member):
     year in the reader's zone, newest first; ?kind=... keeps the entries of one kind."""
     from ..timezones import date_text
     portal = request.registry.portal
-    kinds = portal.timeline_kinds
+    kinds = {kind: labels for timeline in sorted(portal.timelines.values(), key=lambda t: (t.order, t.name))
+             for kind, labels in timeline.kinds.items()}  # in the timelines' order, for the counts and the filter
     chosen = request.GET.get("kind") or None
     if chosen is not None and kinds.get(chosen, (None, None))[1] is None:
         counted = [k for k, (_label, plural) in kinds.items() if plural is not None]
