@@ -81,8 +81,7 @@ PAGES = [
     Spec("search-facets", "/search?q=participatory", shows=".facets .facet a >> nth=1"),
     Spec("search-filtered", "/search?q=participatory&language=en&sort=date", shows=".facets a.selected"),
     Spec("members", "/members"),
-    Spec("member", "/members/{member}"),
-    Spec("member-history", "/members/{member}?_LOCALE_=pt", shows="#history ol.timeline-entries time"),
+    Spec("member", "/members/{member}", shows="#history ol.timeline-entries time"),  # with its history
     Spec("member-history-filtered", "/members/{member}?kind=experience#history",
          shows='#history nav a[aria-current="true"]'),
     Spec("member-as-secretariat", "/members/{member}", user="admin", shows='.member-contact a[href^="mailto:"]'),
