@@ -146,6 +146,8 @@ _WHERE: dict[str, str] = {
     "FacetsCallback": "portal.callbacks",
     "BadgesCallback": "portal.callbacks",
     "SectionCallback": "portal.callbacks",
+    "TimelineCallback": "portal.callbacks",
+    "TimelineEntry": "portal.callbacks",
     "RequestCallback": "portal.callbacks",
     "ViewValues": "portal.callbacks",
     "ExportRow": "portal.callbacks",
@@ -233,7 +235,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.timezones import date_text, datetime_text  # noqa: F401
     from portal.guard import as_id  # noqa: F401
     from portal.passwords import hash_password  # noqa: F401
-    from portal.callbacks import Badge, BadgesCallback, DemoData, DocumentCallback, ExportRow, ExportRows, FacetsCallback, ImportRun, RequestCallback, SearchDocument, SectionCallback, SectionItem, ViewValues  # noqa: F401
+    from portal.callbacks import Badge, BadgesCallback, DemoData, DocumentCallback, ExportRow, ExportRows, FacetsCallback, ImportRun, RequestCallback, SearchDocument, SectionCallback, SectionItem, TimelineCallback, TimelineEntry, ViewValues  # noqa: F401
     from pyramid.request import Request  # noqa: F401
     from portal.permissions import Permissions  # noqa: F401
     from portal.sanitize import clean_html, html_to_text  # noqa: F401

@@ -16,6 +16,7 @@ CATEGORIES = {
     "portal exports": "export",
     "portal plugin settings": "settings",
     "portal member sections": "member section",
+    "portal timelines": "timeline",
     "portal region sections": "region section",
     "portal home sections": "home section",
     "portal search facets": "search facets",
@@ -128,6 +129,16 @@ class Section:
 
 
 @dataclass
+class Timeline:
+    """The moments of a member organisation's history a plugin adds to its profile (add_timeline)."""
+    name: str
+    entries: Callable
+    order: int
+    kinds: dict  # kind -> (label of one entry, plural for the counts and the filter; None: not counted)
+    plugin: str
+
+
+@dataclass
 class SearchFacets:
     """Facet values a plugin adds to the documents of another plugin's search index."""
     name: str
@@ -179,6 +190,8 @@ class PortalRegistry:
         self.member_sections = {}
         self.region_sections = {}
         self.home_sections = {}
+        self.timelines = {}  # name -> Timeline, from add_timeline
+        self.timeline_kinds = {}  # kind -> (label, plural or None), of every timeline
         self.facets = {}  # name -> title, from every search index
         self.facet_values = {}  # name -> allowed values (set or callable(request)) for 400 on unknown
         self.facet_labels = {}  # name -> {value: label} or callable(request, value)
@@ -285,6 +298,27 @@ class PortalRegistry:
             if items:
                 found.append((section, items))
         return found
+
+    def timeline(self, request, member, kinds=None):
+        """The member's history as this visitor may see it (each plugin checks what it shows), newest
+        first; entries of one day keep the timelines' order. kinds: only the entries of those kinds."""
+        from datetime import datetime, timezone
+        found = []
+        for timeline in sorted(self.timelines.values(), key=lambda t: (t.order, t.name)):
+            for entry in timeline.entries(request, member) or ():
+                if entry.kind not in timeline.kinds:
+                    raise LookupError(f"timeline {timeline.name!r} gave an entry of the kind {entry.kind!r}, "
+                                      f"which it did not declare (add_timeline kinds: {', '.join(timeline.kinds)})")
+                if kinds is None or entry.kind in kinds:
+                    found.append(entry)
+
+        def moment(entry):
+            when = entry.when
+            if isinstance(when, datetime):
+                return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+            return datetime(when.year, when.month, when.day, 12, tzinfo=timezone.utc)  # a day: its middle
+
+        return sorted(found, key=moment, reverse=True)  # reverse keeps ties in order (a stable sort)
 
     def workflow_for(self, obj):
         info = self.content_type_of(obj)
@@ -548,6 +582,32 @@ def add_member_section(config, name, title, items, order=50):
     _add_section(config, "member", name, title, items, order)
 
 
+def add_timeline(config, name, entries, order=50, kinds=None):
+    """entries(request, member) -> iterable of portal.api.TimelineEntry: the moments of a member
+    organisation's history the plugin knows (an experience shared, a prize...), only those the visitor may
+    see, shown on its profile newest first, grouped by year. kinds: {kind: label} or {kind: (label,
+    plural)} of the entries it gives; a plural puts the kind in the profile's counts and in the timeline's
+    filter. Two timelines may not declare one kind."""
+    from pyramid.exceptions import ConfigurationError
+    request_first(entries, f"add_timeline({name})")
+    declared = {}
+    for kind, labels in (kinds or {name: name}).items():
+        declared[kind] = tuple(labels) if isinstance(labels, (tuple, list)) else (labels, None)
+    item = Timeline(name=name, entries=entries, order=order, kinds=declared, plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        for kind in declared:
+            if kind in portal.timeline_kinds:
+                owner = next(t.name for t in portal.timelines.values() if kind in t.kinds)
+                raise ConfigurationError(f"add_timeline({name!r}): the kind {kind!r} is already the timeline "
+                                         f"{owner!r}'s")
+        portal.timelines[name] = item
+        portal.timeline_kinds.update(declared)
+
+    _register(config, "portal timelines", name, name, store, kinds=", ".join(declared), order=order)
+
+
 def add_region_section(config, name, title, items, order=50):
     """items(request, region, limit) -> [{"title", "url", "note"?, "badge"?}] for pages about a region
     (an antenna's page gathers them)."""
@@ -593,7 +653,7 @@ def includeme(config):
     config.registry.portal = PortalRegistry()
     for directive in (add_content_type, add_search_index, add_menu_item, add_workflow, add_demo_data,
                       add_export, add_plugin_settings, add_member_section, add_region_section,
-                      add_home_section,
+                      add_home_section, add_timeline,
                       add_search_facets, add_content_badges, add_manage_tasks, add_search_exclusion,
                       add_plugin, register_resource, add_static):
         config.add_directive(directive.__name__, directive)

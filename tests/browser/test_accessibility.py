@@ -81,7 +81,10 @@ PAGES = [
     Spec("search-facets", "/search?q=participatory", shows=".facets .facet a >> nth=1"),
     Spec("search-filtered", "/search?q=participatory&language=en&sort=date", shows=".facets a.selected"),
     Spec("members", "/members"),
-    Spec("member", "/members/{member}"),
+    Spec("member", "/members/{member}", shows="#history ol.timeline-entries time"),  # with its history
+    Spec("member-history-filtered", "/members/{member}?kind=experience#history",
+         shows='#history nav a[aria-current="true"]'),
+    Spec("member-as-secretariat", "/members/{member}", user="admin", shows='.member-contact a[href^="mailto:"]'),
     Spec("person", "/people/{person}"),
     Spec("login", "/login"),
     Spec("login-failed", "/login", status=400, then=submit_wrong_password, navigates=True, shows="p.error"),
