@@ -45,7 +45,7 @@ def pending_applications(request):
     if not count:
         return []
     return [{"title": translate(_("Membership applications"), request), "url": request.route_path("manage_applications"),
-             "step": _("${count} to decide", mapping={"count": count})}]
+             "step": _("${count} waiting", mapping={"count": count})}]
 
 
 def pending_review(request):
@@ -56,7 +56,7 @@ def pending_review(request):
     if not count:
         return []
     return [{"title": translate(_("Content waiting for review"), request), "url": request.route_path("manage", _anchor="review"),
-             "step": _("${count} to review", mapping={"count": count})}]
+             "step": _("${count} waiting", mapping={"count": count})}]
 
 
 def includeme(config):

@@ -95,10 +95,10 @@ def test_the_secretariat_sees_what_waits_for_it_first(testapp, as_user, db):
     waiting = res.html.select_one(".my-waiting")
     assert waiting is not None
     text = text_of(str(waiting)).replace(" :", ":")
-    assert "Membership applications: 1 to decide" in text and "Content waiting for review: 1 to review" in text
+    assert "Membership applications: 1 waiting" in text and "Content waiting for review: 1 waiting" in text
     assert waiting.select_one('a[href="/manage/applications"]') is not None
     # the same list heads /manage
-    assert "Membership applications: 1 to decide" in text_of(testapp.get("/manage").text).replace(" :", ":")
+    assert "Membership applications: 1 waiting" in text_of(testapp.get("/manage").text).replace(" :", ":")
 
 
 def test_a_member_sees_no_secretariat_work(testapp, as_user, db):
