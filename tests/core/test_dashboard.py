@@ -7,7 +7,7 @@ from pyramid.config import Configurator
 from pyramid.exceptions import ConfigurationConflictError, ConfigurationError
 
 from portal.models import Member, MembershipApplication, Page
-from portal.testing import client, in_language, login, text_of
+from portal.testing import client, in_language, text_of
 
 
 def test_my_space_needs_a_login(testapp):
