@@ -54,6 +54,9 @@ def test_a_member_lands_on_my_space_in_each_language(new_page, live_server, arra
         expect(tab.locator("#my-working-groups")).to_contain_text("Participatory budgets")
         expect(tab.locator(".my-waiting")).to_have_count(0)
         expect(tab.locator("header .user-links a[href='/my']")).to_have_attribute("aria-current", "page")
+        path = tmp_path / f"my-space-{language}.html"
+        path.write_text(tab.content(), encoding="utf-8")  # the page as served, before axe-core is injected
+        saved.append(path)
         tab.add_script_tag(content=axe_source)
         problems += page_problems(tab, f"my space ({language})")
         for width in (1280, 390):
@@ -62,9 +65,6 @@ def test_a_member_lands_on_my_space_in_each_language(new_page, live_server, arra
                 Path(SHOTS).mkdir(parents=True, exist_ok=True)
                 tab.screenshot(path=str(Path(SHOTS) / f"my-space-{language}-{width}.png"), full_page=True)
         tab.set_viewport_size({"width": 1280, "height": 900})
-        path = tmp_path / f"my-space-{language}.html"
-        path.write_text(tab.content(), encoding="utf-8")
-        saved.append(path)
     problems += html_problems(validate_html, saved)
     assert not problems, "\n".join(problems)
 
