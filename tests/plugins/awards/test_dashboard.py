@@ -18,7 +18,8 @@ def test_the_entries_of_my_organisation_are_on_my_space_and_no_one_elses(app, op
     login(dakar, "rep@dakar.example")
     theirs = panel(dakar)
     assert "Neighbourhood budget assemblies" not in text_of(str(theirs))
-    assert "Your organisation has not entered the award yet." in text_of(str(theirs))
+    # Aminata works in French, which the portal then speaks
+    assert "Votre organisation n'a encore présenté aucune candidature." in text_of(str(theirs))
     # the open call is offered to the organisation that may still enter it
     assert theirs.select_one(f'.my-action a[href="/awards/{open_call}"]') is not None
 
@@ -64,3 +65,17 @@ def test_a_representative_sees_the_entry_button_not_the_call_to_action(app, open
     res = poa.get(f"/awards/{open_call}")
     assert res.html.select_one(".call-to-action") is None
     assert res.html.select(f'a[href="/awards/{open_call}/enter"]')
+
+
+def test_a_juror_finds_their_reviews_on_my_space_while_the_jury_works(app, open_call, network, at, db, make_user):
+    from award_helpers import assign_to_one_juror, juror_browser
+    entry_id, _ = submitted_entry(app, open_call, network["exp_poa"])
+    assign_to_one_juror(app, at, db, make_user, open_call, entry_id)
+    jules = juror_browser(app, "jules@example.org")
+    found = panel(jules)
+    link = found.select_one(f'a[href="/awards/{open_call}/reviews"]')
+    assert link.text == "Your reviews" and "Juror" in text_of(str(found))
+    # a representative who is no juror has no such line
+    poa = client(app, "192.0.2.11")
+    login(poa, "rep@poa.example")
+    assert panel(poa).select_one(f'a[href="/awards/{open_call}/reviews"]') is None
