@@ -3,10 +3,12 @@ member representative logs in and lands there, finds their organisation, their d
 group; the secretariat finds what waits for it first. No serious axe-core violation, no sideways
 scrolling, no Nu validator error."""
 import os
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from browser_steps import html_problems, log_in, page_problems
+from award_helpers import open_call_row
+from browser_steps import PASSWORD, html_problems, log_in, page_problems
 
 from portal.testing import in_language
 
@@ -77,3 +79,35 @@ def test_the_secretariat_finds_what_waits_for_it_first(new_page, live_server, ar
     expect(waiting).to_contain_text("Membership applications")
     waiting.get_by_role("link", name="Membership applications").click()
     expect(tab.locator("main h1")).to_have_text("Membership applications")
+
+
+def test_a_representative_follows_the_call_to_action_of_an_open_call(new_page, live_server, people, db, monkeypatch,
+                                                                     axe_source):
+    """Not logged in, the call says member representatives log in to apply; the link comes back to the call,
+    where Rita now finds the button to submit an entry."""
+    from portal.clock import clock
+    now = datetime(2027, 2, 1, 12, 0, tzinfo=timezone.utc)
+    monkeypatch.setattr(clock, "now", lambda: now)
+    with db() as s:
+        call = open_call_row(now)
+        s.add(call)
+        s.flush()
+        call_id = call.id
+    tab = new_page(bypass_csp=True)
+    tab.goto(f"{live_server}/awards/{call_id}")
+    expect(tab.get_by_role("link", name="Submit an entry")).to_have_count(0)
+    tab.add_script_tag(content=axe_source)
+    problems = page_problems(tab, "open call, not logged in")
+    if SHOTS:
+        for width in (1280, 390):
+            tab.set_viewport_size({"width": width, "height": 900})
+            tab.screenshot(path=str(Path(SHOTS) / f"call-to-action-{width}.png"), full_page=True)
+        tab.set_viewport_size({"width": 1280, "height": 900})
+    tab.locator(".call-to-action").get_by_role("link", name="Member representatives: log in to apply.").click()
+    tab.get_by_label("Email").fill(people["member"])
+    tab.get_by_label("Password").fill(PASSWORD)
+    tab.get_by_role("button", name="Log in").click()
+    assert tab.url == f"{live_server}/awards/{call_id}"
+    expect(tab.get_by_role("link", name="Submit an entry")).to_be_visible()
+    expect(tab.locator(".call-to-action")).to_have_count(0)
+    assert not problems, "\n".join(problems)
