@@ -40,6 +40,15 @@ class SectionItem(TypedDict, total=False):
     step: Any
 
 
+class DashboardItem(TypedDict, total=False):
+    """One line of a panel of /my (add_dashboard_panel): state is a short status ("Draft", "Subscribed")."""
+
+    title: Any
+    url: str
+    note: Any
+    state: Any
+
+
 class Badge(TypedDict, total=False):
     title: Any
     url: str

@@ -22,6 +22,7 @@ CATEGORIES = {
     "portal search facets": "search facets",
     "portal content badges": "content badges",
     "portal manage tasks": "manage tasks",
+    "portal dashboard panels": "dashboard panel",
     "portal search exclusions": "search exclusions",
     "portal upload routes": "upload route",
     "portal plugins": "plugin",
@@ -167,6 +168,18 @@ class ManageTasks:
 
 
 @dataclass
+class DashboardPanel:
+    """A block of a logged-in person's own page, /my ("My space"): what a plugin holds for them."""
+    name: str
+    title: Any
+    items: Callable
+    order: int
+    plugin: str
+    empty: Any = None  # said when items() is an empty list: what to do next
+    action: Callable | None = None  # action(request) -> {"title", "url"} or None: the next step offered
+
+
+@dataclass
 class SearchExclusion:
     """Documents a plugin hides from one visitor's searches (e.g. from the jurors of a blind review)."""
     name: str
@@ -199,6 +212,7 @@ class PortalRegistry:
         self.index_facets = {}  # index name -> {facet: title} that other plugins add to that index
         self.badges = {}  # name -> Badges, from add_content_badges
         self.manage_tasks = {}  # name -> ManageTasks, from add_manage_tasks
+        self.dashboard_panels = {}  # name -> DashboardPanel, from add_dashboard_panel
         self.search_exclusions = {}  # name -> SearchExclusion, from add_search_exclusion
         self.plugins = {}  # name -> Plugin, from add_plugin
         self.resources = {}  # name -> model class, from register_resource
@@ -274,6 +288,18 @@ class PortalRegistry:
         found = []
         for item in sorted(self.manage_tasks.values(), key=lambda t: (t.order, t.name)):
             found.extend(item.tasks(request) or [])
+        return found
+
+    def dashboard(self, request):
+        """[(panel, items, action)] of the panels shown to this visitor on /my, in order; a panel whose
+        items(request) is None is left out, one with an empty list shows its `empty` text."""
+        found = []
+        for panel in sorted(self.dashboard_panels.values(), key=lambda p: (p.order, p.name)):
+            items = panel.items(request)
+            if items is None:
+                continue
+            action = panel.action(request) if panel.action is not None else None
+            found.append((panel, list(items), action))
         return found
 
     def hidden_documents(self, request):
@@ -633,6 +659,28 @@ def add_manage_tasks(config, name, tasks, order=50):
     _register(config, "portal manage tasks", name, name, store)
 
 
+def add_dashboard_panel(config, name, title, items, order=50, empty=None, action=None):
+    """items(request) -> [{"title", "url", "note"?, "state"?}] shown to the logged-in visitor on /my
+    ("My space") under `title`, or None to hide the panel (e.g. from someone with no organisation). An
+    empty list shows `empty` (say what to do next: "You are in no working group."); action(request) ->
+    {"title", "url"} or None, the next step offered under the panel ("Browse the working groups").
+    The panel named "follows" is kept for what the visitor follows (FOLLOWS_PANEL)."""
+    request_first(items, f"add_dashboard_panel({name}) items")
+    if action is not None:
+        request_first(action, f"add_dashboard_panel({name}) action")
+    item = DashboardPanel(name=name, title=title, items=items, order=order, plugin=config.package_name,
+                          empty=empty, action=action)
+    portal = config.registry.portal
+
+    def store():
+        portal.dashboard_panels[name] = item
+
+    _register(config, "portal dashboard panels", name, name, store, order=order)
+
+
+FOLLOWS_PANEL = "follows"  # the dashboard panel of what a person follows, given by the follows feature
+
+
 def add_search_exclusion(config, name, hidden):
     """hidden(request) -> iterable of search document keys ("experience:12") that this visitor's searches
     (/search, /search.json and the listings built on portal.views.search.parse_query) must not find, with
@@ -654,7 +702,8 @@ def includeme(config):
     for directive in (add_content_type, add_search_index, add_menu_item, add_workflow, add_demo_data,
                       add_export, add_plugin_settings, add_member_section, add_region_section,
                       add_home_section, add_timeline,
-                      add_search_facets, add_content_badges, add_manage_tasks, add_search_exclusion,
+                      add_search_facets, add_content_badges, add_manage_tasks, add_dashboard_panel,
+                      add_search_exclusion,
                       add_plugin, register_resource, add_static):
         config.add_directive(directive.__name__, directive)
     config.add_request_method(page_assets, "page_assets")

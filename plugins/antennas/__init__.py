@@ -24,6 +24,9 @@ def includeme(config):
     config.add_member_section("antennas", _("Regional antenna"), member_antennas, order=90)
     config.add_member_section("presence", _("Badge of the network"), member_presence, order=95)
     config.add_timeline("antennas", antenna_timeline, order=90, kinds=TIMELINE_KINDS)
+    from .dashboard import all_antennas, my_antennas
+    config.add_dashboard_panel("antennas", _("Your regional antenna"), my_antennas, order=70,
+                               empty=_("No regional antenna serves your region yet."), action=all_antennas)
     from .demo import create_demo_antennas
     config.add_demo_data(create_demo_antennas, order=60)
     config.add_static("static/antennas.css")

@@ -36,6 +36,9 @@ def includeme(config):
     config.add_region_section("awards", _("Winners of the Good Practice Award in Citizen Participation"),
                               region_awards, order=40)
     config.add_manage_tasks("awards", manage_tasks, order=20)
+    from .dashboard import my_award_entries, next_call
+    config.add_dashboard_panel("awards", _("Your organisation's entries"), my_award_entries, order=40,
+                               empty=_("Your organisation has not entered the award yet."), action=next_call)
     config.add_export("award-entries", _("Award entries"), entry_rows, columns=ENTRY_COLUMNS, permission="manage")
     config.add_export("award-scores", _("Award scores"), score_rows, columns=SCORE_COLUMNS, permission="manage")
     config.add_export("award-winners", _("Winners of the Good Practice Award in Citizen Participation"), winner_rows,

@@ -95,6 +95,7 @@ PAGES = [
     Spec("password-forgot", "/password/forgot"),
     Spec("home-menu-open", "/", then=open_menu, widths=("phone",), shows="#site-nav.open"),
     Spec("account", "/account", user="admin"),
+    Spec("my-space", "/my", user="admin", shows="main .my-waiting li a"),
     Spec("account-password", "/account/password", user="admin"),
     Spec("page-as-editor", "/pages/{page}", user="admin", shows="form.transition-form"),
     Spec("manage", "/manage", user="admin", shows="main .dashboard ul li a"),
