@@ -99,6 +99,10 @@ def test_the_secretariat_sees_what_waits_for_it_first(testapp, as_user, db):
     assert waiting.select_one('a[href="/manage/applications"]') is not None
     # the same list heads /manage
     assert "Membership applications: 1 waiting" in text_of(testapp.get("/manage").text).replace(" :", ":")
+    # the secretariat is not asked to join the network: its organisation is the network's members
+    organisation = text_of(str(res.html.select_one(".my-organisation")))
+    assert "You work for the technical secretariat" in organisation and "Join the network" not in organisation
+    assert res.html.select_one('.my-organisation a[href="/manage/members"]') is not None
 
 
 def test_a_member_sees_no_secretariat_work(testapp, as_user, db):
