@@ -23,6 +23,7 @@ def includeme(config):
     config.include(".notifications")  # the author, the reviewers and the followers hear of a change of state
     config.include(".views.members")
     config.include(".views.manage")
+    config.include(".views.dashboard")
     from .forms import configure_deform
     configure_deform()
     settings = config.get_settings()
