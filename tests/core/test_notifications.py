@@ -223,3 +223,21 @@ def test_a_kind_declared_twice_stops_the_start_and_portal_plugins_lists_them(reg
     assert kinds["group.invitation"] == "plugins.working_groups"
     followables = {i["introspectable"].title for i in registry.introspector.get_category("portal followables")}
     assert {"content", "working_group", "antenna"} <= followables
+
+
+def test_the_list_is_newest_first_twenty_a_page(app, db, people):
+    with db() as s:
+        sec = s.scalar(select(User).where(User.email == "sec@example.org"))
+        start = sec.created
+        for i in range(25):
+            s.add(Notification(user_id=sec.id, kind="follow.activity", url="/news",
+                               message={"msgid": "“${title}” was published.", "mapping": {"title": f"Item {i}"}},
+                               note="", created=start + timedelta(minutes=i)))
+    browser = client(app)
+    login(browser, "sec@example.org")
+    first = browser.get("/notifications")
+    texts = [t.text for t in first.html.select(".notification-text")]
+    assert len(texts) == 20 and texts[0] == "“Item 24” was published." and texts[-1] == "“Item 5” was published."
+    second = browser.get(first.html.select_one('a[rel="next"]')["href"])
+    assert [t.text for t in second.html.select(".notification-text")][-1] == "“Item 0” was published."
+    browser.get("/notifications?page=3", status=404)
