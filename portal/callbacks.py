@@ -37,6 +37,7 @@ class SectionItem(TypedDict, total=False):
     note: Any
     badge: Any
     step: Any
+    cover: int  # the id of the content item whose cover image the home page's card shows
 
 
 class Badge(TypedDict, total=False):

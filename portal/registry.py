@@ -18,6 +18,7 @@ CATEGORIES = {
     "portal member sections": "member section",
     "portal region sections": "region section",
     "portal home sections": "home section",
+    "portal home figures": "home figure",
     "portal search facets": "search facets",
     "portal content badges": "content badges",
     "portal manage tasks": "manage tasks",
@@ -118,6 +119,16 @@ class PluginSettings:
 
 
 @dataclass
+class Figure:
+    """A figure of the network on the home page: count(request) -> int, in one query."""
+    name: str
+    title: Any
+    count: Callable
+    order: int
+    plugin: str
+
+
+@dataclass
 class Section:
     """A block a plugin adds to a member organisation's profile or to a region's pages."""
     name: str
@@ -179,6 +190,7 @@ class PortalRegistry:
         self.member_sections = {}
         self.region_sections = {}
         self.home_sections = {}
+        self.home_figures = {}
         self.facets = {}  # name -> title, from every search index
         self.facet_values = {}  # name -> allowed values (set or callable(request)) for 400 on unknown
         self.facet_labels = {}  # name -> {value: label} or callable(request, value)
@@ -285,6 +297,12 @@ class PortalRegistry:
             if items:
                 found.append((section, items))
         return found
+
+    def figures(self, request):
+        """[(figure, value)] of the home page's figures, in their order (zeros included: a young network
+        still shows what it counts)."""
+        return [(f, f.count(request) or 0)
+                for f in sorted(self.home_figures.values(), key=lambda f: (f.order, f.name))]
 
     def workflow_for(self, obj):
         info = self.content_type_of(obj)
@@ -560,6 +578,19 @@ def add_home_section(config, name, title, items, order=50):
     _add_section(config, "home", name, title, items, order)
 
 
+def add_home_figure(config, name, title, count, order=50):
+    """count(request) -> int: a figure of the network on the home page ("Experiences shared: 42"), beside
+    the core's members and countries (orders 10 and 20); one query, cached with the page."""
+    request_first(count, f"add_home_figure({name})")
+    item = Figure(name=name, title=title, count=count, order=order, plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        portal.home_figures[name] = item
+
+    _register(config, "portal home figures", name, name, store)
+
+
 def add_manage_tasks(config, name, tasks, order=50):
     """tasks(request) -> [{"title", "url", "step"?, "note"?}]: the work waiting for this visitor, listed
     under "Waiting for you" on /manage (the callback checks the visitor's permissions)."""
@@ -593,7 +624,7 @@ def includeme(config):
     config.registry.portal = PortalRegistry()
     for directive in (add_content_type, add_search_index, add_menu_item, add_workflow, add_demo_data,
                       add_export, add_plugin_settings, add_member_section, add_region_section,
-                      add_home_section,
+                      add_home_section, add_home_figure,
                       add_search_facets, add_content_badges, add_manage_tasks, add_search_exclusion,
                       add_plugin, register_resource, add_static):
         config.add_directive(directive.__name__, directive)
