@@ -573,8 +573,9 @@ def add_region_section(config, name, title, items, order=50):
 
 
 def add_home_section(config, name, title, items, order=50):
-    """items(request, None, limit) -> [{"title", "url", "note"?, "badge"?}] on the home page (what is new
-    or coming: latest experiences, upcoming events, open calls)."""
+    """items(request, None, limit) -> [{"title", "url", "note"?, "badge"?, "cover"?}] on the home page (what
+    is new or coming: latest experiences, upcoming events, open calls), as cards: "cover" (a content id)
+    shows that item's cover image, else the card shows the drawing of the section's name (card-<name>.svg)."""
     _add_section(config, "home", name, title, items, order)
 
 
