@@ -64,7 +64,7 @@ def test_the_home_page_shows_the_network_in_every_language(demo_site, new_page, 
     cards = page.locator(".highlights .cards > li")
     assert cards.count() == page.locator(".highlights .cards > li > .card-cover").count()
     # the figures: members, countries, experiences shared, events held, each a number above zero
-    figures = page.locator(".figures li strong").all_inner_texts()
+    figures = page.locator(".home-figures li strong").all_inner_texts()
     assert len(figures) == 4 and all(int(f.replace(",", "").replace(".", "").replace("\u202f", "").replace("\xa0", "")) > 0
                                      for f in figures), figures
     # headings in the display face, served by the portal

@@ -31,8 +31,8 @@ def add_event(db, title, starts):
 
 
 def figures(res):
-    return {li.get("class")[-1].removeprefix("figure-"): li.strong.get_text(strip=True)
-            for li in res.html.select(".figures li")}
+    return {li.get("class")[-1].removeprefix("home-figure-"): li.strong.get_text(strip=True)
+            for li in res.html.select(".home-figures li")}
 
 
 def test_the_figures_count_active_members_their_countries_experiences_and_events_held(testapp, db):
