@@ -102,6 +102,8 @@ _WHERE: dict[str, str] = {
     "valid_address": "portal.nodes",
     "date_text": "portal.timezones",
     "datetime_text": "portal.timezones",
+    "here_and_there": "portal.views",
+    "your_time": "portal.views",
     "as_id": "portal.guard",
     "ImportFileError": "portal.imports",
     "ImportReport": "portal.importing",
@@ -139,11 +141,15 @@ _WHERE: dict[str, str] = {
     "hash_password": "portal.passwords",
     "SearchDocument": "portal.callbacks",
     "SectionItem": "portal.callbacks",
+    "DashboardItem": "portal.callbacks",
+    "FOLLOWS_PANEL": "portal.registry",
     "Badge": "portal.callbacks",
     "DocumentCallback": "portal.callbacks",
     "FacetsCallback": "portal.callbacks",
     "BadgesCallback": "portal.callbacks",
     "SectionCallback": "portal.callbacks",
+    "TimelineCallback": "portal.callbacks",
+    "TimelineEntry": "portal.callbacks",
     "RequestCallback": "portal.callbacks",
     "ViewValues": "portal.callbacks",
     "ExportRow": "portal.callbacks",
@@ -231,9 +237,10 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.timezones import date_text, datetime_text  # noqa: F401
     from portal.guard import as_id  # noqa: F401
     from portal.passwords import hash_password  # noqa: F401
-    from portal.callbacks import Badge, BadgesCallback, DemoData, DocumentCallback, ExportRow, ExportRows, FacetsCallback, ImportRun, RequestCallback, SearchDocument, SectionCallback, SectionItem, ViewValues  # noqa: F401
+    from portal.callbacks import Badge, BadgesCallback, DashboardItem, DemoData, DocumentCallback, ExportRow, ExportRows, FacetsCallback, ImportRun, RequestCallback, SearchDocument, SectionCallback, SectionItem, TimelineCallback, TimelineEntry, ViewValues  # noqa: F401
     from pyramid.request import Request  # noqa: F401
     from portal.permissions import Permissions  # noqa: F401
+    from portal.registry import FOLLOWS_PANEL  # noqa: F401
     from portal.sanitize import clean_html, html_to_text  # noqa: F401
     from portal.search import SearchQuery, bulk, reindex_later  # noqa: F401
     from portal.search.queue import StopRequested  # noqa: F401

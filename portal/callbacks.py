@@ -8,7 +8,8 @@ mypy checks the plugins' callbacks against these (`make lint`)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, Protocol, TypedDict
 
 from pyramid.request import Request
@@ -40,6 +41,15 @@ class SectionItem(TypedDict, total=False):
     cover: int  # the id of the content item whose cover image the home page's card shows
 
 
+class DashboardItem(TypedDict, total=False):
+    """One line of a panel of /my (add_dashboard_panel): state is a short status ("Draft", "Subscribed")."""
+
+    title: Any
+    url: str
+    note: Any
+    state: Any
+
+
 class Badge(TypedDict, total=False):
     title: Any
     url: str
@@ -64,6 +74,25 @@ class SectionCallback(Protocol):
     """add_home_section (subject None), add_member_section (a member), add_region_section (a region code)."""
 
     def __call__(self, request: Request, subject: Any, limit: int) -> list[SectionItem]: ...
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One moment of a member organisation's history (add_timeline): when it happened (a date, or a UTC
+    moment shown in the reader's zone), its kind (one of the kinds the plugin declared), what it is
+    called, where to read more and a short note."""
+
+    when: date | datetime
+    kind: str
+    title: Any  # a name, or a translation string
+    url: str | None = None
+    note: Any = None
+
+
+class TimelineCallback(Protocol):
+    """add_timeline's entries: the moments of the member's history this visitor may see."""
+
+    def __call__(self, request: Request, member: Any) -> Iterable[TimelineEntry]: ...
 
 
 class RequestCallback(Protocol):

@@ -24,6 +24,7 @@ def includeme(config):
     config.add_subscriber(tell_the_author, ContentTransitioned)
     config.include(".views.members")
     config.include(".views.manage")
+    config.include(".views.dashboard")
     from .forms import configure_deform
     configure_deform()
     settings = config.get_settings()

@@ -91,6 +91,40 @@ def _publish(db, obj, actor, when):
                        actor_id=actor.id, at=when))
 
 
+def _demo_logo():
+    """A small logo drawn here (a sun over three hills), so the demo ships no image file."""
+    import io
+    from PIL import Image, ImageDraw
+    image = Image.new("RGB", (240, 240), "#ffffff")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((70, 30, 170, 130), fill="#e8a33d")
+    for x, colour in ((-40, "#0b5d8a"), (60, "#1e6b3a"), (150, "#084466")):
+        draw.polygon([(x, 220), (x + 75, 110), (x + 150, 220)], fill=colour)
+    draw.rectangle((0, 215, 240, 240), fill="#084466")
+    data = io.BytesIO()
+    image.save(data, "PNG")
+    data.seek(0)
+    return data
+
+
+class _Upload:
+    def __init__(self, file, filename):
+        self.file, self.filename = file, filename
+
+
+def _porto_alegre_profile(request, member, contact):
+    """The demo's fullest profile: a logo, a description, a contact; the plugins fill its history."""
+    from .files import IMAGE_TYPES, store_upload
+    member.description = ("Capital of Rio Grande do Sul, Porto Alegre opened its budget to its residents in 1989: "
+                          "every year, assemblies in the seventeen regions of the city set the priorities of the "
+                          "investments.\n\nA founding member of the network, the city hosts its Latin America "
+                          "antenna and takes part in its working groups.")
+    logo = store_upload(request, _Upload(_demo_logo(), "porto-alegre-logo.png"), allowed=IMAGE_TYPES,
+                        owner=contact, title="Logo of Porto Alegre")
+    request.dbsession.flush()
+    member.logo_id = logo.id
+
+
 def create_demo_content(request):
     from .content import service as content_service
     db = request.dbsession
@@ -117,6 +151,7 @@ def create_demo_content(request):
              password_hash=hash_password(DEMO_PASSWORD, settings)),
     ]
     db.add_all(reps)
+    _porto_alegre_profile(request, members[0], reps[0])
     group = Group(name="editorial-board", title="Editorial board", users=[editor, reps[0]])
     db.add(group)
     db.flush()

@@ -328,6 +328,26 @@ def _forget_on_commit(request, path: Path) -> None:
     request.tm.get().addAfterCommitHook(hook)
 
 
+SUMMARY_NAME = 60  # characters: longer field titles (the award's questions) are cut at a word in the summary
+
+
+def summary_name(field) -> str:
+    """The name of a field in the error summary at the top of a form: its `short_title` if the schema node has
+    one, else its title without a trailing "(optional, ...)" remark, cut at a word with "…" when it is long
+    (an award's question is a sentence: the summary only needs to say which field to fix)."""
+    request = get_current_request()
+    short = getattr(field.schema, "short_title", None)
+    text = str(translate(short or field.title, request) if request is not None else (short or field.title))
+    if short:
+        return text
+    text = text.strip()
+    if text.endswith(")") and "(" in text:
+        text = text[:text.rindex("(")].rstrip() or text
+    if len(text) > SUMMARY_NAME:
+        text = text[:SUMMARY_NAME + 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+    return text
+
+
 def field_error(form, name, message):
     """Mark a field of a validated form as refused (a check only the server could make after the form
     validated, such as a document refused): render the form again and the error shows at the field and

@@ -16,12 +16,14 @@ CATEGORIES = {
     "portal exports": "export",
     "portal plugin settings": "settings",
     "portal member sections": "member section",
+    "portal timelines": "timeline",
     "portal region sections": "region section",
     "portal home sections": "home section",
     "portal home figures": "home figure",
     "portal search facets": "search facets",
     "portal content badges": "content badges",
     "portal manage tasks": "manage tasks",
+    "portal dashboard panels": "dashboard panel",
     "portal search exclusions": "search exclusions",
     "portal upload routes": "upload route",
     "portal plugins": "plugin",
@@ -139,6 +141,16 @@ class Section:
 
 
 @dataclass
+class Timeline:
+    """The moments of a member organisation's history a plugin adds to its profile (add_timeline)."""
+    name: str
+    entries: Callable
+    order: int
+    kinds: dict  # kind -> (label of one entry, plural for the counts and the filter; None: not counted)
+    plugin: str
+
+
+@dataclass
 class SearchFacets:
     """Facet values a plugin adds to the documents of another plugin's search index."""
     name: str
@@ -167,6 +179,18 @@ class ManageTasks:
 
 
 @dataclass
+class DashboardPanel:
+    """A block of a logged-in person's own page, /my ("My space"): what a plugin holds for them."""
+    name: str
+    title: Any
+    items: Callable
+    order: int
+    plugin: str
+    empty: Any = None  # said when items() is an empty list: what to do next
+    action: Callable | None = None  # action(request) -> {"title", "url"} or None: the next step offered
+
+
+@dataclass
 class SearchExclusion:
     """Documents a plugin hides from one visitor's searches (e.g. from the jurors of a blind review)."""
     name: str
@@ -191,6 +215,8 @@ class PortalRegistry:
         self.region_sections = {}
         self.home_sections = {}
         self.home_figures = {}
+        self.timelines = {}  # name -> Timeline, from add_timeline
+        self.timeline_kinds = {}  # kind -> (label, plural or None), of every timeline
         self.facets = {}  # name -> title, from every search index
         self.facet_values = {}  # name -> allowed values (set or callable(request)) for 400 on unknown
         self.facet_labels = {}  # name -> {value: label} or callable(request, value)
@@ -198,6 +224,7 @@ class PortalRegistry:
         self.index_facets = {}  # index name -> {facet: title} that other plugins add to that index
         self.badges = {}  # name -> Badges, from add_content_badges
         self.manage_tasks = {}  # name -> ManageTasks, from add_manage_tasks
+        self.dashboard_panels = {}  # name -> DashboardPanel, from add_dashboard_panel
         self.search_exclusions = {}  # name -> SearchExclusion, from add_search_exclusion
         self.plugins = {}  # name -> Plugin, from add_plugin
         self.resources = {}  # name -> model class, from register_resource
@@ -275,6 +302,18 @@ class PortalRegistry:
             found.extend(item.tasks(request) or [])
         return found
 
+    def dashboard(self, request):
+        """[(panel, items, action)] of the panels shown to this visitor on /my, in order; a panel whose
+        items(request) is None is left out, one with an empty list shows its `empty` text."""
+        found = []
+        for panel in sorted(self.dashboard_panels.values(), key=lambda p: (p.order, p.name)):
+            items = panel.items(request)
+            if items is None:
+                continue
+            action = panel.action(request) if panel.action is not None else None
+            found.append((panel, list(items), action))
+        return found
+
     def hidden_documents(self, request):
         """The keys of the search documents this visitor's searches must not find, asked of the plugins once
         per request (the search and the content filter of portal.db both use them)."""
@@ -303,6 +342,27 @@ class PortalRegistry:
         still shows what it counts)."""
         return [(f, f.count(request) or 0)
                 for f in sorted(self.home_figures.values(), key=lambda f: (f.order, f.name))]
+
+    def timeline(self, request, member, kinds=None):
+        """The member's history as this visitor may see it (each plugin checks what it shows), newest
+        first; entries of one day keep the timelines' order. kinds: only the entries of those kinds."""
+        from datetime import datetime, timezone
+        found = []
+        for timeline in sorted(self.timelines.values(), key=lambda t: (t.order, t.name)):
+            for entry in timeline.entries(request, member) or ():
+                if entry.kind not in timeline.kinds:
+                    raise LookupError(f"timeline {timeline.name!r} gave an entry of the kind {entry.kind!r}, "
+                                      f"which it did not declare (add_timeline kinds: {', '.join(timeline.kinds)})")
+                if kinds is None or entry.kind in kinds:
+                    found.append(entry)
+
+        def moment(entry):
+            when = entry.when
+            if isinstance(when, datetime):
+                return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+            return datetime(when.year, when.month, when.day, 12, tzinfo=timezone.utc)  # a day: its middle
+
+        return sorted(found, key=moment, reverse=True)  # reverse keeps ties in order (a stable sort)
 
     def workflow_for(self, obj):
         info = self.content_type_of(obj)
@@ -566,6 +626,32 @@ def add_member_section(config, name, title, items, order=50):
     _add_section(config, "member", name, title, items, order)
 
 
+def add_timeline(config, name, entries, order=50, kinds=None):
+    """entries(request, member) -> iterable of portal.api.TimelineEntry: the moments of a member
+    organisation's history the plugin knows (an experience shared, a prize...), only those the visitor may
+    see, shown on its profile newest first, grouped by year. kinds: {kind: label} or {kind: (label,
+    plural)} of the entries it gives; a plural puts the kind in the profile's counts and in the timeline's
+    filter. Two timelines may not declare one kind."""
+    from pyramid.exceptions import ConfigurationError
+    request_first(entries, f"add_timeline({name})")
+    declared = {}
+    for kind, labels in (kinds or {name: name}).items():
+        declared[kind] = tuple(labels) if isinstance(labels, (tuple, list)) else (labels, None)
+    item = Timeline(name=name, entries=entries, order=order, kinds=declared, plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        for kind in declared:
+            if kind in portal.timeline_kinds:
+                owner = next(t.name for t in portal.timelines.values() if kind in t.kinds)
+                raise ConfigurationError(f"add_timeline({name!r}): the kind {kind!r} is already the timeline "
+                                         f"{owner!r}'s")
+        portal.timelines[name] = item
+        portal.timeline_kinds.update(declared)
+
+    _register(config, "portal timelines", name, name, store, kinds=", ".join(declared), order=order)
+
+
 def add_region_section(config, name, title, items, order=50):
     """items(request, region, limit) -> [{"title", "url", "note"?, "badge"?}] for pages about a region
     (an antenna's page gathers them)."""
@@ -605,6 +691,28 @@ def add_manage_tasks(config, name, tasks, order=50):
     _register(config, "portal manage tasks", name, name, store)
 
 
+def add_dashboard_panel(config, name, title, items, order=50, empty=None, action=None):
+    """items(request) -> [{"title", "url", "note"?, "state"?}] shown to the logged-in visitor on /my
+    ("My space") under `title`, or None to hide the panel (e.g. from someone with no organisation). An
+    empty list shows `empty` (say what to do next: "You are in no working group."); action(request) ->
+    {"title", "url"} or None, the next step offered under the panel ("Browse the working groups").
+    The panel named "follows" is kept for what the visitor follows (FOLLOWS_PANEL)."""
+    request_first(items, f"add_dashboard_panel({name}) items")
+    if action is not None:
+        request_first(action, f"add_dashboard_panel({name}) action")
+    item = DashboardPanel(name=name, title=title, items=items, order=order, plugin=config.package_name,
+                          empty=empty, action=action)
+    portal = config.registry.portal
+
+    def store():
+        portal.dashboard_panels[name] = item
+
+    _register(config, "portal dashboard panels", name, name, store, order=order)
+
+
+FOLLOWS_PANEL = "follows"  # the dashboard panel of what a person follows, given by the follows feature
+
+
 def add_search_exclusion(config, name, hidden):
     """hidden(request) -> iterable of search document keys ("experience:12") that this visitor's searches
     (/search, /search.json and the listings built on portal.views.search.parse_query) must not find, with
@@ -625,8 +733,9 @@ def includeme(config):
     config.registry.portal = PortalRegistry()
     for directive in (add_content_type, add_search_index, add_menu_item, add_workflow, add_demo_data,
                       add_export, add_plugin_settings, add_member_section, add_region_section,
-                      add_home_section, add_home_figure,
-                      add_search_facets, add_content_badges, add_manage_tasks, add_search_exclusion,
+                      add_home_section, add_home_figure, add_timeline,
+                      add_search_facets, add_content_badges, add_manage_tasks, add_dashboard_panel,
+                      add_search_exclusion,
                       add_plugin, register_resource, add_static):
         config.add_directive(directive.__name__, directive)
     config.add_request_method(page_assets, "page_assets")

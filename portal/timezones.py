@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from babel.dates import format_date, format_time, get_datetime_format, get_timezone_name
+from babel.dates import format_date, format_time, get_datetime_format, get_timezone_location, get_timezone_name
 
 
 Length = Literal["full", "long", "medium", "short"]
@@ -104,3 +104,17 @@ def datetime_text(locale: str, moment: datetime | None, zone: str | None = "UTC"
     # the language's own way of joining them ("{1} 'à' {0}" in French), as babel's format_datetime does
     text = str(get_datetime_format(length, locale=locale)).replace("'", "").replace("{0}", time_part).replace("{1}", date_part)
     return f"{text} ({zone_label(moment, zone or 'UTC', locale)})" if with_zone else text
+
+
+def place_of(zone: str, locale: str) -> str:
+    """The city a zone is named after, in the reader's language ("São Paulo", "Dakar"; "UTC")."""
+    if zone == "UTC" or not is_zone(zone):
+        return "UTC"
+    return get_timezone_location(ZoneInfo(zone), locale=locale, return_city=True)
+
+
+def same_clock(moment: datetime, zone: str, other: str) -> bool:
+    """Whether clocks in both zones read the same at that moment (Lisbon and Dakar in winter)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(_zone(zone)).utcoffset() == moment.astimezone(_zone(other)).utcoffset()

@@ -12,7 +12,7 @@ def includeme(config):
     config.add_plugin("antennas", requires=("experiences",))
     from .reach import REACH_COLUMNS, reach_rows
     from .schemas import ReachSettings
-    from .sections import member_antennas, member_presence, region_members
+    from .sections import TIMELINE_KINDS, antenna_timeline, member_antennas, member_presence, region_members
     config.add_menu_item("main", "antennas", _("Antennas"), route_name="antennas", order=30, parent="network")
     config.add_menu_item("manage", "antennas", _("Antennas"), route_name="antennas", order=40,
                          permission="manage")
@@ -23,6 +23,10 @@ def includeme(config):
     config.add_region_section("members", _("Member organisations"), region_members, order=5)
     config.add_member_section("antennas", _("Regional antenna"), member_antennas, order=90)
     config.add_member_section("presence", _("Badge of the network"), member_presence, order=95)
+    config.add_timeline("antennas", antenna_timeline, order=90, kinds=TIMELINE_KINDS)
+    from .dashboard import all_antennas, my_antennas
+    config.add_dashboard_panel("antennas", _("Your regional antenna"), my_antennas, order=70,
+                               empty=_("No regional antenna serves your region yet."), action=all_antennas)
     from .demo import create_demo_antennas
     config.add_demo_data(create_demo_antennas, order=60)
     config.add_static("static/antennas.css")

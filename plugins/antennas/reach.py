@@ -113,33 +113,49 @@ def bar_chart(chart_id, title, desc, rows, unit="", targets=None, max_value=None
     return Markup("".join(parts))
 
 
-def column_chart(chart_id, title, desc, rows, fmt=_num):
-    """Vertical bars, one per year: rows [(label, value)]. With many years the columns narrow and only
-    every few years are named (the table beside gives each)."""
+def column_chart(chart_id, title, desc, rows, fmt=_num, x_label="", y_label="", current=None):
+    """Vertical bars, one per year: rows [(label, value)], each bar with its value above it, the axes named
+    (x_label under the years, y_label beside the scale) and the `current` year's bar drawn in the accent
+    colour and always named. With many years the columns narrow and only every few years are named."""
     n = max(len(rows), 1)
-    gap = 4 if n > 15 else 8
-    col = max(6, min(34, (420 - 20) // n - gap))
-    chart_h, top, bottom = 160, 20, 30
-    width = max(n * (col + gap) + 20, 240)
+    gap = 3 if n > 15 else 8
+    left, right, top, chart_h, bottom = 44, 10, 22, 160, 52
+    col = max(8, min(34, (460 - left - right) // n - gap))
+    width = max(left + n * (col + gap) + right, 260)
     height = top + chart_h + bottom
     peak = max([v for _, v in rows] + [1])
     every = -(-n // 8)  # a label every `every` years: at most eight
+    base = top + chart_h
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{chart_id}" role="img" '
              f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
              f'aria-labelledby="{chart_id}-title {chart_id}-desc">',
              f'<title id="{chart_id}-title">{escape(title)}</title>',
              f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
-             f'<line x1="10" y1="{top + chart_h}" x2="{width - 10}" y2="{top + chart_h}" stroke="{GRID}"/>']
+             f'<line x1="{left - 4}" y1="{base}" x2="{width - right}" y2="{base}" stroke="{GRID}"/>',
+             f'<line x1="{left - 4}" y1="{top}" x2="{left - 4}" y2="{base}" stroke="{GRID}"/>']
+    for value, y in ((0, base), (peak, top)):  # the scale: 0 and the highest count
+        parts.append(f'<text x="{left - 8}" y="{y + 4}" text-anchor="end" font-size="12" fill="{INK}">'
+                     f'{escape(fmt(value))}</text>')
+    if y_label:
+        parts.append(f'<text x="12" y="{top + chart_h / 2:.0f}" text-anchor="middle" font-size="12" fill="{INK}" '
+                     f'transform="rotate(-90 12 {top + chart_h / 2:.0f})">{escape(y_label)}</text>')
     for i, (label, value) in enumerate(rows):
-        x = 10 + i * (col + gap)
+        x = left + i * (col + gap)
         h = chart_h * value / peak
-        parts.append(f'<rect x="{x}" y="{top + chart_h - h:.1f}" width="{col}" height="{h:.1f}" fill="{BAR}"/>')
-        if value and n <= 15:
-            parts.append(f'<text x="{x + col / 2}" y="{top + chart_h - h - 4:.1f}" text-anchor="middle" '
-                         f'font-size="12" fill="{INK}">{escape(fmt(value))}</text>')
-        if i % every == 0 or i == n - 1 and n <= 15:
-            parts.append(f'<text x="{x + col / 2}" y="{top + chart_h + 18}" text-anchor="middle" font-size="13" '
-                         f'fill="{INK}">{escape(str(label))}</text>')
+        now = current is not None and label == current
+        parts.append(f'<rect x="{x}" y="{base - h:.1f}" width="{col}" height="{h:.1f}" '
+                     f'fill="{TARGET if now else BAR}"/>')
+        if value:
+            parts.append(f'<text x="{x + col / 2}" y="{base - h - 4:.1f}" text-anchor="middle" '
+                         f'font-size="{12 if n <= 15 else 10}" fill="{INK}">{escape(fmt(value))}</text>')
+        last = i == n - 1
+        if now or (i % every == 0 and (n - 1 - i) >= every / 2) or last and n <= 15:
+            weight = ' font-weight="700"' if now else ""
+            parts.append(f'<text x="{x + col / 2}" y="{base + 18}" text-anchor="middle" font-size="13" '
+                         f'fill="{TARGET if now else INK}"{weight}>{escape(str(label))}</text>')
+    if x_label:
+        parts.append(f'<text x="{left + (width - left - right) / 2:.0f}" y="{height - 8}" text-anchor="middle" '
+                     f'font-size="12" fill="{INK}">{escape(x_label)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -165,8 +181,9 @@ def charts(request, figures):
         [(kind_label.get(k, k), c) for k, c in figures.kinds], fmt=fmt)
     per_year = column_chart(
         "chart-years", t(_("Members joined per year")),
-        t(_("Number of today's member organisations that joined the network in each year.")),
-        figures.years, fmt=fmt)
+        t(_("Number of today's member organisations that joined the network in each year; ${year}, the current "
+            "year, in red."), year=figures.this_year),
+        figures.years, fmt=fmt, x_label=t(_("Year")), y_label=t(_("Members")), current=figures.this_year)
     return {"regions": by_region, "shares": shares, "kinds": by_kind, "years": per_year}
 
 

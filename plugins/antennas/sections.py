@@ -1,11 +1,12 @@
 """What this plugin adds to the pages of a region (its member organisations) and to a member's
 profile (the antenna of its region)."""
+from collections.abc import Iterator
 from typing import Any
 
 from pyramid.request import Request
 from sqlalchemy import select
 
-from portal.api import SectionItem
+from portal.api import SectionItem, TimelineEntry, clock
 from portal.api import country_name
 from portal.api import _, translate
 from portal.api import Member
@@ -32,6 +33,22 @@ def member_antennas(request: Request, member: Any, limit: int) -> list[SectionIt
                                              if a.seat_country else ""])),
              "badge": translate(STATUS_TITLES[a.status], request) if a.status != "active" else None}
             for a in rows]
+
+
+TIMELINE_KINDS = {"antenna": _("Hosts the regional antenna")}
+
+
+def antenna_timeline(request: Request, member: Any) -> Iterator[TimelineEntry]:
+    """The day each antenna the member hosts opened (an antenna still planned has no such day)."""
+    today = clock.now().date()
+    rows = request.dbsession.scalars(select(Antenna).where(Antenna.host_member_id == member.id,
+                                                           Antenna.opened.is_not(None), Antenna.opened <= today))
+    for antenna in rows:
+        yield TimelineEntry(when=antenna.opened, kind="antenna", title=antenna.name,
+                            url=request.route_path("antenna", id=antenna.id),
+                            note=", ".join(filter(None, [antenna.seat_city, country_name(antenna.seat_country,
+                                                         request.locale_name) if antenna.seat_country else ""]))
+                            or None)
 
 
 def member_presence(request: Request, member: Any, limit: int) -> list[SectionItem]:

@@ -17,7 +17,7 @@ def includeme(config):
     from .publication import CHECK_EVERY, publish_task
     from .models import AwardCall
     from .search import FACET_LABELS, FACET_VALUES, FACETS, award_badges, award_facets, call_document, hidden_from_jurors
-    from .sections import member_awards, open_calls, region_awards
+    from .sections import TIMELINE_KINDS, award_timeline, member_awards, open_calls, region_awards
     from .steps import manage_tasks
     from .permissions import AwardPermissions
     config.add_permissions(AwardPermissions)
@@ -32,9 +32,13 @@ def includeme(config):
     config.add_search_exclusion("awards:blind-review", hidden_from_jurors)
     config.add_content_badges("awards", award_badges, types=("experience",))
     config.add_member_section("awards", AWARD, member_awards, order=40)
+    config.add_timeline("awards", award_timeline, order=50, kinds=TIMELINE_KINDS)
     config.add_region_section("awards", _("Winners of the Good Practice Award in Citizen Participation"),
                               region_awards, order=40)
     config.add_manage_tasks("awards", manage_tasks, order=20)
+    from .dashboard import my_award_entries, next_call
+    config.add_dashboard_panel("awards", _("Your organisation's entries"), my_award_entries, order=40,
+                               empty=_("Your organisation has not entered the award yet."), action=next_call)
     config.add_export("award-entries", _("Award entries"), entry_rows, columns=ENTRY_COLUMNS, permission="manage")
     config.add_export("award-scores", _("Award scores"), score_rows, columns=SCORE_COLUMNS, permission="manage")
     config.add_export("award-winners", _("Winners of the Good Practice Award in Citizen Participation"), winner_rows,

@@ -1,5 +1,5 @@
 """How the awards write dates and states for a reader: in the call's own time zone, in the reader's language."""
-from portal.api import _, datetime_text
+from portal.api import _, datetime_text, here_and_there
 
 STATE_TITLES = {"upcoming": _("Upcoming"), "open": _("Open"), "closed": _("Closed"),
                 "evaluation": _("Under evaluation"), "published": _("Results published")}
@@ -7,8 +7,9 @@ OUTCOME_TITLES = {"winner": _("Winner"), "mention": _("Special mention")}
 
 
 def when(request, call, value):
-    """A date-time in the call's time zone, as the reader writes dates, with the zone named."""
-    return when_in(request.locale_name, call, value)
+    """A date-time in the call's time zone, as the reader writes dates, with its city named, and on the
+    reader's clock too when theirs reads otherwise ("…11:59 PM in São Paulo, …3:59 AM in Dakar")."""
+    return here_and_there(request, value, call.timezone)
 
 
 def when_in(language, call, value):

@@ -1,5 +1,6 @@
 """Dates and times of an event as a reader expects them: in the event's own zone, in the reader's language."""
-from babel.dates import format_date, format_datetime, format_interval, format_skeleton, format_time, get_timezone_name
+from babel.dates import (format_date, format_datetime, format_interval, format_skeleton, format_time, get_timezone_location,
+                         get_timezone_name)
 
 
 def when(event, locale):
@@ -40,3 +41,10 @@ def month_heading(moment, locale):
 
 def short_date(event, locale):
     return format_skeleton("yMMMd", event.starts.astimezone(event.tz), tzinfo=event.tz, locale=locale)
+
+
+def zone_place(event, locale):
+    """For a listing, the zone its times are in, by its place: "Uruguay Time", "hora de Francia"; "UTC"."""
+    if event.timezone in ("UTC", "", None):
+        return "UTC"
+    return get_timezone_location(event.tz, locale=locale)

@@ -20,6 +20,10 @@ EVENTS = [
      "Three days of sessions, study visits and the Good Practice Award in Citizen Participation ceremony.",
      96, "09:00", 2, "18:00", "America/Sao_Paulo", "Usina do Gasômetro", "Porto Alegre", "BR", "",
      "Porto Alegre", "Technical secretariat and the City of Porto Alegre", None),
+    ("poa-op", "pt", "workshop", "Oficina internacional: o Orçamento Participativo depois de 35 anos",
+     "Dois dias de trocas entre cidades da rede sobre o futuro do Orçamento Participativo, com visitas às "
+     "assembleias de bairro.", -420, "09:00", 1, "17:30", "America/Sao_Paulo", "Câmara Municipal de Porto Alegre",
+     "Porto Alegre", "BR", "", "Porto Alegre", "Prefeitura de Porto Alegre", None),
     ("conf-es", "es", "conference", "Conferencia anual de la red: democracia participativa en tiempos de crisis",
      "Tres días de sesiones, visitas de estudio y la entrega de la Distinción de Buenas Prácticas en Participación "
      "Ciudadana.", 96, "09:00", 2, "18:00", "America/Sao_Paulo", "Usina do Gasômetro", "Porto Alegre", "BR", "",

@@ -20,7 +20,7 @@ from portal.api import Content, Section
 from portal.api import atom_feed
 
 from portal.api import clock
-from .dates import month_heading, short_when, when
+from .dates import month_heading, short_when, when, zone_place
 from .ical import calendar
 from .models import KINDS, Event
 from .schemas import KIND_PLURALS, KIND_TITLES, sections_for
@@ -118,7 +118,8 @@ def summary(request, event):
     return {"id": event.id, "title": translated(request, event, "title"), "url": request.route_path("event.view", id=event.id),
             "language": event.language, "description": event.description, "kind": event.kind,
             "kind_title": translate(KIND_TITLES.get(event.kind, event.kind), request),
-            "when": short_when(event, request.locale_name), "place": place(request, event),
+            "when": short_when(event, request.locale_name), "zone": zone_place(event, request.locale_name),
+            "place": place(request, event),
             "start_iso": event.starts.isoformat(), "ongoing": event.ongoing}
 
 

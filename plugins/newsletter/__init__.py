@@ -24,6 +24,10 @@ def includeme(config):
                              "people who agreed may receive the newsletter."))
     from . import campaign
     config.add_mail_hook("newsletter", refill=partial(campaign.refill, config.registry), check=campaign.check)
+    from .dashboard import issues_to_send, my_subscription, subscribe_action
+    config.add_dashboard_panel("newsletter", _("Newsletter"), my_subscription, order=60,
+                               empty=_("You do not receive the newsletter."), action=subscribe_action)
+    config.add_manage_tasks("newsletter:issues", issues_to_send, order=50)
     from .demo import create_demo_newsletter
     config.add_demo_data(create_demo_newsletter, order=80)
     config.add_static("static/newsletter.css")

@@ -23,9 +23,14 @@ def includeme(config):
     config.add_search_index(GroupPage, document=page_document, name="group_page", facets=FACETS,
                             facet_values=FACET_VALUES, facet_labels=dict(FACET_LABELS, type=type_label))
     config.add_menu_item("main", "working-groups", _("Working groups"), route_name="working_groups", order=60)
-    from .sections import member_groups, region_groups
+    from .sections import TIMELINE_KINDS, group_timeline, member_groups, region_groups
     config.add_member_section("working-groups", _("Working groups"), member_groups, order=40)
     config.add_region_section("working-groups", _("Members in working groups"), region_groups, order=40)
+    config.add_timeline("working-groups", group_timeline, order=40, kinds=TIMELINE_KINDS)
+    from .dashboard import browse_groups, join_requests_waiting, my_groups
+    config.add_dashboard_panel("working-groups", _("Your working groups"), my_groups, order=50,
+                               empty=_("You are in no working group yet."), action=browse_groups)
+    config.add_manage_tasks("working-groups:requests", join_requests_waiting, order=40)
     from .demo import create_demo_groups
     config.add_demo_data(create_demo_groups, order=60)
     config.include(".routes", route_prefix="/groups")

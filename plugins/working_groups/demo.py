@@ -6,7 +6,7 @@ from sqlalchemy import select
 from portal.api import Request, User, content_service, utcnow
 
 from . import services
-from .models import PageComment
+from .models import JoinRequest, PageComment
 
 
 def create_demo_groups(request: Request) -> None:
@@ -47,3 +47,6 @@ def create_demo_groups(request: Request) -> None:
     services.add_member(db, closed, first)
     services.create_page(db, closed, "Draft agenda", "<ol><li>Welcome</li><li>Work plan</li><li>Awards</li></ol>",
                          admin or first)
+    if others:  # a request to join that waits for the coordinator: on their "My space" (/my) and the asker's
+        db.add(JoinRequest(group_id=closed.id, user_id=others[-1].id,
+                           message="Our city hosts the next plenary; we would like to help prepare it."))

@@ -12,7 +12,7 @@ from pyramid.renderers import get_renderer
 
 from ..i18n import LANGUAGES, _, translate
 from ..images import cover_images, image_attrs, og_image_url
-from ..timezones import datetime_text, reader_zone
+from ..timezones import datetime_text, place_of, reader_zone, same_clock
 from ..translatable import missing_note, site_name, translated
 
 STATIC = Path(__file__).resolve().parent.parent.parent / "static"
@@ -115,6 +115,30 @@ def date_text(request, value):
     return text(request.locale_name, value, zone=request.reader_zone)
 
 
+def here_and_there(request, moment, zone):
+    """A moment that belongs to a place (a call's deadline, an event's start) in that place's zone and, when the
+    reader's clock reads otherwise, in theirs too: "Dec 15, 2026, 11:59 PM in São Paulo, Dec 16, 2026,
+    3:59 AM in Dakar", in the reader's language."""
+    if moment is None:
+        return ""
+    zones = [zone] + ([] if same_clock(moment, zone, request.reader_zone) else [request.reader_zone])
+    return ", ".join(in_zone(request, moment, z) for z in zones)
+
+
+def your_time(request, moment, zone):
+    """That moment on the reader's clock ("3:59 AM in Dakar" with its date), or "" when it reads as the
+    place's: for a page that already shows the place's time."""
+    if moment is None or same_clock(moment, zone, request.reader_zone):
+        return ""
+    return in_zone(request, moment, request.reader_zone)
+
+
+def in_zone(request, moment, zone):
+    return translate(_("${time} in ${place}", mapping={
+        "time": datetime_text(request.locale_name, moment, zone), "place": place_of(zone, request.locale_name)}),
+        request)
+
+
 def language_name(request, code):
     """A language's name in the reader's language ("Portuguese", "portugués"), for the "Also in:" links."""
     from babel import Locale
@@ -137,6 +161,9 @@ def template_globals(event):
     # a moment in the reader's zone (their account's, else their browser's), or in the zone given
     event.setdefault("datetime_text", lambda value, zone=None, **kw: datetime_text(request.locale_name, value,
                                                                                  zone or request.reader_zone, **kw))
+    # a call's or event's moment in its own zone, and in the reader's when their clock differs
+    event.setdefault("here_and_there", lambda value, zone: here_and_there(request, value, zone))
+    event.setdefault("your_time", lambda value, zone: your_time(request, value, zone))
     event.setdefault("language_name", lambda code: language_name(request, code))
     # a translatable field in the reader's language (or the original, with .note saying so)
     event.setdefault("translated", lambda obj, field: translated(request, obj, field))

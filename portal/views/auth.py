@@ -21,11 +21,12 @@ MIN_PASSWORD = 10
 
 
 def safe_came_from(request, value):
-    """Only a path on this site: login never redirects to another host."""
+    """Only a path on this site: login never redirects to another host. With none, or from the home page
+    (whose header link every login starts from), the person lands on their own page, /my."""
     if not value or not value.startswith("/") or value.startswith("//") or "\\" in value or "\n" in value:
-        return request.route_url("home")
-    if value.split("?")[0] in ("/login", "/logout"):
-        return request.route_url("home")
+        return request.route_url("dashboard")
+    if value.split("?")[0] in ("/", "/login", "/logout"):
+        return request.route_url("dashboard")
     return request.application_url + value
 
 

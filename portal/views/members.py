@@ -1,4 +1,6 @@
 """The member directory, member pages, public profiles and the membership application form."""
+from datetime import datetime
+
 import colander
 import deform
 from pyramid.httpexceptions import HTTPBadRequest, HTTPNotFound
@@ -12,6 +14,7 @@ from ..nodes import email_node
 from ..pagination import paginate
 from ..i18n import _, translate
 from ..maps import world_map
+from ..callbacks import TimelineEntry
 from ..models import MEMBER_KINDS, Member, MembershipApplication, User
 
 KIND_TITLES = {
@@ -144,12 +147,65 @@ def member(request):
         raise HTTPNotFound()
     reps = [u for u in found.representatives if u.public_profile and u.active]
     logo = found.logo
+    history = member_history(request, found)
     return {"member": found, "representatives": reps, "country_name": country_name, "regions": REGIONS,
-            "sections": request.registry.portal.sections("member", request, found),
+            "sections": request.registry.portal.sections("member", request, found), "history": history,
+            "show_email": request.authenticated_userid is not None,
             "kinds": KIND_TITLES, "statuses": STATUS_TITLES, "page_title": found.name,
             "page_description": found.description[:300] if found.description else None,
             "page_image": request.route_url("file", id=logo.id, filename=logo.filename) if logo else None,
             "breadcrumbs": [(translate(_("Members"), request), request.route_path("members")), (found.name, None)]}
+
+
+def member_history(request, member):
+    """The profile's counts and its timeline (add_timeline): every entry the visitor may see, grouped by
+    year in the reader's zone, newest first; ?kind=... keeps the entries of one kind."""
+    from ..timezones import date_text
+    portal = request.registry.portal
+    kinds = {kind: labels for timeline in sorted(portal.timelines.values(), key=lambda t: (t.order, t.name))
+             for kind, labels in timeline.kinds.items()}  # in the timelines' order, for the counts and the filter
+    chosen = request.GET.get("kind") or None
+    if chosen is not None and kinds.get(chosen, (None, None))[1] is None:
+        counted = [k for k, (_label, plural) in kinds.items() if plural is not None]
+        raise HTTPBadRequest(translate(_("Unknown kind of entry in the history. Allowed: ${values}",
+                                         mapping={"values": ", ".join(counted)}), request))
+    entries = portal.timeline(request, member)
+    counts = {}
+    for entry in entries:
+        counts[entry.kind] = counts.get(entry.kind, 0) + 1
+    zone = request.reader_zone
+    years = []
+    for entry in entries:
+        if chosen is not None and entry.kind != chosen:
+            continue
+        when = entry.when
+        local = when.astimezone(_zone(zone)).date() if isinstance(when, datetime) and when.tzinfo else when
+        day = local.date() if isinstance(local, datetime) else local
+        if not years or years[-1][0] != day.year:
+            years.append((day.year, []))
+        years[-1][1].append({"kind": entry.kind, "label": translate(kinds[entry.kind][0], request),
+                             "iso": day.isoformat(), "date": date_text(request.locale_name, day),
+                             "title": translate(entry.title, request), "url": entry.url,
+                             "note": translate(entry.note, request) if entry.note else None})
+    per_kind = [{"kind": kind, "title": translate(plural, request), "count": counts.get(kind, 0),
+                 "url": request.route_path("member", id=member.id, _query={"kind": kind}, _anchor="history"),
+                 "current": kind == chosen}
+                for kind, (_label, plural) in kinds.items() if plural is not None]
+    everything = {"kind": None, "title": translate(_("Everything"), request), "count": len(entries),
+                  "url": request.route_path("member", id=member.id, _anchor="history"), "current": chosen is None}
+    return {"years": years, "chosen": chosen, "counts": per_kind,
+            "filters": [everything] + [f for f in per_kind if f["count"] or f["current"]]}
+
+
+def _zone(name):
+    from zoneinfo import ZoneInfo
+    return ZoneInfo(name)
+
+
+def joined_entries(request, member):
+    """The core's moment of every member's history: the day it joined the network."""
+    if member.member_since:
+        yield TimelineEntry(when=member.member_since, kind="joined", title=_("Joined the network"))
 
 
 @view_config(route_name="person", renderer="portal:templates/person.pt", permission="view")
@@ -175,6 +231,7 @@ def person_document(request, user):
 
 
 def includeme(config):
+    config.add_timeline("network", joined_entries, order=0, kinds={"joined": _("Membership")})
     config.add_export("members", _("Members"), member_rows,
                       columns=("id", "name", "kind", "country", "region", "website", "member_since", "url"))
     config.add_search_index(User, document=person_document, name="person",

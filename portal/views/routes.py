@@ -5,6 +5,7 @@ def includeme(config):
     add("logout", "/logout")
     add("password_forgot", "/password/forgot")
     add("password_reset", "/password/reset/{token}")
+    add("dashboard", "/my")
     add("account", "/account")
     add("account_password", "/account/password")
     add("account_export", "/account/export.json")

@@ -144,6 +144,61 @@ document.addEventListener("DOMContentLoaded", function () {
     summary.closest("form").querySelectorAll("[autofocus]").forEach(function (el) { el.removeAttribute("autofocus"); });
     summary.focus();
   }
+  // Wide tables: below the phone breakpoint every row of a listing is a card, each cell labelled with its
+  // column's visible header (data-label, shown by the CSS). The ARIA roles keep the table's semantics once the
+  // CSS changes how its parts display.
+  document.querySelectorAll("table.listing:not(.side-by-side)").forEach(function (table) {
+    var head = table.tHead && table.tHead.rows[0];
+    if (!head) { return; }
+    var labels = [];
+    Array.prototype.forEach.call(head.cells, function (th) {
+      var shown = th.cloneNode(true);
+      shown.querySelectorAll(".visually-hidden").forEach(function (el) { el.remove(); });
+      for (var i = 0; i < (th.colSpan || 1); i++) { labels.push(shown.textContent.trim()); }
+      th.setAttribute("role", "columnheader");
+    });
+    table.setAttribute("role", "table");
+    table.classList.add("stackable");
+    Array.prototype.forEach.call(table.querySelectorAll("thead, tbody, tfoot"), function (group) {
+      group.setAttribute("role", "rowgroup");
+    });
+    Array.prototype.forEach.call(table.rows, function (row) {
+      row.setAttribute("role", "row");
+      if (row.parentNode === table.tHead) { return; }
+      var column = 0;
+      Array.prototype.forEach.call(row.cells, function (cell) {
+        if (cell.tagName === "TH") { cell.setAttribute("role", "rowheader"); } else { cell.setAttribute("role", "cell"); }
+        if (labels[column] && !cell.hasAttribute("data-label")) { cell.setAttribute("data-label", labels[column]); }
+        column += cell.colSpan || 1;
+      });
+      var first = row.cells[0];  // a row that starts with its link: the link is the card's title
+      if (first && first.firstElementChild && first.firstElementChild.tagName === "A") { first.classList.add("card-title"); }
+    });
+  });
+  // A table wider than its box scrolls sideways: the box then takes the keyboard's focus (arrow keys scroll it)
+  // and is named after the table's caption or heading. Checked again when the window changes size.
+  function scrollable() {
+    document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (wide && !wrap.hasAttribute("tabindex")) {
+        var heading = wrap.querySelector("caption");
+        for (var el = wrap.previousElementSibling; !heading && el; el = el.previousElementSibling) {
+          if (/^H[1-6]$/.test(el.tagName)) { heading = el; }
+        }
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("data-scroll-focus", "");
+        if (heading && heading.textContent.trim() && !wrap.hasAttribute("aria-label")) {
+          wrap.setAttribute("role", "region");
+          wrap.setAttribute("aria-label", heading.textContent.trim());
+        }
+      } else if (!wide && wrap.hasAttribute("data-scroll-focus")) {
+        ["tabindex", "data-scroll-focus", "role", "aria-label"].forEach(function (name) { wrap.removeAttribute(name); });
+      }
+    });
+  }
+  scrollable();
+  var resized;
+  window.addEventListener("resize", function () { clearTimeout(resized); resized = setTimeout(scrollable, 150); });
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
       if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }

@@ -89,5 +89,18 @@ def call_view(request):
     call = request.context
     manage = is_secretariat(request, call)
     can_enter = bool(request.has_permission("enter", call)) and request.user is not None and request.user.member_id
+    juror = juror_of(request, call)
     return page(request, call_name(call), call=call, entries=my_entries(request, call), can_enter=can_enter,
-                juror=juror_of(request, call), manage=manage, steps=steps(request, call) if manage else [])
+                juror=juror, manage=manage, steps=steps(request, call) if manage else [],
+                call_to_action=None if can_enter or manage or juror or not call.is_open else entry_cta(request))
+
+
+def entry_cta(request):
+    """What someone who cannot enter an open call needs to do: log in, or be a member's representative."""
+    if request.user is None:
+        return {"text": _("Member representatives: log in to apply."),
+                "url": request.route_path("login", _query={"came_from": request.path_qs})}
+    return {"text": _("Entries are submitted by the representatives of member organisations. If your local "
+                      "government is a member, ask the technical secretariat to make your account its "
+                      "representative; if it is not yet, it can join the network."),
+            "url": request.route_path("apply"), "link": _("Join the network")}

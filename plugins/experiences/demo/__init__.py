@@ -4,6 +4,7 @@ import format (demo/experiences.json, as `portal import-experiences` reads it), 
 The case studies are fictionalised but plausible, each written in the language of its city; people are
 never named (contacts are roles); amounts are in the local currency, in whole units; three are also given
 translated (`translation_of`)."""
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -25,3 +26,8 @@ def create_demo_experiences(request: Request) -> None:
     members = list(db.scalars(select(Member)))
     for experience in db.scalars(select(Experience)):  # the member whose name is the experience's city, if any
         experience.member_id = next((m.id for m in members if m.name.split()[0] == experience.city.split()[0]), None)
+    # the members' experiences were shared over the years: their profiles' histories show when
+    linked = db.scalars(select(Experience).where(Experience.member_id.is_not(None), Experience.published.is_not(None))
+                        .order_by(Experience.id)).all()
+    for n, experience in enumerate(linked):
+        experience.published -= timedelta(days=150 * (n % 5) + 420)  # before last year's award

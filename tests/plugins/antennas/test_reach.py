@@ -89,8 +89,9 @@ def test_dashboard_figures_from_known_data(testapp, membership):
     assert "5 member organisations" in text
     assert f"2 new members in {this_year}" in text
     # per region: 3 of 5 in Latin America (60 %, target 50 %), 2 in Africa (40 %, target 30 %)
-    assert re.search(r"Latin America and the Caribbean\s*3\s*60 %\s*50 %\s*\+10 %", text)
-    assert re.search(r"Africa\s*2\s*40 %\s*30 %\s*\+10 %", text)
+    # the gap in percentage points (a share of 60 % against a target of 50 % is 10 points above it)
+    assert re.search(r"Latin America and the Caribbean\s*3\s*60 %\s*50 %\s*\+10 pp", text)
+    assert re.search(r"Africa\s*2\s*40 %\s*30 %\s*\+10 pp", text)
     assert re.search(r"Europe\s*0\s*0 %\s*—\s*—", text)
     # per type and per year
     assert re.search(r"City\s*4", text) and re.search(r"Network\s*1", text)
@@ -103,7 +104,13 @@ def test_dashboard_figures_from_known_data(testapp, membership):
         assert "<title id=" in svg and "<desc id=" in svg and 'role="img"' in svg
     assert "<script" not in page.text.split("</head>")[1]
     assert 'stroke="#b3261e"' in svgs[1]  # the target marks
-    assert ">2020</text>" in svgs[3]  # the chart has every year, the table those with members
+    assert ">2020</text>" in svgs[3]  # every year, those without members too
+    assert f'font-weight="700">{this_year}</text>' in svgs[3]  # the current year stands out
+    assert ">Year</text>" in svgs[3] and ">Members</text>" in svgs[3]  # the axes are named
+    assert svgs[3].count('text-anchor="middle" font-size="12" fill="#1b1b1b">2</text>') == 2  # each column says its value
+    # no table repeats a chart: the shares are in the regions' table; types and years fold under their chart
+    assert page.text.count("<table") == 4  # regions, the map's, types, years
+    assert page.text.count('<details class="chart-table table-alternative">') == 2
     # the status table is the secretariat's
     assert "Membership status" not in text
 

@@ -77,6 +77,15 @@ def test_editor_adds_an_event_times_kept_in_utc_shown_in_its_zone(testapp, as_us
     assert "Wed, Apr 14 9:30 AM – Thu, Apr 15 5:00 PM" in text
     assert "Uruguay Standard Time (GMT-03:00)" in text
     assert "Register" in text and "April 1, 2027" in text
+    # the listing names the zone its times are in
+    assert "Wed, Apr 14 – Thu, Apr 15, 2027 (Uruguay Time)" in text_of(testapp.get("/events").text)
+    # a reader whose clock reads otherwise (their browser says Dakar) also sees the start on their clock
+    assert "Your time: Apr 14, 2027, 12:30 PM in UTC" in text
+    testapp.set_cookie("portal_tz", "Africa/Dakar")
+    assert "Your time: Apr 14, 2027, 12:30 PM in Dakar" in text_of(testapp.get(page.request.path).text)
+    testapp.set_cookie("portal_tz", "America/Montevideo")
+    assert "Your time" not in text_of(testapp.get(page.request.path).text)  # the same clock: nothing to add
+    testapp.set_cookie("portal_tz", "")
     # the same page for a Spanish reader: the same wall-clock time, in Spanish
     spanish = text_of(testapp.get(page.request.path, {"_LOCALE_": "es"}).text)
     assert "mié, 14 abr 9:30 – jue, 15 abr 17:00" in spanish
