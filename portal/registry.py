@@ -83,6 +83,7 @@ class MenuItem:
     permission: str | None
     plugin: str
     parent: str | None = None
+    visitors_only: bool = False
 
 
 @dataclass
@@ -483,15 +484,17 @@ def add_content_badges(config, name, badges, types=()):
     _register(config, "portal content badges", name, name, store, types=", ".join(item.types))
 
 
-def add_menu_item(config, menu, name, title, route_name=None, order=50, permission=None, parent=None):
+def add_menu_item(config, menu, name, title, route_name=None, order=50, permission=None, parent=None,
+                  visitors_only=False):
     """An entry of a menu ("main", "manage"). parent names another entry of the same menu: the entry is
     then in that one's sub-menu (the main menu keeps one line at 1280 px in every language by grouping).
-    An entry with no route_name only groups the entries that name it as their parent."""
+    An entry with no route_name only groups the entries that name it as their parent. visitors_only: an
+    invitation for people who are not logged in ("Join the network"), left out for those who are."""
     from pyramid.exceptions import ConfigurationError
     if route_name is None and parent is not None:
         raise ConfigurationError(f"add_menu_item({menu!r}, {name!r}): an entry in a sub-menu needs a route_name")
     item = MenuItem(menu=menu, name=name, title=title, route_name=route_name, order=order,
-                    permission=permission, plugin=config.package_name, parent=parent)
+                    permission=permission, plugin=config.package_name, parent=parent, visitors_only=visitors_only)
     portal = config.registry.portal
 
     def store():

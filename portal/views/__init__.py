@@ -184,7 +184,8 @@ def menu_items(request, menu="main"):
     children is a group (its url, if any, comes first in the group); a group with no entry left is
     left out. `current` is true on the entry of this page and on the group that holds it."""
     entries = [item for item in request.registry.portal.menu(menu)
-               if not item.permission or request.has_permission(item.permission, request.site)]
+               if (not item.permission or request.has_permission(item.permission, request.site))
+               and not (item.visitors_only and request.user is not None)]
 
     def entry(item):
         url = request.route_path(item.route_name) if item.route_name else None

@@ -66,9 +66,9 @@ def test_highlights_are_cards_with_a_cover_or_the_drawing_of_their_kind(testapp,
 
 
 def test_a_member_is_not_asked_to_join(testapp, make_user):
-    def invitations(html):  # the hero's button and the footer's link (the menu's entry is the menu's business)
-        return [a.get_text() for a in html.select("main a, footer a") if a.get_text() == "Join the network"]
-    assert len(invitations(testapp.get("/").html)) == 2
+    def invitations(html):  # the hero's button, the menu's entry and the footer's link
+        return [a.get_text() for a in html.select("main a, nav.main-nav a, footer a") if a.get_text() == "Join the network"]
+    assert len(invitations(testapp.get("/").html)) == 3
     make_user("ana@example.org")
     login(testapp, "ana@example.org")
     assert invitations(testapp.get("/").html) == []
