@@ -134,6 +134,8 @@ def your_time(request, moment, zone):
 
 
 def in_zone(request, moment, zone):
+    if zone == "UTC":  # "11:00 AM UTC": no place to name
+        return f"{datetime_text(request.locale_name, moment, zone)} UTC"
     return translate(_("${time} in ${place}", mapping={
         "time": datetime_text(request.locale_name, moment, zone), "place": place_of(zone, request.locale_name)}),
         request)
