@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INI ?= development.ini
 
-.PHONY: serve test test-plugins lint bench install install-test extract clean assets world-map
+.PHONY: serve test test-plugins lint bench install install-test extract clean assets world-map fonts
 
 $(BIN)/portal: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,10 +27,21 @@ install-test: $(VENV)/.test-extras node_modules/axe-core/axe.min.js
 ## assets: rebuild the rich-text editor's bundle static/editor/editor.js (and LICENSES.txt) from static/editor/src
 ## with the exact versions of package-lock.json, and the world map's shapes (world-map below); both are committed,
 ## so `make serve` needs neither npm nor this
-assets: install
+assets: install fonts
 	npm ci --no-audit --no-fund --silent
 	node static/editor/build.mjs
 	$(BIN)/python -m portal.maps.build
+
+## fonts: copy the headings' display face (Bricolage Grotesque, variable weight, SIL Open Font Licence) from
+## @fontsource-variable at the version of package-lock.json into static/fonts/: the Latin and Latin Extended
+## subsets (Spanish, French, Portuguese); committed, so `make serve` needs no npm
+FONT_DIR := node_modules/@fontsource-variable/bricolage-grotesque
+fonts:
+	npm ci --no-audit --no-fund --silent
+	mkdir -p static/fonts
+	cp $(FONT_DIR)/files/bricolage-grotesque-latin-wght-normal.woff2 static/fonts/
+	cp $(FONT_DIR)/files/bricolage-grotesque-latin-ext-wght-normal.woff2 static/fonts/
+	cp $(FONT_DIR)/LICENSE static/fonts/OFL-bricolage-grotesque.txt
 
 ## world-map: rebuild portal/maps/world.json (country shapes keyed by ISO code, projected, ~40 KB) and its licence
 ## from world-atlas (Natural Earth, public domain) at the version of package-lock.json

@@ -38,6 +38,7 @@ class SectionItem(TypedDict, total=False):
     note: Any
     badge: Any
     step: Any
+    cover: int  # the id of the content item whose cover image the home page's card shows
 
 
 class DashboardItem(TypedDict, total=False):

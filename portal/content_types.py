@@ -91,7 +91,8 @@ def includeme(config):
     config.add_menu_item("main", "network", _("The network"), order=10)
     config.add_menu_item("main", "about", _("About the network"), route_name="about", order=10, parent="network")
     config.add_menu_item("main", "members", _("Members"), route_name="members", order=20, parent="network")
-    config.add_menu_item("main", "join", _("Join the network"), route_name="apply", order=90, parent="network")
+    config.add_menu_item("main", "join", _("Join the network"), route_name="apply", order=90, parent="network",
+                         visitors_only=True)
     config.add_menu_item("main", "news", _("News"), order=80)
     config.add_menu_item("main", "news-items", _("News of the network"), route_name="news.listing", order=10,
                          parent="news")

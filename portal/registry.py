@@ -19,6 +19,7 @@ CATEGORIES = {
     "portal timelines": "timeline",
     "portal region sections": "region section",
     "portal home sections": "home section",
+    "portal home figures": "home figure",
     "portal search facets": "search facets",
     "portal content badges": "content badges",
     "portal manage tasks": "manage tasks",
@@ -84,6 +85,7 @@ class MenuItem:
     permission: str | None
     plugin: str
     parent: str | None = None
+    visitors_only: bool = False
 
 
 @dataclass
@@ -119,6 +121,16 @@ class PluginSettings:
     title: Any
     plugin: str
     defaults: dict = field(default_factory=dict)
+
+
+@dataclass
+class Figure:
+    """A figure of the network on the home page: count(request) -> int, in one query."""
+    name: str
+    title: Any
+    count: Callable
+    order: int
+    plugin: str
 
 
 @dataclass
@@ -205,6 +217,7 @@ class PortalRegistry:
         self.member_sections = {}
         self.region_sections = {}
         self.home_sections = {}
+        self.home_figures = {}
         self.timelines = {}  # name -> Timeline, from add_timeline
         self.timeline_kinds = {}  # kind -> (label, plural or None), of every timeline
         self.facets = {}  # name -> title, from every search index
@@ -328,6 +341,12 @@ class PortalRegistry:
             if items:
                 found.append((section, items))
         return found
+
+    def figures(self, request):
+        """[(figure, value)] of the home page's figures, in their order (zeros included: a young network
+        still shows what it counts)."""
+        return [(f, f.count(request) or 0)
+                for f in sorted(self.home_figures.values(), key=lambda f: (f.order, f.name))]
 
     def timeline(self, request, member, kinds=None):
         """The member's history as this visitor may see it (each plugin checks what it shows), newest
@@ -469,15 +488,17 @@ def add_content_badges(config, name, badges, types=()):
     _register(config, "portal content badges", name, name, store, types=", ".join(item.types))
 
 
-def add_menu_item(config, menu, name, title, route_name=None, order=50, permission=None, parent=None):
+def add_menu_item(config, menu, name, title, route_name=None, order=50, permission=None, parent=None,
+                  visitors_only=False):
     """An entry of a menu ("main", "manage"). parent names another entry of the same menu: the entry is
     then in that one's sub-menu (the main menu keeps one line at 1280 px in every language by grouping).
-    An entry with no route_name only groups the entries that name it as their parent."""
+    An entry with no route_name only groups the entries that name it as their parent. visitors_only: an
+    invitation for people who are not logged in ("Join the network"), left out for those who are."""
     from pyramid.exceptions import ConfigurationError
     if route_name is None and parent is not None:
         raise ConfigurationError(f"add_menu_item({menu!r}, {name!r}): an entry in a sub-menu needs a route_name")
     item = MenuItem(menu=menu, name=name, title=title, route_name=route_name, order=order,
-                    permission=permission, plugin=config.package_name, parent=parent)
+                    permission=permission, plugin=config.package_name, parent=parent, visitors_only=visitors_only)
     portal = config.registry.portal
 
     def store():
@@ -645,9 +666,23 @@ def add_region_section(config, name, title, items, order=50):
 
 
 def add_home_section(config, name, title, items, order=50):
-    """items(request, None, limit) -> [{"title", "url", "note"?, "badge"?}] on the home page (what is new
-    or coming: latest experiences, upcoming events, open calls)."""
+    """items(request, None, limit) -> [{"title", "url", "note"?, "badge"?, "cover"?}] on the home page (what
+    is new or coming: latest experiences, upcoming events, open calls), as cards: "cover" (a content id)
+    shows that item's cover image, else the card shows the drawing of the section's name (card-<name>.svg)."""
     _add_section(config, "home", name, title, items, order)
+
+
+def add_home_figure(config, name, title, count, order=50):
+    """count(request) -> int: a figure of the network on the home page ("Experiences shared: 42"), beside
+    the core's members and countries (orders 10 and 20); one query, cached with the page."""
+    request_first(count, f"add_home_figure({name})")
+    item = Figure(name=name, title=title, count=count, order=order, plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        portal.home_figures[name] = item
+
+    _register(config, "portal home figures", name, name, store)
 
 
 def add_manage_tasks(config, name, tasks, order=50):
@@ -705,7 +740,7 @@ def includeme(config):
     config.registry.portal = PortalRegistry()
     for directive in (add_content_type, add_search_index, add_menu_item, add_workflow, add_demo_data,
                       add_export, add_plugin_settings, add_member_section, add_region_section,
-                      add_home_section, add_timeline,
+                      add_home_section, add_home_figure, add_timeline,
                       add_search_facets, add_content_badges, add_manage_tasks, add_dashboard_panel,
                       add_search_exclusion,
                       add_plugin, register_resource, add_static):

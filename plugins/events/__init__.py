@@ -32,8 +32,10 @@ def includeme(config):
     from .exports import COLUMNS, past_rows, upcoming_rows
     config.add_export("events-upcoming", _("Upcoming events"), upcoming_rows, columns=COLUMNS)
     config.add_export("events-past", _("Past events"), past_rows, columns=COLUMNS)
-    from .sections import TIMELINE_KINDS, event_timeline, member_events, member_past_events, region_events, upcoming_events
+    from .sections import (TIMELINE_KINDS, event_timeline, events_held, member_events, member_past_events,
+                           region_events, upcoming_events)
     config.add_home_section("events", _("Upcoming events"), upcoming_events, order=20)
+    config.add_home_figure("events", _("Events held"), events_held, order=40)
     config.add_member_section("events", _("Upcoming events"), member_events, order=30)
     config.add_member_section("past-events", _("Past events"), member_past_events, order=31)
     config.add_timeline("events", event_timeline, order=30, kinds=TIMELINE_KINDS)

@@ -3,6 +3,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pyramid.request import Request
+from sqlalchemy import distinct, func, select
 
 from portal.api import SectionItem, translated
 from portal.api import TimelineEntry, _, clock, keep_for
@@ -14,7 +15,15 @@ from .models import Event
 
 def _item(request, event):
     return {"title": translated(request, event, "title"), "url": request.route_path("event.view", id=event.id),
-            "note": " · ".join(p for p in (short_date(event, request.locale_name), place(request, event)) if p)}
+            "note": " · ".join(p for p in (short_date(event, request.locale_name), place(request, event)) if p),
+            "cover": event.id}
+
+
+def events_held(request: Request) -> int:
+    """Published events that are over, an event announced in several languages counted once."""
+    keep_for(request, 300)
+    return request.dbsession.scalar(select(func.count(distinct(Event.translation_group)))
+                                    .where(Event.state == "published", Event.ends < clock.now())) or 0
 
 
 def upcoming_events(request: Request, _key: Any, limit: int) -> list[SectionItem]:

@@ -152,7 +152,7 @@ def _listing(request, past):
         "unpublished": unpublished(request) if not past else [],
         "page_title": title, "breadcrumbs": [(translate(_("Events"), request), request.route_path("events")),
                                              (title, None)] if past else [(translate(_("Events"), request), None)],
-        "past": past, "groups": groups, "total": total, "pager": pager,
+        "past": past, "groups": groups, "total": total, "pager": pager, "covers": request.cover_images(events),
         "filters": filters, "route": route,
         "kinds": [(k, translate(KIND_PLURALS[k], request)) for k in KINDS],
         "regions": [(k, translate(v, request)) for k, v in REGIONS.items()], "years": years,

@@ -44,8 +44,10 @@ def includeme(config):
                              "lists (themes, sdgs) are joined with |. Importing an external_id again updates "
                              "that experience; translation_of names the external_id of the experience a row "
                              "translates."))
-    from .sections import TIMELINE_KINDS, experience_timeline, latest_experiences, member_experiences, region_experiences
+    from .sections import (TIMELINE_KINDS, experience_timeline, experiences_shared, latest_experiences,
+                           member_experiences, region_experiences)
     config.add_home_section("experiences", _("Latest experiences"), latest_experiences, order=10)
+    config.add_home_figure("experiences", _("Experiences shared"), experiences_shared, order=30)
     config.add_member_section("experiences", _("Experiences"), member_experiences, order=10)
     config.add_region_section("experiences", _("Experiences"), region_experiences, order=10)
     config.add_timeline("experiences", experience_timeline, order=10, kinds=TIMELINE_KINDS)

@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pyramid.request import Request
-from sqlalchemy import select
+from sqlalchemy import distinct, func, select
 
 from portal.api import SectionItem, TimelineEntry, _
 from portal.api import one_per_translation
@@ -16,8 +16,14 @@ def _items(request, where, limit):
                                 request.locale_name)
             .order_by(Experience.published.desc(), Experience.id.desc()).limit(limit))
     return [{"title": e.title, "url": request.route_path("experience.view", id=e.id),
-             "note": ", ".join(p for p in (e.city, str(e.start_year or "")) if p)}
+             "note": ", ".join(p for p in (e.city, str(e.start_year or "")) if p), "cover": e.id}
             for e in request.dbsession.scalars(stmt)]
+
+
+def experiences_shared(request: Request) -> int:
+    """Published experiences, an experience written in several languages counted once."""
+    return request.dbsession.scalar(select(func.count(distinct(Experience.translation_group)))
+                                    .where(Experience.state == "published")) or 0
 
 
 def latest_experiences(request: Request, _key: Any, limit: int) -> list[SectionItem]:

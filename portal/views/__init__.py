@@ -134,6 +134,8 @@ def your_time(request, moment, zone):
 
 
 def in_zone(request, moment, zone):
+    if zone == "UTC":  # "11:00 AM UTC": no place to name
+        return f"{datetime_text(request.locale_name, moment, zone)} UTC"
     return translate(_("${time} in ${place}", mapping={
         "time": datetime_text(request.locale_name, moment, zone), "place": place_of(zone, request.locale_name)}),
         request)
@@ -184,7 +186,8 @@ def menu_items(request, menu="main"):
     children is a group (its url, if any, comes first in the group); a group with no entry left is
     left out. `current` is true on the entry of this page and on the group that holds it."""
     entries = [item for item in request.registry.portal.menu(menu)
-               if not item.permission or request.has_permission(item.permission, request.site)]
+               if (not item.permission or request.has_permission(item.permission, request.site))
+               and not (item.visitors_only and request.user is not None)]
 
     def entry(item):
         url = request.route_path(item.route_name) if item.route_name else None
