@@ -219,6 +219,17 @@ def follows_of(request, user):
     return found
 
 
+def followed_panel(request):
+    """My space's "follows" panel: what the person follows, newest first (a link each)."""
+    return [{"title": f["title"], "url": f["url"]} for f in reversed(follows_of(request, request.user))][:12]
+
+
+def notifications_action(request):
+    """The panel's next step: the person's notifications, with how many are unread."""
+    return {"title": translate(_("Your notifications (${count} unread)", mapping={"count": request.unread_notifications}),
+                               request), "url": request.route_path("notifications")}
+
+
 # -- the content's own kinds -------------------------------------------------------------------------
 
 def on_transition(event):
@@ -329,6 +340,11 @@ def includeme(config):
     config.add_notification_kind("content.sent_back", _("Your item was sent back"))
     config.add_notification_kind("follow.activity", _("New in what you follow"))
     config.add_followable("content", Content, content_title, content_url)
+    from .registry import FOLLOWS_PANEL
+    config.add_dashboard_panel(FOLLOWS_PANEL, _("What you follow"), followed_panel, order=5,
+                               empty=_("You follow nothing yet: the Follow button of an experience, an event, a "
+                                       "working group or an antenna adds it here, and you hear of what happens there."),
+                               action=notifications_action)
     config.add_mail_template("notification", _("${site}: ${message}"),
                              _("Hello ${name},\n\n${message}\n${note}\n${link}\n\nYou choose how often the portal "
                                "mails you on your account page: ${account}"))

@@ -180,6 +180,12 @@ def test_follow_and_unfollow_an_item_and_hear_of_its_changes(app, db, people):
     page = form.submit().follow()
     assert "Unfollow" in text_of(str(page.html.select_one(".follow-form")))
     assert "Watched" in text_of(str(member.get("/account").html.select_one(".follows")))
+    # My space lists it first, with the way to the notifications
+    mine = member.get("/my").html
+    panel = mine.select_one("#my-follows")
+    assert panel is not None and mine.select(".my-panel")[2] is panel  # after the organisation and own work
+    assert panel.select_one(f'a[href$="{url}"]').get_text() == "Watched"
+    assert panel.select_one('.my-action a[href="/notifications"]').get_text() == "Your notifications (0 unread)"
     member.post("/follow", {"target_type": "content", "target_id": str(item_id), "follow": "1"}, status=400)  # no CSRF
     sec = client(app, address="192.0.2.11")
     login(sec, "sec@example.org")
@@ -193,6 +199,7 @@ def test_follow_and_unfollow_an_item_and_hear_of_its_changes(app, db, people):
                             "csrf_token": csrf(member)}, status=302)
     with db() as s:
         assert s.scalars(select(Follow)).all() == []
+    assert "You follow nothing yet" in text_of(str(member.get("/my").html.select_one("#my-follows")))
 
 
 def test_nobody_follows_what_they_may_not_read(app, db, people):
