@@ -22,9 +22,11 @@ def notifications(request):
     return page(request, _("Notifications"), items=items, pager=pager)
 
 
-@view_config(route_name="notification", permission="account")
+@view_config(route_name="notification", request_method="POST", permission="account")
 def open_notification(request):
-    """Opening a notification marks it read and leads to where it happened; another person's is not found."""
+    """Opening a notification marks it read and leads to where it happened; another person's is not found.
+    A POST (a button of the list, with its CSRF token): a GET never writes, so a link checker or a preview
+    that fetches the page cannot mark anything read."""
     number = as_id(request.matchdict["id"])
     found = request.dbsession.get(Notification, number) if number else None
     if found is None or found.user_id != request.user.id:

@@ -12,7 +12,7 @@ def includeme(config):
     add("account_delete", "/account/delete")
     add("notifications", "/notifications")
     add("notifications_read", "/notifications/read", request_method="POST")
-    add("notification", "/notifications/{id:\\d+}")
+    add("notification", "/notifications/{id:\\d+}", request_method="POST")  # opening one marks it read: a POST
     add("follow", "/follow", request_method="POST")
     add("apply", "/join")
     add("members", "/members")

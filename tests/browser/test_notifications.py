@@ -60,7 +60,7 @@ def test_a_submitted_experience_rings_the_secretariats_bell_and_mails_it(new_pag
         sam.set_viewport_size({"width": width, "height": height})
         sam.screenshot(path=str(SHOTS / f"notifications-{width}.png"), full_page=True)
     sam.set_viewport_size({"width": 1280, "height": 800})
-    sam.get_by_role("link", name=re.compile("was submitted for review by Rita Representative")).click()
+    sam.get_by_role("button", name=re.compile("was submitted for review by Rita Representative")).click()
     expect(sam).to_have_url(experience_url)
     expect(sam.get_by_role("link", name="Notifications, 0 unread")).to_be_visible()
     # the secretariat follows the experience from its page
