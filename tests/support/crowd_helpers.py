@@ -34,9 +34,20 @@ def pledge_form(browser, campaign_id, **values):
     for name, value in values.items():
         if name == "anonymous":
             form[name].checked = bool(value)
+        elif name in ("reward", "method"):
+            form[radio_name(form, name)] = value
         else:
             form[name] = value
     return form
+
+
+def radio_name(form, name):
+    """The name deform gives a group of radio buttons (their field's oid, inside a rename mapping)."""
+    order = form.field_order
+    for n, (field, widget) in enumerate(order):
+        if field == "__start__" and getattr(widget, "value", None) == f"{name}:rename":
+            return order[n + 1][0]
+    raise KeyError(name)
 
 
 def pledges(db, campaign_id):
