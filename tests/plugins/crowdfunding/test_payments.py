@@ -55,7 +55,7 @@ def test_recording_a_transfer_pays_the_pledge_and_mails_the_receipt_in_the_suppo
     [mail] = [m for m in maildir.messages() if m["To"] == "aminata@example.org"]
     body = mail.get_payload(decode=True).decode()
     assert reference in subject(mail) and subject(mail).startswith("Reçu")
-    assert "120,00 €" in body and "Traduire le guide" in body and f"/campaigns/{campaign_id}" in body
+    assert "120,00\u00a0€" in body and "Traduire le guide" in body and f"/campaigns/{campaign_id}" in body
 
 
 def test_the_pledges_export_for_accounting(testapp, db, secretariat, at):
