@@ -2,6 +2,7 @@
 participatory budgeting guide, open, with pledges (one limited reward nearly gone); the first workshop of
 the West African antenna, ended and funded, its pledges paid."""
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -19,7 +20,7 @@ GUIDE_STORY = ("<p>The network's guide to participatory budgeting gathers twenty
 DAKAR_STORY = ("<p>The West African antenna opens with a two-day workshop in Dakar for elected officials and "
                "technicians of Senegal, Mali and Burkina Faso.</p>")
 
-CAMPAIGNS = [
+CAMPAIGNS: list[dict[str, Any]] = [
     {"key": "guide", "days": (-20, 40), "currency": "EUR", "timezone": "Europe/Lisbon", "rule": "all_or_nothing",
      "title": {"en": "Translate the participatory budgeting guide into French and Portuguese",
                "es": "Traducir la guía de presupuesto participativo al francés y al portugués",

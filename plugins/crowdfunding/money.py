@@ -32,7 +32,7 @@ def to_minor(text, currency: str) -> int:
     if value < 0:
         raise BadAmount("negative")
     places = decimals(currency)
-    if -value.as_tuple().exponent > places and value != value.quantize(Decimal(1).scaleb(-places)):
+    if value != value.quantize(Decimal(1).scaleb(-places)):
         raise BadAmount("decimals")
     return int((value.scaleb(places)).to_integral_value(ROUND_HALF_UP))
 
