@@ -39,6 +39,10 @@ class Campaign(Content):
     __translatable__ = ("title", "description", "body")
 
     @property
+    def __acl__(self):
+        return CrowdfundingPermissions.campaign(Content.__acl__.fget(self))  # type: ignore[attr-defined]
+
+    @property
     def zone(self):
         return ZoneInfo(self.timezone or "UTC")
 

@@ -104,7 +104,7 @@ class PledgeView(FormView):
             message = _("The reward you chose was taken by other supporters meanwhile: choose another one, or none. "
                         "Everything else you wrote is kept.")
             return self.refuse(dict(appstruct, reward=""), message, field="reward")
-        return self.done(None, self.request.route_url("campaign_thanks", id=self.campaign.id,
+        return self.done(None, self.request.route_url("campaign_thanks", id=pledge.campaign_id,
                                                       reference=pledge.reference))
 
 

@@ -54,6 +54,15 @@ def test_the_secretariat_writes_a_campaign_and_its_budget_gives_minimum_and_opti
     assert "€6,200.50" in text_of(res.text)
 
 
+def test_only_the_secretariat_writes_campaigns(testapp, db, make_user, at):
+    campaign_id, _rewards = add_campaign(db)
+    make_user("editor@example.org", role="editor")
+    login(testapp, "editor@example.org")
+    testapp.get("/campaigns/add", status=403)
+    testapp.get(f"/campaigns/{campaign_id}/edit", status=403)  # an editor edits news and pages, not budgets
+    assert testapp.get(f"/campaigns/{campaign_id}").status_int == 200
+
+
 def test_amounts_in_the_form_follow_the_currency(testapp, db, secretariat, at):
     login(testapp, "sec@example.org")
     form = campaign_form(testapp)
