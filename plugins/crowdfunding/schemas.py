@@ -91,12 +91,22 @@ def _row_error(form, errors, sequence, index, field, message):
     row_error[field] = message
 
 
+def has_pledges(request, campaign):
+    from sqlalchemy import select
+    from .models import Pledge
+    return request.dbsession.scalar(select(Pledge.id).where(Pledge.campaign_id == campaign.id).limit(1)) is not None
+
+
 def check_campaign(form, value):
     """Dates that exist in the campaign's zone and end after they start; amounts in the currency; a
     reward's quantity a whole number. Each amount read is kept in minor units ("minor")."""
     local_moments("start_local", "end_local", to_utc=False)(form, value)
     error = colander.Invalid(form)
     currency = value.get("currency") or "EUR"
+    campaign = (form.bindings or {}).get("obj")
+    if campaign is not None and campaign.currency != currency and has_pledges(form.bindings["request"], campaign):
+        error["currency"] = _("Pledges were made in ${currency}: the currency cannot change any more.",
+                              mapping={"currency": campaign.currency})
     if value.get("start_local") and value.get("end_local") and value["end_local"] <= value["start_local"]:
         error["end_local"] = _("The campaign must end after it starts.")
     try:

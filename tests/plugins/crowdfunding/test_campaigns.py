@@ -102,6 +102,43 @@ def test_the_campaign_page_shows_progress_days_left_and_rewards_left(testapp, db
     assert "Supporter 0" in page and "Supporter 2" not in page
 
 
+def test_the_currency_stays_once_pledges_are_made(testapp, db, secretariat, at):
+    from crowd_helpers import pledge_form
+    campaign_id, _rewards = add_campaign(db)
+    pledge_form(testapp, campaign_id, amount="10").submit("pledge", status=302)
+    login(testapp, "sec@example.org")
+    form = testapp.get(f"/campaigns/{campaign_id}/edit").forms["deform"]
+    form["currency"] = "USD"
+    res = form.submit("save", status=400)
+    assert "Pledges were made in EUR: the currency cannot change any more." in text_of(res.text)
+
+
+def test_anonymous_supporters_are_counted_not_named(testapp, db, at):
+    from crowd_helpers import pledge_form
+    campaign_id, _rewards = add_campaign(db)
+    pledge_form(testapp, campaign_id, amount="10", name="Ana Souza", anonymous=True).submit("pledge", status=302)
+    pledge_form(testapp, campaign_id, amount="20", name="Luiz Lima", email="luiz@example.org").submit("pledge",
+                                                                                                     status=302)
+    page = text_of(testapp.get(f"/campaigns/{campaign_id}").text)
+    assert "€30.00 raised from 2 supporters" in page
+    assert "Luiz Lima" in page and "Ana Souza" not in page
+
+
+def test_the_home_page_shows_open_campaigns(testapp, db, at):
+    add_campaign(db, title="Zanzibarian open campaign")
+    add_campaign(db, title="Zanzibarian ended campaign", days=(-60, -5))
+    page = text_of(testapp.get("/").text)
+    assert "Zanzibarian open campaign €0.00 raised of €3,000.00" in page
+    assert "Zanzibarian ended campaign" not in page
+
+
+def test_an_upcoming_campaign_says_when_pledges_open(testapp, db, at):
+    campaign_id, _rewards = add_campaign(db, days=(3, 30), tz="UTC")
+    res = testapp.get(f"/campaigns/{campaign_id}/pledge")
+    assert "This campaign opens on Dec 4, 2026, 12:00 AM in UTC: pledges are accepted from then." in text_of(res.text)
+    assert "deform" not in res.forms
+
+
 def test_the_listing_sorts_open_funded_and_past(testapp, db, at):
     from plugins.crowdfunding.models import Pledge
     add_campaign(db, title="Open one")

@@ -102,6 +102,14 @@ def test_a_pledge_after_the_end_is_refused_with_the_end_in_the_readers_zone(test
     assert "it accepts no more pledges" in text_of(testapp.get(f"/campaigns/{campaign_id}/pledge").text)
 
 
+def test_a_pledge_without_the_forms_csrf_token_is_refused(testapp, db, at):
+    campaign_id, _rewards = add_campaign(db)
+    form = pledge_form(testapp, campaign_id, amount="30")
+    form["csrf_token"] = "forged"
+    form.submit("pledge", status=400)
+    assert pledges(db, campaign_id) == []
+
+
 def test_a_draft_campaign_takes_no_pledge(testapp, db, at):
     campaign_id, _rewards = add_campaign(db, state="draft")
     testapp.get(f"/campaigns/{campaign_id}/pledge", status=302)  # asked to log in: not public
