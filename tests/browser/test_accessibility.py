@@ -55,6 +55,12 @@ def submit_experience_with_errors(page):
     form.get_by_role("button", name="Save").click()
 
 
+def submit_pledge_with_errors(page):
+    page.fill("input[name=amount]", "12.345")
+    page.fill("input[name=email]", "ana@example.org")
+    page.click("button[name=pledge]")
+
+
 def open_menu(page):
     page.get_by_role("button", name="Menu").click()
     page.locator("#site-nav").wait_for(state="visible")
@@ -127,6 +133,15 @@ PAGES = [
          navigates=True, shows=".error-summary"),
     Spec("manage-themes", "/manage/themes", user="admin", shows="table.listing td a"),
     Spec("manage-theme", "/manage/themes/{theme}", user="admin", shows="main form#deform"),
+    # the crowdfunding plugin
+    Spec("campaigns", "/campaigns", shows="main .campaign-cards progress"),
+    Spec("campaign", "/campaigns/{campaign}", shows="main progress#progress-minimum"),
+    Spec("campaign-pledge", "/campaigns/{campaign}/pledge", shows="main form#deform input[name=amount]"),
+    Spec("campaign-pledge-errors", "/campaigns/{campaign}/pledge", status=400, then=submit_pledge_with_errors,
+         navigates=True, shows=".error-summary"),
+    Spec("campaign-thanks", "/campaigns/{campaign}/thanks/{pledge_reference}", shows="main .pledge-reference"),
+    Spec("campaign-pledges", "/campaigns/{campaign}/pledges", user="admin", shows="main table td a.button"),
+    Spec("campaign-edit", "/campaigns/{campaign}/edit", user="admin", shows="main .crowd-row input[name=what]"),
 ]
 
 
@@ -160,6 +175,14 @@ def arrange(registry):
         experience = env["request"].dbsession.scalar(select(Experience).where(Experience.external_id == "demo-001"))
         store_upload(env["request"], SimpleNamespace(file=BytesIO(png()), filename="assembly.png"), content=experience,
                      title="Residents voting in a neighbourhood assembly")
+        from plugins.crowdfunding.models import Campaign, Pledge
+        campaign = env["request"].dbsession.scalar(select(Campaign).where(Campaign.currency == "EUR"))
+        store_upload(env["request"], SimpleNamespace(file=BytesIO(png(48, 27)), filename="guide.png"), content=campaign,
+                     title="The guide's cover")
+        for row in campaign.files:
+            row.alt = "The cover of the participatory budgeting guide"
+        campaign_ids = {"campaign": campaign.id, "pledge_reference": env["request"].dbsession.scalar(
+            select(Pledge.reference).where(Pledge.campaign_id == campaign.id, Pledge.method == "transfer"))}
     env["closer"]()
     with DB(registry)() as s:
         admin = s.scalar(select(User).where(User.role == "secretariat"))
@@ -193,6 +216,7 @@ def arrange(registry):
             "group": group.id,
             "experience": s.scalar(select(Experience.id).where(Experience.external_id == "demo-001")),
             "theme": s.scalar(select(Theme.id).where(Theme.slug == "participatory-budgeting")),
+            **campaign_ids,
         }
 
 

@@ -1,0 +1,37 @@
+"""Crowdfunding: campaigns that fund the network's actions (a workshop, a study, an antenna, a
+translation), with pledges never lost or counted twice.
+
+Everything the plugin brings is declared here. A campaign is a content type (its title, summary and
+story written in each language, its cover among its images); its rewards and pledges are the plugin's
+own tables (migrations/)."""
+from portal.api import _
+
+EXAMPLE = {"action": "Work plan 2027, line 3.2", "currency": "EUR", "timezone": "Europe/Lisbon",
+           "start_local": "2026-11-01T09:00", "end_local": "2027-03-01T18:00", "min_pledge_amount": "5"}
+
+
+def includeme(config):
+    config.add_plugin("crowdfunding", title=_("Crowdfunding"))
+    from .demo import create_demo_campaigns
+    from .exports import PLEDGE_COLUMNS, pledge_rows
+    from .models import Campaign
+    from .permissions import CrowdfundingPermissions
+    from .schemas import CampaignSchema
+    from .search import campaign_document, is_published
+    from .sections import open_campaigns
+    from .views.campaigns import view_values
+    config.add_permissions(CrowdfundingPermissions)
+    config.include(".mail")
+    config.include(".routes")
+    config.add_content_type(
+        "campaign", Campaign, schema=CampaignSchema, title=_("Campaign"), plural=_("Campaigns"), path="/campaigns",
+        listing=False, listing_route="campaigns", add_roles=("secretariat",),
+        view_template="plugins.crowdfunding:templates/view.pt", view_values=view_values, example=EXAMPLE)
+    config.add_search_index(Campaign, document=campaign_document, should_index=is_published, name="campaign")
+    config.add_menu_item("main", "campaigns", _("Campaigns"), route_name="campaigns", order=40, parent="network")
+    config.add_home_section("campaigns", _("Open campaigns"), open_campaigns, order=15)
+    config.add_export("crowdfunding-pledges", _("Pledges to the campaigns"), pledge_rows, columns=PLEDGE_COLUMNS,
+                      permission="manage")
+    config.add_static("static/crowdfunding.css")
+    config.add_demo_data(create_demo_campaigns, order=70)
+    config.include(".views")

@@ -1,0 +1,29 @@
+"""The pledges for accounting (CSV or JSON, the secretariat's): one row a pledge, ?campaign=ID for one
+campaign. Amounts are decimals in the campaign's currency."""
+from collections.abc import Iterator
+
+from sqlalchemy import select
+
+from portal.api import ExportRow, Request, in_batches
+
+from .models import Pledge
+from .money import plain
+
+PLEDGE_COLUMNS = ("campaign", "campaign_title", "reference", "created", "state", "paid", "amount", "currency",
+                  "reward", "method", "name", "anonymous", "email", "language", "message")
+
+
+def pledge_rows(request: Request) -> Iterator[ExportRow]:
+    stmt = select(Pledge).order_by(Pledge.campaign_id, Pledge.id)
+    wanted = request.GET.get("campaign", "")
+    if wanted.isdigit():
+        stmt = stmt.where(Pledge.campaign_id == int(wanted))
+    for pledge in in_batches(request, stmt):
+        campaign = pledge.campaign
+        yield {"campaign": campaign.id, "campaign_title": campaign.title, "reference": pledge.reference,
+               "created": pledge.created.isoformat(), "state": pledge.state,
+               "paid": pledge.paid.isoformat() if pledge.paid else "",
+               "amount": plain(pledge.amount, campaign.currency), "currency": campaign.currency,
+               "reward": pledge.reward.description if pledge.reward else "", "method": pledge.method,
+               "name": pledge.name, "anonymous": "yes" if pledge.anonymous else "no", "email": pledge.email,
+               "language": pledge.language, "message": pledge.message}

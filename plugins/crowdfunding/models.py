@@ -1,0 +1,181 @@
+"""A campaign (a content item: its title and story in each language, its cover among its images), its
+rewards and the pledges made to it. Amounts are whole minor units of the campaign's currency."""
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.api import Base, Content, UTCDateTime, clock, local_to_utc, utcnow
+
+from .money import plain, to_minor
+from .permissions import CrowdfundingPermissions
+
+RULES = ("all_or_nothing", "keep_all")
+METHODS = ("transfer", "offline")
+PLEDGE_STATES = ("pledged", "paid", "cancelled")
+COUNTED = ("pledged", "paid")  # a cancelled pledge counts for nothing
+
+
+class Campaign(Content):
+    __tablename__ = "crowd_campaigns"
+    id: Mapped[int] = mapped_column(ForeignKey("content.id", ondelete="CASCADE"), primary_key=True)
+    action: Mapped[str] = mapped_column(String(500), default="")  # what of the work plan it funds
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    # the zone first: the local times of the form are read in it (see start_local)
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    starts: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ends: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    # [{"what", "amount" (minor units), "required"}]; minimum = required lines, optimum = all
+    budget: Mapped[list] = mapped_column(JSON, default=list)
+    rule: Mapped[str] = mapped_column(String(20), default="all_or_nothing")
+    min_pledge: Mapped[int] = mapped_column(Integer, default=100)
+    payment_details: Mapped[str] = mapped_column(Text, default="")  # the account a transfer goes to
+
+    rewards: Mapped[list["Reward"]] = relationship(back_populates="campaign", cascade="all, delete-orphan",
+                                                   passive_deletes=True, order_by="Reward.position")
+
+    __mapper_args__ = {"polymorphic_identity": "campaign"}
+    __translatable__ = ("title", "description", "body")
+
+    @property
+    def __acl__(self):
+        return CrowdfundingPermissions.campaign(Content.__acl__.fget(self))  # type: ignore[attr-defined]
+
+    @property
+    def zone(self):
+        return ZoneInfo(self.timezone or "UTC")
+
+    # the form edits wall-clock times in the campaign's zone (checked to exist there); the columns keep UTC
+    @property
+    def start_local(self):
+        return self.starts.astimezone(self.zone).replace(tzinfo=None) if self.starts else None
+
+    @start_local.setter
+    def start_local(self, value):
+        self.starts = local_to_utc(value, self.timezone or "UTC")
+
+    @property
+    def end_local(self):
+        return self.ends.astimezone(self.zone).replace(tzinfo=None) if self.ends else None
+
+    @end_local.setter
+    def end_local(self, value):
+        self.ends = local_to_utc(value, self.timezone or "UTC")
+
+    # the budget and the minimum pledge as the form shows them: decimals of the currency
+    @property
+    def budget_lines(self):
+        return [{"what": line["what"], "amount": plain(line["amount"], self.currency),
+                 "required": bool(line["required"])} for line in self.budget or []]
+
+    @budget_lines.setter
+    def budget_lines(self, rows):
+        # the form's check read each amount in the currency chosen ("minor"); else it is read here
+        self.budget = [{"what": row["what"], "required": bool(row.get("required")),
+                        "amount": row["minor"] if "minor" in row else to_minor(row["amount"], self.currency)}
+                       for row in rows or [] if (row.get("what") or "").strip()]
+
+    @property
+    def min_pledge_amount(self):
+        return plain(self.min_pledge or 0, self.currency)
+
+    @min_pledge_amount.setter
+    def min_pledge_amount(self, value):
+        self.min_pledge = value if isinstance(value, int) else to_minor(value, self.currency)
+
+    @property
+    def reward_rows(self):
+        return [{"reward_id": str(r.id), "amount": plain(r.amount, self.currency), "description": r.description,
+                 "quantity": "" if r.quantity is None else str(r.quantity)} for r in self.rewards]
+
+    @reward_rows.setter
+    def reward_rows(self, rows):
+        """Rewards kept by their id (pledges point to them); a reward someone has taken is never removed."""
+        old = {str(r.id): r for r in self.rewards}
+        kept = []
+        for position, row in enumerate(rows or []):
+            if not (row.get("description") or "").strip():
+                continue
+            reward = old.pop(row.get("reward_id") or "", None) or Reward()
+            reward.position = position
+            reward.description = row["description"].strip()
+            reward.amount = row["minor"] if "minor" in row else to_minor(row["amount"], self.currency)
+            quantity = str(row.get("quantity") or "").strip()
+            reward.quantity = int(quantity) if quantity else None
+            kept.append(reward)
+        kept += [r for r in old.values() if r.taken]
+        self.rewards = kept
+
+    @property
+    def minimum(self) -> int:
+        return sum(line["amount"] for line in self.budget or [] if line["required"])
+
+    @property
+    def optimum(self) -> int:
+        return sum(line["amount"] for line in self.budget or [])
+
+    def phase(self, now=None) -> str:
+        now = now or clock.now()
+        if now < self.starts:
+            return "upcoming"
+        return "open" if now < self.ends else "ended"
+
+    @property
+    def is_open(self) -> bool:
+        return self.phase() == "open"
+
+
+class Reward(Base):
+    """What a supporter receives for a pledge of at least `amount`; `quantity` None: unlimited. `taken`
+    only grows through one conditional UPDATE (pledges.take_reward), so a limited reward is never oversold."""
+    __tablename__ = "crowd_rewards"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("crowd_campaigns.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    amount: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text, default="")
+    quantity: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    taken: Mapped[int] = mapped_column(Integer, default=0)
+
+    campaign: Mapped[Campaign] = relationship(back_populates="rewards")
+
+    @property
+    def left(self) -> int | None:
+        return None if self.quantity is None else max(self.quantity - self.taken, 0)
+
+
+class Pledge(Base):
+    """A supporter's promise; with a bank transfer it waits ("pledged") under its reference until the
+    secretariat records the payment ("paid"). The idempotency key of the form that made it is unique: the
+    same form sent twice makes one pledge."""
+    __tablename__ = "crowd_pledges"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("crowd_campaigns.id", ondelete="CASCADE"), index=True)
+    reward_id: Mapped[int | None] = mapped_column(ForeignKey("crowd_rewards.id", ondelete="SET NULL"),
+                                                  nullable=True, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True,
+                                                index=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    reference: Mapped[str] = mapped_column(String(40), unique=True)
+    amount: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    message: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(String(254))
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    method: Mapped[str] = mapped_column(String(20), default="transfer")
+    state: Mapped[str] = mapped_column(String(20), default="pledged", index=True)
+    created: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    paid: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    campaign: Mapped[Campaign] = relationship()
+    reward: Mapped[Reward | None] = relationship()
+
+    @property
+    def __acl__(self):
+        return CrowdfundingPermissions.pledge(self)
+
+    @property
+    def shown_name(self) -> str:
+        return "" if self.anonymous else self.name

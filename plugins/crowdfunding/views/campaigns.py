@@ -1,0 +1,56 @@
+"""/campaigns (open, funded, past: cards with their covers) and what a campaign's page shows besides
+the core's content view: its progress, budget lines, rewards and supporters."""
+from pyramid.view import view_config
+from sqlalchemy import select
+
+from portal.api import _, page, translate, translated
+
+from ..models import COUNTED, Campaign, Pledge
+from ..pledges import totals
+from ..schemas import RULE_TITLES
+from .common import amount_text, can_manage, depends_on_the_clock, figures, reward_left_text
+
+GROUPS = (("open", _("Open campaigns")), ("funded", _("Funded")), ("past", _("Past campaigns")))
+
+
+def group_of(fig):
+    if fig["phase"] != "ended":
+        return "open"
+    return "funded" if fig["funded"] else "past"
+
+
+@view_config(route_name="campaigns", renderer="plugins.crowdfunding:templates/listing.pt", permission="view")
+def campaigns(request):
+    depends_on_the_clock(request)
+    session = request.dbsession
+    rows = session.scalars(select(Campaign).where(Campaign.state == "published")
+                           .order_by(Campaign.ends.desc(), Campaign.id)).all()
+    found = totals(session, [c.id for c in rows])
+    groups = {name: [] for name, _title in GROUPS}
+    for campaign in rows:
+        fig = figures(request, campaign, *found[campaign.id])
+        groups[group_of(fig)].append({"obj": campaign, "title": translated(request, campaign, "title"), **fig})
+    groups["open"].sort(key=lambda card: card["obj"].ends)  # the nearest end first
+    manage = bool(request.has_permission("add:campaign", request.site))
+    drafts = session.scalars(select(Campaign).where(Campaign.state != "published")
+                             .order_by(Campaign.id.desc())).all() if manage else []
+    return page(request, translate(_("Campaigns"), request),
+                groups=[(name, title, groups[name]) for name, title in GROUPS], can_add=manage, drafts=drafts,
+                covers=request.cover_images(rows))
+
+
+def view_values(request, obj):
+    """The campaign's page: progress, budget, rewards with what is left, the last supporters who gave
+    their name."""
+    depends_on_the_clock(request)
+    fig = figures(request, obj)
+    shown = request.dbsession.scalars(select(Pledge).where(Pledge.campaign_id == obj.id, Pledge.state.in_(COUNTED),
+                                                           Pledge.anonymous.is_(False), Pledge.name != "")
+                                      .order_by(Pledge.id.desc()).limit(12)).all()
+    return {"fig": fig, "rule_title": translate(RULE_TITLES.get(obj.rule, obj.rule), request),
+            "budget": [{"what": line["what"], "amount": amount_text(request, obj, line["amount"]),
+                        "required": line["required"]} for line in obj.budget or []],
+            "rewards": [{"amount": amount_text(request, obj, r.amount), "description": r.description,
+                         "left": reward_left_text(request, r), "sold_out": r.left == 0} for r in obj.rewards],
+            "supporters_shown": shown, "amount": lambda minor: amount_text(request, obj, minor),
+            "manage_pledges": can_manage(request, obj), "action_text": obj.action}

@@ -1,0 +1,68 @@
+"""What the campaign pages share: their contexts, the figures of a campaign (raised, supporters, the
+progress towards the minimum and the optimum, the time left) and how amounts and rewards read."""
+import math
+
+from portal.api import _, here_and_there, keep_for, model_factory, translate
+
+from ..models import Campaign, Pledge
+from ..money import money
+from ..pledges import totals
+
+campaign_factory = model_factory(Campaign, "id")
+pledge_factory = model_factory(Pledge, "pledge")
+
+
+def depends_on_the_clock(request):
+    # days left and open or not change with time, not with a committed change: a minute in the page cache
+    keep_for(request, 60)
+
+
+def amount_text(request, campaign, minor):
+    return money(minor, campaign.currency, request.locale_name)
+
+
+def percent(part, whole):
+    return min(100, math.floor(part * 100 / whole)) if whole else 100
+
+
+def figures(request, campaign, raised=None, supporters=None):
+    """What a campaign's card and page show of its progress."""
+    if raised is None:
+        raised, supporters = totals(request.dbsession, [campaign.id])[campaign.id]
+    now_phase = campaign.phase()
+    seconds = (campaign.ends - request_now()).total_seconds()
+    return {
+        "raised": raised, "raised_text": amount_text(request, campaign, raised), "supporters": supporters,
+        "minimum": campaign.minimum, "minimum_text": amount_text(request, campaign, campaign.minimum),
+        "optimum": campaign.optimum, "optimum_text": amount_text(request, campaign, campaign.optimum),
+        "minimum_percent": percent(raised, campaign.minimum), "optimum_percent": percent(raised, campaign.optimum),
+        "funded": raised >= campaign.minimum, "phase": now_phase,
+        "days_left": max(0, math.ceil(seconds / 86400)) if now_phase == "open" else 0,
+        "ends_text": here_and_there(request, campaign.ends, campaign.timezone),
+        "starts_text": here_and_there(request, campaign.starts, campaign.timezone),
+    }
+
+
+def request_now():
+    from portal.api import clock
+    return clock.now()
+
+
+def reward_left_text(request, reward):
+    if reward.quantity is None:
+        return translate(_("Unlimited"), request)
+    if reward.left == 0:
+        return translate(_("Sold out"), request)
+    return translate(_("${left} of ${quantity} left", mapping={"left": reward.left, "quantity": reward.quantity}),
+                     request)
+
+
+def reward_choice(request, campaign, reward):
+    """A reward as the pledge form offers it: from how much, what, how many are left."""
+    return translate(_("From ${amount}: ${reward} (${left})", mapping={
+        "amount": amount_text(request, campaign, reward.amount), "reward": reward.description,
+        "left": reward_left_text(request, reward)}), request)
+
+
+def can_manage(request, campaign):
+    return bool(request.has_permission("manage_pledges", campaign))

@@ -1,0 +1,124 @@
+"""The pledge form /campaigns/{id}/pledge (anyone, with or without an account) and its thank-you page
+with the bank reference. The same form sent twice makes one pledge (pledges.make_pledge); a refused
+pledge comes back with everything typed."""
+import colander
+from pyramid.httpexceptions import HTTPNotFound
+from pyramid.view import view_config
+from sqlalchemy import select
+
+from portal.api import FormView, _, here_and_there, page, translate, translated
+
+from ..models import Pledge
+from ..money import BadAmount, to_minor
+from ..pledges import SoldOut, make_pledge, new_key
+from ..schemas import PledgeSchema, amount_error
+from .common import amount_text, depends_on_the_clock, figures
+
+TEMPLATE = "plugins.crowdfunding:templates/pledge.pt"
+
+
+def closed_message(request, campaign):
+    if campaign.phase() == "upcoming":
+        return _("This campaign opens on ${start}: pledges are accepted from then.",
+                 mapping={"start": here_and_there(request, campaign.starts, campaign.timezone)})
+    return _("This campaign ended on ${end}: it accepts no more pledges.",
+             mapping={"end": here_and_there(request, campaign.ends, campaign.timezone)})
+
+
+@colander.deferred
+def deferred_check_pledge(node, kw):
+    """The amount in the campaign's currency, at least its smallest pledge and the reward's amount."""
+    campaign = kw["campaign"]
+
+    def check(form, value):
+        error = colander.Invalid(form)
+        try:
+            value["minor"] = minor = to_minor(value["amount"], campaign.currency)
+        except BadAmount as exc:
+            error["amount"] = amount_error(exc.reason, campaign.currency)
+            raise error from None
+        request = kw["request"]
+        if minor < max(campaign.min_pledge, 1):
+            error["amount"] = _("The smallest pledge is ${amount}.",
+                                mapping={"amount": amount_text(request, campaign, max(campaign.min_pledge, 1))})
+        reward = next((r for r in campaign.rewards if str(r.id) == value.get("reward")), None)
+        if value.get("reward") and reward is None:
+            error["reward"] = _("Choose a reward of the list.")
+        elif reward is not None and minor < reward.amount:
+            error["reward"] = _("This reward is for pledges of ${amount} or more.",
+                                mapping={"amount": amount_text(request, campaign, reward.amount)})
+        value["reward_id"] = reward.id if reward is not None else None
+        if error.children:
+            raise error
+    return check
+
+
+@view_config(route_name="campaign_pledge", permission="view")
+class PledgeView(FormView):
+    renderer = TEMPLATE
+    buttons = (("pledge", _("Pledge")),)
+
+    @property
+    def campaign(self):
+        return self.context
+
+    def get_schema(self):
+        return PledgeSchema(validator=deferred_check_pledge)
+
+    def bind(self):
+        return {"campaign": self.campaign}
+
+    def page_title(self):
+        return _("Support “${campaign}”", mapping={"campaign": translated(self.request, self.campaign, "title")})
+
+    def trail(self):
+        return [(_("Campaigns"), self.request.route_path("campaigns")),
+                (str(translated(self.request, self.campaign, "title")),
+                 self.request.route_path("campaign.view", id=self.campaign.id))]
+
+    def values(self):
+        depends_on_the_clock(self.request)
+        return {"campaign": self.campaign, "fig": figures(self.request, self.campaign),
+                "closed": None if self.campaign.is_open else closed_message(self.request, self.campaign)}
+
+    def appstruct(self):
+        user = self.request.user
+        return {"key": new_key(), "name": user.name if user else "", "email": user.email if user else "",
+                "method": "transfer", "amount": self.campaign.min_pledge_amount}
+
+    def __call__(self):
+        if self.pressed() and not self.campaign.is_open:
+            self.request.response.status = 400
+            return self.show(None)
+        if not self.campaign.is_open:
+            return self.show(None)
+        return super().__call__()
+
+    def pledge_success(self, appstruct):
+        values = dict(appstruct, amount=appstruct["minor"])
+        try:
+            pledge, _new = make_pledge(self.request, self.campaign, values)
+        except SoldOut:
+            self.request.dbsession.expire(self.campaign, ["rewards"])
+            self._form = None  # the rewards offered again, with what is left now
+            message = _("The reward you chose was taken by other supporters meanwhile: choose another one, or none. "
+                        "Everything else you wrote is kept.")
+            return self.refuse(dict(appstruct, reward=""), message, field="reward")
+        return self.done(None, self.request.route_url("campaign_thanks", id=pledge.campaign_id,
+                                                      reference=pledge.reference))
+
+
+@view_config(route_name="campaign_thanks", renderer="plugins.crowdfunding:templates/thanks.pt", permission="view")
+def thanks(request):
+    campaign = request.context
+    pledge = request.dbsession.scalars(select(Pledge).where(Pledge.campaign_id == campaign.id,
+                                                            Pledge.reference == request.matchdict["reference"])).first()
+    if pledge is None:
+        raise HTTPNotFound()
+    request.response.cache_control.private = True
+    title = translated(request, campaign, "title")
+    return page(request, translate(_("Thank you for your pledge"), request),
+                [(_("Campaigns"), request.route_path("campaigns")),
+                 (str(title), request.route_path("campaign.view", id=campaign.id))],
+                campaign=campaign, pledge=pledge, amount=amount_text(request, campaign, pledge.amount),
+                reward=pledge.reward)

@@ -1,0 +1,70 @@
+"""The secretariat's pledges of a campaign: their states, "Record payment" (a pledge paid: its receipt
+mailed in the supporter's language), the CSV export."""
+from pyramid.view import view_config
+from sqlalchemy import select
+
+from portal.api import ConfirmView, _, clock, page, translate, translated
+
+from ..mail import send_receipt
+from ..models import Pledge
+from ..pledges import paid_total
+from .common import amount_text, figures
+
+STATE_TITLES = {"pledged": _("Waiting for payment"), "paid": _("Paid"), "cancelled": _("Cancelled")}
+METHOD_NAMES = {"transfer": _("Bank transfer"), "offline": _("Other")}
+
+
+def trail(request, campaign):
+    return [(_("Campaigns"), request.route_path("campaigns")),
+            (str(translated(request, campaign, "title")), request.route_path("campaign.view", id=campaign.id))]
+
+
+@view_config(route_name="campaign_pledges", renderer="plugins.crowdfunding:templates/pledges.pt",
+             permission="manage_pledges")
+def pledges(request):
+    campaign = request.context
+    request.response.cache_control.private = True
+    rows = request.dbsession.scalars(select(Pledge).where(Pledge.campaign_id == campaign.id)
+                                     .order_by(Pledge.id.desc())).all()
+    return page(request, translate(_("Pledges"), request), trail(request, campaign), campaign=campaign,
+                pledges=rows, fig=figures(request, campaign),
+                paid_text=amount_text(request, campaign, paid_total(request.dbsession, campaign.id)),
+                amount=lambda minor: amount_text(request, campaign, minor),
+                state_title=lambda p: translate(STATE_TITLES[p.state], request),
+                method_title=lambda p: translate(METHOD_NAMES.get(p.method, p.method), request))
+
+
+@view_config(route_name="campaign_pledge_paid", permission="manage_pledges")
+class RecordPayment(ConfirmView):
+    button = _("Record payment")
+
+    @property
+    def pledge(self):
+        return self.context
+
+    def trail(self):
+        campaign = self.pledge.campaign
+        return trail(self.request, campaign) + [
+            (_("Pledges"), self.request.route_path("campaign_pledges", id=campaign.id))]
+
+    def page_title(self):
+        return _("Record the payment of ${reference}", mapping={"reference": self.pledge.reference})
+
+    @property
+    def intro(self):
+        pledge = self.pledge
+        return _("${amount} from ${who} (${email}) was received. The supporter gets a receipt by e-mail.",
+                 mapping={"amount": amount_text(self.request, pledge.campaign, pledge.amount),
+                          "who": pledge.name or "—", "email": pledge.email})
+
+    def cancel_url(self):
+        return self.request.route_path("campaign_pledges", id=self.pledge.campaign_id)
+
+    def confirm_success(self):
+        pledge = self.pledge
+        if pledge.state != "pledged":
+            self.request.flash(_("This pledge is not waiting for a payment: nothing was changed."), "error")
+            return self.done(None, self.cancel_url())
+        pledge.state, pledge.paid = "paid", clock.now()
+        send_receipt(self.request, pledge)
+        return self.done(_("Payment recorded; the receipt is on its way."), self.cancel_url())
