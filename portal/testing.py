@@ -673,6 +673,24 @@ EMAIL_CASES = [
 EMAIL_ERROR = "Enter a valid e-mail address, such as name@example.org."
 
 
+def sequence_rows(form, sequence, row="row"):
+    """The rows of a deform sequence (a call's criteria, a campaign's budget lines) in a webtest form:
+    [{field name: webtest field}], in order; `row` is the name of the sequence's row mapping."""
+    found, current, inside = [], None, False
+    for name, field in form.field_order:
+        value = getattr(field, "value", None)
+        if name == "__start__" and value == f"{sequence}:sequence":
+            inside = True
+        elif inside and name == "__end__" and value == f"{sequence}:sequence":
+            break
+        elif inside and name == "__start__" and value == f"{row}:mapping":  # a row (its translatable fields are mappings in it)
+            current = {}
+            found.append(current)
+        elif inside and current is not None and name not in ("__start__", "__end__"):
+            current[name] = field
+    return found
+
+
 def form_with(client, url, form_id="deform", **fields):
     """The form of the page at url, filled with these values (field name = value), ready to submit."""
     form = client.get(url).forms[form_id]

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from portal.models import Member
-from portal.testing import client, csrf, login
+from portal.testing import client, csrf, login, sequence_rows
 
 UTC = timezone.utc
 # The call's dates, typed in São Paulo time (UTC-3) in the form
@@ -39,19 +39,7 @@ def add_experience(db, title, member_id, city, country, body="<p>Residents decid
 
 def rows(form, kind):
     """The rows of a call form's categories, criteria or questions: [{field name: webtest field}], in order."""
-    found, current, inside = [], None, False
-    for name, field in form.field_order:
-        value = getattr(field, "value", None)
-        if name == "__start__" and value == f"{kind}:sequence":
-            inside = True
-        elif inside and name == "__end__" and value == f"{kind}:sequence":
-            break
-        elif inside and name == "__start__" and value == "row:mapping":  # a row (its translatable fields are mappings in it)
-            current = {}
-            found.append(current)
-        elif inside and current is not None and name not in ("__start__", "__end__"):
-            current[name] = field
-    return found
+    return sequence_rows(form, kind, "row")
 
 
 def set_rows(form, kind, values):

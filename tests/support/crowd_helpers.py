@@ -2,6 +2,8 @@
 the database, published, and the pledge form filled as a supporter does it."""
 from datetime import datetime, timedelta, timezone
 
+from portal.testing import sequence_rows
+
 UTC = timezone.utc
 NOW = datetime(2026, 12, 1, tzinfo=UTC)  # the frozen clock's moment
 
@@ -62,19 +64,7 @@ ROW_NAMES = {"budget_lines": "line", "reward_rows": "reward"}
 
 def rows(form, kind):
     """The rows of the campaign form's budget lines or rewards: [{field name: webtest field}], in order."""
-    found, current, inside = [], None, False
-    for name, field in form.field_order:
-        value = getattr(field, "value", None)
-        if name == "__start__" and value == f"{kind}:sequence":
-            inside = True
-        elif inside and name == "__end__" and value == f"{kind}:sequence":
-            break
-        elif inside and name == "__start__" and value == f"{ROW_NAMES[kind]}:mapping":
-            current = {}
-            found.append(current)
-        elif inside and current is not None and name not in ("__start__", "__end__"):
-            current[name] = field
-    return found
+    return sequence_rows(form, kind, ROW_NAMES[kind])
 
 
 def set_rows(form, kind, values):

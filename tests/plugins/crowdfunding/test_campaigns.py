@@ -135,7 +135,7 @@ def test_the_home_page_shows_open_campaigns(testapp, db, at):
 def test_an_upcoming_campaign_says_when_pledges_open(testapp, db, at):
     campaign_id, _rewards = add_campaign(db, days=(3, 30), tz="UTC")
     res = testapp.get(f"/campaigns/{campaign_id}/pledge")
-    assert "This campaign opens on Dec 4, 2026, 12:00 AM in UTC: pledges are accepted from then." in text_of(res.text)
+    assert "This campaign opens on Dec 4, 2026, 12:00 AM UTC: pledges are accepted from then." in text_of(res.text)
     assert "deform" not in res.forms
 
 
