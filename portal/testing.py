@@ -103,6 +103,53 @@ def app_with_view(settings, path, view, configure=None, **view_options):
     return webtest.TestApp(config.make_wsgi_app(), extra_environ={"HTTP_HOST": "portal.test"})
 
 
+def png(width=24, height=16):
+    """A small valid PNG of one colour, made here so a test needs no file of its own."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = (b"\x00" + b"\x0b\x5d\x8a" * width) * height
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def fresh_app(folder, db_engine, plugins, demo=False):
+    """The portal on the emptied test database (the rows its migrations wrote put back), for a module of
+    browser tests; with the demo content when `demo`."""
+    from pyramid.scripting import prepare
+
+    from portal import main
+    settings = base_settings(folder, db_engine.url.render_as_string(hide_password=False), plugins=plugins)
+    settings["portal.engine"] = db_engine
+    reset_database(db_engine, db_engine.portal_baseline)
+    app = main({}, **settings)
+    if demo:
+        from portal.demo import load_demo
+        env = prepare(registry=app.registry)
+        with env["request"].tm:
+            load_demo(env["request"])
+        env["closer"]()
+    return app
+
+
+def serving(serve, app, db_engine):
+    """The app served on loopback (the browser tests' `serve`) until the block ends; then the server stops
+    and the database is emptied again."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def served():
+        server = serve(app)
+        try:
+            yield server
+        finally:
+            server.stop()
+            reset_database(db_engine, db_engine.portal_baseline)
+    return served()
+
+
 def reset_database(engine, baseline=None, only=None):
     """Empty the tables (TRUNCATE on PostgreSQL, DELETE with foreign keys off on SQLite, a PRAGMA
     SQLite ignores inside a transaction: hence the commit before turning them back on), then put
@@ -640,6 +687,21 @@ def self_links(res):
     nav = res.html.find("nav", class_="breadcrumbs")
     here = res.request.path
     return [a["href"] for a in (nav.find_all("a", href=True) if nav else []) if a["href"].split("?")[0] == here]
+
+
+def pages_linking_to_themselves(browser, urls):
+    """Open each address (those that are not an HTML page, such as a form's POST target, are skipped):
+    (how many pages were looked at, [(address, its self-links)] of those whose breadcrumbs link to
+    themselves)."""
+    seen, wrong = 0, []
+    for url in urls:
+        res = browser.get(url, status="*")
+        if res.status_int != 200 or "html" not in res.content_type:
+            continue
+        seen += 1
+        if self_links(res):
+            wrong.append((url, self_links(res)))
+    return seen, wrong
 
 
 def plugin_pages(registry, plugin, values):

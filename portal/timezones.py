@@ -118,3 +118,18 @@ def same_clock(moment: datetime, zone: str, other: str) -> bool:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(_zone(zone)).utcoffset() == moment.astimezone(_zone(other)).utcoffset()
+
+
+def wall_clock(column: str, zone_attribute: str = "timezone", to_utc: Any = None) -> property:
+    """A model's property that reads and writes the UTC datetime `column` as a naive wall-clock time in the
+    zone its `zone_attribute` names: what a form with LocalDateTime fields edits (an event's, a campaign's
+    start and end). to_utc(local, zone) turns a typed time into UTC (default local_to_utc)."""
+    convert = to_utc or local_to_utc
+
+    def get(obj: Any) -> datetime | None:
+        value = getattr(obj, column)
+        return value.astimezone(_zone(getattr(obj, zone_attribute))).replace(tzinfo=None) if value else None
+
+    def put(obj: Any, value: datetime) -> None:
+        setattr(obj, column, convert(value, getattr(obj, zone_attribute) or "UTC"))
+    return property(get, put)

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.api import Base, Content, UTCDateTime, clock, local_to_utc, utcnow
+from portal.api import Base, Content, UTCDateTime, clock, utcnow, wall_clock
 
 from .money import plain, to_minor
 from .permissions import CrowdfundingPermissions
@@ -47,21 +47,8 @@ class Campaign(Content):
         return ZoneInfo(self.timezone or "UTC")
 
     # the form edits wall-clock times in the campaign's zone (checked to exist there); the columns keep UTC
-    @property
-    def start_local(self):
-        return self.starts.astimezone(self.zone).replace(tzinfo=None) if self.starts else None
-
-    @start_local.setter
-    def start_local(self, value):
-        self.starts = local_to_utc(value, self.timezone or "UTC")
-
-    @property
-    def end_local(self):
-        return self.ends.astimezone(self.zone).replace(tzinfo=None) if self.ends else None
-
-    @end_local.setter
-    def end_local(self, value):
-        self.ends = local_to_utc(value, self.timezone or "UTC")
+    start_local = wall_clock("starts")
+    end_local = wall_clock("ends")
 
     # the budget and the minimum pledge as the form shows them: decimals of the currency
     @property

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from portal.api import region_of
+from portal.api import region_of, wall_clock
 from portal.api import Content
 from portal.api import UTCDateTime
 
@@ -62,21 +62,8 @@ class Event(Content):
         return zone(self.timezone)
 
     # The form edits wall-clock times in the event's zone; the columns keep UTC.
-    @property
-    def start_local(self):
-        return self.starts.astimezone(self.tz).replace(tzinfo=None) if self.starts else None
-
-    @start_local.setter
-    def start_local(self, value):
-        self.starts = to_utc(value, self.timezone)
-
-    @property
-    def end_local(self):
-        return self.ends.astimezone(self.tz).replace(tzinfo=None) if self.ends else None
-
-    @end_local.setter
-    def end_local(self, value):
-        self.ends = to_utc(value, self.timezone)
+    start_local = wall_clock("starts", to_utc=to_utc)
+    end_local = wall_clock("ends", to_utc=to_utc)
 
     @property
     def upcoming(self):

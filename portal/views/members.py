@@ -87,27 +87,28 @@ class ApplyView(FormView):
 PAGE_SIZE = 24
 
 
+def allowed_value(request, name, allowed, unknown, upper=False):
+    """A filter's value from the query string ("" when not given); one not in `allowed` is a 400 whose
+    translated message `unknown` lists them (${values})."""
+    value = (request.GET.get(name) or "").strip()
+    value = value.upper() if upper else value
+    if value and value not in allowed:
+        raise HTTPBadRequest(translate(unknown, request, {"values": ", ".join(allowed)}))
+    return value
+
+
 @view_config(route_name="members", renderer="portal:templates/members.pt", permission="view")
 def members(request):
     """The directory: active members, filtered by region, country and type, searched by name, in pages."""
     kept = [Member.status == "active"]  # every filter but the country's: the map counts what they keep
-    region = request.GET.get("region")
+    region = allowed_value(request, "region", REGIONS, _("Unknown region. Allowed: ${values}"))
     if region:
-        if region not in REGIONS:
-            raise HTTPBadRequest(translate(_("Unknown region. Allowed: ${values}",
-                                             mapping={"values": ", ".join(REGIONS)}), request))
         kept.append(Member.region == region)
-    kind = request.GET.get("kind")
+    kind = allowed_value(request, "kind", MEMBER_KINDS, _("Unknown type of organisation. Allowed: ${values}"))
     if kind:
-        if kind not in MEMBER_KINDS:
-            raise HTTPBadRequest(translate(_("Unknown type of organisation. Allowed: ${values}",
-                                             mapping={"values": ", ".join(MEMBER_KINDS)}), request))
         kept.append(Member.kind == kind)
-    country = (request.GET.get("country") or "").upper()
-    if country:
-        if country not in COUNTRY_CODES:
-            raise HTTPBadRequest(translate(_("Unknown country. Allowed: ISO 3166-1 codes such as ${values}",
-                                             mapping={"values": ", ".join(COUNTRY_CODES)}), request))
+    country = allowed_value(request, "country", COUNTRY_CODES,
+                            _("Unknown country. Allowed: ISO 3166-1 codes such as ${values}"), upper=True)
     q = (request.GET.get("q") or "").strip()[:200]
     if q:
         kept.append(func.lower(Member.name).contains(q.lower(), autoescape=True))

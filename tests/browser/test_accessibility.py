@@ -6,15 +6,15 @@ a failed mail, a second revision, an item waiting for review, a photo of an expe
 Each visitor (anonymous, secretariat) has one browser tab; a page is loaded at desktop width, checked,
 narrowed to a phone's width and checked again.
 """
-import struct
-import zlib
 from dataclasses import dataclass, field
 from io import BytesIO
 from types import SimpleNamespace
 from typing import Callable
 
 import pytest
-from browser_steps import VIEWPORTS, log_in, page_problems, serious_violations as run_axe
+from browser_steps import VIEWPORTS, page_problems, serious_violations as run_axe, visitor_tabs
+
+from portal.testing import png
 
 pytestmark = pytest.mark.browser
 
@@ -147,13 +147,6 @@ PAGES = [
 
 # --- the site ----------------------------------------------------------------------------------------
 
-def png(width=24, height=16):
-    """A small valid PNG of one colour."""
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    rows = (b"\x00" + b"\x0b\x5d\x8a" * width) * height
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 def arrange(registry):
@@ -235,34 +228,11 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, db_engine, test_plugins, browser, serve):
-    from portal import main
-    from portal.demo import ADMIN_EMAIL, ADMIN_PASSWORD
-    from portal.testing import base_settings, reset_database
-
-    settings = base_settings(tmp_path_factory.mktemp("a11y"), db_engine.url.render_as_string(hide_password=False),
-                             plugins=test_plugins)
-    settings["portal.engine"] = db_engine
-    reset_database(db_engine, db_engine.portal_baseline)
-    app = main({}, **settings)
+    from portal.testing import fresh_app, serving
+    app = fresh_app(tmp_path_factory.mktemp("a11y"), db_engine, test_plugins)
     ids = arrange(app.registry)
-    server = serve(app)
-    site = Site(server.url, ids)
-    contexts = []
-    try:
-        for user in ("anonymous", "admin"):
-            # bypass_csp: axe-core is injected as a script the site's policy rightly refuses.
-            context = browser.new_context(viewport=VIEWPORTS["desktop"], bypass_csp=True, locale="en-GB")
-            context.set_default_timeout(15_000)
-            contexts.append(context)
-            tab = site.tabs[user] = context.new_page()
-            if user == "admin":
-                log_in(tab, site.url, ADMIN_EMAIL, "Secretariat (demo)", ADMIN_PASSWORD)
-        yield site
-    finally:
-        for context in contexts:
-            context.close()
-        server.stop()
-        reset_database(db_engine, db_engine.portal_baseline)
+    with serving(serve, app, db_engine) as server, visitor_tabs(browser, server.url, VIEWPORTS["desktop"]) as tabs:
+        yield Site(server.url, ids, tabs)
 
 
 def visit(site, spec):

@@ -13,6 +13,8 @@ try:
 except ImportError:  # the `browser` fixture skips these tests, or fails them under PORTAL_REQUIRE_BROWSER=1
     expect = None
 
+from browser_steps import add_form_from_menu
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "a-good-password"
@@ -56,12 +58,8 @@ def test_a_coordinator_adds_an_event_a_visitor_finds_it(new_page, live_server, a
     page.get_by_role("button", name="Log in").click()
     expect(page.locator(".flash")).to_contain_text("Welcome, Awa Coordinator.")
 
-    page.locator("header.site-header").get_by_role("link", name="Events").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Upcoming events")
-    page.get_by_role("link", name="Add an event to Africa antenna").click()
-    expect(page).to_have_url(re.compile(rf"/sections/{antenna}/add-event$"))
-
-    form = page.locator("main form#deform")
+    form = add_form_from_menu(page, "Events", "Upcoming events", "Add an event to Africa antenna",
+                              re.compile(rf"/sections/{antenna}/add-event$"))
     form.get_by_label("Title").fill(TITLE)
     form.get_by_label("Summary").fill("Des collectivités de trois continents partagent leurs budgets jeunes.")
     form.get_by_label("Language").select_option("fr")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 import pytest
-from browser_steps import VIEWPORTS, log_in, page_problems
+from browser_steps import VIEWPORTS, page_problems, visitor_tabs
 
 pytestmark = pytest.mark.browser
 
@@ -88,32 +88,11 @@ def arrange(registry):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, db_engine, test_plugins, browser, serve):
-    from portal import main
-    from portal.demo import ADMIN_EMAIL, ADMIN_PASSWORD
-    from portal.testing import base_settings, reset_database
-
-    settings = base_settings(tmp_path_factory.mktemp("events-a11y"),
-                             db_engine.url.render_as_string(hide_password=False), plugins=test_plugins)
-    settings["portal.engine"] = db_engine
-    reset_database(db_engine, db_engine.portal_baseline)
-    app = main({}, **settings)
+    from portal.testing import fresh_app, serving
+    app = fresh_app(tmp_path_factory.mktemp("events-a11y"), db_engine, test_plugins)
     ids = arrange(app.registry)
-    server = serve(app)
-    tabs, contexts, served = {}, [], {}
-    try:
-        for user in ("anonymous", "admin"):
-            context = browser.new_context(viewport=VIEWPORTS["desktop"], bypass_csp=True, locale="en-GB")
-            context.set_default_timeout(15_000)
-            contexts.append(context)
-            tab = tabs[user] = context.new_page()
-            if user == "admin":
-                log_in(tab, server.url, ADMIN_EMAIL, "Secretariat (demo)", ADMIN_PASSWORD)
-        yield {"url": server.url, "ids": ids, "tabs": tabs, "served": served}
-    finally:
-        for context in contexts:
-            context.close()
-        server.stop()
-        reset_database(db_engine, db_engine.portal_baseline)
+    with serving(serve, app, db_engine) as server, visitor_tabs(browser, server.url, VIEWPORTS["desktop"]) as tabs:
+        yield {"url": server.url, "ids": ids, "tabs": tabs, "served": {}}
 
 
 def visit(site, spec):

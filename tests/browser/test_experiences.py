@@ -2,11 +2,11 @@
 image, the secretariat publishes it, a visitor finds it through a theme facet and through a query in
 another language that matches its theme."""
 import re
-import struct
-import zlib
 
 import pytest
-from browser_steps import fill_experience_facts, html_field, log_in
+
+from portal.testing import png
+from browser_steps import add_form_from_menu, fill_experience_facts, html_field, log_in
 
 try:
     from playwright.sync_api import expect
@@ -20,13 +20,6 @@ TITLE = "Neighbourhood assemblies decide the budget of Villa Esperanza"
 ALT = "Residents voting with raised cards in the town hall"
 
 
-def png(width=24, height=16):
-    """A small valid PNG of one colour, made here so the test needs no file of its own."""
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    rows = (b"\x00" + b"\x0b\x5d\x8a" * width) * height
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 
@@ -35,12 +28,8 @@ def test_share_publish_and_find_an_experience(new_page, live_server, people):
     # --- a member shares an experience -----------------------------------------------------------
     member = new_page()
     log_in(member, live_server, people["member"], "Rita Representative")
-    member.locator("header.site-header").get_by_role("link", name="Experiences").click()
-    expect(member.get_by_role("heading", level=1)).to_have_text("Experiences")
-    member.get_by_role("link", name="Share an experience").click()
-    expect(member).to_have_url(re.compile(r"/experiences/add$"))
-
-    form = member.locator("main form#deform")
+    form = add_form_from_menu(member, "Experiences", "Experiences", "Share an experience",
+                              re.compile(r"/experiences/add$"))
     form.get_by_label("Title").fill(TITLE)
     form.get_by_label("Summary").fill("Each of the twelve neighbourhoods decides in open assemblies how to spend "
                                       "a share of the city's investment budget.")

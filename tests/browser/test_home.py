@@ -23,27 +23,10 @@ LANGUAGES = {"en": ("Menu", "Close the menu", "Upcoming events"),
 
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory, db_engine, test_plugins, browser, serve):
-    from pyramid.scripting import prepare
-
-    from portal import main
-    from portal.demo import load_demo
-    from portal.testing import base_settings, reset_database
-
-    settings = base_settings(tmp_path_factory.mktemp("home"), db_engine.url.render_as_string(hide_password=False),
-                             plugins=test_plugins)
-    settings["portal.engine"] = db_engine
-    reset_database(db_engine, db_engine.portal_baseline)
-    app = main({}, **settings)
-    env = prepare(registry=app.registry)
-    with env["request"].tm:
-        load_demo(env["request"])
-    env["closer"]()
-    server = serve(app)
-    try:
+    from portal.testing import fresh_app, serving
+    app = fresh_app(tmp_path_factory.mktemp("home"), db_engine, test_plugins, demo=True)
+    with serving(serve, app, db_engine) as server:
         yield server.url
-    finally:
-        server.stop()
-        reset_database(db_engine, db_engine.portal_baseline)
 
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))

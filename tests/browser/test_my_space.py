@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from award_helpers import open_call_row
+from award_helpers import add_open_call
 from browser_steps import PASSWORD, html_problems, log_in, page_problems
 
 from portal.testing import in_language
@@ -85,14 +85,7 @@ def test_a_representative_follows_the_call_to_action_of_an_open_call(new_page, l
                                                                      axe_source):
     """Not logged in, the call says member representatives log in to apply; the link comes back to the call,
     where Rita now finds the button to submit an entry."""
-    from portal.clock import clock
-    now = datetime(2027, 2, 1, 12, 0, tzinfo=timezone.utc)
-    monkeypatch.setattr(clock, "now", lambda: now)
-    with db() as s:
-        call = open_call_row(now)
-        s.add(call)
-        s.flush()
-        call_id = call.id
+    call_id = add_open_call(db, monkeypatch, datetime(2027, 2, 1, 12, 0, tzinfo=timezone.utc))
     tab = new_page(bypass_csp=True)
     tab.goto(f"{live_server}/awards/{call_id}")
     expect(tab.get_by_role("link", name="Submit an entry")).to_have_count(0)

@@ -5,7 +5,7 @@ import os
 from datetime import datetime, timezone
 
 import pytest
-from award_helpers import open_call_row
+from award_helpers import add_open_call
 from browser_steps import html_field, log_in
 
 try:
@@ -22,13 +22,7 @@ SHOTS = os.environ.get("PORTAL_SCREENSHOTS")  # a folder: the pages are kept the
 
 @pytest.fixture
 def call_id(db, make_user, monkeypatch):
-    from portal.clock import clock
-    monkeypatch.setattr(clock, "now", lambda: NOW)
-    with db() as s:
-        call = open_call_row(NOW)
-        s.add(call)
-        s.flush()
-        found = call.id
+    found = add_open_call(db, monkeypatch, NOW)
     make_user("sam@example.org", role="secretariat", name="Sam Secretariat")
     return found
 

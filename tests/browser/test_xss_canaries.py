@@ -444,22 +444,10 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, db_engine, test_plugins, browser, serve):
-    from pyramid.scripting import prepare
-
-    from portal import main
-    from portal.demo import load_demo
-    from portal.testing import base_settings, client, login, reset_database
+    from portal.testing import client, fresh_app, login, serving
 
     started = time.monotonic()
-    settings = base_settings(tmp_path_factory.mktemp("xss"), db_engine.url.render_as_string(hide_password=False),
-                             plugins=test_plugins)
-    settings["portal.engine"] = db_engine
-    reset_database(db_engine, db_engine.portal_baseline)
-    app = main({}, **settings)
-    env = prepare(registry=app.registry)
-    with env["request"].tm:
-        load_demo(env["request"])
-    env["closer"]()
+    app = fresh_app(tmp_path_factory.mktemp("xss"), db_engine, test_plugins, demo=True)
 
     routes = get_routes(app.registry)
     addresses = Addresses(routes)
@@ -493,13 +481,9 @@ def site(tmp_path_factory, db_engine, test_plugins, browser, serve):
                 plan.types[path] = res.content_type
         if plan.types.get(path, "text/html") in SHOWN_TYPES:
             pages.append(path)
-    server = serve(app)
-    try:
+    with serving(serve, app, db_engine) as server:
         print(f"\n{len(pages)} pages found, {MAX_PAGES} at most crawled")
         yield Site(server.url, pages[:MAX_PAGES], plan, routes, time.monotonic() - started)
-    finally:
-        server.stop()
-        reset_database(db_engine, db_engine.portal_baseline)
 
 
 def test_the_canaries_were_planted(site):

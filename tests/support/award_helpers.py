@@ -98,6 +98,17 @@ def fill_entry(form, why="Because residents decide.", population="over 1 million
     form["q_population"] = population
 
 
+def porto_alegre_entry(app, open_call, network, **answers):
+    """Porto Alegre's representative (logged in from 192.0.2.11) starts an entry of its experience to the open
+    call and fills its form (fill_entry's answers): (their browser, the entry's id, the form, not sent)."""
+    poa = client(app, "192.0.2.11")
+    login(poa, "rep@poa.example")
+    entry_id = start_entry(poa, open_call, network["exp_poa"])
+    form = poa.get(f"/awards/entries/{entry_id}/edit").forms["deform"]
+    fill_entry(form, **answers)
+    return poa, entry_id, form
+
+
 def close_and_accept(app, at, entry_id):
     """The call closes and the secretariat finds the entry eligible; the secretariat's browser."""
     at.set(CLOSES_UTC + timedelta(days=1))
@@ -165,3 +176,14 @@ def open_call_row(now, **fields):
                   closes=now + timedelta(days=10), evaluation_closes=now + timedelta(days=40),
                   results_date=now + timedelta(days=60), reviews_per_entry=1, blind=True, max_entries_per_member=1)
     return AwardCall(**dict(values, **fields))
+
+
+def add_open_call(db, monkeypatch, now, **fields):
+    """The portal's clock stopped at `now` and a call open then (open_call_row) in the database: its id."""
+    from portal.clock import clock
+    monkeypatch.setattr(clock, "now", lambda: now)
+    with db() as s:
+        call = open_call_row(now, **fields)
+        s.add(call)
+        s.flush()
+        return call.id

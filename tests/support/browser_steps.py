@@ -114,3 +114,39 @@ def fill_experience_facts(form, mechanism, scale, start_year, city="Villa Espera
     form.get_by_label("Participatory mechanism").select_option(label=mechanism)
     form.get_by_label("Scale").select_option(label=scale)
     form.get_by_label("Start year").fill(start_year)
+
+
+def visitor_tabs(browser, url, viewport):
+    """A tab for an anonymous visitor and one logged in as the demo's secretariat ({"anonymous", "admin"}),
+    closed when the block ends. bypass_csp: axe-core is injected as a script the site's policy rightly
+    refuses."""
+    from contextlib import contextmanager
+
+    from portal.demo import ADMIN_EMAIL, ADMIN_PASSWORD
+
+    @contextmanager
+    def tabs():
+        contexts, found = [], {}
+        try:
+            for user in ("anonymous", "admin"):
+                context = browser.new_context(viewport=viewport, bypass_csp=True, locale="en-GB")
+                context.set_default_timeout(15_000)
+                contexts.append(context)
+                tab = found[user] = context.new_page()
+                if user == "admin":
+                    log_in(tab, url, ADMIN_EMAIL, "Secretariat (demo)", ADMIN_PASSWORD)
+            yield found
+        finally:
+            for context in contexts:
+                context.close()
+    return tabs()
+
+
+def add_form_from_menu(tab, menu, heading, add, url):
+    """From the main menu to a listing (its heading checked), then its link to add one: the add form."""
+    from playwright.sync_api import expect
+    tab.locator("header.site-header").get_by_role("link", name=menu).click()
+    expect(tab.get_by_role("heading", level=1)).to_have_text(heading)
+    tab.get_by_role("link", name=add).click()
+    expect(tab).to_have_url(url)
+    return tab.locator("main form#deform")

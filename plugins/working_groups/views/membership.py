@@ -128,12 +128,18 @@ def group_member_change(request):
     return HTTPFound(members_url(request, group))
 
 
+def of_this_group(request, model, key):
+    """The row of `model` the route's {key} names, if it belongs to the group of the page; else a 404."""
+    found = get_row_or_404(request, model, key)
+    if found.group_id != request.context.id:
+        raise HTTPNotFound()
+    return found
+
+
 @view_config(route_name="working_group_request", request_method="POST", permission="manage_group")
 def group_request_decide(request):
     group = request.context
-    found = get_row_or_404(request, JoinRequest, "request")
-    if found.group_id != group.id:
-        raise HTTPNotFound()
+    found = of_this_group(request, JoinRequest, "request")
     if found.status != "pending":
         request.flash(_("This request was already answered."), "error")
         return HTTPFound(members_url(request, group))
@@ -150,9 +156,7 @@ def group_request_decide(request):
 @view_config(route_name="working_group_invitation_revoke", request_method="POST", permission="manage_group")
 def invitation_revoke(request):
     group = request.context
-    found = get_row_or_404(request, Invitation, "invitation")
-    if found.group_id != group.id:
-        raise HTTPNotFound()
+    found = of_this_group(request, Invitation, "invitation")
     if found.used is None:
         found.expires = utcnow()
     request.flash(_("The invitation to ${email} was withdrawn.", mapping={"email": found.email}))

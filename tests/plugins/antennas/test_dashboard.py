@@ -37,12 +37,18 @@ def panel(browser):
     return browser.get("/my").html.select_one("#my-antennas")
 
 
+def representative_panel(app, db, make_user, city, country, address):
+    """The antennas panel of My space for the representative of a new member organisation of that city."""
+    member = add_member(db, city, country=country)
+    email = f"rep@{city.lower()}.example"
+    make_user(email, role="member", member_id=member)
+    browser = client(app, address)
+    login(browser, email)
+    return panel(browser)
+
+
 def test_a_member_representative_sees_the_antenna_of_their_region_only(app, two_antennas, make_user, db):
-    dakar = add_member(db, "Dakar", country="SN")
-    make_user("rep@dakar.example", role="member", member_id=dakar)
-    browser = client(app, "192.0.2.21")
-    login(browser, "rep@dakar.example")
-    found = panel(browser)
+    found = representative_panel(app, db, make_user, "Dakar", "SN", "192.0.2.21")
     assert found.select_one(f'a[href="/antennas/{two_antennas["africa"]}"]').text == "Africa antenna"
     assert "Latin America antenna" not in text_of(str(found))
 
@@ -64,10 +70,6 @@ def test_someone_with_no_organisation_and_no_antenna_has_no_antennas_panel(app, 
 
 
 def test_a_region_without_an_antenna_says_so(app, two_antennas, make_user, db):
-    lyon = add_member(db, "Lyon", country="FR")
-    make_user("rep@lyon.example", role="member", member_id=lyon)
-    browser = client(app, "192.0.2.24")
-    login(browser, "rep@lyon.example")
-    found = panel(browser)
+    found = representative_panel(app, db, make_user, "Lyon", "FR", "192.0.2.24")
     assert "No regional antenna serves your region yet." in text_of(str(found))
     assert found.select_one('.my-action a[href="/antennas"]') is not None

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import award_documents as documents
 import pytest
 from award_helpers import (CLOSES_UTC, RESULTS_UTC, UTC, add_experience, add_member, close_and_accept, create_call,
-                           fill_entry, rows, secretariat, start_entry)
+                           fill_entry, porto_alegre_entry, rows, secretariat, start_entry)
 from webtest import Upload
 
 from portal.models import Member, utcnow
@@ -519,11 +519,7 @@ def test_an_entrys_documents_are_never_served_by_the_sites_file_address(app, net
 
 
 def test_a_conflict_cannot_be_declared_twice_nor_after_the_evaluation(app, network, open_call, at, db, make_user):
-    poa = client(app, "192.0.2.11")
-    login(poa, "rep@poa.example")
-    entry_id = start_entry(poa, open_call, network["exp_poa"])
-    form = poa.get(f"/awards/entries/{entry_id}/edit").forms["deform"]
-    fill_entry(form)
+    poa, entry_id, form = porto_alegre_entry(app, open_call, network)
     form.submit("submit", status=302)
     admin = close_and_accept(app, at, entry_id)
     for email in ("j1@example.org", "j2@example.org", "j3@example.org"):

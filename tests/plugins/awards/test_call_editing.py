@@ -19,6 +19,15 @@ QUESTIONS = [{"key": "why", "title": "Why does this experience deserve the award
               "choices": ["under 100 000", "over 100 000"]}]
 
 
+def editing_after_the_close(app, network, at, db, make_user):
+    """The scored call (scored_call's ids), five days after it closed, its edit form open as the secretariat:
+    (ids, the secretariat's browser, the form)."""
+    ids = scored_call(db, network, make_user)
+    at.set(CLOSES_UTC + timedelta(days=5))
+    admin = secretariat(app)
+    return ids, admin, admin.get(f"/awards/{ids[0]}/edit").forms["deform"]
+
+
 def scored_call(db, network, make_user):
     """A closed call with an eligible entry scored by a juror, its rows keyed as stored data has them."""
     juror_id = make_user("jules@example.org", name="Jules Juror")
@@ -56,10 +65,7 @@ def what_each_reader_sees(app, entry_id, review_id):
 
 
 def test_changing_only_the_closing_date_detaches_nothing(app, network, at, db, make_user):
-    call_id, entry_id, review_id = scored_call(db, network, make_user)
-    at.set(CLOSES_UTC + timedelta(days=5))
-    admin = secretariat(app)
-    form = admin.get(f"/awards/{call_id}/edit").forms["deform"]
+    (call_id, entry_id, review_id), admin, form = editing_after_the_close(app, network, at, db, make_user)
     form["closes"] = "2027-03-31T22:00"
     form.submit("save", status=302)
     with db() as s:
@@ -76,10 +82,7 @@ def test_changing_only_the_closing_date_detaches_nothing(app, network, at, db, m
 
 
 def test_renaming_keeps_the_answers_the_scores_and_the_ranking(app, network, at, db, make_user):
-    call_id, entry_id, review_id = scored_call(db, network, make_user)
-    at.set(CLOSES_UTC + timedelta(days=5))
-    admin = secretariat(app)
-    form = admin.get(f"/awards/{call_id}/edit").forms["deform"]
+    (call_id, entry_id, review_id), admin, form = editing_after_the_close(app, network, at, db, make_user)
     set_rows(form, "categories", ["Inclusion of women and young people"])
     set_rows(form, "questions", ["Why should it win?"])
     set_rows(form, "criteria", [{"name": "Originality", "weight": "40", "description": "What nobody did before."}])
@@ -101,10 +104,7 @@ def test_renaming_keeps_the_answers_the_scores_and_the_ranking(app, network, at,
 
 
 def test_removing_what_entries_or_scores_use_is_refused_and_nothing_typed_is_lost(app, network, at, db, make_user):
-    call_id, entry_id, review_id = scored_call(db, network, make_user)
-    at.set(CLOSES_UTC + timedelta(days=5))
-    admin = secretariat(app)
-    form = admin.get(f"/awards/{call_id}/edit").forms["deform"]
+    (call_id, entry_id, review_id), admin, form = editing_after_the_close(app, network, at, db, make_user)
     form["title"] = "Award with a new title"
     set_rows(form, "categories", [{"remove": True}])
     set_rows(form, "criteria", [{"remove": True}])
@@ -124,10 +124,7 @@ def test_removing_what_entries_or_scores_use_is_refused_and_nothing_typed_is_los
 
 
 def test_rows_are_added_reordered_and_removed_without_typing_a_key(app, network, at, db, make_user):
-    call_id, entry_id, review_id = scored_call(db, network, make_user)
-    at.set(CLOSES_UTC + timedelta(days=5))
-    admin = secretariat(app)
-    form = admin.get(f"/awards/{call_id}/edit").forms["deform"]
+    (call_id, entry_id, review_id), admin, form = editing_after_the_close(app, network, at, db, make_user)
     categories = rows(form, "categories")
     assert len(categories) == 4 and "key" not in [f.name for f in form.fields.get("name", [])]  # 2 rows, 2 empty
     # "More rows" sends back what was typed with more empty rows, and saves nothing

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import award_documents as documents
 from award_helpers import (CLOSES_UTC, EVALUATION, RESULTS_UTC, accept, add_experience, add_juror, assign_to_one_juror,
-                           close_and_accept, fill_entry, juror_browser, secretariat, start_entry, submitted_entry)
+                           close_and_accept, juror_browser, porto_alegre_entry, secretariat, submitted_entry)
 from webtest import Upload
 
-from portal.testing import client, csrf, login, text_of
+from portal.testing import client, csrf, text_of
 
 from plugins.awards.models import AwardCall, Review
 
@@ -146,11 +146,7 @@ def test_a_juror_works_in_steps_and_keeps_seeing_their_scores(app, network, open
 
 
 def test_documents_are_read_in_the_review_page(app, network, open_call, at, db, make_user):
-    poa = client(app, "192.0.2.11")
-    login(poa, "rep@poa.example")
-    entry_id = start_entry(poa, open_call, network["exp_poa"])
-    form = poa.get(f"/awards/entries/{entry_id}/edit").forms["deform"]
-    fill_entry(form)
+    poa, entry_id, form = porto_alegre_entry(app, open_call, network)
     form["add"] = [Upload("report.pdf", documents.pdf()), Upload("photo.jpg", documents.jpeg_with_exif()),
                    Upload("figures.xlsx", documents.xlsx())]
     form.submit("submit", status=302)
