@@ -759,3 +759,58 @@ def form_with(client, url, form_id="deform", **fields):
     for name, value in fields.items():
         form[name] = value
     return form
+
+
+class LiveServer:
+    """waitress in a background thread; stop() closes every connection and joins the thread."""
+
+    def __init__(self, app, threads=4):
+        import threading
+
+        from waitress.server import create_server
+        self.server = create_server(app, host="127.0.0.1", port=0, threads=threads, clear_untrusted_proxy_headers=True)
+        self.url = f"http://127.0.0.1:{self.server.effective_port}"
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="live-server", daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        loop, socket_map = self.server.asyncore.loop, self.server._map
+        try:
+            while not self._stop.is_set():
+                loop(timeout=0.05, map=socket_map, count=1)
+        finally:
+            # Closed from the loop's own thread, so no channel is touched by two threads at once.
+            for channel in list(socket_map.values()):
+                try:
+                    channel.close()
+                except OSError:
+                    pass
+            self.server.task_dispatcher.shutdown(cancel_pending=True, timeout=5)
+
+    def stop(self):
+        self._stop.set()
+        self.thread.join(timeout=10)
+        assert not self.thread.is_alive(), "the live server did not stop"
+
+
+def submit_over_http(base_url, form, browser, button=None, timeout=60):
+    """Send a webtest form (filled in `browser`, a webtest client of the same app) to a LiveServer at
+    base_url over a real connection, with the browser's cookies: many such threads are many supporters
+    sending at once. Returns (status, Location header)."""
+    import http.client
+    from urllib.parse import urlencode, urlsplit
+    target = urlsplit(base_url)
+    body = urlencode(form.submit_fields(button)).encode()
+    cookies = "; ".join(f"{c.name}={c.value}" for c in browser.cookiejar)
+    action = urlsplit(form.action or "")
+    path = action.path or form.response.request.path_qs
+    connection = http.client.HTTPConnection(target.hostname, target.port, timeout=timeout)
+    try:
+        connection.request("POST", path, body=body, headers={
+            "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookies})
+        response = connection.getresponse()
+        response.read()
+        return response.status, response.getheader("Location")
+    finally:
+        connection.close()

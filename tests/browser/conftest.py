@@ -7,10 +7,10 @@ unless PORTAL_REQUIRE_BROWSER=1 (CI), where it fails them: CI must not pass by s
 import json
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
+from portal.testing import LiveServer
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -30,37 +30,6 @@ def missing_tool(reason):
 
 
 # --- the server ------------------------------------------------------------------------------------
-
-class LiveServer:
-    """waitress in a background thread; stop() closes every connection and joins the thread."""
-
-    def __init__(self, app):
-        from waitress.server import create_server
-        self.server = create_server(app, host="127.0.0.1", port=0, threads=4, clear_untrusted_proxy_headers=True)
-        self.url = f"http://127.0.0.1:{self.server.effective_port}"
-        self._stop = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="live-server", daemon=True)
-        self.thread.start()
-
-    def _run(self):
-        loop, socket_map = self.server.asyncore.loop, self.server._map
-        try:
-            while not self._stop.is_set():
-                loop(timeout=0.05, map=socket_map, count=1)
-        finally:
-            # Closed from the loop's own thread, so no channel is touched by two threads at once.
-            for channel in list(socket_map.values()):
-                try:
-                    channel.close()
-                except OSError:
-                    pass
-            self.server.task_dispatcher.shutdown(cancel_pending=True, timeout=5)
-
-    def stop(self):
-        self._stop.set()
-        self.thread.join(timeout=10)
-        assert not self.thread.is_alive(), "the live server did not stop"
-
 
 @pytest.fixture(scope="session")
 def serve():
