@@ -10,8 +10,9 @@ from portal.api import apply_translated, content_service, html_to_text
 from .models import Antenna
 from .schemas import email_lines
 
-# The content types a coordinator may add in an antenna's section, those that are registered.
-ANTENNA_TYPES = ("news", "page", "event")
+# The content types a coordinator may add in an antenna's section, those that are registered: a campaign
+# too, as an antenna funds its own actions (the crowdfunding plugin's type, when it is there).
+ANTENNA_TYPES = ("news", "page", "event", "campaign")
 
 
 def antenna_types(request: Any) -> list:

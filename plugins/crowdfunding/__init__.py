@@ -13,7 +13,7 @@ EXAMPLE = {"action": "Work plan 2027, line 3.2", "currency": "EUR", "timezone": 
 def includeme(config):
     config.add_plugin("crowdfunding", title=_("Crowdfunding"))
     from .demo import create_demo_campaigns
-    from .exports import PLEDGE_COLUMNS, pledge_rows
+    from .exports import PLEDGE_COLUMNS, SUPPORTER_COLUMNS, pledge_rows, supporter_rows
     from .models import Campaign
     from .permissions import CrowdfundingPermissions
     from .schemas import CampaignSchema
@@ -32,6 +32,8 @@ def includeme(config):
     config.add_home_section("campaigns", _("Open campaigns"), open_campaigns, order=15)
     config.add_export("crowdfunding-pledges", _("Pledges to the campaigns"), pledge_rows, columns=PLEDGE_COLUMNS,
                       permission="manage")
+    config.add_export("crowdfunding-supporters", _("Supporters of the campaigns (anonymous ones unnamed)"),
+                      supporter_rows, columns=SUPPORTER_COLUMNS)
     config.add_static("static/crowdfunding.css")
     config.add_demo_data(create_demo_campaigns, order=70)
     config.include(".views")

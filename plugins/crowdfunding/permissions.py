@@ -1,5 +1,6 @@
 """Who may do what with campaigns: a campaign is a content item (the core's ACL: public once published)
-written by the secretariat alone; its pledges are the secretariat's alone."""
+written by the secretariat, or by an antenna's coordinators in the antenna's section (their local role
+there); its pledges are the secretariat's alone."""
 from pyramid.authorization import ALL_PERMISSIONS, Allow, Deny, Everyone
 
 from portal.api import Permissions
@@ -13,7 +14,8 @@ class CrowdfundingPermissions(Permissions):
     @staticmethod
     def campaign(content_acl):
         """A campaign: the core's content ACL without the editors' rights: its budget, rewards and dates
-        commit the network's money, so only the secretariat writes them."""
+        commit the network's money, so only the secretariat writes them, and the coordinators of the antenna
+        whose section holds the campaign (their local role, kept in the ACL)."""
         return [ace for ace in content_acl if ace[1] != "role:editor"]
 
     @staticmethod

@@ -3,7 +3,8 @@ giving the minimum and the optimum, rewards, amounts in the currency's decimals)
 progress, listed as open, funded or past, found in search."""
 from datetime import datetime
 
-from crowd_helpers import UTC, add_campaign, rows, set_rows
+from crowd_helpers import NOW, UTC, add_campaign, rows, set_rows
+from plugins.crowdfunding import EXAMPLE
 from portal.testing import login, text_of
 
 
@@ -161,3 +162,32 @@ def test_a_published_campaign_is_found_in_search_as_a_campaign(testapp, db, at):
     add_campaign(db, title="Zanzibarian translation campaign")
     hits = testapp.get("/search.json", {"q": "Zanzibarian"}).json["results"]
     assert [h["key"].split(":")[0] for h in hits] == ["campaign"]
+
+
+def test_an_antennas_coordinator_runs_a_campaign_of_the_antenna(testapp, db, secretariat, make_user, at):
+    from plugins.antennas.models import Antenna
+    from plugins.crowdfunding.models import Campaign
+    from portal.models import Section
+    coordinator = make_user("luiza@example.org", name="Luiza")
+    make_user("other@example.org", name="Other")
+    with db() as s:
+        section = Section(title="Latin America", language="en", state="published", published=NOW)
+        antenna = Antenna(name="Latin America", region="latin-america-caribbean", section=section, status="active")
+        s.add(antenna)
+        s.flush()
+        antenna.set_coordinators(s, [coordinator])
+        antenna_id, section_id = antenna.id, section.id
+    login(testapp, "luiza@example.org")
+    assert f"/antennas/{antenna_id}/add/campaign" in testapp.get(f"/antennas/{antenna_id}").text
+    form = testapp.get(f"/antennas/{antenna_id}/add/campaign").forms["deform"]
+    form["title"] = "An antenna office in Montevideo"
+    for name, value in EXAMPLE.items():
+        form[name] = value
+    set_rows(form, "budget_lines", [{"what": "Rent", "amount": "6000", "required": True}])
+    campaign_url = form.submit("save", status=302).follow().request.path
+    with db() as s:
+        campaign = s.get(Campaign, int(campaign_url.rsplit("/", 1)[1]))
+        assert campaign.parent_id == section_id and campaign.minimum == 600000
+    testapp.get(f"{campaign_url}/edit", status=200)  # the coordinator goes on writing it
+    login(testapp, "other@example.org")
+    testapp.get(f"{campaign_url}/edit", status=403)  # nobody else but the secretariat

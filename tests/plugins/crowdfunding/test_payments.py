@@ -69,3 +69,24 @@ def test_the_pledges_export_for_accounting(testapp, db, secretariat, at):
                                                        {"campaign": campaign_id}).text)))
     assert [(r["amount"], r["currency"], r["reward"], r["name"], r["anonymous"], r["state"]) for r in rows] == \
         [("50.50", "EUR", "A printed copy", "Ana Souza", "yes", "pledged")]
+
+
+def test_the_supporters_export_is_open_and_keeps_anonymity(testapp, db, at):
+    campaign_id, (copy,) = add_campaign(db, rewards=[(5000, "A printed copy", None)])
+    draft_id, _r = add_campaign(db, title="A draft", state="draft")
+    pledge_form(testapp, campaign_id, amount="50.5", reward=str(copy), name="Ana Souza", anonymous=True,
+                email="ana@example.org", message="Keep going").submit("pledge", status=302)
+    pledge_form(testapp, campaign_id, amount="12", name="Kofi Mensah", email="kofi@example.org").submit(
+        "pledge", status=302)
+    from plugins.crowdfunding.models import Pledge
+    with db() as s:  # a pledge to a draft (written straight in) is nobody's to see
+        s.add(Pledge(campaign_id=draft_id, idempotency_key="k-draft", reference="CF-D-1", amount=900,
+                     name="Hidden", email="h@example.org"))
+    text = testapp.get("/export/crowdfunding-supporters.csv").text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [(r["supporter"], r["amount"], r["reward"], r["campaign"]) for r in rows] == [
+        ("Anonymous", "50.50", "A printed copy", str(campaign_id)), ("Kofi Mensah", "12.00", "", str(campaign_id))]
+    assert "ana@example.org" not in text and "Ana Souza" not in text and "Keep going" not in text
+    assert "Hidden" not in text
+    es = testapp.get("/export/crowdfunding-supporters.json", headers={"Accept-Language": "es"}).json
+    assert any(r["supporter"] == "Anónimo" for r in (es if isinstance(es, list) else es["rows"]))
