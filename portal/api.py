@@ -95,6 +95,7 @@ _WHERE: dict[str, str] = {
     "datetime_node": "portal.nodes",
     "email_node": "portal.nodes",
     "local_moments": "portal.nodes",
+    "member_node": "portal.nodes",
     "no_such_time": "portal.nodes",
     "normal_address": "portal.nodes",
     "timezone_node": "portal.nodes",
@@ -241,7 +242,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.models import Base, Content, Group, LocalRole, MEMBER_KINDS, Member, News, OutboxMessage, Revision, Section, Setting, User, WorkflowLog, utcnow  # noqa: F401
     from portal.models.content import one_per_translation  # noqa: F401
     from portal.formview import ConfirmView, FormView  # noqa: F401
-    from portal.nodes import LocalDateTime, address_validator, datetime_node, email_node, local_moments, no_such_time, normal_address, timezone_node, utc_or_invalid, valid_address  # noqa: F401
+    from portal.nodes import LocalDateTime, address_validator, datetime_node, email_node, local_moments, member_node, no_such_time, normal_address, timezone_node, utc_or_invalid, valid_address  # noqa: F401
     from portal.timezones import date_text, datetime_text, wall_clock  # noqa: F401
     from portal.guard import as_id  # noqa: F401
     from portal.passwords import hash_password  # noqa: F401

@@ -188,3 +188,47 @@ def local_moments(*names: str, zone_field: str = "timezone",
         if to_utc:
             value.update(moments)
     return check
+
+
+def member_node(name: str = "member_id", title: Any = _("Member organisation"), own_only: Any = None,
+                **kw: Any) -> colander.SchemaNode:
+    """A member organisation chosen in the list of them (optional unless missing= says otherwise; an
+    unknown id is refused). own_only: a representative (role "member") may choose only their own
+    organisation, which the list then holds alone and the form starts with; own_only is the error
+    they get for another one ("You can only share experiences of your own member organisation.")."""
+    from sqlalchemy import select
+
+    from .models import Member
+
+    def representative(request: Any) -> Any:
+        user = request.user
+        return user if own_only is not None and user is not None and user.role == "member" else None
+
+    @colander.deferred
+    def widget(node: colander.SchemaNode, kw: dict[str, Any]) -> deform.widget.Widget:
+        request = kw["request"]
+        stmt = select(Member.id, Member.name).order_by(Member.name)
+        if (user := representative(request)) is not None:
+            stmt = stmt.where(Member.id == user.member_id)
+        rows = request.dbsession.execute(stmt)
+        return deform.widget.SelectWidget(values=[("", "—")] + [(str(r.id), r.name) for r in rows])
+
+    @colander.deferred
+    def validator(node: colander.SchemaNode, kw: dict[str, Any]) -> Callable[..., None]:
+        request = kw["request"]
+
+        def check(node: colander.SchemaNode, value: int) -> None:
+            if (user := representative(request)) is not None and value != user.member_id:
+                raise colander.Invalid(node, own_only)
+            if request.dbsession.get(Member, value) is None:
+                raise colander.Invalid(node, _("Unknown member organisation."))
+        return check
+
+    @colander.deferred
+    def default(node: colander.SchemaNode, kw: dict[str, Any]) -> Any:
+        user = representative(kw["request"])
+        return user.member_id if user is not None and user.member_id else colander.null
+
+    kw.setdefault("missing", None)
+    return colander.SchemaNode(colander.Integer(), name=name, title=title, widget=widget, validator=validator,
+                               default=default, **kw)

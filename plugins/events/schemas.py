@@ -4,9 +4,9 @@ import colander
 import deform
 from sqlalchemy import select
 
-from portal.api import ContentSchema, country_node, rich_text_node, translatable_node
+from portal.api import ContentSchema, country_node, member_node, rich_text_node, translatable_node
 from portal.api import LocalDateTime, NoSuchTime, _, local_to_utc, no_such_time, timezone_node, translate
-from portal.api import Member, Section
+from portal.api import Section
 
 from .models import KINDS, to_utc
 
@@ -85,23 +85,6 @@ def deferred_section_validator(node, kw):
     return validator
 
 
-@colander.deferred
-def deferred_member_widget(node, kw):
-    request = kw["request"]
-    rows = request.dbsession.execute(select(Member.id, Member.name).order_by(Member.name))
-    return deform.widget.SelectWidget(values=[("", "—")] + [(str(r.id), r.name) for r in rows])
-
-
-@colander.deferred
-def deferred_member_validator(node, kw):
-    request = kw["request"]
-
-    def validator(node, value):
-        if request.dbsession.get(Member, value) is None:
-            raise colander.Invalid(node, _("Unknown member organisation."))
-    return validator
-
-
 def check_event(form, value):
     """End after start, times that exist in the zone, a place or a link, a deadline before the end."""
     error = colander.Invalid(form)
@@ -153,8 +136,7 @@ class EventSchema(ContentSchema):
         widget=deform.widget.TextInputWidget(attributes={"type": "date"}))
     organiser = colander.SchemaNode(colander.String(), title=_("Organiser"), missing="",
                                     validator=colander.Length(0, 300))
-    member_id = colander.SchemaNode(colander.Integer(), title=_("Member organisation organising it"), missing=None,
-                                    widget=deferred_member_widget, validator=deferred_member_validator)
+    member_id = member_node(title=_("Member organisation organising it"))
 
     def __init__(self, *args, **kw):
         super().__init__(*args, validator=check_event, **kw)

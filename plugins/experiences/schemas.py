@@ -3,9 +3,8 @@ import colander
 import deform
 from sqlalchemy import select
 
-from portal.api import ContentSchema, country_node, rich_text_node
+from portal.api import ContentSchema, country_node, member_node, rich_text_node
 from portal.api import _, translate
-from portal.api import Member
 
 from .models import MECHANISMS, SCALES, SDGS, Theme
 
@@ -78,36 +77,6 @@ def deferred_sdg_widget(node, kw):
         values=[(str(n), f"{n}. {translate(title, request)}") for n, title in SDG_TITLES.items()])
 
 
-@colander.deferred
-def deferred_member_widget(node, kw):
-    request = kw["request"]
-    user = request.user
-    stmt = select(Member.id, Member.name).order_by(Member.name)
-    if user is not None and user.role == "member":
-        stmt = stmt.where(Member.id == user.member_id)  # a representative writes for their own member
-    return deform.widget.SelectWidget(values=[("", "—")] + [(str(r.id), r.name) for r in request.dbsession.execute(stmt)])
-
-
-@colander.deferred
-def deferred_member_validator(node, kw):
-    request = kw["request"]
-    user = request.user
-
-    def validator(node, value):
-        if user is not None and user.role == "member":
-            if value != user.member_id:
-                raise colander.Invalid(node, _("You can only share experiences of your own member organisation."))
-        elif request.dbsession.get(Member, value) is None:
-            raise colander.Invalid(node, _("Unknown member organisation."))
-    return validator
-
-
-@colander.deferred
-def deferred_member_default(node, kw):
-    user = kw["request"].user
-    return user.member_id if user is not None and user.member_id else colander.null
-
-
 def year_node(name, title, missing):
     return colander.SchemaNode(colander.Integer(), name=name, title=title, missing=missing,
                                validator=colander.Range(1900, 2100, min_err=_("A year from 1900 to 2100."),
@@ -130,9 +99,7 @@ def check_links(node, value):
 
 class ExperienceSchema(ContentSchema):
     body = rich_text_node(_("Full description"))
-    member_id = colander.SchemaNode(colander.Integer(), title=_("Member organisation"), missing=None,
-                                    widget=deferred_member_widget, default=deferred_member_default,
-                                    validator=deferred_member_validator)
+    member_id = member_node(own_only=_("You can only share experiences of your own member organisation."))
     city = colander.SchemaNode(colander.String(), title=_("City"), validator=colander.Length(1, 120))
     country = country_node()
     theme_slugs = colander.SchemaNode(colander.Set(), title=_("Themes"), widget=deferred_theme_widget,

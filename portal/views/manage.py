@@ -8,7 +8,7 @@ from sqlalchemy import func, or_, select
 
 from ..db import get_or_404
 from ..formview import FormView
-from ..nodes import address_validator, email_node
+from ..nodes import address_validator, email_node, member_node
 from ..guard import as_id
 from ..i18n import LANGUAGES, _, translate
 from ..page import page as page_values
@@ -65,13 +65,6 @@ def dashboard(request):
 # --- users ----------------------------------------------------------------------------------------
 
 @colander.deferred
-def deferred_member_widget(node, kw):
-    request = kw["request"]
-    rows = request.dbsession.execute(select(Member.id, Member.name).order_by(Member.name)).all()
-    return deform.widget.SelectWidget(values=[("", "—")] + [(str(r.id), r.name) for r in rows])
-
-
-@colander.deferred
 def deferred_role_widget(node, kw):
     request = kw["request"]
     return deform.widget.SelectWidget(values=[("", translate(_("(no role)"), request))] +
@@ -102,8 +95,7 @@ class UserSchema(colander.Schema):
     name = colander.SchemaNode(colander.String(), title=_("Name"), validator=colander.Length(1, 200))
     role = colander.SchemaNode(colander.String(), title=_("Role"), missing=None, widget=deferred_role_widget,
                                validator=colander.OneOf(ROLES))
-    member_id = colander.SchemaNode(colander.Integer(), title=_("Represents the member"), missing=None,
-                                    widget=deferred_member_widget)
+    member_id = member_node(title=_("Represents the member"))
     groups = colander.SchemaNode(colander.Set(), title=_("Groups"), missing=set(), widget=deferred_groups_widget)
     language = colander.SchemaNode(colander.String(), title=_("Preferred language"),
                                    validator=colander.OneOf(list(LANGUAGES)),
