@@ -2,6 +2,7 @@
 mail.py's), and new pages, revisions and comments for those who follow the group (the core's Follow
 button; the e-mail digests of digest.py are the plugin's own)."""
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from portal.api import User, _, may_read, notify, notify_followers
 
@@ -22,7 +23,8 @@ def may_follow(request, user, group):
 
 def includeme(config):
     config.add_notification_kind("group.invitation", _("Invitation to a working group"), default_mail=False)
-    config.add_followable("working_group", WorkingGroup, group_title, group_address, allowed=may_follow)
+    config.add_followable("working_group", WorkingGroup, group_title, group_address, allowed=may_follow,
+                          load=(selectinload(WorkingGroup.memberships), selectinload(WorkingGroup.principal_group)))
 
 
 def invited(request, group, emails):
