@@ -121,6 +121,10 @@ _WHERE: dict[str, str] = {
     "text": "portal.imports",
     "outbox_message": "portal.mail",
     "FREQUENCIES": "portal.notifications",
+    "follow_item": "portal.follow_digests",
+    "item_follow": "portal.follow_digests",
+    "send_follow_digests": "portal.follow_digests",
+    "unfollow_item": "portal.follow_digests",
     "follow_info": "portal.notifications",
     "followers": "portal.notifications",
     "may_read": "portal.notifications",
@@ -238,6 +242,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.page import page  # noqa: F401
     from portal.pagination import Page, paginate  # noqa: F401
     from portal.maps import world_map  # noqa: F401
+    from portal.follow_digests import follow_item, item_follow, send_follow_digests, unfollow_item  # noqa: F401
     from portal.notifications import FREQUENCIES, follow_info, followers, may_read, notify, notify_followers  # noqa: F401
     from portal.mail import outbox_message, render_template, send_mail, send_template, sender_domain  # noqa: F401
     from portal.models import Base, Content, Group, LocalRole, MEMBER_KINDS, Member, News, OutboxMessage, Revision, Section, Setting, User, WorkflowLog, utcnow  # noqa: F401

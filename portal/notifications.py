@@ -16,9 +16,9 @@ from typing import Any, Callable, Iterable
 from pyramid.authorization import ACLHelper, Authenticated, Everyone
 from pyramid.i18n import TranslationString
 from sqlalchemy import func, select, update
-from sqlalchemy import inspect as sa_inspect
 
 from .clock import clock
+from .follow_digests import PERIODS, followed_objects, own_digest_ids
 from .i18n import _, translate, translate_to
 from .models import Content, Follow, Group, Notification, User, group_members
 
@@ -28,7 +28,6 @@ FREQUENCIES = {
     "weekly": _("Once a week, in one mail"),
     "never": _("Never: only on the portal"),
 }
-PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 PAGE_SIZE = 20
 
 
@@ -51,6 +50,7 @@ class Followable:
     allowed: Callable
     plugin: str
     load: tuple = ()
+    digest: Callable | None = None
 
 
 def add_notification_kind(config, name, title, default_mail=True):
@@ -73,15 +73,17 @@ def may_read(user, obj, permission="view"):
     return bool(ACLHelper().permits(obj, principals, permission))
 
 
-def add_followable(config, name, model, title, url, allowed=None, load=()):
+def add_followable(config, name, model, title, url, allowed=None, load=(), digest=None):
     """Let people follow objects of `model` (the follow_button macro on their page; notify_followers when
     something happens there). title/url(request, obj); allowed(request, user, obj), default: obj's ACL
     lets the user view it; load: the loader options (selectinload(...)) of what title, url and allowed
-    read, so a list of follows takes one query per kind of object, not one per object."""
+    read, so a list of follows takes one query per kind of object, not one per object; digest(request,
+    follow, obj, since, until) -> (subject, body) | None: the item's own digest, for the follows that
+    chose one (portal.follow_digests)."""
     from .registry import _register
     item = Followable(name=name, model=model, title=title, url=url,
                       allowed=allowed or (lambda request, user, obj: may_read(user, obj)), plugin=config.package_name,
-                      load=tuple(load))
+                      load=tuple(load), digest=digest)
     portal = config.registry.portal
 
     def store():
@@ -107,11 +109,12 @@ def message_text(request, notification, language=None):
 
 
 def notify(request, users: Iterable[Any], kind: str, message: Any, url: str, note: str = "",
-           skip: Any = "visitor") -> list:
+           skip: Any = "visitor", mail: bool = True) -> list:
     """Tell each of `users` (accounts, duplicates and inactive ones left out) of something: message, a
     translation string whose mapping holds plain values; url, where it happened; note, a person's own
     words shown with it (a reviewer's comment). The person who caused it (skip: the visitor by default,
-    None: nobody) is not told. Mails leave with the request's transaction."""
+    None: nobody) is not told; mail=False: on the portal only (another mail tells of it). Mails leave with
+    the request's transaction."""
     found = _kind(request, kind)
     skip = getattr(request, "user", None) if skip == "visitor" else skip
     if not isinstance(message, TranslationString):
@@ -126,7 +129,9 @@ def notify(request, users: Iterable[Any], kind: str, message: Any, url: str, not
         row = Notification(user_id=user.id, user=user, kind=kind, message=stored, note=(note or "")[:2000],
                            url=url, created=now)
         request.dbsession.add(row)
-        if found.default_mail and user.mail_frequency == "immediately":
+        if not mail:
+            row.mailed_at = now  # not in the account's digests either
+        elif found.default_mail and user.mail_frequency == "immediately":
             _mail_one(request, user, row)
             row.mailed_at = now
         made.append(row)
@@ -207,8 +212,14 @@ def followers(request, obj):
 
 
 def notify_followers(request, obj, message, url, note=""):
-    """Tell obj's followers (but the visitor) that something happened there ("follow.activity")."""
-    return notify(request, followers(request, obj), "follow.activity", message, url, note=note)
+    """Tell obj's followers (but the visitor) that something happened there ("follow.activity"); those
+    who chose the item's own digest read it there, so it is not mailed to them."""
+    name, item = followable_of(request, obj)
+    users = followers(request, obj)
+    own = own_digest_ids(request.dbsession, name, obj.id) if item is not None and item.digest else set()
+    return (notify(request, [u for u in users if u.id not in own], "follow.activity", message, url, note=note)
+            + notify(request, [u for u in users if u.id in own], "follow.activity", message, url, note=note,
+                     mail=False))
 
 
 def follows_of(request, user, newest: int | None = None) -> list:
@@ -231,17 +242,7 @@ def follows_of(request, user, newest: int | None = None) -> list:
 def _shown(request, user, follows) -> list:
     """The follows whose object is still there and readable, each with its title and address."""
     followables = request.registry.portal.followables
-    wanted: dict = {}
-    for follow in follows:
-        if follow.target_type in followables:
-            wanted.setdefault(follow.target_type, set()).add(follow.target_id)
-    objects = {}
-    for name, ids in wanted.items():
-        model = followables[name].model
-        key = sa_inspect(model).primary_key[0]
-        stmt = select(model).where(key.in_(sorted(ids))).options(*followables[name].load)
-        for obj in request.dbsession.scalars(stmt):
-            objects[name, getattr(obj, key.key)] = obj
+    objects = followed_objects(request.dbsession, followables, follows)
     found = []
     for follow in follows:
         obj = objects.get((follow.target_type, follow.target_id))
@@ -386,3 +387,6 @@ def includeme(config):
                                "page: ${account}"))
     config.add_periodic_task("portal:notification-digests", send_digests, every=timedelta(minutes=15),
                              title=_("Send the daily and weekly notification digests that are due"))
+    from .follow_digests import send_follow_digests
+    config.add_periodic_task("portal:follow-digests", send_follow_digests, every=timedelta(minutes=15),
+                             title=_("Send the digests of followed items that are due"))
