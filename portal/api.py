@@ -105,6 +105,8 @@ _WHERE: dict[str, str] = {
     "datetime_text": "portal.timezones",
     "here_and_there": "portal.views",
     "wall_clock": "portal.timezones",
+    "zone_info": "portal.timezones",
+    "place_of": "portal.timezones",
     "your_time": "portal.views",
     "as_id": "portal.guard",
     "ImportFileError": "portal.imports",
@@ -120,6 +122,10 @@ _WHERE: dict[str, str] = {
     "text": "portal.imports",
     "outbox_message": "portal.mail",
     "FREQUENCIES": "portal.notifications",
+    "follow_item": "portal.follow_digests",
+    "item_follow": "portal.follow_digests",
+    "send_follow_digests": "portal.follow_digests",
+    "unfollow_item": "portal.follow_digests",
     "follow_info": "portal.notifications",
     "followers": "portal.notifications",
     "may_read": "portal.notifications",
@@ -237,13 +243,14 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.page import page  # noqa: F401
     from portal.pagination import Page, paginate  # noqa: F401
     from portal.maps import world_map  # noqa: F401
+    from portal.follow_digests import follow_item, item_follow, send_follow_digests, unfollow_item  # noqa: F401
     from portal.notifications import FREQUENCIES, follow_info, followers, may_read, notify, notify_followers  # noqa: F401
     from portal.mail import outbox_message, render_template, send_mail, send_template, sender_domain  # noqa: F401
     from portal.models import Base, Content, Group, LocalRole, MEMBER_KINDS, Member, News, OutboxMessage, Revision, Section, Setting, User, WorkflowLog, utcnow  # noqa: F401
     from portal.models.content import one_per_translation  # noqa: F401
     from portal.formview import ConfirmView, FormView  # noqa: F401
     from portal.nodes import LocalDateTime, address_validator, datetime_node, email_node, local_moments, member_node, no_such_time, normal_address, timezone_node, utc_or_invalid, valid_address  # noqa: F401
-    from portal.timezones import date_text, datetime_text, wall_clock  # noqa: F401
+    from portal.timezones import date_text, datetime_text, place_of, wall_clock, zone_info  # noqa: F401
     from portal.guard import as_id  # noqa: F401
     from portal.passwords import hash_password  # noqa: F401
     from portal.callbacks import Badge, BadgesCallback, DashboardItem, DemoData, DocumentCallback, ExportRow, ExportRows, FacetsCallback, ImportRun, RequestCallback, SearchDocument, SectionCallback, SectionItem, TimelineCallback, TimelineEntry, ViewValues  # noqa: F401

@@ -18,6 +18,7 @@ from pyramid.i18n import TranslationString
 from sqlalchemy import func, select, update
 
 from .clock import clock
+from .follow_digests import PERIODS, followed_objects, own_digest_ids
 from .i18n import _, translate, translate_to
 from .models import Content, Follow, Group, Notification, User, group_members
 
@@ -27,7 +28,6 @@ FREQUENCIES = {
     "weekly": _("Once a week, in one mail"),
     "never": _("Never: only on the portal"),
 }
-PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 PAGE_SIZE = 20
 
 
@@ -49,6 +49,8 @@ class Followable:
     url: Callable
     allowed: Callable
     plugin: str
+    load: tuple = ()
+    digest: Callable | None = None
 
 
 def add_notification_kind(config, name, title, default_mail=True):
@@ -71,13 +73,17 @@ def may_read(user, obj, permission="view"):
     return bool(ACLHelper().permits(obj, principals, permission))
 
 
-def add_followable(config, name, model, title, url, allowed=None):
+def add_followable(config, name, model, title, url, allowed=None, load=(), digest=None):
     """Let people follow objects of `model` (the follow_button macro on their page; notify_followers when
     something happens there). title/url(request, obj); allowed(request, user, obj), default: obj's ACL
-    lets the user view it."""
+    lets the user view it; load: the loader options (selectinload(...)) of what title, url and allowed
+    read, so a list of follows takes one query per kind of object, not one per object; digest(request,
+    follow, obj, since, until) -> (subject, body) | None: the item's own digest, for the follows that
+    chose one (portal.follow_digests)."""
     from .registry import _register
     item = Followable(name=name, model=model, title=title, url=url,
-                      allowed=allowed or (lambda request, user, obj: may_read(user, obj)), plugin=config.package_name)
+                      allowed=allowed or (lambda request, user, obj: may_read(user, obj)), plugin=config.package_name,
+                      load=tuple(load), digest=digest)
     portal = config.registry.portal
 
     def store():
@@ -103,11 +109,12 @@ def message_text(request, notification, language=None):
 
 
 def notify(request, users: Iterable[Any], kind: str, message: Any, url: str, note: str = "",
-           skip: Any = "visitor") -> list:
+           skip: Any = "visitor", mail: bool = True) -> list:
     """Tell each of `users` (accounts, duplicates and inactive ones left out) of something: message, a
     translation string whose mapping holds plain values; url, where it happened; note, a person's own
     words shown with it (a reviewer's comment). The person who caused it (skip: the visitor by default,
-    None: nobody) is not told. Mails leave with the request's transaction."""
+    None: nobody) is not told; mail=False: on the portal only (another mail tells of it). Mails leave with
+    the request's transaction."""
     found = _kind(request, kind)
     skip = getattr(request, "user", None) if skip == "visitor" else skip
     if not isinstance(message, TranslationString):
@@ -122,7 +129,9 @@ def notify(request, users: Iterable[Any], kind: str, message: Any, url: str, not
         row = Notification(user_id=user.id, user=user, kind=kind, message=stored, note=(note or "")[:2000],
                            url=url, created=now)
         request.dbsession.add(row)
-        if found.default_mail and user.mail_frequency == "immediately":
+        if not mail:
+            row.mailed_at = now  # not in the account's digests either
+        elif found.default_mail and user.mail_frequency == "immediately":
             _mail_one(request, user, row)
             row.mailed_at = now
         made.append(row)
@@ -203,17 +212,41 @@ def followers(request, obj):
 
 
 def notify_followers(request, obj, message, url, note=""):
-    """Tell obj's followers (but the visitor) that something happened there ("follow.activity")."""
-    return notify(request, followers(request, obj), "follow.activity", message, url, note=note)
+    """Tell obj's followers (but the visitor) that something happened there ("follow.activity"); those
+    who chose the item's own digest read it there, so it is not mailed to them."""
+    name, item = followable_of(request, obj)
+    users = followers(request, obj)
+    own = own_digest_ids(request.dbsession, name, obj.id) if item is not None and item.digest else set()
+    return (notify(request, [u for u in users if u.id not in own], "follow.activity", message, url, note=note)
+            + notify(request, [u for u in users if u.id in own], "follow.activity", message, url, note=note,
+                     mail=False))
 
 
-def follows_of(request, user):
-    """[(title, url)] of what `user` follows, for the account page."""
-    portal = request.registry.portal
+def follows_of(request, user, newest: int | None = None) -> list:
+    """[{"title", "url", "follow"}] of what `user` follows and may still read, oldest first (the account
+    page); newest=N: the N most recent of them, newest first (my space's panel). One query for the follows
+    and one per kind of followed object, however many they are."""
+    stmt = select(Follow).where(Follow.user_id == user.id)
+    if newest is None:
+        return _shown(request, user, request.dbsession.scalars(stmt.order_by(Follow.created, Follow.id)).all())
+    stmt = stmt.order_by(Follow.created.desc(), Follow.id.desc()).limit(newest)
+    found: list = []
+    for offset in range(0, 10 * newest, newest):  # again only when some can no longer be read
+        batch = request.dbsession.scalars(stmt.offset(offset)).all()
+        found += _shown(request, user, batch)
+        if len(found) >= newest or len(batch) < newest:
+            break
+    return found[:newest]
+
+
+def _shown(request, user, follows) -> list:
+    """The follows whose object is still there and readable, each with its title and address."""
+    followables = request.registry.portal.followables
+    objects = followed_objects(request.dbsession, followables, follows)
     found = []
-    for follow in request.dbsession.scalars(select(Follow).where(Follow.user_id == user.id).order_by(Follow.created)):
-        item = portal.followables.get(follow.target_type)
-        obj = request.dbsession.get(item.model, follow.target_id) if item else None
+    for follow in follows:
+        obj = objects.get((follow.target_type, follow.target_id))
+        item = followables.get(follow.target_type)
         if obj is not None and item.allowed(request, user, obj):
             found.append({"title": item.title(request, obj), "url": item.url(request, obj), "follow": follow})
     return found
@@ -221,7 +254,7 @@ def follows_of(request, user):
 
 def followed_panel(request):
     """My space's "follows" panel: what the person follows, newest first (a link each)."""
-    return [{"title": f["title"], "url": f["url"]} for f in reversed(follows_of(request, request.user))][:12]
+    return [{"title": f["title"], "url": f["url"]} for f in follows_of(request, request.user, newest=12)]
 
 
 def notifications_action(request):
@@ -354,3 +387,6 @@ def includeme(config):
                                "page: ${account}"))
     config.add_periodic_task("portal:notification-digests", send_digests, every=timedelta(minutes=15),
                              title=_("Send the daily and weekly notification digests that are due"))
+    from .follow_digests import send_follow_digests
+    config.add_periodic_task("portal:follow-digests", send_follow_digests, every=timedelta(minutes=15),
+                             title=_("Send the digests of followed items that are due"))

@@ -73,7 +73,8 @@ def moment_text(moment: datetime, zone: str, locale: str) -> str:
     return datetime_text(locale, moment, zone, "full")
 
 
-def _zone(zone: str | None) -> ZoneInfo:
+def zone_info(zone: str | None) -> ZoneInfo:
+    """The zone of that name; UTC for none or an unknown name (a stored zone a newer tzdata renamed)."""
     try:
         return ZoneInfo(zone or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
@@ -85,7 +86,7 @@ def date_text(locale: str, value: date | datetime | None, length: Length = "medi
     if value is None:
         return ""
     if isinstance(value, datetime):
-        value = (value.astimezone(_zone(zone)) if value.tzinfo else value).date()
+        value = (value.astimezone(zone_info(zone)) if value.tzinfo else value).date()
     return format_date(value, length, locale=locale)
 
 
@@ -96,7 +97,7 @@ def datetime_text(locale: str, moment: datetime | None, zone: str | None = "UTC"
     pages of plugins call it with the recipient's or the reader's language."""
     if moment is None:
         return ""
-    tz = _zone(zone)
+    tz = zone_info(zone)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)  # stored moments are UTC
     local = moment.astimezone(tz)
@@ -106,18 +107,20 @@ def datetime_text(locale: str, moment: datetime | None, zone: str | None = "UTC"
     return f"{text} ({zone_label(moment, zone or 'UTC', locale)})" if with_zone else text
 
 
-def place_of(zone: str, locale: str) -> str:
-    """The city a zone is named after, in the reader's language ("São Paulo", "Dakar"; "UTC")."""
-    if zone == "UTC" or not is_zone(zone):
+def place_of(zone: str | None, locale: str, style: Literal["city", "country"] = "city") -> str:
+    """Where a zone's clocks are, in the reader's language: style "city", the city it is named after
+    ("São Paulo", "Montevideo"); "country", the time of its country ("Uruguay Time", "hora de Francia").
+    "UTC" for UTC, none or an unknown zone."""
+    if not zone or zone == "UTC" or not is_zone(zone):
         return "UTC"
-    return get_timezone_location(ZoneInfo(zone), locale=locale, return_city=True)
+    return get_timezone_location(ZoneInfo(zone), locale=locale, return_city=style == "city")
 
 
 def same_clock(moment: datetime, zone: str, other: str) -> bool:
     """Whether clocks in both zones read the same at that moment (Lisbon and Dakar in winter)."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(_zone(zone)).utcoffset() == moment.astimezone(_zone(other)).utcoffset()
+    return moment.astimezone(zone_info(zone)).utcoffset() == moment.astimezone(zone_info(other)).utcoffset()
 
 
 def wall_clock(column: str, zone_attribute: str = "timezone", to_utc: Any = None) -> property:
@@ -128,7 +131,7 @@ def wall_clock(column: str, zone_attribute: str = "timezone", to_utc: Any = None
 
     def get(obj: Any) -> datetime | None:
         value = getattr(obj, column)
-        return value.astimezone(_zone(getattr(obj, zone_attribute))).replace(tzinfo=None) if value else None
+        return value.astimezone(zone_info(getattr(obj, zone_attribute))).replace(tzinfo=None) if value else None
 
     def put(obj: Any, value: datetime) -> None:
         setattr(obj, column, convert(value, getattr(obj, zone_attribute) or "UTC"))

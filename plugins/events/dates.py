@@ -1,6 +1,8 @@
 """Dates and times of an event as a reader expects them: in the event's own zone, in the reader's language."""
-from babel.dates import (format_date, format_datetime, format_interval, format_skeleton, format_time, get_timezone_location,
+from babel.dates import (format_date, format_datetime, format_interval, format_skeleton, format_time,
                          get_timezone_name)
+
+from portal.api import place_of
 
 
 def when(event, locale):
@@ -45,6 +47,4 @@ def short_date(event, locale):
 
 def zone_place(event, locale):
     """For a listing, the zone its times are in, by its place: "Uruguay Time", "hora de Francia"; "UTC"."""
-    if event.timezone in ("UTC", "", None):
-        return "UTC"
-    return get_timezone_location(event.tz, locale=locale)
+    return place_of(event.timezone, locale, style="country")

@@ -1,30 +1,17 @@
 """The event: a workshop, conference, plenary session... with its times kept in UTC and shown in
 the zone where it takes place."""
-from datetime import date, datetime, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from portal.api import region_of, wall_clock
+from portal.api import region_of, wall_clock, zone_info
 from portal.api import Content
 from portal.api import UTCDateTime
 
 from portal.api import clock
 
 KINDS = ("workshop", "conference", "plenary", "webinar", "meeting", "other")
-
-
-def zone(name):
-    try:
-        return ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return timezone.utc
-
-
-def to_utc(local, zone_name):
-    """A wall-clock time in a zone, as an aware UTC datetime."""
-    return local.replace(tzinfo=zone(zone_name)).astimezone(timezone.utc)
 
 
 class Event(Content):
@@ -59,11 +46,11 @@ class Event(Content):
 
     @property
     def tz(self):
-        return zone(self.timezone)
+        return zone_info(self.timezone)
 
     # The form edits wall-clock times in the event's zone; the columns keep UTC.
-    start_local = wall_clock("starts", to_utc=to_utc)
-    end_local = wall_clock("ends", to_utc=to_utc)
+    start_local = wall_clock("starts")
+    end_local = wall_clock("ends")
 
     @property
     def upcoming(self):

@@ -8,7 +8,7 @@ from portal.api import ContentSchema, country_node, member_node, rich_text_node,
 from portal.api import LocalDateTime, NoSuchTime, _, local_to_utc, no_such_time, timezone_node, translate
 from portal.api import Section
 
-from .models import KINDS, to_utc
+from .models import KINDS
 
 KIND_TITLES = {
     "workshop": _("International workshop"),
@@ -89,15 +89,16 @@ def check_event(form, value):
     """End after start, times that exist in the zone, a place or a link, a deadline before the end."""
     error = colander.Invalid(form)
     tz_name = value.get("timezone") or "UTC"
+    moments = {}
     for name in ("start_local", "end_local"):
         local = value.get(name)
         if local:
             try:
-                local_to_utc(local, tz_name)
+                moments[name] = local_to_utc(local, tz_name)
             except NoSuchTime:
                 error[name] = no_such_time(tz_name)
-    start, end = value.get("start_local"), value.get("end_local")
-    if start and end and to_utc(end, tz_name) < to_utc(start, tz_name):
+    end = value.get("end_local")
+    if len(moments) == 2 and moments["end_local"] < moments["start_local"]:
         error["end_local"] = _("The event ends before it starts.")
     if not value.get("online_url") and not (value.get("city") and value.get("country")):
         if not value.get("city"):

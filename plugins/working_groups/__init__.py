@@ -2,8 +2,8 @@
 
 A group has coordinators and members (joined on request or by invitation) and is public or
 members-only. Its pages are content items (revisions, diff, restore, files) whose concurrent edits
-are merged (merge.py); members comment and follow the group through e-mail digests (digest.py,
-`portal working-groups-digest`). Everything the plugin brings is declared here."""
+are merged (merge.py); members comment and follow the group through e-mail digests (digest.py: the
+core's follows and their digests' task, and `portal working-groups-digest`). Everything the plugin brings is declared here."""
 from portal.api import _
 
 from .models import GroupPage
@@ -15,11 +15,6 @@ def includeme(config):
     config.include(".notifications")
     from .permissions import WorkingGroupPermissions
     config.add_permissions(WorkingGroupPermissions)
-    from datetime import timedelta
-    from .digest import queue_digests
-    # daily and weekly digests: the worker looks every quarter of an hour for those that are due
-    config.add_periodic_task("working_groups:digests", queue_digests, every=timedelta(minutes=15),
-                             title=_("Send the working groups' digests that are due"))
     from .search import FACET_LABELS, FACET_VALUES, FACETS, page_document, type_label
     config.add_search_index(GroupPage, document=page_document, name="group_page", facets=FACETS,
                             facet_values=FACET_VALUES, facet_labels=dict(FACET_LABELS, type=type_label))

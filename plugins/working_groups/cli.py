@@ -1,5 +1,5 @@
 """`portal working-groups-digest -c INI [--now 2026-11-22T08:00]`: queue the digests due now (the worker runs
-the same every quarter of an hour, as the periodic task working_groups:digests)."""
+the same every quarter of an hour, as the core's periodic task portal:follow-digests)."""
 from datetime import datetime, timezone
 
 

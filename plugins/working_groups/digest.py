@@ -1,61 +1,26 @@
-"""E-mail digests of the groups people follow, daily or weekly, queued in the core outbox.
-
-Each follow keeps last_sent, the end of the window its previous digest covered: a digest covers
-(last_sent, now], then last_sent becomes now, so an event is in exactly one digest whatever the
-time the command runs (late, twice, or on two machines: the rows are locked on PostgreSQL).
-An empty window sends nothing but still moves on. Who stopped being allowed to read a
-members-only group gets nothing of it."""
-from datetime import datetime, timedelta
-
-from sqlalchemy import select
-
-from portal.api import _, datetime_text, translate_to
-from portal.api import Request, utcnow
+"""E-mail digests of the groups people follow, daily or weekly: the core keeps the schedule of each follow
+(portal.follow_digests: each digest covers what happened since the previous one, once, only for those who
+may still read the group); this writes what happened in the group, in the follower's language."""
+from portal.api import _, datetime_text, send_follow_digests, translate_to
 
 from .activity import group_activity
-from .models import Follow
-
-PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
-SLACK = timedelta(minutes=5)  # a command run by cron a little early still sends the day's digest
+from .models import FOLLOWED
 
 
-def due(follow, now):
-    return follow.last_sent + PERIODS.get(follow.frequency, PERIODS["weekly"]) - SLACK <= now
+def queue_digests(request, now=None) -> int:
+    """Queue the groups' digests due at `now` (default: the current time); returns how many were queued."""
+    return send_follow_digests(request, now, kind=FOLLOWED)
 
 
-def may_read(follow):
-    group = follow.group
-    return group.is_public or group.membership_of(follow.user) is not None or follow.user.role == "secretariat"
+def group_digest(request, follow, group, since, until):
+    """(subject, body) of what others did in the group in (since, until], or None when nothing."""
+    events = [e for e in group_activity(request.dbsession, group, since=since, until=until)
+              if e.author_id != follow.user_id]
+    return digest_message(request, follow, group, list(reversed(events))) if events else None
 
 
-def queue_digests(request: Request, now: datetime | None = None) -> int:
-    """Queue the digests due at `now` (default: the current time); returns how many were queued."""
-    now = now or utcnow()
-    session = request.dbsession
-    stmt = select(Follow).order_by(Follow.id)
-    if session.bind.dialect.name == "postgresql":
-        stmt = stmt.with_for_update(skip_locked=True, of=Follow)
-    queued = 0
-    for follow in session.scalars(stmt).all():
-        if not due(follow, now):
-            continue
-        user = follow.user
-        if not user.active or not may_read(follow):
-            follow.last_sent = now
-            continue
-        events = [e for e in group_activity(session, follow.group, since=follow.last_sent, until=now)
-                  if e.author_id != user.id]
-        follow.last_sent = now
-        if not events:
-            continue
-        request.send_mail(user.email, *digest_message(request, follow, list(reversed(events))))
-        queued += 1
-    return queued
-
-
-def digest_message(request, follow, events):
+def digest_message(request, follow, group, events):
     lang = follow.user.language
-    group = follow.group
     lines = []
     for e in events:
         link = request.route_url("group_page.view", id=e.page.id)

@@ -1,4 +1,5 @@
-"""Working groups, their members, invitations, collaborative pages, comments and followers.
+"""Working groups, their members, invitations, collaborative pages and comments (their followers are the
+core's follows, "working_group", with the digest's frequency: FREQUENCIES).
 
 Membership is kept twice on purpose: here with its role (coordinator or member), and in a core
 group named working-group-ID, so every member carries the principal group:working-group-ID, which
@@ -16,7 +17,8 @@ from .permissions import WorkingGroupPermissions
 
 VISIBILITIES = ("public", "members")
 ROLES = ("coordinator", "member")
-FREQUENCIES = ("daily", "weekly")
+FREQUENCIES = ("daily", "weekly")  # of a group's digest, for those who follow it
+FOLLOWED = "working_group"  # a group's name as a followable of the core
 REQUEST_STATUSES = ("pending", "accepted", "declined")
 
 
@@ -143,18 +145,3 @@ class PageComment(Base):
 
     page: Mapped[GroupPage] = relationship()
     author: Mapped[User | None] = relationship()
-
-
-class Follow(Base):
-    """A person following a group; last_sent closes the window of the previous digest."""
-
-    __tablename__ = "working_group_follows"
-    __table_args__ = (UniqueConstraint("group_id", "user_id", name="uq_working_group_follows_group_id_user_id"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    group_id: Mapped[int] = mapped_column(ForeignKey("working_groups.id", ondelete="CASCADE"), index=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    frequency: Mapped[str] = mapped_column(String(10), default="weekly")
-    last_sent: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    group: Mapped[WorkingGroup] = relationship()
-    user: Mapped[User] = relationship()

@@ -1,11 +1,13 @@
 """What the group's people hear on the portal: an invitation (its mail, with the one-time link, is
 mail.py's), and new pages, revisions and comments for those who follow the group (the core's Follow
-button; the e-mail digests of digest.py are the plugin's own)."""
+button, or the group's own digest at the frequency its follower chose: digest.py)."""
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from portal.api import User, _, may_read, notify, notify_followers
 
-from .models import WorkingGroup
+from .digest import group_digest
+from .models import FOLLOWED, WorkingGroup
 
 
 def group_title(request, group):
@@ -17,12 +19,17 @@ def group_address(request, group):
 
 
 def may_follow(request, user, group):
-    return may_read(user, group, "view_pages")
+    """Who may read its pages; of a members-only group, its members (by their membership, even if the
+    core group still lists them) and the secretariat."""
+    return may_read(user, group, "view_pages") and (
+        group.is_public or group.membership_of(user) is not None or user.role == "secretariat")
 
 
 def includeme(config):
     config.add_notification_kind("group.invitation", _("Invitation to a working group"), default_mail=False)
-    config.add_followable("working_group", WorkingGroup, group_title, group_address, allowed=may_follow)
+    config.add_followable(FOLLOWED, WorkingGroup, group_title, group_address, allowed=may_follow,
+                          load=(selectinload(WorkingGroup.memberships), selectinload(WorkingGroup.principal_group)),
+                          digest=group_digest)
 
 
 def invited(request, group, emails):

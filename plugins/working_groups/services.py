@@ -10,12 +10,13 @@ from sqlalchemy.orm import contains_eager
 
 from portal.api import Group, Revision, Saved, User, content_service, record_revision, snapshot, utcnow
 from portal.api import hash_password
+from portal.api import follow_item, item_follow, unfollow_item
 from portal.api import TranslatedText, clean_html, set_translated
 from portal.api import reindex_later
 from portal.api import token_hash
 
 from . import mail
-from .models import Follow, GroupPage, Invitation, JoinRequest, Membership, PageComment, WorkingGroup
+from .models import FOLLOWED, GroupPage, Invitation, JoinRequest, Membership, PageComment, WorkingGroup
 
 INVITATION_DAYS = 14
 PAGE_FIELDS = ("title", "body", "parent_id")
@@ -47,8 +48,7 @@ def add_member(session, group, user, role="member"):
     core = group.principal_group
     if core is not None and user not in core.users:
         core.users.append(user)
-    if session.scalar(select(Follow).where(Follow.group_id == group.id, Follow.user_id == user.id)) is None:
-        session.add(Follow(group_id=group.id, user_id=user.id, frequency="weekly", last_sent=utcnow()))
+    follow_item(session, FOLLOWED, group.id, user, "weekly", keep=True)  # a member has the weekly digest
     return found
 
 
@@ -61,9 +61,7 @@ def remove_member(session, group, user):
     if core is not None and user in core.users:
         core.users.remove(user)
     if not group.is_public:  # a digest of a closed group is for its members only
-        follow = session.scalar(select(Follow).where(Follow.group_id == group.id, Follow.user_id == user.id))
-        if follow is not None:
-            session.delete(follow)
+        unfollow_item(session, FOLLOWED, group.id, user)
 
 
 def memberships(session, group):
@@ -85,22 +83,17 @@ def update_group(session, group: WorkingGroup, appstruct: dict) -> None:
         reindex_pages(session, group)
 
 
-def follow_of(session, group, user) -> Follow | None:
-    if user is None:
-        return None
-    return session.scalar(select(Follow).where(Follow.group_id == group.id, Follow.user_id == user.id))
+def follow_of(session, group, user):
+    """The person's follow of the group (the core's; its frequency: the group's digest, None: none), or None."""
+    return item_follow(session, FOLLOWED, group.id, user)
 
 
 def set_follow(session, group, user, frequency: str | None) -> None:
-    """Follow the group at that frequency; None: stop following."""
-    found = follow_of(session, group, user)
+    """Follow the group with its digest at that frequency; None: stop following it."""
     if frequency is None:
-        if found is not None:
-            session.delete(found)
-    elif found is None:
-        session.add(Follow(group_id=group.id, user_id=user.id, frequency=frequency, last_sent=utcnow()))
+        unfollow_item(session, FOLLOWED, group.id, user)
     else:
-        found.frequency = frequency
+        follow_item(session, FOLLOWED, group.id, user, frequency)
 
 
 def pending_request(session, group, user) -> JoinRequest | None:

@@ -29,7 +29,9 @@ class Notification(Base):
 
 
 class Follow(Base):
-    """A person follows an item (target_type names a followable: "content", "working_group", "antenna")."""
+    """A person follows an item (target_type names a followable: "content", "working_group", "antenna");
+    frequency ("daily", "weekly"): also the item's own digest, last_sent closing the window of the
+    previous one (portal.follow_digests); None: the account's notifications only."""
 
     __tablename__ = "follows"
     __table_args__ = (UniqueConstraint("user_id", "target_type", "target_id"),
@@ -39,5 +41,7 @@ class Follow(Base):
     target_type: Mapped[str] = mapped_column(String(40))
     target_id: Mapped[int] = mapped_column(Integer)
     created: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    frequency: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    last_sent: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     user: Mapped[User] = relationship()

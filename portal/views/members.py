@@ -161,7 +161,7 @@ def member(request):
 def member_history(request, member):
     """The profile's counts and its timeline (add_timeline): every entry the visitor may see, grouped by
     year in the reader's zone, newest first; ?kind=... keeps the entries of one kind."""
-    from ..timezones import date_text
+    from ..timezones import date_text, zone_info
     portal = request.registry.portal
     kinds = {kind: labels for timeline in sorted(portal.timelines.values(), key=lambda t: (t.order, t.name))
              for kind, labels in timeline.kinds.items()}  # in the timelines' order, for the counts and the filter
@@ -180,7 +180,7 @@ def member_history(request, member):
         if chosen is not None and entry.kind != chosen:
             continue
         when = entry.when
-        local = when.astimezone(_zone(zone)).date() if isinstance(when, datetime) and when.tzinfo else when
+        local = when.astimezone(zone_info(zone)).date() if isinstance(when, datetime) and when.tzinfo else when
         day = local.date() if isinstance(local, datetime) else local
         if not years or years[-1][0] != day.year:
             years.append((day.year, []))
@@ -196,11 +196,6 @@ def member_history(request, member):
                   "url": request.route_path("member", id=member.id, _anchor="history"), "current": chosen is None}
     return {"years": years, "chosen": chosen, "counts": per_kind,
             "filters": [everything] + [f for f in per_kind if f["count"] or f["current"]]}
-
-
-def _zone(name):
-    from zoneinfo import ZoneInfo
-    return ZoneInfo(name)
 
 
 def joined_entries(request, member):

@@ -102,7 +102,7 @@ class GroupFollow(GroupForm):
 
     def appstruct(self):
         follow = services.follow_of(self.request.dbsession, self.group, self.request.user)
-        return {"frequency": follow.frequency if follow else "weekly"}
+        return {"frequency": follow.frequency if follow and follow.frequency else "weekly"}
 
     def save_success(self, appstruct):
         request, frequency = self.request, appstruct["frequency"]

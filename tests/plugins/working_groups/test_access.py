@@ -7,10 +7,10 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from portal.models import Revision
+from portal.models import Follow, Revision
 from portal.testing import csrf
 
-from plugins.working_groups.models import Follow, GroupPage, Invitation, JoinRequest, Membership, PageComment
+from plugins.working_groups.models import GroupPage, Invitation, JoinRequest, Membership, PageComment
 
 WHO = ("anonymous", "outsider", "member", "coordinator", "secretariat")
 

@@ -13,11 +13,11 @@ from sqlalchemy import select
 
 from portal.content import service as content_service
 from portal.mail import deliver_pending
-from portal.models import OutboxMessage, User, utcnow
+from portal.models import Follow, OutboxMessage, User, utcnow
 
 from plugins.working_groups import services
 from plugins.working_groups.digest import queue_digests
-from plugins.working_groups.models import Follow, PageComment, WorkingGroup
+from plugins.working_groups.models import PageComment, WorkingGroup
 
 PORTAL = Path(sys.executable).with_name("portal")
 
@@ -39,7 +39,7 @@ def outbox(db):
 
 def set_follow(db, user_id, frequency, last_sent):
     with db() as s:
-        follow = s.scalar(select(Follow).where(Follow.user_id == user_id))
+        follow = s.scalar(select(Follow).where(Follow.user_id == user_id, Follow.target_type == "working_group"))
         follow.frequency, follow.last_sent = frequency, last_sent
 
 
@@ -62,7 +62,7 @@ def test_daily_and_weekly_digests_cover_each_event_once(world, db, registry):
     set_follow(db, daily, "daily", start)
     set_follow(db, weekly, "weekly", start)
     with db() as s:
-        s.scalar(select(Follow).where(Follow.user_id == coord)).last_sent = utcnow() + timedelta(days=30)
+        s.scalar(select(Follow).where(Follow.user_id == coord, Follow.target_type == "working_group")).last_sent = utcnow() + timedelta(days=30)
     pid = world.page(gid, "Charter", "<p>x</p>", coord)
     with db() as s:  # the page was created "now": move its first revision into day 1
         from portal.models import Revision

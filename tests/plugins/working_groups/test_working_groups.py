@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 from portal.models import OutboxMessage, Revision, User, utcnow
 from portal.testing import csrf, form_with, login, plugin_pages, pages_linking_to_themselves, text_of
 
-from plugins.working_groups.models import (Follow, GroupPage, Invitation, JoinRequest, Membership, PageComment,
-                                           WorkingGroup)
+from portal.models import Follow  # a group's followers are the core's follows
+
+from plugins.working_groups.models import GroupPage, Invitation, JoinRequest, Membership, PageComment, WorkingGroup
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
        b"\x00\x00\x00\x0bIDATx\x9cc\xf8\x0f\x04\x00\t\xfb\x03\xfd\xfb^k+\x00\x00\x00\x00IEND\xaeB`\x82")
