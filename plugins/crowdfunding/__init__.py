@@ -35,4 +35,3 @@ def includeme(config):
     config.add_static("static/crowdfunding.css")
     config.add_demo_data(create_demo_campaigns, order=70)
     config.include(".views")
-    from . import expenses  # noqa: F401  the expenses' tables (migrations/crowdfunding_003)

@@ -167,3 +167,7 @@ class Pledge(Base):
     @property
     def shown_name(self) -> str:
         return "" if self.anonymous else self.name
+
+
+# the expenses' tables are this plugin's models too (alembic compares every models module's metadata)
+from . import expenses  # noqa: E402,F401
