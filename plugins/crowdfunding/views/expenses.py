@@ -5,6 +5,7 @@ import colander
 import deform
 from pyramid.httpexceptions import HTTPNotFound
 from pyramid.view import view_config
+from sqlalchemy import select
 
 from portal.api import (IMAGE_TYPES, ConfirmView, FormView, _, clock, model_factory, send_file, store_kept,
                         translate, uploads_node)
@@ -34,7 +35,7 @@ def deferred_line_validator(node, kw):
 
 
 @colander.deferred
-def deferred_check_amount(node, kw):
+def deferred_check_expense(node, kw):
     campaign = kw["campaign"]
 
     def check(form, value):
@@ -46,6 +47,9 @@ def deferred_check_amount(node, kw):
             raise error from None
         if value["minor"] <= 0:
             error["amount"] = _("An expense is more than nothing: write its amount.")
+        if value["spent_on"] > clock.now().astimezone(campaign.zone).date():
+            error["spent_on"] = _("An expense is submitted once it is made: its date cannot be in the future.")
+        if error.children:
             raise error
     return check
 
@@ -62,7 +66,7 @@ class ExpenseSchema(colander.Schema):
 
 
 def expense_schema():
-    schema = ExpenseSchema(validator=deferred_check_amount)
+    schema = ExpenseSchema(validator=deferred_check_expense)
     schema.add(uploads_node("receipts", _("Receipts"), accept=".pdf,image/*", allowed=RECEIPT_TYPES,
                             description=_("PDF or images (PNG, JPEG, GIF, WebP), one or more. Once the expense is "
                                           "approved, its receipts are public, as the rest of the ledger.")))
@@ -117,8 +121,8 @@ class ExpensesView(FormView):
 
     def values(self):
         self.request.response.cache_control.private = True
-        rows = sorted(self.request.dbsession.query(Expense).filter_by(campaign_id=self.campaign.id),
-                      key=lambda e: e.id, reverse=True)
+        rows = self.request.dbsession.scalars(select(Expense).where(Expense.campaign_id == self.campaign.id)
+                                              .order_by(Expense.id.desc())).all()
         return {"campaign": self.campaign, "expenses": [expense_row(self.request, e) for e in rows]}
 
     def submit_success(self, appstruct):
@@ -140,8 +144,9 @@ class ExpensesView(FormView):
 
 class Decision:
     """What approving, rejecting and paying share: the expense, where they lead back, and the refusals
-    (an expense already decided; one's own expense)."""
+    (an expense already decided; one's own expense, for a decision only someone else takes)."""
     allowed_states = ("submitted",)
+    by_another = True
 
     @property
     def expense(self):
@@ -156,20 +161,21 @@ class Decision:
         return self.request.route_path("campaign_expenses", id=self.expense.campaign_id)
 
     def refusal(self):
+        """(why this cannot be done, the status of the page that says so), or None."""
         if self.expense.state not in self.allowed_states:
             return _("This expense is “${state}”: nothing was changed.",
-                     mapping={"state": translate(STATE_TITLES[self.expense.state], self.request)})
-        if own_expense(self.request, self.expense) and self.allowed_states == ("submitted",):
+                     mapping={"state": translate(STATE_TITLES[self.expense.state], self.request)}), 409
+        if self.by_another and own_expense(self.request, self.expense):
             return _("You submitted this expense, so you cannot decide on it: someone else of the secretariat "
-                     "approves or rejects it.")
+                     "approves or rejects it."), 403
         return None
 
     def __call__(self):
-        message = self.refusal()
-        return self.refused(message) if message else super().__call__()  # type: ignore[misc]
+        refusal = self.refusal()
+        return self.refused(*refusal) if refusal else super().__call__()  # type: ignore[misc]
 
-    def refused(self, message):
-        self.request.response.status = 403 if own_expense(self.request, self.expense) else 409
+    def refused(self, message, status):
+        self.request.response.status = status
         return self.render(self.page(intro=message, expense=expense_row(self.request, self.expense), refused=True,
                                      cancel_url=self.cancel_url(), button_name=None))
 
@@ -222,6 +228,7 @@ class PayExpense(Decision, ConfirmView):
     renderer = "plugins.crowdfunding:templates/expense_decide.pt"
     button = _("Record payment")
     allowed_states = ("approved",)
+    by_another = False  # the approval was someone else's: paying it is bookkeeping
 
     def page_title(self):
         return _("Record the payment of an expense")
@@ -236,6 +243,7 @@ def receipt(request):
     itself may be seen."""
     expense = request.context
     found = next((r for r in expense.receipts if str(r.id) == request.matchdict["receipt"]), None)
-    if found is None or not request.has_permission("view", expense.campaign):
+    campaign = expense.campaign
+    if found is None or not (request.has_permission("view", campaign) or request.has_permission("spend", campaign)):
         raise HTTPNotFound()
     return send_file(request, found.file, public=expense.state in SPENT)

@@ -7,7 +7,7 @@ import json
 from pyramid.response import Response
 from pyramid.view import view_config
 
-from portal.api import _, keep_for, page, translate, translated
+from portal.api import _, page, translate, translated
 
 from ..ledger import LEDGER_COLUMNS, ledger_entries, open_rows
 from .common import amount_text
@@ -25,7 +25,6 @@ def text_cell(value):
 @view_config(route_name="campaign_ledger", renderer="plugins.crowdfunding:templates/ledger.pt", permission="view")
 def ledger(request):
     campaign = request.context
-    keep_for(request, 60)
     entries = ledger_entries(request.dbsession, campaign)
     income = sum(e["amount"] for e in entries if e["kind"] == "income")
     title = _("Ledger of “${campaign}”", mapping={"campaign": translated(request, campaign, "title")})
@@ -41,7 +40,6 @@ def ledger(request):
 @view_config(route_name="campaign_ledger_data", permission="view")
 def ledger_data(request):
     campaign = request.context
-    keep_for(request, 60)
     rows = open_rows(campaign, ledger_entries(request.dbsession, campaign), "Anonymous")
     name = f"campaign-{campaign.id}-ledger"
     if request.matchdict["format"] == "json":

@@ -205,8 +205,30 @@ def test_planned_against_spent_stays_on_the_page_after_the_campaign(testapp, db,
     assert page.click(description="The ledger: income and expenses, with receipts").status_int == 200
 
 
-def test_a_draft_campaigns_ledger_is_not_public(testapp, db, at):
+def test_a_draft_campaigns_ledger_and_receipts_are_not_public(testapp, app, db, make_user, secretariat, at):
+    from portal.testing import client
     campaign_id, _r = add_campaign(db, state="draft")
-    add_expense(db, campaign_id, 0, 1000, state="approved")
-    testapp.get(f"/campaigns/{campaign_id}/ledger", status=302)
-    testapp.get(f"/campaigns/{campaign_id}/ledger.json", status=302)
+    owner = make_user("owner@example.org")
+    make_owner(db, campaign_id, owner)
+    login(testapp, "owner@example.org")  # the owners prepare its spending before it is published
+    expense_form(testapp, campaign_id).submit("submit", status=302)
+    receipt_url = testapp.get(f"/campaigns/{campaign_id}/expenses").html.select_one(".expenses-table td a")["href"]
+    login(testapp, "sec@example.org")
+    expense_id = receipt_url.split("/")[2]
+    testapp.get(f"/expenses/{expense_id}/approve").forms["confirm-form"].submit("confirm", status=302)
+    visitor = client(app)
+    visitor.get(f"/campaigns/{campaign_id}/ledger", status=302)
+    visitor.get(f"/campaigns/{campaign_id}/ledger.json", status=302)
+    visitor.get(receipt_url, status=404)  # approved, but of a campaign nobody may see yet
+    login(testapp, "owner@example.org")
+    assert testapp.get(receipt_url).body == RECEIPT
+
+
+def test_an_expense_dated_in_the_future_is_refused(testapp, db, secretariat, at):
+    campaign_id, _r = add_campaign(db)  # the clock: 2026-12-01 00:00 UTC, the same day in Lisbon
+    login(testapp, "sec@example.org")
+    res = expense_form(testapp, campaign_id, spent_on="2026-12-02").submit("submit", status=400)
+    assert "An expense is submitted once it is made: its date cannot be in the future." in text_of(res.text)
+    res.forms["deform"]["spent_on"] = "2026-12-01"
+    res.forms["deform"].submit("submit", status=302)
+    assert len(expenses(db, campaign_id)) == 1
