@@ -62,6 +62,8 @@ def test_the_secretariat_records_a_transfer_and_approves_an_owners_expense(new_p
     row = sam.locator(".expenses-table tbody tr", has_text="Printing of 200 copies")
     expect(row.locator(".expense-warning")).to_have_text(
         "Over its budget line: “Printing” has €200.00 left and this expense is €300.00, €100.00 more.")
+    assert sam.evaluate(SIDEWAYS) is None, "the expenses page scrolls sideways"
+    sam.screenshot(path=str(SHOTS / f"expenses-{width}.png"), full_page=True)
     row.get_by_role("link", name="Approve").click()
     expect(sam.locator("main h1")).to_have_text("Approve an expense")
     expect(sam.locator(".expense-warning")).to_contain_text("€100.00 more")

@@ -18,6 +18,7 @@ from .pledges import trail as campaign_trail
 
 expense_factory = model_factory(Expense, "expense")
 RECEIPT_TYPES = IMAGE_TYPES | {"application/pdf"}
+MAX_RECEIPTS = 10
 STATE_TITLES = {"submitted": _("Waiting for approval"), "approved": _("Approved"), "rejected": _("Rejected"),
                 "paid": _("Paid")}
 
@@ -129,6 +130,9 @@ class ExpensesView(FormView):
         tokens = appstruct["receipts"]["kept"]
         if not tokens:
             return self.refuse(appstruct, _("Add the receipt of the expense (a PDF or an image)."), field="receipts")
+        if len(tokens) > MAX_RECEIPTS:
+            return self.refuse(appstruct, _("An expense has at most ${count} receipts: put several pages in one PDF.",
+                                            mapping={"count": MAX_RECEIPTS}), field="receipts")
         line = int(appstruct["line"])
         expense = Expense(campaign_id=self.campaign.id, line=line, line_what=self.campaign.budget[line]["what"],
                           description=appstruct["description"].strip(), amount=appstruct["minor"],

@@ -127,6 +127,10 @@ def test_bad_input_is_refused_with_everything_typed_and_the_receipt_kept(testapp
 
     res = expense_form(testapp, campaign_id, receipts=()).submit("submit", status=400)
     assert "Add the receipt of the expense (a PDF or an image)." in text_of(res.text)
+    res = expense_form(testapp, campaign_id, receipts=[(f"page-{n}.pdf", RECEIPT) for n in range(11)])
+    res = res.submit("submit", status=400)
+    assert "An expense has at most 10 receipts: put several pages in one PDF." in text_of(res.text)
+    assert "page-10.pdf : added when you save" in text_of(res.text)  # none lost: fewer can be kept
     res = expense_form(testapp, campaign_id, receipts=(("page.html", b"<html><script>x</script></html>"),),
                        amount="0").submit("submit", status=400)
     text = text_of(res.text)
