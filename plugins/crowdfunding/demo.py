@@ -62,6 +62,7 @@ def create_demo_campaigns(request: Request) -> None:
     author = db.scalar(select(User).where(User.role == "secretariat").order_by(User.id))
     now = clock.now()
     schema = CampaignSchema()
+    made = {}
     for spec in CAMPAIGNS:
         start_days, end_days = spec["days"]
         campaign = Campaign(description=spec["summary"], body=spec["story"], language="en", action=spec["action"],
@@ -94,3 +95,6 @@ def create_demo_campaigns(request: Request) -> None:
                           paid=when + timedelta(days=2) if state == "paid" else None,
                           message="Good luck from our city!" if n == 0 else ""))
         db.flush()
+        made[spec["key"]] = campaign
+    from .spending_demo import add_demo_expenses
+    add_demo_expenses(request, made["dakar"])

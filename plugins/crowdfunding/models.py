@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.api import Base, Content, UTCDateTime, clock, utcnow, wall_clock
 
 from .money import plain, to_minor
-from .permissions import CrowdfundingPermissions
+from .permissions import CrowdfundingPermissions, owner_principals
 
 RULES = ("all_or_nothing", "keep_all")
 METHODS = ("transfer", "offline")
@@ -40,7 +40,8 @@ class Campaign(Content):
 
     @property
     def __acl__(self):
-        return CrowdfundingPermissions.campaign(Content.__acl__.fget(self))  # type: ignore[attr-defined]
+        return CrowdfundingPermissions.campaign(Content.__acl__.fget(self),  # type: ignore[attr-defined]
+                                                owners=owner_principals(self))
 
     @property
     def zone(self):
@@ -166,3 +167,7 @@ class Pledge(Base):
     @property
     def shown_name(self) -> str:
         return "" if self.anonymous else self.name
+
+
+# the expenses' tables are this plugin's models too (alembic compares every models module's metadata)
+from . import expenses  # noqa: E402,F401

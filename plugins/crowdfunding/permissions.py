@@ -9,15 +9,31 @@ from portal.api import Permissions
 class CrowdfundingPermissions(Permissions):
     names = {
         "manage_pledges": "see a campaign's pledges, record their payments, export them (the secretariat)",
+        "spend": "see a campaign's expenses and submit one with its receipts (its owners, the secretariat)",
+        "decide_expense": "approve or reject an expense someone else submitted, record its payment (the secretariat)",
     }
 
     @staticmethod
-    def campaign(content_acl):
+    def campaign(content_acl, owners=()):
         """A campaign: the core's content ACL without the editors' rights: its budget, rewards and dates
         commit the network's money, so only the secretariat writes them, and the coordinators of the antenna
-        whose section holds the campaign (their local role, kept in the ACL)."""
-        return [ace for ace in content_acl if ace[1] != "role:editor"]
+        whose section holds the campaign (their local role, kept in the ACL). Its owners (owner_principals)
+        submit its expenses."""
+        acl = [ace for ace in content_acl if ace[1] != "role:editor"]
+        spend = [(Allow, principal, ("spend",)) for principal in owners]
+        return acl[:-1] + spend + acl[-1:] if acl and acl[-1][0] == Deny else acl + spend
 
     @staticmethod
     def pledge(pledge):
         return [(Allow, "role:secretariat", ALL_PERMISSIONS), (Deny, Everyone, ALL_PERMISSIONS)]
+
+
+# who owns a campaign besides its creator: the local role "owner"; the core's sharing form offers
+# "contributor", which lets one edit the campaign anyway, so it counts as owning it
+OWNER_ROLES = ("owner", "contributor")
+
+
+def owner_principals(campaign) -> list[str]:
+    """The principals who own a campaign: its creator and those given an owner's local role on it."""
+    found = [f"user:{campaign.creator_id}"] if campaign.creator_id else []
+    return found + [local.principal for local in campaign.local_roles if local.role in OWNER_ROLES]

@@ -10,3 +10,11 @@ def includeme(config):
     add("campaign_thanks", "/campaigns/{id:\\d+}/thanks/{reference}", factory=campaign_factory)
     add("campaign_pledges", "/campaigns/{id:\\d+}/pledges", factory=campaign_factory)
     add("campaign_pledge_paid", "/pledges/{pledge:\\d+}/paid", factory=pledge_factory)
+    from .views.expenses import expense_factory
+    add("campaign_expenses", "/campaigns/{id:\\d+}/expenses", factory=campaign_factory)
+    add("campaign_ledger", "/campaigns/{id:\\d+}/ledger", factory=campaign_factory)
+    add("campaign_ledger_data", "/campaigns/{id:\\d+}/ledger.{format:(csv|json)}", factory=campaign_factory)
+    add("expense_approve", "/expenses/{expense:\\d+}/approve", factory=expense_factory)
+    add("expense_reject", "/expenses/{expense:\\d+}/reject", factory=expense_factory)
+    add("expense_paid", "/expenses/{expense:\\d+}/paid", factory=expense_factory)
+    add("expense_receipt", "/expenses/{expense:\\d+}/receipts/{receipt:\\d+}", factory=expense_factory)

@@ -142,6 +142,10 @@ PAGES = [
     Spec("campaign-thanks", "/campaigns/{campaign}/thanks/{pledge_reference}", shows="main .pledge-reference"),
     Spec("campaign-pledges", "/campaigns/{campaign}/pledges", user="admin", shows="main table td a.button"),
     Spec("campaign-edit", "/campaigns/{campaign}/edit", user="admin", shows="main .crowd-row input[name=what]"),
+    Spec("campaign-ledger", "/campaigns/{spent_campaign}/ledger", shows="main table.ledger-table"),
+    Spec("campaign-expenses", "/campaigns/{spent_campaign}/expenses", user="admin",
+         shows="main .expenses-table .expense-warning"),
+    Spec("expense-approve", "/expenses/{expense}/approve", user="admin", shows="main .expense-warning"),
 ]
 
 
@@ -176,6 +180,9 @@ def arrange(registry):
             row.alt = "The cover of the participatory budgeting guide"
         campaign_ids = {"campaign": campaign.id, "pledge_reference": env["request"].dbsession.scalar(
             select(Pledge.reference).where(Pledge.campaign_id == campaign.id, Pledge.method == "transfer"))}
+        from plugins.crowdfunding.expenses import Expense
+        waiting = env["request"].dbsession.scalar(select(Expense).where(Expense.state == "submitted"))
+        campaign_ids.update(spent_campaign=waiting.campaign_id, expense=waiting.id)
     env["closer"]()
     with DB(registry)() as s:
         admin = s.scalar(select(User).where(User.role == "secretariat"))

@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from portal.api import _, page, translate, translated
 
+from ..expenses import planned_and_spent
 from ..models import COUNTED, Campaign, Pledge
 from ..pledges import totals
 from ..schemas import RULE_TITLES
@@ -53,4 +54,17 @@ def view_values(request, obj):
             "rewards": [{"amount": amount_text(request, obj, r.amount), "description": r.description,
                          "left": reward_left_text(request, r), "sold_out": r.left == 0} for r in obj.rewards],
             "supporters_shown": shown, "amount": lambda minor: amount_text(request, obj, minor),
-            "manage_pledges": can_manage(request, obj), "action_text": obj.action}
+            "manage_pledges": can_manage(request, obj), "action_text": obj.action, **spending_values(request, obj)}
+
+
+def spending_values(request, obj):
+    """Planned against spent per budget line (approved and paid expenses), shown during the campaign and
+    after it; the owners' link to the expenses."""
+    rows = planned_and_spent(request.dbsession, obj)
+
+    def text(minor):
+        return amount_text(request, obj, minor)
+    return {"spending": [dict(r, planned_text=text(r["planned"]), spent_text=text(r["spent"]),
+                              left_text=text(r["left"]), over=r["left"] < 0) for r in rows],
+            "spent_total_text": text(sum(r["spent"] for r in rows)),
+            "can_spend": bool(request.has_permission("spend", obj))}
