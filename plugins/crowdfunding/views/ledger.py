@@ -7,19 +7,16 @@ import json
 from pyramid.response import Response
 from pyramid.view import view_config
 
-from portal.api import _, page, translate, translated
+from portal.api import _, page, spreadsheet_safe, translate, translated
 
 from ..ledger import LEDGER_COLUMNS, ledger_entries, open_rows
 from .common import amount_text
 from .expenses import STATE_TITLES
 from .pledges import trail
 
-TYPED = ("who", "budget_line", "description")  # what people typed; the amounts are the portal's own
-
-
-def text_cell(value):
-    # a description typed by an owner is opened in a spreadsheet: nothing in it runs as a formula there
-    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+# what people typed, opened in a spreadsheet: nothing in it may run as a formula there (the amounts are the
+# portal's own)
+TYPED = ("who", "budget_line", "description")
 
 
 @view_config(route_name="campaign_ledger", renderer="plugins.crowdfunding:templates/ledger.pt", permission="view")
@@ -51,6 +48,6 @@ def ledger_data(request):
     writer = csv.DictWriter(out, fieldnames=LEDGER_COLUMNS)
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: text_cell(value) if key in TYPED else value for key, value in row.items()})
+        writer.writerow({key: spreadsheet_safe(value) if key in TYPED else value for key, value in row.items()})
     return Response(out.getvalue(), content_type="text/csv", charset="utf-8",
                     content_disposition=f'attachment; filename="{name}.csv"')
