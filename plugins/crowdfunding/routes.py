@@ -10,3 +10,4 @@ def includeme(config):
     add("campaign_thanks", "/campaigns/{id:\\d+}/thanks/{reference}", factory=campaign_factory)
     add("campaign_pledges", "/campaigns/{id:\\d+}/pledges", factory=campaign_factory)
     add("campaign_pledge_paid", "/pledges/{pledge:\\d+}/paid", factory=pledge_factory)
+    add("campaign_pledge_cancel", "/pledges/{pledge:\\d+}/cancel", factory=pledge_factory)
