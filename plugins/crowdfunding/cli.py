@@ -13,8 +13,10 @@ ACTION_TEXT = {
 
 
 def step_line(step) -> str:
+    from .money import money
+    raised, minimum = money(step.raised, step.currency), money(step.minimum, step.currency)
     return (f"{step.at:%Y-%m-%d %H:%M} UTC  campaign {step.campaign_id} “{step.title}” "
-            f"({step.raised} of minimum {step.minimum}, minor units): {ACTION_TEXT[step.action]}")
+            f"({raised} raised, minimum {minimum}): {ACTION_TEXT[step.action]}")
 
 
 def run(args):

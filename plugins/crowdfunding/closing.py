@@ -51,6 +51,7 @@ class State:
     minimum: int
     optimum: int
     raised: int
+    currency: str = "EUR"
 
     @property
     def final_end(self) -> datetime:
@@ -68,6 +69,7 @@ class Step:
     raised: int
     minimum: int
     optimum: int
+    currency: str
 
 
 def state_of(campaign: Campaign, raised: int) -> State:
@@ -75,7 +77,7 @@ def state_of(campaign: Campaign, raised: int) -> State:
                  ends=campaign.ends, second_round=bool(campaign.second_round),
                  second_round_days=campaign.second_round_days or 0, round_two_started=campaign.round_two_started,
                  closed=campaign.closed, warned=bool(campaign.warned), minimum=campaign.minimum,
-                 optimum=campaign.optimum, raised=raised)
+                 optimum=campaign.optimum, raised=raised, currency=campaign.currency)
 
 
 def next_action(state: State, now: datetime, warn_days: int) -> str | None:
@@ -94,7 +96,7 @@ def next_action(state: State, now: datetime, warn_days: int) -> str | None:
 
 def step_of(state: State, action: str, at: datetime) -> Step:
     return Step(campaign_id=state.id, title=state.title, action=action, at=at, raised=state.raised,
-                minimum=state.minimum, optimum=state.optimum)
+                minimum=state.minimum, optimum=state.optimum, currency=state.currency)
 
 
 def plan(states, now: datetime, warn_days: int = WARN_DAYS) -> list[Step]:
@@ -168,24 +170,23 @@ def close_due(request, session=None, now=None) -> list[Step]:
 
 
 def claim(session, campaign, where, **values) -> bool:
-    table = Campaign.__table__
-    result = session.execute(update(table).where(table.c.id == campaign.id, *where).values(**values)
+    """The conditional UPDATE of the campaign's row (an ORM statement, so the transaction knows of it)."""
+    result = session.execute(update(Campaign).where(Campaign.id == campaign.id, *where).values(**values)
                              .execution_options(synchronize_session=False))
     session.expire(campaign, list(values))
     return result.rowcount == 1
 
 
 def apply_step(request, session, campaign, step: Step, now) -> bool:
-    table = Campaign.__table__
     if step.action == WARN:
-        if not claim(session, campaign, [table.c.warned.is_(False)], warned=True):
+        if not claim(session, campaign, [Campaign.warned.is_(False)], warned=True):
             return False
         warn_owners(request, session, campaign, step)
         return True
     if step.action == SECOND_ROUND:
-        return claim(session, campaign, [table.c.closed.is_(None), table.c.round_two_started.is_(None)],
+        return claim(session, campaign, [Campaign.closed.is_(None), Campaign.round_two_started.is_(None)],
                      round_two_started=now)
-    if not claim(session, campaign, [table.c.closed.is_(None)], closed=now, outcome=OUTCOME_OF[step.action]):
+    if not claim(session, campaign, [Campaign.closed.is_(None)], closed=now, outcome=OUTCOME_OF[step.action]):
         return False
     pledges = session.scalars(select(Pledge).where(Pledge.campaign_id == campaign.id, Pledge.state.in_(COUNTED))
                               .order_by(Pledge.id)).all()
