@@ -19,8 +19,8 @@ def includeme(config):
     config.add_mail_template(
         "crowdfunding:refunded", _("The campaign “${campaign}” was not funded: your payment is refunded"),
         _("Hello ${name},\n\nThe campaign “${campaign}” closed on ${date} without reaching its minimum of "
-          "${minimum}. It was all or nothing, so the ${amount} you paid (reference ${reference}) are given "
-          "back to you: the technical secretariat sends them back to the account they came from. Thank you "
+          "${minimum}. It was all or nothing, so the ${amount} you paid (reference ${reference}) is given "
+          "back to you: the technical secretariat sends it back to the account it came from. Thank you "
           "for your support.\n\nThe campaign: ${url}"))
     config.add_mail_template(
         "crowdfunding:collect", _("The campaign “${campaign}” is closed: your pledge ${reference} is due"),

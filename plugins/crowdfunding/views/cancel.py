@@ -33,9 +33,9 @@ class CancelPledge(ConfirmView):
         mapping = {"amount": amount_text(self.request, pledge.campaign, pledge.amount), "who": pledge.name or "—",
                    "email": pledge.email}
         if pledge.state == "paid":
-            return _("The ${amount} paid by ${who} (${email}) stop counting and are recorded as refunded: send "
-                     "them back to the supporter. The reward chosen is released.", mapping=mapping)
-        return _("The ${amount} pledged by ${who} (${email}) stop counting. The reward chosen is released.",
+            return _("The pledge of ${amount} paid by ${who} (${email}) stops counting and is recorded as refunded: "
+                     "send the money back to the supporter. Its reward is released.", mapping=mapping)
+        return _("The pledge of ${amount} by ${who} (${email}) stops counting. Its reward is released.",
                  mapping=mapping)
 
     def cancel_url(self):

@@ -2,6 +2,8 @@
 close`): all or nothing under the minimum cancels the pledges and records refunds of the paid ones, keep
 all collects, a second round goes on towards the optimum, the owners are warned once before the end, a
 dry run changes nothing; and the secretariat's cancel of a pledge releases its reward."""
+import csv
+import io
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -248,7 +250,7 @@ def test_the_secretariat_cancels_a_pledge_and_its_reward_is_released(testapp, ap
     login(testapp, "sec@example.org")
     listing = testapp.get(f"/campaigns/{campaign_id}/pledges")
     confirm = listing.click(description="Cancel", index=1)  # the newest first: the pledge with the reward
-    assert "€30.00 pledged by Ana Souza (ana@example.org) stop counting" in text_of(confirm.text)
+    assert "The pledge of €30.00 by Ana Souza (ana@example.org) stops counting" in text_of(confirm.text)
     testapp.post(confirm.request.path, {"csrf_token": "wrong", "confirm": "1"}, status=400)
     assert pledges(db, campaign_id)[0][2] == "pledged"
     confirm.forms["confirm-form"].submit("confirm", status=302)
@@ -264,4 +266,7 @@ def test_the_secretariat_cancels_a_pledge_and_its_reward_is_released(testapp, ap
     testapp.post(f"/pledges/{paid_id}/cancel", {"csrf_token": csrf(testapp), "confirm": "1"}, status=302)
     assert pledge_rows(db, campaign_id)[1] == ("paid@example.org", "refunded", NOW, 5000)
     assert "Refunded" in text_of(testapp.get(f"/campaigns/{campaign_id}/pledges").text)
+    export = testapp.get("/export/crowdfunding-pledges.csv", {"campaign": campaign_id}).text
+    assert [(r["state"], r["refund_amount"], r["cancelled"][:10]) for r in csv.DictReader(io.StringIO(export))] == \
+        [("cancelled", "", "2026-12-01"), ("refunded", "50.00", "2026-12-01")]  # for the accounting
     client(app).get(f"/pledges/{paid_id}/cancel", status=302)  # anonymous: asked to log in
