@@ -135,7 +135,7 @@ def predict(states, now: datetime, until: datetime, warn_days: int = WARN_DAYS) 
 
 # --- reading and applying ----------------------------------------------------------------------------
 
-def warn_days(registry) -> int:
+def warn_days_of(registry) -> int:
     return int(registry.settings.get("crowdfunding.warn_days") or WARN_DAYS)
 
 
@@ -153,8 +153,8 @@ def planned(request, session=None, now=None, days=None) -> list[Step]:
     now = now or clock.now()
     _campaigns, states = current_states(session)
     if days is None:
-        return plan(states, now, warn_days(request.registry))
-    return predict(states, now, now + timedelta(days=days), warn_days(request.registry))
+        return plan(states, now, warn_days_of(request.registry))
+    return predict(states, now, now + timedelta(days=days), warn_days_of(request.registry))
 
 
 def close_due(request, session=None, now=None) -> list[Step]:
@@ -163,7 +163,7 @@ def close_due(request, session=None, now=None) -> list[Step]:
     now = now or clock.now()
     campaigns, states = current_states(session)
     done = []
-    for step in plan(states, now, warn_days(request.registry)):
+    for step in plan(states, now, warn_days_of(request.registry)):
         if apply_step(request, session, campaigns[step.campaign_id], step, now):
             done.append(step)
     return done
