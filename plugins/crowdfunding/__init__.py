@@ -37,3 +37,7 @@ def includeme(config):
     config.add_static("static/crowdfunding.css")
     config.add_demo_data(create_demo_campaigns, order=70)
     config.include(".views")
+    from .closing import CHECK_EVERY, close_task
+    # campaigns close at their end without anyone: the worker checks every minute
+    config.add_periodic_task("crowdfunding:close", close_task, every=CHECK_EVERY,
+                             title=_("Close the campaigns whose end has passed, start second rounds, warn owners"))

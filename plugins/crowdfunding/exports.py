@@ -11,7 +11,7 @@ from .models import COUNTED, Campaign, Pledge
 from .money import plain
 
 PLEDGE_COLUMNS = ("campaign", "campaign_title", "reference", "created", "state", "paid", "amount", "currency",
-                  "reward", "method", "name", "anonymous", "email", "language", "message")
+                  "reward", "method", "name", "anonymous", "email", "language", "message", "cancelled", "refund_amount")
 
 
 def pledge_rows(request: Request) -> Iterator[ExportRow]:
@@ -27,7 +27,9 @@ def pledge_rows(request: Request) -> Iterator[ExportRow]:
                "amount": plain(pledge.amount, campaign.currency), "currency": campaign.currency,
                "reward": pledge.reward.description if pledge.reward else "", "method": pledge.method,
                "name": pledge.name, "anonymous": "yes" if pledge.anonymous else "no", "email": pledge.email,
-               "language": pledge.language, "message": pledge.message}
+               "language": pledge.language, "message": pledge.message,
+               "cancelled": pledge.cancelled.isoformat() if pledge.cancelled else "",
+               "refund_amount": plain(pledge.refund_amount, campaign.currency) if pledge.refund_amount else ""}
 
 
 SUPPORTER_COLUMNS = ("campaign", "campaign_title", "supporter", "day", "amount", "currency", "reward")

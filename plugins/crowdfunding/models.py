@@ -1,6 +1,6 @@
 """A campaign (a content item: its title and story in each language, its cover among its images), its
 rewards and the pledges made to it. Amounts are whole minor units of the campaign's currency."""
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
@@ -13,8 +13,13 @@ from .permissions import CrowdfundingPermissions, owner_principals
 
 RULES = ("all_or_nothing", "keep_all")
 METHODS = ("transfer", "offline")
-PLEDGE_STATES = ("pledged", "paid", "cancelled")
-COUNTED = ("pledged", "paid")  # a cancelled pledge counts for nothing
+# "refunded": a paid pledge given back (when: Pledge.cancelled, how much: Pledge.refund_amount, the
+# accounting's record of the transfer back the secretariat makes); "cancelled": a pledge never paid
+PLEDGE_STATES = ("pledged", "paid", "cancelled", "refunded")
+COUNTED = ("pledged", "paid")  # a cancelled or refunded pledge counts for nothing
+# how a closed campaign ended: its minimum reached ("funded"), all or nothing under it ("failed": pledges
+# cancelled, payments refunded), keep what is raised under it ("kept": pledges collected all the same)
+OUTCOMES = ("funded", "failed", "kept")
 
 
 class Campaign(Content):
@@ -31,6 +36,14 @@ class Campaign(Content):
     rule: Mapped[str] = mapped_column(String(20), default="all_or_nothing")
     min_pledge: Mapped[int] = mapped_column(Integer, default=100)
     payment_details: Mapped[str] = mapped_column(Text, default="")  # the account a transfer goes to
+    # a second round towards the optimum, of second_round_days after `ends`, when the minimum is reached
+    # at the end of the first one (round_two_started: when closing.py started it)
+    second_round: Mapped[bool] = mapped_column(Boolean, default=False)
+    second_round_days: Mapped[int] = mapped_column(Integer, default=40)
+    round_two_started: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    outcome: Mapped[str] = mapped_column(String(20), default="")  # OUTCOMES once closed
+    warned: Mapped[bool] = mapped_column(Boolean, default=False)  # the owners told the minimum is far
 
     rewards: Mapped[list["Reward"]] = relationship(back_populates="campaign", cascade="all, delete-orphan",
                                                    passive_deletes=True, order_by="Reward.position")
@@ -103,11 +116,18 @@ class Campaign(Content):
     def optimum(self) -> int:
         return sum(line["amount"] for line in self.budget or [])
 
+    @property
+    def final_end(self) -> datetime:
+        """When pledges stop: the end of the second round once it started, else `ends`."""
+        if self.round_two_started is None:
+            return self.ends
+        return self.ends + timedelta(days=self.second_round_days or 0)
+
     def phase(self, now=None) -> str:
         now = now or clock.now()
         if now < self.starts:
             return "upcoming"
-        return "open" if now < self.ends else "ended"
+        return "open" if now < self.final_end and self.closed is None else "ended"
 
     @property
     def is_open(self) -> bool:
@@ -156,6 +176,8 @@ class Pledge(Base):
     state: Mapped[str] = mapped_column(String(20), default="pledged", index=True)
     created: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     paid: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    cancelled: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # cancelled or refunded
+    refund_amount: Mapped[int | None] = mapped_column(Integer, nullable=True)  # minor units given back
 
     campaign: Mapped[Campaign] = relationship()
     reward: Mapped[Reward | None] = relationship()

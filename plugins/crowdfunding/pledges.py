@@ -83,3 +83,32 @@ def totals(session, campaign_ids) -> dict:
 def paid_total(session, campaign_id) -> int:
     return int(session.scalar(select(func.coalesce(func.sum(Pledge.amount), 0))
                               .where(Pledge.campaign_id == campaign_id, Pledge.state == "paid")) or 0)
+
+
+def release_reward(session, reward_id: int) -> bool:
+    """One of the reward given back (a pledge cancelled): the count never goes under zero."""
+    result = session.execute(
+        update(Reward).where(Reward.id == reward_id, Reward.taken > 0)
+        .values(taken=Reward.taken - 1).execution_options(synchronize_session=False))
+    return result.rowcount == 1
+
+
+def cancel_pledge(session, pledge: Pledge, now) -> str | None:
+    """The pledge stops counting: never paid, it is "cancelled"; paid, it is "refunded" (its whole amount
+    recorded as given back, refund_amount, at `cancelled`). Its reward is released. One conditional UPDATE
+    from the state it had, so a pledge cancelled twice at once is cancelled (and its reward released) once.
+    Returns the new state, or None when the pledge counted for nothing already."""
+    if pledge.state not in COUNTED:
+        return None
+    before = pledge.state
+    state = "refunded" if before == "paid" else "cancelled"
+    changed = session.execute(
+        update(Pledge).where(Pledge.id == pledge.id, Pledge.state == before)
+        .values(state=state, cancelled=now, refund_amount=pledge.amount if state == "refunded" else None)
+        .execution_options(synchronize_session=False))
+    session.expire(pledge, ["state", "cancelled", "refund_amount"])
+    if changed.rowcount != 1:
+        return None
+    if pledge.reward_id is not None:
+        release_reward(session, pledge.reward_id)
+    return state

@@ -10,6 +10,7 @@ def includeme(config):
     add("campaign_thanks", "/campaigns/{id:\\d+}/thanks/{reference}", factory=campaign_factory)
     add("campaign_pledges", "/campaigns/{id:\\d+}/pledges", factory=campaign_factory)
     add("campaign_pledge_paid", "/pledges/{pledge:\\d+}/paid", factory=pledge_factory)
+    add("campaign_pledge_cancel", "/pledges/{pledge:\\d+}/cancel", factory=pledge_factory)
     from .views.expenses import expense_factory
     add("campaign_expenses", "/campaigns/{id:\\d+}/expenses", factory=campaign_factory)
     add("campaign_ledger", "/campaigns/{id:\\d+}/ledger", factory=campaign_factory)

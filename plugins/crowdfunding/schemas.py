@@ -156,6 +156,12 @@ class CampaignSchema(ContentSchema):
                                     widget=deform.widget.TextInputWidget(attributes={"type": "datetime-local"}))
     rule = colander.SchemaNode(colander.String(), title=_("Funding rule"), default="all_or_nothing",
                                validator=colander.OneOf(RULES), widget=deferred_rule_widget)
+    second_round = colander.SchemaNode(
+        colander.Boolean(), title=_("A second round towards the optimum"), missing=False,
+        description=_("When the minimum is reached at the end, pledges go on towards the optimum for the days "
+                      "below; the campaign then closes keeping what it raised."))
+    second_round_days = colander.SchemaNode(colander.Integer(), title=_("Length of the second round (days)"),
+                                            default=40, missing=40, validator=colander.Range(1, 365))
     min_pledge_amount = colander.SchemaNode(colander.String(), title=_("Smallest pledge"), default="5",
                                             widget=deform.widget.TextInputWidget(attributes=AMOUNT_INPUT))
     budget_lines = budget_node()

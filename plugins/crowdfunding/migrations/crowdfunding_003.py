@@ -3,7 +3,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "crowdfunding_003"
-down_revision = "crowdfunding_001"
+down_revision = "crowdfunding_002"
 branch_labels = None
 depends_on = None
 

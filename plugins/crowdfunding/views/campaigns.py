@@ -1,9 +1,9 @@
 """/campaigns (open, funded, past: cards with their covers) and what a campaign's page shows besides
 the core's content view: its progress, budget lines, rewards and supporters."""
 from pyramid.view import view_config
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from portal.api import _, page, translate, translated
+from portal.api import _, here_and_there, page, translate, translated
 
 from ..expenses import planned_and_spent
 from ..models import COUNTED, Campaign, Pledge
@@ -54,7 +54,8 @@ def view_values(request, obj):
             "rewards": [{"amount": amount_text(request, obj, r.amount), "description": r.description,
                          "left": reward_left_text(request, r), "sold_out": r.left == 0} for r in obj.rewards],
             "supporters_shown": shown, "amount": lambda minor: amount_text(request, obj, minor),
-            "manage_pledges": can_manage(request, obj), "action_text": obj.action, **spending_values(request, obj)}
+            "manage_pledges": can_manage(request, obj), "action_text": obj.action, "closing": closing_values(request, obj),
+            **spending_values(request, obj)}
 
 
 def spending_values(request, obj):
@@ -68,3 +69,13 @@ def spending_values(request, obj):
                               left_text=text(r["left"]), over=r["left"] < 0) for r in rows],
             "spent_total_text": text(sum(r["spent"] for r in rows)),
             "can_spend": bool(request.has_permission("spend", obj))}
+
+
+def closing_values(request, obj):
+    """How the campaign ended (closing.py), or that its second round is on."""
+    when = here_and_there(request, obj.closed, obj.timezone) if obj.closed else ""
+    refunded = request.dbsession.scalar(select(func.coalesce(func.sum(Pledge.refund_amount), 0)).where(
+        Pledge.campaign_id == obj.id, Pledge.state == "refunded")) if obj.outcome == "failed" else 0
+    return {"outcome": obj.outcome if obj.closed else "", "closed_text": when,
+            "refunded_text": amount_text(request, obj, refunded or 0),
+            "round_two": obj.round_two_started is not None and obj.closed is None}

@@ -30,7 +30,7 @@ def figures(request, campaign, raised=None, supporters=None):
     if raised is None:
         raised, supporters = totals(request.dbsession, [campaign.id])[campaign.id]
     now_phase = campaign.phase()
-    seconds = (campaign.ends - request_now()).total_seconds()
+    seconds = (campaign.final_end - request_now()).total_seconds()
     return {
         "raised": raised, "raised_text": amount_text(request, campaign, raised), "supporters": supporters,
         "minimum": campaign.minimum, "minimum_text": amount_text(request, campaign, campaign.minimum),
@@ -38,7 +38,7 @@ def figures(request, campaign, raised=None, supporters=None):
         "minimum_percent": percent(raised, campaign.minimum), "optimum_percent": percent(raised, campaign.optimum),
         "funded": raised >= campaign.minimum, "phase": now_phase,
         "days_left": max(0, math.ceil(seconds / 86400)) if now_phase == "open" else 0,
-        "ends_text": here_and_there(request, campaign.ends, campaign.timezone),
+        "ends_text": here_and_there(request, campaign.final_end, campaign.timezone),
         "starts_text": here_and_there(request, campaign.starts, campaign.timezone),
     }
 

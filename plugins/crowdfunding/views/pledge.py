@@ -22,7 +22,7 @@ def closed_message(request, campaign):
         return _("This campaign opens on ${start}: pledges are accepted from then.",
                  mapping={"start": here_and_there(request, campaign.starts, campaign.timezone)})
     return _("This campaign ended on ${end}: it accepts no more pledges.",
-             mapping={"end": here_and_there(request, campaign.ends, campaign.timezone)})
+             mapping={"end": here_and_there(request, campaign.final_end, campaign.timezone)})
 
 
 @colander.deferred

@@ -10,7 +10,8 @@ from ..models import Pledge
 from ..pledges import paid_total
 from .common import amount_text, figures
 
-STATE_TITLES = {"pledged": _("Waiting for payment"), "paid": _("Paid"), "cancelled": _("Cancelled")}
+STATE_TITLES = {"pledged": _("Waiting for payment"), "paid": _("Paid"), "cancelled": _("Cancelled"),
+                "refunded": _("Refunded")}
 METHOD_NAMES = {"transfer": _("Bank transfer"), "offline": _("Other")}
 
 
