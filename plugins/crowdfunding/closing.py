@@ -24,6 +24,7 @@ from portal.api import _, User, clock, datetime_text
 from .mail import campaign_values, send_pledge_mail
 from .models import COUNTED, Campaign, Pledge
 from .money import money
+from .permissions import owner_principals
 from .pledges import cancel_pledge, totals
 
 WARN_DAYS = 7  # the setting crowdfunding.warn_days: how long before the end the owners are warned
@@ -32,7 +33,6 @@ CHECK_EVERY = timedelta(minutes=1)
 WARN, SECOND_ROUND, FUNDED, FAILED, KEPT = (
     "warn-owner", "start-second-round", "close-funded", "close-failed-refund", "close-kept")
 OUTCOME_OF = {FUNDED: "funded", FAILED: "failed", KEPT: "kept"}
-OWNER_ROLES = ("contributor", "reviewer")  # the local roles that let someone edit the campaign
 
 
 @dataclass(frozen=True)
@@ -205,10 +205,8 @@ def apply_step(request, session, campaign, step: Step, now) -> bool:
 
 
 def owners(session, campaign) -> list:
-    """Who answers for the campaign: its creator and the people it is shared with to edit it."""
-    ids = {campaign.creator_id} if campaign.creator_id else set()
-    ids |= {int(r.principal[5:]) for r in campaign.local_roles
-            if r.role in OWNER_ROLES and r.principal.startswith("user:") and r.principal[5:].isdigit()}
+    """Who answers for the campaign (permissions.owner_principals): its creator and its owners."""
+    ids = {int(p[5:]) for p in owner_principals(campaign) if p.startswith("user:") and p[5:].isdigit()}
     return session.scalars(select(User).where(User.id.in_(ids)).order_by(User.id)).all() if ids else []
 
 

@@ -29,8 +29,8 @@ class CrowdfundingPermissions(Permissions):
 
 
 # who owns a campaign besides its creator: the local role "owner"; the core's sharing form offers
-# "contributor", which lets one edit the campaign anyway, so it counts as owning it
-OWNER_ROLES = ("owner", "contributor")
+# "contributor" and "reviewer", which let one edit the campaign anyway, so they count as owning it
+OWNER_ROLES = ("owner", "contributor", "reviewer")
 
 
 def owner_principals(campaign) -> list[str]:
