@@ -12,9 +12,10 @@ from .money import plain, to_minor
 from .permissions import CrowdfundingPermissions
 
 RULES = ("all_or_nothing", "keep_all")
-METHODS = ("transfer", "offline")
-PLEDGE_STATES = ("pledged", "paid", "cancelled")
-COUNTED = ("pledged", "paid")  # a cancelled pledge counts for nothing
+METHODS = ("transfer", "offline")  # the shipped payment providers (payments.PROVIDERS has them all)
+# "committed": an organisation's signed commitment, invoiced later; it counts until paid
+PLEDGE_STATES = ("pledged", "committed", "paid", "cancelled")
+COUNTED = ("pledged", "committed", "paid")  # a cancelled pledge counts for nothing
 
 
 class Campaign(Content):

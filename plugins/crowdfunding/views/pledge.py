@@ -10,6 +10,7 @@ from portal.api import FormView, _, here_and_there, page, translate, translated
 
 from ..models import Pledge
 from ..money import BadAmount, to_minor
+from ..payments import provider
 from ..pledges import SoldOut, make_pledge, new_key
 from ..schemas import PledgeSchema, amount_error
 from .common import amount_text, depends_on_the_clock, figures
@@ -97,15 +98,16 @@ class PledgeView(FormView):
     def pledge_success(self, appstruct):
         values = dict(appstruct, amount=appstruct["minor"])
         try:
-            pledge, _new = make_pledge(self.request, self.campaign, values)
+            pledge, new = make_pledge(self.request, self.campaign, values)
         except SoldOut:
             self.request.dbsession.expire(self.campaign, ["rewards"])
             self._form = None  # the rewards offered again, with what is left now
             message = _("The reward you chose was taken by other supporters meanwhile: choose another one, or none. "
                         "Everything else you wrote is kept.")
             return self.refuse(dict(appstruct, reward=""), message, field="reward")
-        return self.done(None, self.request.route_url("campaign_thanks", id=pledge.campaign_id,
-                                                      reference=pledge.reference))
+        elsewhere = provider(pledge.method).start(pledge, self.request) if new else None
+        return self.done(None, elsewhere or self.request.route_url("campaign_thanks", id=pledge.campaign_id,
+                                                                   reference=pledge.reference))
 
 
 @view_config(route_name="campaign_thanks", renderer="plugins.crowdfunding:templates/thanks.pt", permission="view")
@@ -116,9 +118,10 @@ def thanks(request):
     if pledge is None:
         raise HTTPNotFound()
     request.response.cache_control.private = True
+    payment = provider(pledge.method)
     title = translated(request, campaign, "title")
     return page(request, translate(_("Thank you for your pledge"), request),
                 [(_("Campaigns"), request.route_path("campaigns")),
                  (str(title), request.route_path("campaign.view", id=campaign.id))],
                 campaign=campaign, pledge=pledge, amount=amount_text(request, campaign, pledge.amount),
-                reward=pledge.reward)
+                reward=pledge.reward, payment=payment, steps=payment.instructions(request, pledge))

@@ -3,15 +3,15 @@ mailed in the supporter's language), the CSV export."""
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import ConfirmView, _, clock, page, translate, translated
+from portal.api import ConfirmView, _, page, translate, translated
 
-from ..mail import send_receipt
 from ..models import Pledge
+from ..payments import provider, record_paid
 from ..pledges import paid_total
 from .common import amount_text, figures
 
-STATE_TITLES = {"pledged": _("Waiting for payment"), "paid": _("Paid"), "cancelled": _("Cancelled")}
-METHOD_NAMES = {"transfer": _("Bank transfer"), "offline": _("Other")}
+STATE_TITLES = {"pledged": _("Waiting for payment"), "committed": _("Committed, waiting for payment"),
+                "paid": _("Paid"), "cancelled": _("Cancelled")}
 
 
 def trail(request, campaign):
@@ -31,7 +31,7 @@ def pledges(request):
                 paid_text=amount_text(request, campaign, paid_total(request.dbsession, campaign.id)),
                 amount=lambda minor: amount_text(request, campaign, minor),
                 state_title=lambda p: translate(STATE_TITLES[p.state], request),
-                method_title=lambda p: translate(METHOD_NAMES.get(p.method, p.method), request))
+                method_title=lambda p: translate(provider(p.method).short_title, request))
 
 
 @view_config(route_name="campaign_pledge_paid", permission="manage_pledges")
@@ -61,10 +61,7 @@ class RecordPayment(ConfirmView):
         return self.request.route_path("campaign_pledges", id=self.pledge.campaign_id)
 
     def confirm_success(self):
-        pledge = self.pledge
-        if pledge.state != "pledged":
+        if not record_paid(self.request, self.pledge):
             self.request.flash(_("This pledge is not waiting for a payment: nothing was changed."), "error")
             return self.done(None, self.cancel_url())
-        pledge.state, pledge.paid = "paid", clock.now()
-        send_receipt(self.request, pledge)
         return self.done(_("Payment recorded; the receipt is on its way."), self.cancel_url())
