@@ -167,3 +167,6 @@ class Pledge(Base):
     @property
     def shown_name(self) -> str:
         return "" if self.anonymous else self.name
+
+
+from . import commitments  # noqa: E402, F401  (its tables are the plugin's too: one metadata for Alembic)

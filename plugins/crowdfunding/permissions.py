@@ -8,6 +8,8 @@ from portal.api import Permissions
 class CrowdfundingPermissions(Permissions):
     names = {
         "manage_pledges": "see a campaign's pledges, record their payments, export them (the secretariat)",
+        "view_commitment": "download an organisation's commitment letter and invoice (its pledger, the secretariat)",
+        "sign_commitment": "upload the signed commitment letter (its pledger, the secretariat)",
     }
 
     @staticmethod
@@ -18,4 +20,7 @@ class CrowdfundingPermissions(Permissions):
 
     @staticmethod
     def pledge(pledge):
-        return [(Allow, "role:secretariat", ALL_PERMISSIONS), (Deny, Everyone, ALL_PERMISSIONS)]
+        acl = [(Allow, "role:secretariat", ALL_PERMISSIONS)]
+        if pledge.user_id is not None:  # who pledged in the name of their organisation: its letters, its invoice
+            acl.append((Allow, f"user:{pledge.user_id}", ("view_commitment", "sign_commitment")))
+        return acl + [(Deny, Everyone, ALL_PERMISSIONS)]

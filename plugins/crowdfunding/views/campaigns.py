@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from portal.api import _, page, translate, translated
 
+from ..commitments import committed_total
 from ..models import COUNTED, Campaign, Pledge
 from ..pledges import totals
 from ..schemas import RULE_TITLES
@@ -53,4 +54,11 @@ def view_values(request, obj):
             "rewards": [{"amount": amount_text(request, obj, r.amount), "description": r.description,
                          "left": reward_left_text(request, r), "sold_out": r.left == 0} for r in obj.rewards],
             "supporters_shown": shown, "amount": lambda minor: amount_text(request, obj, minor),
-            "manage_pledges": can_manage(request, obj), "action_text": obj.action}
+            "manage_pledges": can_manage(request, obj), "action_text": obj.action,
+            "committed_text": committed_text(request, obj)}
+
+
+def committed_text(request, campaign):
+    """What member organisations committed and have not paid yet, or None."""
+    committed = committed_total(request.dbsession, campaign.id)
+    return amount_text(request, campaign, committed) if committed else None

@@ -8,6 +8,8 @@ from portal.api import ConfirmView, _, page, translate, translated
 from ..models import Pledge
 from ..payments import provider, record_paid
 from ..pledges import paid_total
+from .campaigns import committed_text
+from .commitments import commitments_of
 from .common import amount_text, figures
 
 STATE_TITLES = {"pledged": _("Waiting for payment"), "committed": _("Committed, waiting for payment"),
@@ -31,7 +33,8 @@ def pledges(request):
                 paid_text=amount_text(request, campaign, paid_total(request.dbsession, campaign.id)),
                 amount=lambda minor: amount_text(request, campaign, minor),
                 state_title=lambda p: translate(STATE_TITLES[p.state], request),
-                method_title=lambda p: translate(provider(p.method).short_title, request))
+                method_title=lambda p: translate(provider(p.method).short_title, request),
+                commitments=commitments_of(request, rows), committed_text=committed_text(request, campaign))
 
 
 @view_config(route_name="campaign_pledge_paid", permission="manage_pledges")
