@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from portal.api import _, page, translate, translated
 
-from ..commitments import committed_total
+from ..commitments import Commitment, committed_total
 from ..models import COUNTED, Campaign, Pledge
 from ..pledges import totals
 from ..schemas import RULE_TITLES
@@ -55,7 +55,18 @@ def view_values(request, obj):
                          "left": reward_left_text(request, r), "sold_out": r.left == 0} for r in obj.rewards],
             "supporters_shown": shown, "amount": lambda minor: amount_text(request, obj, minor),
             "manage_pledges": can_manage(request, obj), "action_text": obj.action,
-            "committed_text": committed_text(request, obj)}
+            "committed_text": committed_text(request, obj), "own_commitments": own_commitments(request, obj)}
+
+
+def own_commitments(request, campaign):
+    """The pledges the user made to the campaign in the name of their organisation: where their letters are."""
+    if request.user is None:
+        return []
+    found = request.dbsession.scalars(select(Pledge).join(Commitment, Commitment.pledge_id == Pledge.id)
+                                      .where(Pledge.campaign_id == campaign.id, Pledge.user_id == request.user.id)
+                                      .order_by(Pledge.id)).all()
+    return [{"reference": p.reference, "amount": amount_text(request, campaign, p.amount),
+             "url": request.route_path("campaign_thanks", id=campaign.id, reference=p.reference)} for p in found]
 
 
 def committed_text(request, campaign):
