@@ -6,7 +6,7 @@ from sqlalchemy import select
 from portal.api import ConfirmView, _, page, translate, translated
 
 from ..models import Pledge
-from ..payments import provider, record_paid
+from ..payments import PAYABLE, provider, record_paid
 from ..pledges import paid_total
 from .campaigns import committed_text
 from .commitments import commitments_of
@@ -34,7 +34,8 @@ def pledges(request):
                 amount=lambda minor: amount_text(request, campaign, minor),
                 state_title=lambda p: translate(STATE_TITLES[p.state], request),
                 method_title=lambda p: translate(provider(p.method).short_title, request),
-                commitments=commitments_of(request, rows), committed_text=committed_text(request, campaign))
+                commitments=commitments_of(request, rows), committed_text=committed_text(request, campaign),
+                recordable=lambda p: p.state in PAYABLE and provider(p.method).recorded_by_secretariat)
 
 
 @view_config(route_name="campaign_pledge_paid", permission="manage_pledges")
