@@ -3,6 +3,7 @@ letter as a PDF, the signed letter uploaded back (a PDF, through the core's uplo
 secretariat issues and its PDF. The pledger and the secretariat see the letters and the invoice."""
 import colander
 from pyramid.httpexceptions import HTTPNotFound
+from pyramid.decorator import reify
 from pyramid.response import Response
 from pyramid.view import view_config
 from sqlalchemy import select
@@ -132,8 +133,11 @@ class SignedLetterView(FormView):
     def pledge(self):
         return self.context
 
+    @reify
+    def commitment(self):
+        return the_commitment(self.request, self.pledge)
+
     def get_schema(self):
-        self.commitment = the_commitment(self.request, self.pledge)
         schema = colander.Schema()
         schema.add(uploads_node("letter", _("The signed letter"), accept="application/pdf", allowed=PDF,
                                 multiple=False, description=_("The commitment letter, signed, as a PDF file.")))

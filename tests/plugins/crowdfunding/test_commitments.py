@@ -79,6 +79,7 @@ def test_a_representative_commits_the_organisation_and_gets_the_letter_to_sign(t
     page = text_of(testapp.get(f"/campaigns/{campaign_id}").text)
     assert "€1,500.00 raised from 1 supporters" in page
     assert "of which €1,500.00 committed by member organisations, not paid yet" in page
+    assert f"Your organisation's commitments: the letters to sign and the invoices. {reference} · €1,500.00" in page
 
     # the letter, in the pledger's language, with the organisation, the amount, the campaign, who signs
     letter = thanks.click(description="The commitment letter")
