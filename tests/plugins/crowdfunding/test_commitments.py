@@ -2,6 +2,7 @@
 shown as committed) until paid, with a commitment letter in the pledger's language, the letter signed and
 uploaded back (a PDF only), then a numbered invoice (per year, never reused) and the payment."""
 import io
+import os
 from datetime import timedelta
 
 import pytest
@@ -178,3 +179,40 @@ def test_invoices_are_numbered_per_year_and_a_number_is_never_given_again(testap
     assert "committed by member organisations" not in text_of(testapp.get(f"/campaigns/{first_id}").text)
     maildir.deliver(registry)
     assert [m for m in maildir.messages() if m["To"] == "rep@example.org"]
+
+
+@pytest.mark.postgresql
+@pytest.mark.skipif(not os.environ.get("PORTAL_TEST_DB"), reason="concurrent transactions need PostgreSQL "
+                    "(PORTAL_TEST_DB); SQLite serialises every write")
+def test_invoices_issued_at_the_same_moment_get_distinct_numbers(testapp, app, db, representative, secretariat, at):
+    import threading
+
+    from portal.testing import client, csrf
+    campaigns = [add_campaign(db, title=f"Campaign {n}")[0] for n in range(8)]
+    login(testapp, "rep@example.org")
+    for campaign_id in campaigns:
+        organisation_pledge(testapp, campaign_id, amount="100")
+    pledge_ids = [commitment_of(db, campaign_id)[0] for campaign_id in campaigns]
+    browsers = []
+    for n, pledge_id in enumerate(pledge_ids + pledge_ids[:3]):  # three invoices asked twice at once
+        browser = client(app, address=f"192.0.2.{n + 100}")
+        login(browser, "sec@example.org")
+        browsers.append((browser, pledge_id))
+    start, statuses = threading.Barrier(len(browsers)), []
+
+    def issue(browser, pledge_id):
+        token = csrf(browser)
+        start.wait()
+        statuses.append(browser.post(f"/pledges/{pledge_id}/invoice", {"csrf_token": token, "confirm": "1"},
+                                     status="*").status_int)
+    threads = [threading.Thread(target=issue, args=pair) for pair in browsers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    from plugins.crowdfunding.commitments import Invoice
+    with db() as s:
+        issued = sorted((i.number, i.pledge_id) for i in s.query(Invoice))
+    assert statuses == [302] * len(browsers)
+    assert [number for number, _p in issued] == list(range(1, 9))
+    assert sorted(p for _n, p in issued) == sorted(pledge_ids)
