@@ -2,8 +2,8 @@
 letter as a PDF, the signed letter uploaded back (a PDF, through the core's upload checks), the invoice the
 secretariat issues and its PDF. The pledger and the secretariat see the letters and the invoice."""
 import colander
-from pyramid.httpexceptions import HTTPNotFound
 from pyramid.decorator import reify
+from pyramid.httpexceptions import HTTPNotFound
 from pyramid.response import Response
 from pyramid.view import view_config
 from sqlalchemy import select
