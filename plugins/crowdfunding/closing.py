@@ -22,7 +22,7 @@ from sqlalchemy import select, update
 from portal.api import _, User, clock, datetime_text
 
 from .mail import campaign_values, send_pledge_mail
-from .models import COUNTED, Campaign, Pledge
+from .models import COUNTED, UNPAID, Campaign, Pledge
 from .money import money
 from .permissions import owner_principals
 from .pledges import cancel_pledge, totals
@@ -197,7 +197,7 @@ def apply_step(request, session, campaign, step: Step, now) -> bool:
             state = cancel_pledge(session, pledge, now)
             if state is not None:
                 send_pledge_mail(request, f"crowdfunding:{state}", pledge, date=date)
-        elif pledge.state == "pledged":
+        elif pledge.state in UNPAID:  # invoiced or waiting for a transfer: asked to pay now
             send_pledge_mail(request, "crowdfunding:collect", pledge, date=date,
                              raised=money(step.raised, campaign.currency, lang),
                              payment_details=campaign.payment_details or "")

@@ -95,6 +95,26 @@ def create_demo_campaigns(request: Request) -> None:
                           paid=when + timedelta(days=2) if state == "paid" else None,
                           message="Good luck from our city!" if n == 0 else ""))
         db.flush()
+        if spec["key"] == "guide":
+            demo_commitments(request, campaign)
         made[spec["key"]] = campaign
     from .spending_demo import add_demo_expenses
     add_demo_expenses(request, made["dakar"])
+
+
+def demo_commitments(request: Request, campaign: Campaign) -> None:
+    """Two member organisations committed to the guide: one invoiced already, one whose letter is to sign."""
+    from .commitments import commit, issue_invoice
+    db = request.dbsession
+    representatives = db.scalars(select(User).where(User.role == "member", User.member_id.is_not(None))
+                                 .order_by(User.id).limit(2)).all()
+    for n, (user, amount) in enumerate(zip(representatives, (200000, 150000))):
+        pledge = Pledge(campaign_id=campaign.id, idempotency_key=new_key(), reference=new_reference(campaign.id),
+                        amount=amount, name=user.member.name, email=user.email, language=user.language,
+                        method="transfer", user_id=user.id, state="pledged",
+                        created=campaign.starts + timedelta(days=3 + n))
+        db.add(pledge)
+        db.flush()
+        commitment = commit(db, pledge, user.member, user.name, "Head of international relations")
+        if n == 0:
+            issue_invoice(db, pledge, commitment)

@@ -12,11 +12,13 @@ from .money import plain, to_minor
 from .permissions import CrowdfundingPermissions, owner_principals
 
 RULES = ("all_or_nothing", "keep_all")
-METHODS = ("transfer", "offline")
-# "refunded": a paid pledge given back (when: Pledge.cancelled, how much: Pledge.refund_amount, the
-# accounting's record of the transfer back the secretariat makes); "cancelled": a pledge never paid
-PLEDGE_STATES = ("pledged", "paid", "cancelled", "refunded")
-COUNTED = ("pledged", "paid")  # a cancelled or refunded pledge counts for nothing
+METHODS = ("transfer", "offline")  # the shipped payment providers (payments.PROVIDERS has them all)
+# "committed": an organisation's signed commitment, invoiced later; it counts until paid. "refunded": a
+# paid pledge given back (when: Pledge.cancelled, how much: Pledge.refund_amount, the accounting's record
+# of the transfer back the secretariat makes); "cancelled": a pledge never paid
+PLEDGE_STATES = ("pledged", "committed", "paid", "cancelled", "refunded")
+COUNTED = ("pledged", "committed", "paid")  # a cancelled or refunded pledge counts for nothing
+UNPAID = ("pledged", "committed")  # counted, and still to be paid
 # how a closed campaign ended: its minimum reached ("funded"), all or nothing under it ("failed": pledges
 # cancelled, payments refunded), keep what is raised under it ("kept": pledges collected all the same)
 OUTCOMES = ("funded", "failed", "kept")
@@ -191,5 +193,6 @@ class Pledge(Base):
         return "" if self.anonymous else self.name
 
 
-# the expenses' tables are this plugin's models too (alembic compares every models module's metadata)
-from . import expenses  # noqa: E402,F401
+# the expenses' and commitments' tables are this plugin's models too (alembic compares every models
+# module's metadata)
+from . import commitments, expenses  # noqa: E402,F401

@@ -11,6 +11,8 @@ class CrowdfundingPermissions(Permissions):
         "manage_pledges": "see a campaign's pledges, record their payments, export them (the secretariat)",
         "spend": "see a campaign's expenses and submit one with its receipts (its owners, the secretariat)",
         "decide_expense": "approve or reject an expense someone else submitted, record its payment (the secretariat)",
+        "view_commitment": "download an organisation's commitment letter and invoice (its pledger, the secretariat)",
+        "sign_commitment": "upload the signed commitment letter (its pledger, the secretariat)",
     }
 
     @staticmethod
@@ -25,7 +27,10 @@ class CrowdfundingPermissions(Permissions):
 
     @staticmethod
     def pledge(pledge):
-        return [(Allow, "role:secretariat", ALL_PERMISSIONS), (Deny, Everyone, ALL_PERMISSIONS)]
+        acl = [(Allow, "role:secretariat", ALL_PERMISSIONS)]
+        if pledge.user_id is not None:  # who pledged in the name of their organisation: its letters, its invoice
+            acl.append((Allow, f"user:{pledge.user_id}", ("view_commitment", "sign_commitment")))
+        return acl + [(Deny, Everyone, ALL_PERMISSIONS)]
 
 
 # who owns a campaign besides its creator: the local role "owner"; the core's sharing form offers

@@ -6,7 +6,7 @@ import deform
 from portal.api import ContentSchema, LocalDateTime, _, email_node, local_moments, timezone_node, translatable_node
 
 from .money import CURRENCIES, BadAmount, decimals, to_minor
-from .models import METHODS, RULES
+from .models import RULES
 
 BLANK_ROWS = 3  # empty rows under the budget lines and the rewards, to add some
 AMOUNT_INPUT = {"inputmode": "decimal", "size": "10", "autocomplete": "off"}
@@ -14,10 +14,6 @@ AMOUNT_INPUT = {"inputmode": "decimal", "size": "10", "autocomplete": "off"}
 RULE_TITLES = {
     "all_or_nothing": _("All or nothing: the pledges are collected only if the minimum is reached"),
     "keep_all": _("Keep what is raised, even under the minimum"),
-}
-METHOD_TITLES = {
-    "transfer": _("Bank transfer: you receive a reference to write on the transfer"),
-    "offline": _("Another way agreed with the technical secretariat (cash at a meeting, a cheque)"),
 }
 
 
@@ -189,8 +185,14 @@ def deferred_reward_widget(node, kw):
 
 @colander.deferred
 def deferred_method_widget(node, kw):
-    from portal.api import translate
-    return deform.widget.RadioChoiceWidget(values=[(m, translate(METHOD_TITLES[m], kw["request"])) for m in METHODS])
+    from .payments import choices
+    return deform.widget.RadioChoiceWidget(values=choices(kw["request"]))
+
+
+@colander.deferred
+def deferred_method_check(node, kw):
+    from .payments import PROVIDERS
+    return colander.OneOf(list(PROVIDERS))
 
 
 @colander.deferred
@@ -211,4 +213,4 @@ class PledgeSchema(colander.Schema):
                                   validator=colander.Length(0, 2000), widget=deform.widget.TextAreaWidget(rows=3))
     email = email_node(description=_("For the bank reference and the receipt; never shown."))
     method = colander.SchemaNode(colander.String(), title=_("How you will pay"), default="transfer",
-                                 validator=colander.OneOf(METHODS), widget=deferred_method_widget)
+                                 validator=deferred_method_check, widget=deferred_method_widget)

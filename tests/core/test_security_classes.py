@@ -50,6 +50,7 @@ UNREACHED = {
     "file_hold": "posted by the form's script when a file is chosen, before the form is sent",
     "file_held": "the preview of a file held for one person's unsent form (a token of theirs)",
     "file_size": "the resized copies of an image, named in srcset attributes rather than links",
+    "pledge_signed_file": "the demo's commitments are not signed yet",
 }
 TOKEN_PAGES = ["/password/reset/{t}", "/newsletter/confirm/{t}", "/newsletter/preferences/{t}",
                "/newsletter/unsubscribe/{t}", "/groups/invitations/{t}"]

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from portal.api import _, here_and_there, page, translate, translated
 
 from ..expenses import planned_and_spent
+from ..commitments import Commitment, committed_total
 from ..models import COUNTED, Campaign, Pledge
 from ..pledges import totals
 from ..schemas import RULE_TITLES
@@ -55,6 +56,7 @@ def view_values(request, obj):
                          "left": reward_left_text(request, r), "sold_out": r.left == 0} for r in obj.rewards],
             "supporters_shown": shown, "amount": lambda minor: amount_text(request, obj, minor),
             "manage_pledges": can_manage(request, obj), "action_text": obj.action, "closing": closing_values(request, obj),
+            "committed_text": committed_text(request, obj), "own_commitments": own_commitments(request, obj),
             **spending_values(request, obj)}
 
 
@@ -79,3 +81,20 @@ def closing_values(request, obj):
     return {"outcome": obj.outcome if obj.closed else "", "closed_text": when,
             "refunded_text": amount_text(request, obj, refunded or 0),
             "round_two": obj.round_two_started is not None and obj.closed is None}
+
+
+def own_commitments(request, campaign):
+    """The pledges the user made to the campaign in the name of their organisation: where their letters are."""
+    if request.user is None:
+        return []
+    found = request.dbsession.scalars(select(Pledge).join(Commitment, Commitment.pledge_id == Pledge.id)
+                                      .where(Pledge.campaign_id == campaign.id, Pledge.user_id == request.user.id)
+                                      .order_by(Pledge.id)).all()
+    return [{"reference": p.reference, "amount": amount_text(request, campaign, p.amount),
+             "url": request.route_path("campaign_thanks", id=campaign.id, reference=p.reference)} for p in found]
+
+
+def committed_text(request, campaign):
+    """What member organisations committed and have not paid yet, or None."""
+    committed = committed_total(request.dbsession, campaign.id)
+    return amount_text(request, campaign, committed) if committed else None

@@ -9,9 +9,12 @@ from sqlalchemy import select
 from portal.api import FormView, _, here_and_there, page, translate, translated
 
 from ..models import Pledge
+from ..commitments import represented
 from ..money import BadAmount, to_minor
+from ..payments import provider
 from ..pledges import SoldOut, make_pledge, new_key
 from ..schemas import PledgeSchema, amount_error
+from .commitments import check_signatory, commit_pledge, commitment_links, organisation_nodes
 from .common import amount_text, depends_on_the_clock, figures
 
 TEMPLATE = "plugins.crowdfunding:templates/pledge.pt"
@@ -63,7 +66,13 @@ class PledgeView(FormView):
         return self.context
 
     def get_schema(self):
-        return PledgeSchema(validator=deferred_check_pledge)
+        member = represented(self.request.user)
+        if member is None:
+            return PledgeSchema(validator=deferred_check_pledge)
+        schema = PledgeSchema(validator=colander.deferred(
+            lambda node, kw: check_signatory(deferred_check_pledge.wrapped(node, kw))))
+        organisation_nodes(self.request, schema, member)
+        return schema
 
     def bind(self):
         return {"campaign": self.campaign}
@@ -84,7 +93,8 @@ class PledgeView(FormView):
     def appstruct(self):
         user = self.request.user
         return {"key": new_key(), "name": user.name if user else "", "email": user.email if user else "",
-                "method": "transfer", "amount": self.campaign.min_pledge_amount}
+                "method": "transfer", "amount": self.campaign.min_pledge_amount,
+                "signatory": user.name if user else ""}
 
     def __call__(self):
         if self.pressed() and not self.campaign.is_open:
@@ -96,16 +106,21 @@ class PledgeView(FormView):
 
     def pledge_success(self, appstruct):
         values = dict(appstruct, amount=appstruct["minor"])
+        member = represented(self.request.user)
+        if appstruct.get("organisation") and member is not None:
+            values.update(name=member.name, anonymous=False)  # the organisation's name among the supporters
         try:
-            pledge, _new = make_pledge(self.request, self.campaign, values)
+            pledge, new = make_pledge(self.request, self.campaign, values)
+            commit_pledge(self.request, pledge, appstruct)
         except SoldOut:
             self.request.dbsession.expire(self.campaign, ["rewards"])
             self._form = None  # the rewards offered again, with what is left now
             message = _("The reward you chose was taken by other supporters meanwhile: choose another one, or none. "
                         "Everything else you wrote is kept.")
             return self.refuse(dict(appstruct, reward=""), message, field="reward")
-        return self.done(None, self.request.route_url("campaign_thanks", id=pledge.campaign_id,
-                                                      reference=pledge.reference))
+        elsewhere = provider(pledge.method).start(pledge, self.request) if new else None
+        return self.done(None, elsewhere or self.request.route_url("campaign_thanks", id=pledge.campaign_id,
+                                                                   reference=pledge.reference))
 
 
 @view_config(route_name="campaign_thanks", renderer="plugins.crowdfunding:templates/thanks.pt", permission="view")
@@ -116,9 +131,11 @@ def thanks(request):
     if pledge is None:
         raise HTTPNotFound()
     request.response.cache_control.private = True
+    payment = provider(pledge.method)
     title = translated(request, campaign, "title")
     return page(request, translate(_("Thank you for your pledge"), request),
                 [(_("Campaigns"), request.route_path("campaigns")),
                  (str(title), request.route_path("campaign.view", id=campaign.id))],
                 campaign=campaign, pledge=pledge, amount=amount_text(request, campaign, pledge.amount),
-                reward=pledge.reward)
+                reward=pledge.reward, payment=payment, steps=payment.instructions(request, pledge),
+                commitment=commitment_links(request, pledge))

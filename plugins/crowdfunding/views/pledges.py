@@ -3,15 +3,17 @@ mailed in the supporter's language), the CSV export."""
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import ConfirmView, _, clock, page, translate, translated
+from portal.api import ConfirmView, _, page, translate, translated
 
-from ..mail import send_receipt
 from ..models import Pledge
+from ..payments import PAYABLE, provider, record_paid
 from ..pledges import paid_total
+from .campaigns import committed_text
+from .commitments import commitments_of
 from .common import amount_text, figures
 
-STATE_TITLES = {"pledged": _("Waiting for payment"), "paid": _("Paid"), "cancelled": _("Cancelled"),
-                "refunded": _("Refunded")}
+STATE_TITLES = {"pledged": _("Waiting for payment"), "committed": _("Committed, waiting for payment"),
+                "paid": _("Paid"), "cancelled": _("Cancelled"), "refunded": _("Refunded")}
 METHOD_NAMES = {"transfer": _("Bank transfer"), "offline": _("Other")}
 
 
@@ -32,7 +34,9 @@ def pledges(request):
                 paid_text=amount_text(request, campaign, paid_total(request.dbsession, campaign.id)),
                 amount=lambda minor: amount_text(request, campaign, minor),
                 state_title=lambda p: translate(STATE_TITLES[p.state], request),
-                method_title=lambda p: translate(METHOD_NAMES.get(p.method, p.method), request))
+                method_title=lambda p: translate(provider(p.method).short_title, request),
+                commitments=commitments_of(request, rows), committed_text=committed_text(request, campaign),
+                recordable=lambda p: p.state in PAYABLE and provider(p.method).recorded_by_secretariat)
 
 
 @view_config(route_name="campaign_pledge_paid", permission="manage_pledges")
@@ -62,10 +66,7 @@ class RecordPayment(ConfirmView):
         return self.request.route_path("campaign_pledges", id=self.pledge.campaign_id)
 
     def confirm_success(self):
-        pledge = self.pledge
-        if pledge.state != "pledged":
+        if not record_paid(self.request, self.pledge):
             self.request.flash(_("This pledge is not waiting for a payment: nothing was changed."), "error")
             return self.done(None, self.cancel_url())
-        pledge.state, pledge.paid = "paid", clock.now()
-        send_receipt(self.request, pledge)
         return self.done(_("Payment recorded; the receipt is on its way."), self.cancel_url())
