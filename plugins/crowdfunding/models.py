@@ -3,7 +3,7 @@ rewards and the pledges made to it. Amounts are whole minor units of the campaig
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.api import Base, Content, UTCDateTime, clock, utcnow, wall_clock
@@ -40,7 +40,7 @@ class Campaign(Content):
 
     @property
     def __acl__(self):
-        return CrowdfundingPermissions.campaign(Content.__acl__.fget(self))  # type: ignore[attr-defined]
+        return CrowdfundingPermissions.campaign(Content.__acl__.fget(self), self.creator_id)  # type: ignore[attr-defined]
 
     @property
     def zone(self):
@@ -155,6 +155,7 @@ class Pledge(Base):
     state: Mapped[str] = mapped_column(String(20), default="pledged", index=True)
     created: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     paid: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    updates: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # mail me the updates
 
     campaign: Mapped[Campaign] = relationship()
     reward: Mapped[Reward | None] = relationship()
@@ -166,3 +167,7 @@ class Pledge(Base):
     @property
     def shown_name(self) -> str:
         return "" if self.anonymous else self.name
+
+
+# the tables of the plugin's other modules, in the metadata wherever the models are loaded (migrations)
+from . import matching, returns, updates  # noqa: E402,F401

@@ -1,0 +1,49 @@
+"""Updates posted during a campaign (what was done with the money, a date moved), shown on its page and
+mailed once to each supporter who asked for them when pledging, in the language they pledged in."""
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text, select
+from sqlalchemy.orm import Mapped, mapped_column
+
+from portal.api import Base, UTCDateTime, clock, datetime_text, html_to_text, text_in, utcnow
+
+from .models import COUNTED, Pledge
+
+
+class CampaignUpdate(Base):
+    __tablename__ = "crowd_updates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("crowd_campaigns.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text, default="")  # HTML cleaned by the core's rich text field
+    posted: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+
+
+def updates_of(session, campaign_id) -> list[CampaignUpdate]:
+    return list(session.scalars(select(CampaignUpdate).where(CampaignUpdate.campaign_id == campaign_id)
+                                .order_by(CampaignUpdate.posted.desc(), CampaignUpdate.id.desc())))
+
+
+def subscribers(session, campaign_id) -> dict[str, str]:
+    """{e-mail: language} of the supporters who asked for the updates, one entry per address (compared
+    without case) whatever their number of pledges, in the language of their latest pledge."""
+    found: dict[str, tuple[str, str]] = {}
+    rows = session.execute(select(Pledge.email, Pledge.language)
+                           .where(Pledge.campaign_id == campaign_id, Pledge.updates.is_(True),
+                                  Pledge.state.in_(COUNTED)).order_by(Pledge.created, Pledge.id))
+    for email, language in rows:
+        found[email.strip().lower()] = (email.strip(), language or "en")
+    return dict(found.values())
+
+
+def post_update(request, campaign, title: str, body: str) -> CampaignUpdate:
+    update = CampaignUpdate(campaign_id=campaign.id, title=title, body=body, posted=clock.now(),
+                            author_id=request.user.id if request.user is not None else None)
+    request.dbsession.add(update)
+    url = request.route_url("campaign.view", id=campaign.id)
+    for address, lang in subscribers(request.dbsession, campaign.id).items():
+        request.send_template("crowdfunding:update", address, language=lang, title=title, text=html_to_text(body),
+                              campaign=text_in(campaign, "title", lang) or campaign.title,
+                              date=datetime_text(lang, update.posted, campaign.timezone), url=url)
+    return update
