@@ -8,6 +8,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.api import Base, Content, UTCDateTime, clock, translated
 
+from .rows import keep_rows
+
 
 class CollectiveReturn(Base):
     __tablename__ = "crowd_returns"
@@ -54,21 +56,12 @@ def shown_link(request, link: str) -> tuple[str, str] | None:
 
 def save_returns(session, campaign_id, rows) -> None:
     """The form's rows kept by their id; a row left empty is removed; ticking "fulfilled" dates it."""
-    old = {str(r.id): r for r in returns_of(session, campaign_id)}
-    for position, row in enumerate(rows):
-        item = old.pop(row.get("return_id") or "", None)
-        if not (row.get("description") or "").strip():
-            if item is not None:
-                session.delete(item)
-            continue
-        if item is None:
-            item = CollectiveReturn(campaign_id=campaign_id)
-            session.add(item)
-        item.position, item.description, item.link = position, row["description"].strip(), row["link"].strip()
-        if row.get("fulfilled") and not item.fulfilled:
-            item.fulfilled_at = clock.now()
-        elif not row.get("fulfilled"):
+    def fill(item, row):
+        item.description, item.link = row["description"].strip(), (row.get("link") or "").strip()
+        if not row.get("fulfilled"):
             item.fulfilled_at = None
+        elif not item.fulfilled:
+            item.fulfilled_at = clock.now()
         item.fulfilled = bool(row.get("fulfilled"))
-    for item in old.values():
-        session.delete(item)
+    keep_rows(session, returns_of(session, campaign_id), rows, "return_id", "description",
+              lambda: CollectiveReturn(campaign_id=campaign_id, fulfilled=False), fill)

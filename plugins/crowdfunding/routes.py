@@ -10,3 +10,6 @@ def includeme(config):
     add("campaign_thanks", "/campaigns/{id:\\d+}/thanks/{reference}", factory=campaign_factory)
     add("campaign_pledges", "/campaigns/{id:\\d+}/pledges", factory=campaign_factory)
     add("campaign_pledge_paid", "/pledges/{pledge:\\d+}/paid", factory=pledge_factory)
+    add("campaign_matching", "/campaigns/{id:\\d+}/matching", factory=campaign_factory)
+    add("campaign_updates", "/campaigns/{id:\\d+}/updates", factory=campaign_factory)
+    add("campaign_returns", "/campaigns/{id:\\d+}/returns", factory=campaign_factory)

@@ -5,8 +5,9 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from portal.api import Base, UTCDateTime, clock, datetime_text, html_to_text, text_in, utcnow
+from portal.api import Base, UTCDateTime, clock, utcnow
 
+from .mail import send_update
 from .models import COUNTED, Pledge
 
 
@@ -41,9 +42,6 @@ def post_update(request, campaign, title: str, body: str) -> CampaignUpdate:
     update = CampaignUpdate(campaign_id=campaign.id, title=title, body=body, posted=clock.now(),
                             author_id=request.user.id if request.user is not None else None)
     request.dbsession.add(update)
-    url = request.route_url("campaign.view", id=campaign.id)
     for address, lang in subscribers(request.dbsession, campaign.id).items():
-        request.send_template("crowdfunding:update", address, language=lang, title=title, text=html_to_text(body),
-                              campaign=text_in(campaign, "title", lang) or campaign.title,
-                              date=datetime_text(lang, update.posted, campaign.timezone), url=url)
+        send_update(request, campaign, update, address, lang)
     return update
