@@ -19,7 +19,7 @@ def returns_node():
               widget=deform.widget.TextAreaWidget(rows=2)),
         colander.SchemaNode(colander.Boolean(), name="fulfilled", title=_("Fulfilled"), missing=False),
         _text("link", _("What was published: its address, or the number of the portal's item"), 1000,
-              description=_("Such as https://example.org/guide.pdf, or 42 for the portal's item at /…/42.")),
+              description=_("Such as https://example.org/guide.pdf, or 42 for the portal's item whose address ends in /42.")),
         name="collective_return", title=_("Collective return"))
     return colander.SchemaNode(colander.Sequence(), row, name="returns", title=_("Collective returns"), missing=[],
                                widget=RowsWidget(), description=_("Leave a return empty to remove it."))
