@@ -9,6 +9,7 @@ from portal.api import Request, clock
 
 from .matching import MatchPot
 from .models import Campaign
+from .pledges import new_key
 from .returns import CollectiveReturn
 from .updates import CampaignUpdate
 
@@ -23,7 +24,8 @@ def create_demo_extras(request: Request) -> None:
         db.add(CampaignUpdate(campaign_id=guide.id, title="The French translators are chosen",
                               body="<p>Two translators of Dakar and Montréal share the French version; the first "
                                    "chapters reach the reviewers next month.</p>",
-                              posted=clock.now() - timedelta(days=5), author_id=guide.creator_id))
+                              posted=clock.now() - timedelta(days=5), author_id=guide.creator_id,
+                              idempotency_key=new_key()))
         db.add_all([CollectiveReturn(campaign_id=guide.id, position=0, fulfilled=False, link="",
                                      description="The guide in French and Portuguese, free to download for everyone"),
                     CollectiveReturn(campaign_id=guide.id, position=1, fulfilled=False, link="",

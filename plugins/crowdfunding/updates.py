@@ -3,6 +3,7 @@ mailed once to each supporter who asked for them when pledging, in the language 
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, String, Text, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.api import Base, UTCDateTime, clock, utcnow
@@ -19,6 +20,8 @@ class CampaignUpdate(Base):
     body: Mapped[str] = mapped_column(Text, default="")  # HTML cleaned by the core's rich text field
     posted: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    # the key of the form that posted it: the same form sent twice posts (and mails) once
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
 
 
 def updates_of(session, campaign_id) -> list[CampaignUpdate]:
@@ -38,10 +41,22 @@ def subscribers(session, campaign_id) -> dict[str, str]:
     return dict(found.values())
 
 
-def post_update(request, campaign, title: str, body: str) -> CampaignUpdate:
-    update = CampaignUpdate(campaign_id=campaign.id, title=title, body=body, posted=clock.now(),
+def post_update(request, campaign, title: str, body: str, key: str) -> bool:
+    """Post the update and mail it; False: this form's update was posted already (a double click, a
+    reload of the POST), nothing more is posted or mailed."""
+    session = request.dbsession
+    if session.scalar(select(CampaignUpdate.id).where(CampaignUpdate.idempotency_key == key)) is not None:
+        return False
+    update = CampaignUpdate(campaign_id=campaign.id, title=title, body=body, posted=clock.now(), idempotency_key=key,
                             author_id=request.user.id if request.user is not None else None)
-    request.dbsession.add(update)
-    for address, lang in subscribers(request.dbsession, campaign.id).items():
+    savepoint = session.begin_nested()
+    try:
+        session.add(update)
+        session.flush()
+    except IntegrityError:  # the same form's other click committed meanwhile
+        savepoint.rollback()
+        return False
+    savepoint.commit()
+    for address, lang in subscribers(session, campaign.id).items():
         send_update(request, campaign, update, address, lang)
-    return update
+    return True

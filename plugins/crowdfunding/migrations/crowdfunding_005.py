@@ -33,6 +33,8 @@ def upgrade():
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("posted", sa.DateTime(), nullable=False),
         sa.Column("author_id", sa.Integer(), sa.ForeignKey("users.id", ondelete="SET NULL"), nullable=True),
+        sa.Column("idempotency_key", sa.String(64), nullable=False),
+        sa.UniqueConstraint("idempotency_key", name="uq_crowd_updates_idempotency_key"),
     )
     op.create_table(
         "crowd_returns",

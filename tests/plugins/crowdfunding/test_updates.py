@@ -71,6 +71,20 @@ def test_an_update_is_mailed_once_to_each_supporter_who_asked_in_their_language(
     assert len(mails(maildir, registry)) == 4
 
 
+def test_the_same_update_form_sent_twice_posts_and_mails_once(testapp, app, db, registry, secretariat, maildir, at):
+    campaign_id = translated_campaign(db)
+    pledge_in(app, campaign_id, "en", "192.0.2.55", email="ana@example.org", updates=True)
+    login(testapp, "sec@example.org")
+    form = testapp.get(f"/campaigns/{campaign_id}/updates").forms["deform"]
+    form["title"], form["body"] = "Week one", "<p>Started.</p>"
+    form.submit("post", status=302)
+    form.submit("post", status=302)  # a double click, a reload of the POST
+    from plugins.crowdfunding.updates import CampaignUpdate
+    with db() as s:
+        assert s.query(CampaignUpdate).count() == 1
+    assert len(mails(maildir, registry)) == 1
+
+
 def test_a_cancelled_pledge_gets_no_update(testapp, app, db, registry, secretariat, maildir, at):
     campaign_id = translated_campaign(db)
     pledge_in(app, campaign_id, "en", "192.0.2.54", email="gone@example.org", updates=True)
