@@ -13,6 +13,7 @@ EXAMPLE = {"action": "Work plan 2027, line 3.2", "currency": "EUR", "timezone": 
 def includeme(config):
     config.add_plugin("crowdfunding", title=_("Crowdfunding"))
     from .demo import create_demo_campaigns
+    from .demo_extras import create_demo_extras
     from .exports import PLEDGE_COLUMNS, SUPPORTER_COLUMNS, pledge_rows, supporter_rows
     from .models import Campaign
     from .permissions import CrowdfundingPermissions
@@ -36,6 +37,7 @@ def includeme(config):
                       supporter_rows, columns=SUPPORTER_COLUMNS)
     config.add_static("static/crowdfunding.css")
     config.add_demo_data(create_demo_campaigns, order=70)
+    config.add_demo_data(create_demo_extras, order=71)
     config.include(".views")
     from .closing import CHECK_EVERY, close_task
     # campaigns close at their end without anyone: the worker checks every minute

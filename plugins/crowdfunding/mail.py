@@ -1,7 +1,7 @@
 """The plugin's mails, each in the supporter's language: the receipt of a paid pledge; when a campaign
 closes, what becomes of each pledge (cancelled, refunded, to be paid); the owners' warning that the
-minimum is still far before the end."""
-from portal.api import _, datetime_text, text_in
+minimum is still far before the end; a campaign's update to the supporters who asked for them."""
+from portal.api import _, datetime_text, html_to_text, text_in
 
 from .money import money
 
@@ -31,6 +31,11 @@ def includeme(config):
         "crowdfunding:owner_warning", _("The campaign “${campaign}” has not reached its minimum yet"),
         _("Hello ${name},\n\nThe campaign “${campaign}” ends on ${date} and has raised ${raised} of its "
           "minimum of ${minimum}. ${rule}\n\nThe campaign: ${url}"))
+    config.add_mail_template(
+        "crowdfunding:update", _("${campaign}: ${title}"),
+        _("Hello,\n\nAn update of the campaign “${campaign}” you support, posted on ${date}:\n\n${title}\n\n${text}"
+          "\n\nThe campaign: ${url}\n\nYou receive it because you asked for the campaign's updates when you "
+          "pledged."))
 
 
 def campaign_values(request, campaign, lang) -> dict:
@@ -51,3 +56,10 @@ def send_pledge_mail(request, template, pledge, **values):
 def send_receipt(request, pledge):
     send_pledge_mail(request, "crowdfunding:receipt", pledge,
                      date=datetime_text(pledge.language or "en", pledge.paid, pledge.campaign.timezone))
+
+
+def send_update(request, campaign, update, address, lang):
+    request.send_template("crowdfunding:update", address, language=lang, title=update.title,
+                          text=html_to_text(update.body), campaign=text_in(campaign, "title", lang) or campaign.title,
+                          date=datetime_text(lang, update.posted, campaign.timezone),
+                          url=request.route_url("campaign.view", id=campaign.id))

@@ -3,7 +3,7 @@ rewards and the pledges made to it. Amounts are whole minor units of the campaig
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.api import Base, Content, UTCDateTime, clock, utcnow, wall_clock
@@ -180,6 +180,7 @@ class Pledge(Base):
     paid: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     cancelled: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # cancelled or refunded
     refund_amount: Mapped[int | None] = mapped_column(Integer, nullable=True)  # minor units given back
+    updates: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # mail me the updates
 
     campaign: Mapped[Campaign] = relationship()
     reward: Mapped[Reward | None] = relationship()
@@ -193,6 +194,6 @@ class Pledge(Base):
         return "" if self.anonymous else self.name
 
 
-# the expenses' and commitments' tables are this plugin's models too (alembic compares every models
-# module's metadata)
-from . import commitments, expenses  # noqa: E402,F401
+# the tables of the plugin's other modules, in the metadata wherever the models are loaded (alembic
+# compares every models module's metadata)
+from . import commitments, expenses, matching, returns, updates  # noqa: E402,F401

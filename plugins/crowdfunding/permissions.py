@@ -13,6 +13,7 @@ class CrowdfundingPermissions(Permissions):
         "decide_expense": "approve or reject an expense someone else submitted, record its payment (the secretariat)",
         "view_commitment": "download an organisation's commitment letter and invoice (its pledger, the secretariat)",
         "sign_commitment": "upload the signed commitment letter (its pledger, the secretariat)",
+        "post_updates": "post a campaign's updates, mailed to its supporters (its owners, the secretariat)",
     }
 
     @staticmethod
@@ -20,9 +21,9 @@ class CrowdfundingPermissions(Permissions):
         """A campaign: the core's content ACL without the editors' rights: its budget, rewards and dates
         commit the network's money, so only the secretariat writes them, and the coordinators of the antenna
         whose section holds the campaign (their local role, kept in the ACL). Its owners (owner_principals)
-        submit its expenses."""
+        submit its expenses and post its updates."""
         acl = [ace for ace in content_acl if ace[1] != "role:editor"]
-        spend = [(Allow, principal, ("spend",)) for principal in owners]
+        spend = [(Allow, principal, ("spend", "post_updates")) for principal in owners]
         return acl[:-1] + spend + acl[-1:] if acl and acl[-1][0] == Deny else acl + spend
 
     @staticmethod

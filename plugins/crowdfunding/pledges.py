@@ -58,7 +58,7 @@ def make_pledge(request, campaign, values: dict) -> tuple[Pledge, bool]:
                             message=values.get("message", ""), email=values["email"],
                             language=request.locale_name or "en", method=values.get("method", "transfer"),
                             user_id=request.user.id if request.user is not None else None, state="pledged",
-                            created=clock.now())
+                            created=clock.now(), updates=bool(values.get("updates")))
             session.add(pledge)
             session.flush()
             savepoint.commit()

@@ -25,3 +25,6 @@ def includeme(config):
     add("pledge_invoice_issue", "/pledges/{pledge:\\d+}/invoice", factory=pledge_factory)
     add("pledge_invoice", "/pledges/{pledge:\\d+}/invoice.pdf", factory=pledge_factory)
     add("campaign_statement", "/campaigns/pledges/statement")
+    add("campaign_matching", "/campaigns/{id:\\d+}/matching", factory=campaign_factory)
+    add("campaign_updates", "/campaigns/{id:\\d+}/updates", factory=campaign_factory)
+    add("campaign_returns", "/campaigns/{id:\\d+}/returns", factory=campaign_factory)

@@ -214,3 +214,5 @@ class PledgeSchema(colander.Schema):
     email = email_node(description=_("For the bank reference and the receipt; never shown."))
     method = colander.SchemaNode(colander.String(), title=_("How you will pay"), default="transfer",
                                  validator=deferred_method_check, widget=deferred_method_widget)
+    updates = colander.SchemaNode(colander.Boolean(), title=_("Send me the campaign's updates"), missing=False,
+                                  description=_("By e-mail, each time the campaign posts news."))

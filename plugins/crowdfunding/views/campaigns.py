@@ -8,8 +8,10 @@ from portal.api import _, here_and_there, page, translate, translated
 from ..expenses import planned_and_spent
 from ..commitments import Commitment, committed_total
 from ..models import COUNTED, Campaign, Pledge
+from ..matching import matched_totals
 from ..pledges import totals
 from ..schemas import RULE_TITLES
+from .extras import campaign_extras
 from .common import amount_text, can_manage, depends_on_the_clock, figures, reward_left_text
 
 GROUPS = (("open", _("Open campaigns")), ("funded", _("Funded")), ("past", _("Past campaigns")))
@@ -28,9 +30,10 @@ def campaigns(request):
     rows = session.scalars(select(Campaign).where(Campaign.state == "published")
                            .order_by(Campaign.ends.desc(), Campaign.id)).all()
     found = totals(session, [c.id for c in rows])
+    matched = matched_totals(session, [c.id for c in rows])
     groups = {name: [] for name, _title in GROUPS}
     for campaign in rows:
-        fig = figures(request, campaign, *found[campaign.id])
+        fig = figures(request, campaign, *found[campaign.id], matched=matched[campaign.id])
         groups[group_of(fig)].append({"obj": campaign, "title": translated(request, campaign, "title"), **fig})
     groups["open"].sort(key=lambda card: card["obj"].ends)  # the nearest end first
     manage = bool(request.has_permission("add:campaign", request.site))
@@ -57,7 +60,7 @@ def view_values(request, obj):
             "supporters_shown": shown, "amount": lambda minor: amount_text(request, obj, minor),
             "manage_pledges": can_manage(request, obj), "action_text": obj.action, "closing": closing_values(request, obj),
             "committed_text": committed_text(request, obj), "own_commitments": own_commitments(request, obj),
-            **spending_values(request, obj)}
+            **spending_values(request, obj), **campaign_extras(request, obj)}
 
 
 def spending_values(request, obj):

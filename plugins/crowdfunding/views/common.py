@@ -5,6 +5,7 @@ import math
 from portal.api import _, here_and_there, keep_for, model_factory, translate
 
 from ..models import Campaign, Pledge
+from ..matching import matched_totals
 from ..money import money
 from ..pledges import totals
 
@@ -25,21 +26,27 @@ def percent(part, whole):
     return min(100, math.floor(part * 100 / whole)) if whole else 100
 
 
-def figures(request, campaign, raised=None, supporters=None):
-    """What a campaign's card and page show of its progress."""
+def figures(request, campaign, raised=None, supporters=None, matched=None):
+    """What a campaign's card and page show of its progress; the bars and "funded" count what the
+    supporters gave and what the matchfunding pots add to it (shown apart)."""
     if raised is None:
         raised, supporters = totals(request.dbsession, [campaign.id])[campaign.id]
+    if matched is None:
+        matched = matched_totals(request.dbsession, [campaign.id])[campaign.id]
+    counted = raised + matched
     now_phase = campaign.phase()
     seconds = (campaign.final_end - request_now()).total_seconds()
     return {
         "raised": raised, "raised_text": amount_text(request, campaign, raised), "supporters": supporters,
         "minimum": campaign.minimum, "minimum_text": amount_text(request, campaign, campaign.minimum),
         "optimum": campaign.optimum, "optimum_text": amount_text(request, campaign, campaign.optimum),
-        "minimum_percent": percent(raised, campaign.minimum), "optimum_percent": percent(raised, campaign.optimum),
-        "funded": raised >= campaign.minimum, "phase": now_phase,
+        "minimum_percent": percent(counted, campaign.minimum), "optimum_percent": percent(counted, campaign.optimum),
+        "funded": counted >= campaign.minimum, "phase": now_phase,
         "days_left": max(0, math.ceil(seconds / 86400)) if now_phase == "open" else 0,
         "ends_text": here_and_there(request, campaign.final_end, campaign.timezone),
         "starts_text": here_and_there(request, campaign.starts, campaign.timezone),
+        "matched": matched, "matched_text": amount_text(request, campaign, matched),
+        "counted_text": amount_text(request, campaign, counted),
     }
 
 
