@@ -60,6 +60,5 @@ def send_receipt(request, pledge):
 
 def send_update(request, campaign, update, address, lang):
     request.send_template("crowdfunding:update", address, language=lang, title=update.title,
-                          text=html_to_text(update.body), campaign=text_in(campaign, "title", lang) or campaign.title,
-                          date=datetime_text(lang, update.posted, campaign.timezone),
-                          url=request.route_url("campaign.view", id=campaign.id))
+                          text=html_to_text(update.body), date=datetime_text(lang, update.posted, campaign.timezone),
+                          **campaign_values(request, campaign, lang))
