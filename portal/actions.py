@@ -130,7 +130,10 @@ class Plan:
 
 
 def load_plan(dbsession: Session, tree: ActionTree) -> Plan:
-    """Every action of the tree in one query, ordered, with the roll-up computed."""
+    """Every action of the tree in one query, ordered, with the roll-up computed (a tree not written
+    yet has none)."""
+    if tree.id is None:
+        return Plan(tree, {}, {}, {None: None})
     rows = dbsession.scalars(select(Action).where(Action.tree_id == tree.id)
                              .options(joinedload(Action.owner_user), joinedload(Action.owner_member))
                              .order_by(Action.position, Action.id)).unique().all()
@@ -141,14 +144,14 @@ def load_plan(dbsession: Session, tree: ActionTree) -> Plan:
 
 
 def tree_for(dbsession: Session, kind: str, owner_id: int, title: Any = None) -> ActionTree:
-    """The tree of that owner, made (with `title`, a text or a TranslatedText) the first time it is asked for."""
+    """The tree of that owner; one not made yet comes new and unsaved (with `title`, a text or a
+    TranslatedText), shown as an empty plan and written with its first action: a page that only shows
+    a plan writes nothing."""
     tree = dbsession.scalars(select(ActionTree).where(ActionTree.owner_kind == kind,
                                                       ActionTree.owner_id == owner_id)).first()
     if tree is None:
         tree = ActionTree(owner_kind=kind, owner_id=owner_id, title="", created=clock.now())
         set_translated(tree, "title", title or "")
-        dbsession.add(tree)
-        dbsession.flush()
     return tree
 
 
@@ -209,6 +212,9 @@ def add_action(dbsession: Session, tree: ActionTree, title: Any, parent: Action 
     unknown = set(values) - set(FIELDS)
     if unknown:
         raise TypeError(f"add_action() got unknown fields {sorted(unknown)}")
+    if tree.id is None:  # the owner's first action: its tree is written now (tree_for)
+        dbsession.add(tree)
+        dbsession.flush()
     if parent is not None and parent.tree_id != tree.id:
         raise ActionRefused(_("The parent action belongs to another plan."), "parent")
     action = Action(tree_id=tree.id, parent_id=parent.id if parent is not None else None, title="",

@@ -151,6 +151,9 @@ class ActionFormView(ActionPages, FormView):
         if kind and (number is None or dbsession.get(self.request.registry.portal.resources[kind], number) is None):
             return self.refuse(appstruct, _("There is no ${kind} with this number.", mapping={"kind": kind}),
                                field="resource_id")
+        row = self.action_row
+        if row is not None and values["status"] != row.status and values.get("progress") == row.progress:
+            values["progress"] = None  # the progress left as it was: the new status's own (done: 100)
         values.update(owner_user_id=owner.id if owner else None, owner_member_id=int(member) if member else None,
                       resource=(kind, number) if kind else None)
         try:

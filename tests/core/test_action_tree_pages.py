@@ -130,6 +130,11 @@ def test_a_parent_s_form_has_no_progress_and_edits_keep_a_history(secretariat, d
         assert plan.percent(plan.actions[line_id]) == 70
     rows = secretariat.get(f"/plan?history={leaf_id}").html.select(".action-history tbody tr")
     assert "0% → 70%" in text_of(str(rows[0])) and "Printed" in text_of(str(rows[0]))
+    form = secretariat.get(f"/plan/{leaf_id}/edit").forms["deform"]
+    assert form["progress"].value == "70"
+    fill(form, status="done").submit("save", status=302)
+    with db() as s:
+        assert s.get(Action, leaf_id).progress == 100, "marked done with its progress untouched: done's 100"
 
 
 @pytest.mark.parametrize("values, field, message", [
@@ -149,6 +154,13 @@ def test_bad_input_comes_back_with_the_error_at_its_field_and_nothing_lost(secre
     assert errors and message in errors[0]
     with db() as s:
         assert s.scalars(select(Action)).all() == []
+
+
+def test_showing_a_plan_or_its_form_writes_nothing(secretariat, db):
+    assert "No action yet." in secretariat.get("/plan").text
+    secretariat.get("/plan/add")
+    with db() as s:
+        assert s.scalars(select(ActionTree)).all() == []
 
 
 def test_the_form_and_the_delete_page_need_the_mount_s_permission(site, db, make_user):

@@ -205,10 +205,17 @@ def test_titles_and_descriptions_are_translatable(db, plan_ids, registry):
             env["closer"]()
 
 
-def test_the_tree_of_an_owner_is_made_once(db):
+def test_the_tree_of_an_owner_is_written_with_its_first_action_and_made_once(db):
     with db() as s:
-        first = tree_for(s, "network", 5, title="Network 5")
-        assert tree_for(s, "network", 5).id == first.id and tree_for(s, "network", 6).id != first.id
+        empty = tree_for(s, "network", 5, title="Network 5")
+        assert empty.id is None and load_plan(s, empty).roots == [] and load_plan(s, empty).total is None
+        s.flush()
+        assert s.scalars(select(ActionTree)).all() == [], "asking for a plan writes nothing"
+        add_action(s, empty, "Meet")
+        assert tree_for(s, "network", 5).id == empty.id and tree_for(s, "network", 6).id is None
+    with db() as s:
+        assert [(t.owner_kind, t.owner_id, t.title) for t in s.scalars(select(ActionTree))] == [
+            ("network", 5, "Network 5")]
 
 
 # --- links to what carries an action out --------------------------------------------------------------
