@@ -292,12 +292,12 @@ def move_action(dbsession: Session, action: Action, parent: Action | None, posit
 def delete_action(dbsession: Session, action: Action) -> int:
     """Delete the action with all its descendants and their history; returns how many actions went."""
     plan = load_plan(dbsession, action.tree)
-    gone = [*plan.descendants(action), action]
+    gone = [*reversed(plan.descendants(action)), action]  # each after everything under it
     ids = [a.id for a in gone]
     for update in dbsession.scalars(select(ActionUpdate).where(ActionUpdate.action_id.in_(ids))):
         dbsession.delete(update)
     dbsession.flush()
-    for row in gone:  # the deepest first: no row points at a deleted parent
+    for row in gone:  # no row is left pointing at a deleted parent
         dbsession.delete(row)
         dbsession.flush()
     return len(gone)

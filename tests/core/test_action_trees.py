@@ -180,9 +180,15 @@ def test_moving_under_itself_or_a_descendant_is_refused_and_a_move_reorders(db, 
         assert [a.position for a in plan.kids(visibility)] == [0, 1]
 
 
+@pytest.mark.filterwarnings("error")  # SQLAlchemy warns of a row the database's cascade deleted first
 def test_deleting_an_action_deletes_its_children_and_their_history(db, plan_ids):
     with db() as s:
-        assert delete_action(s, s.get(Action, plan_ids["visibility"])) == 3
+        tree, press = s.get(ActionTree, plan_ids["tree"]), s.get(Action, plan_ids["press"])
+        deeper = add_action(s, tree, "Photos", parent=press)
+        add_action(s, tree, "Captions", parent=deeper)
+        add_action(s, tree, "Print", parent=press)
+    with db() as s:
+        assert delete_action(s, s.get(Action, plan_ids["visibility"])) == 6
     with db() as s:
         assert list(s.scalars(select(Action.title))) == ["Membership"]
         assert s.scalar(select(func.count()).select_from(ActionUpdate)) == 1
