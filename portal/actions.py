@@ -168,6 +168,10 @@ def _has_children(dbsession: Session, action: Action) -> bool:
 
 
 def _check(action: Action, values: dict) -> None:
+    if "title" in values:
+        title = values["title"]
+        if not ((title.original if isinstance(title, TranslatedText) else title) or "").strip():
+            raise ActionRefused(_("Give the action a title."), "title")
     if "status" in values and values["status"] not in ACTION_STATUSES:
         raise ActionRefused(_("Choose a status from the list."), "status")
     progress = values.get("progress")
@@ -223,10 +227,9 @@ def add_action(dbsession: Session, tree: ActionTree, title: Any, parent: Action 
     values.setdefault("status", "planned")
     if values.get("progress") is None and values["status"] in STATUS_PROGRESS:
         values["progress"] = STATUS_PROGRESS[values["status"]]
+    values["title"] = title
     _check(action, values)
-    if not title and not isinstance(title, TranslatedText):
-        raise ActionRefused(_("Give the action a title."), "title")
-    _apply(action, dict(values, title=title))
+    _apply(action, values)
     siblings = select(Action.position).where(Action.tree_id == tree.id, Action.parent_id == action.parent_id)
     action.position = max(dbsession.scalars(siblings).all(), default=-1) + 1
     dbsession.add(action)

@@ -7,10 +7,8 @@ import pytest
 from pyramid.renderers import render_to_response
 from sqlalchemy import select
 
-from portal.actions import add_action, load_plan, tree_for, update_action
-from portal.actionviews import ActionDeleteView, ActionFormView, plan_values
-from portal.models import Action, ActionTree, Member
-from portal.page import page
+from portal.api import (Action, ActionDeleteView, ActionFormView, ActionTree, Member, add_action, load_plan, page,
+                        plan_values, tree_for, update_action)  # what a plugin mounting the pages imports
 from portal.testing import app_with_view, login, text_of
 
 

@@ -151,7 +151,8 @@ def test_a_parent_s_progress_is_never_set_by_hand(db, plan_ids):
 
 
 @pytest.mark.parametrize("values, field", [({"progress": 101}, "progress"), ({"weight": -1}, "weight"),
-                                           ({"status": "postponed"}, "status"),
+                                           ({"status": "postponed"}, "status"), ({"title": "  "}, "title"),
+                                           ({"title": TranslatedText({"en": "", "es": "Prensa"}, "en")}, "title"),
                                            ({"starts": date(2027, 5, 1), "ends": date(2027, 4, 1)}, "ends")])
 def test_values_out_of_their_range_are_refused_at_their_field(db, plan_ids, values, field):
     with db() as s:
