@@ -128,6 +128,7 @@ def test_a_parent_s_form_has_no_progress_and_edits_keep_a_history(secretariat, d
         assert plan.percent(plan.actions[line_id]) == 70
     rows = secretariat.get(f"/plan?history={leaf_id}").html.select(".action-history tbody tr")
     assert "0% → 70%" in text_of(str(rows[0])) and "Printed" in text_of(str(rows[0]))
+    assert "Planned → Planned" not in text_of(str(rows[0])), "a status that stayed is written once"
     form = secretariat.get(f"/plan/{leaf_id}/edit").forms["deform"]
     assert form["progress"].value == "70"
     fill(form, status="done").submit("save", status=302)
