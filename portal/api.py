@@ -198,6 +198,27 @@ _WHERE: dict[str, str] = {
     "facet_links": "portal.views.search",
     "paging_links": "portal.views.search",
     "parse_query": "portal.views.search",
+    "ACTION_STATUSES": "portal.models.actions",
+    "Action": "portal.models.actions",
+    "ActionTree": "portal.models.actions",
+    "ActionUpdate": "portal.models.actions",
+    "ActionRefused": "portal.actions",
+    "Plan": "portal.actions",
+    "ResourceLink": "portal.actions",
+    "ACTION_STATUS_TITLES": "portal.actions:STATUS_TITLES",
+    "action_links": "portal.actions",
+    "add_action": "portal.actions",
+    "delete_action": "portal.actions",
+    "action_history": "portal.actions:history",
+    "load_plan": "portal.actions",
+    "move_action": "portal.actions",
+    "roll_up": "portal.actions",
+    "tree_for": "portal.actions",
+    "update_action": "portal.actions",
+    "ActionDeleteView": "portal.actionviews",
+    "ActionFormView": "portal.actionviews",
+    "action_schema": "portal.actionviews",
+    "plan_values": "portal.actionviews",
 }
 
 __all__ = sorted(_WHERE)
@@ -268,3 +289,6 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.views.feeds import atom_feed  # noqa: F401
     from portal.views.members import KIND_TITLES, STATUS_TITLES, members_map  # noqa: F401
     from portal.views.search import bad, facet_label, facet_links, paging_links, parse_query  # noqa: F401
+    from portal.models.actions import ACTION_STATUSES, Action, ActionTree, ActionUpdate  # noqa: F401
+    from portal.actions import ActionRefused, Plan, ResourceLink, STATUS_TITLES as ACTION_STATUS_TITLES, action_links, add_action, delete_action, history as action_history, load_plan, move_action, roll_up, tree_for, update_action  # noqa: F401
+    from portal.actionviews import ActionDeleteView, ActionFormView, action_schema, plan_values  # noqa: F401

@@ -231,6 +231,7 @@ class PortalRegistry:
         self.search_exclusions = {}  # name -> SearchExclusion, from add_search_exclusion
         self.plugins = {}  # name -> Plugin, from add_plugin
         self.resources = {}  # name -> model class, from register_resource
+        self.resource_links = {}  # name -> (title, url) callbacks of register_resource (portal.actions)
         self.assets = {}  # asset spec -> "css" or "js", from add_static, in the order declared
         self.periodic_tasks = {}  # name -> PeriodicTask, from add_periodic_task (portal.tasks)
         self.mail_templates = {}  # name -> MailTemplate, from add_mail_template (portal.mail)
@@ -530,13 +531,16 @@ def add_plugin(config, name, requires=(), title=None):
     _register(config, "portal plugins", name, name, store, requires=", ".join(item.requires))
 
 
-def register_resource(config, name, model):
+def register_resource(config, name, model, title=None, url=None):
     """Offer a kind of object to the other plugins by name (as Decidim's register_resource): awards asks
-    the request for "experience" (request.resources["experience"]) instead of importing a model."""
+    the request for "experience" (request.resources["experience"]) instead of importing a model.
+    title/url(request, obj): how a link to one of them reads and where it goes (an action tree's "carried
+    out by"); without them a content item links to its page, anything else reads its title or name."""
     portal = config.registry.portal
 
     def store():
         portal.resources[name] = model
+        portal.resource_links[name] = (title, url)
 
     _register(config, "portal resources", name, name, store, model=f"{model.__module__}.{model.__name__}")
 

@@ -12,5 +12,6 @@ from .outbox import OutboxMessage  # noqa: F401
 from .search import SearchChange  # noqa: F401
 from .tasks import TaskRun  # noqa: F401
 from .notifications import Follow, Notification  # noqa: F401
+from .actions import ACTION_STATUSES, Action, ActionTree, ActionUpdate  # noqa: F401
 
 configure_mappers()

@@ -158,6 +158,8 @@ def template_globals(event):
     event.setdefault("layout", get_renderer("portal:templates/layout.pt").implementation())
     # the actions, files and translations blocks of an item, for the view templates of plugins
     event.setdefault("content_macros", get_renderer("portal:templates/content_macros.pt").implementation())
+    # an action tree and an action's history (portal.actionviews.plan_values)
+    event.setdefault("action_macros", get_renderer("portal:templates/action_macros.pt").implementation())
     event.setdefault("t", lambda term, **mapping: translate(term, request, mapping or None))
     event.setdefault("date_text", lambda value: date_text(request, value))
     # a moment in the reader's zone (their account's, else their browser's), or in the zone given
