@@ -2,8 +2,8 @@
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012_action_trees"
-down_revision = "0011_notifications"
+revision = "0013_action_trees"
+down_revision = "0012_follow_digests"
 
 
 def upgrade():
