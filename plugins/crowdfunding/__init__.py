@@ -20,6 +20,7 @@ def includeme(config):
     from .schemas import CampaignSchema
     from .search import campaign_document, is_published
     from .sections import open_campaigns
+    from .timeline import TIMELINE_KINDS, campaign_timeline
     from .views.campaigns import view_values
     config.add_permissions(CrowdfundingPermissions)
     config.include(".mail")
@@ -30,6 +31,7 @@ def includeme(config):
         view_template="plugins.crowdfunding:templates/view.pt", view_values=view_values, example=EXAMPLE)
     config.add_search_index(Campaign, document=campaign_document, should_index=is_published, name="campaign")
     config.add_menu_item("main", "campaigns", _("Campaigns"), route_name="campaigns", order=40, parent="network")
+    config.add_timeline("campaigns", campaign_timeline, order=60, kinds=TIMELINE_KINDS)
     config.add_home_section("campaigns", _("Open campaigns"), open_campaigns, order=15)
     config.add_export("crowdfunding-pledges", _("Pledges to the campaigns"), pledge_rows, columns=PLEDGE_COLUMNS,
                       permission="manage")

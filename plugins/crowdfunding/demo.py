@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from portal.api import Request, TranslatedText, User, WorkflowLog, clock, record_revision, set_translated
+from portal.api import Member, Request, TranslatedText, User, WorkflowLog, clock, record_revision, set_translated
 
 from .models import Campaign, Pledge
 from .pledges import new_key, new_reference
@@ -40,7 +40,7 @@ CAMPAIGNS: list[dict[str, Any]] = [
                  ("", 2500, None, "pledged", True), ("Jean Tremblay", 25000, 2, "pledged", False),
                  ("Fatou Ndiaye", 1000, 0, "paid", False), ("Luiza Fernandes", 25000, 2, "paid", False),
                  ("Miguel Ferreira", 5000, 1, "pledged", False)]},
-    {"key": "dakar", "days": (-75, -30), "currency": "XOF", "timezone": "Africa/Dakar", "rule": "keep_all",
+    {"key": "dakar", "led_by": "Dakar", "days": (-75, -30), "currency": "XOF", "timezone": "Africa/Dakar", "rule": "keep_all",
      "title": {"en": "The West African antenna's first workshop in Dakar",
                "es": "El primer taller de la antena de África Occidental en Dakar",
                "fr": "Le premier atelier de l'antenne d'Afrique de l'Ouest à Dakar",
@@ -72,7 +72,8 @@ def create_demo_campaigns(request: Request) -> None:
                             budget=[{"what": w, "amount": a, "required": r} for w, a, r in spec["budget"]],
                             payment_details="Network of local governments · IBAN PT50 0000 0000 0000 0000 0000 0 · "
                                             "BIC DEMOPTPL",
-                            creator_id=author.id if author else None)
+                            creator_id=author.id if author else None,
+                            member_id=db.scalar(select(Member.id).where(Member.name == spec.get("led_by", ""))))
         set_translated(campaign, "title", TranslatedText(spec["title"], "en"))
         campaign.reward_rows = [{"amount": "0", "minor": a, "description": d, "quantity": q or ""}
                                 for a, d, q in spec["rewards"]]

@@ -28,6 +28,9 @@ class Campaign(Content):
     __tablename__ = "crowd_campaigns"
     id: Mapped[int] = mapped_column(ForeignKey("content.id", ondelete="CASCADE"), primary_key=True)
     action: Mapped[str] = mapped_column(String(500), default="")  # what of the work plan it funds
+    # the member organisation whose action it is, if any (a workshop's pilot city): on its timeline
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"), nullable=True,
+                                                  index=True)
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
     # the zone first: the local times of the form are read in it (see start_local)
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")

@@ -3,7 +3,8 @@ pledge form. Amounts are typed with the currency's decimals and kept in minor un
 import colander
 import deform
 
-from portal.api import ContentSchema, LocalDateTime, _, email_node, local_moments, timezone_node, translatable_node
+from portal.api import ContentSchema, LocalDateTime, _, email_node, local_moments, member_node, timezone_node
+from portal.api import translatable_node
 
 from .money import CURRENCIES, BadAmount, decimals, to_minor
 from .models import RULES
@@ -141,6 +142,9 @@ class CampaignSchema(ContentSchema):
     action = colander.SchemaNode(colander.String(), title=_("The action it funds"),
                                  validator=colander.Length(1, 500),
                                  description=_("The workshop, study, antenna or translation of the work plan."))
+    member_id = member_node(title=_("Member organisation leading it"),
+                            description=_("Optional: the city or organisation whose action it is (a workshop's "
+                                          "pilot city, say). The campaign is then on its profile."))
     currency = colander.SchemaNode(colander.String(), title=_("Currency"), default="EUR",
                                    validator=colander.OneOf(CURRENCIES),
                                    widget=deform.widget.SelectWidget(values=[(c, c) for c in CURRENCIES]))

@@ -1,0 +1,23 @@
+"""crowdfunding: the member organisation leading a campaign (on its timeline)"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "crowdfunding_006"
+down_revision = "crowdfunding_005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("crowd_campaigns") as batch:
+        batch.add_column(sa.Column("member_id", sa.Integer(), nullable=True))
+        batch.create_foreign_key("fk_crowd_campaigns_member_id_members", "members", ["member_id"], ["id"],
+                                 ondelete="SET NULL")
+        batch.create_index("ix_crowd_campaigns_member_id", ["member_id"])
+
+
+def downgrade():
+    with op.batch_alter_table("crowd_campaigns") as batch:
+        batch.drop_index("ix_crowd_campaigns_member_id")
+        batch.drop_constraint("fk_crowd_campaigns_member_id_members", type_="foreignkey")
+        batch.drop_column("member_id")
