@@ -25,6 +25,7 @@ from .mail import campaign_values, send_pledge_mail
 from .models import COUNTED, UNPAID, Campaign, Pledge
 from .money import money
 from .permissions import owner_principals
+from .matching import matched_totals
 from .pledges import cancel_pledge, totals
 
 WARN_DAYS = 7  # the setting crowdfunding.warn_days: how long before the end the owners are warned
@@ -37,7 +38,8 @@ OUTCOME_OF = {FUNDED: "funded", FAILED: "failed", KEPT: "kept"}
 
 @dataclass(frozen=True)
 class State:
-    """What the plan reads of a campaign; raised: the pledges that count (pledged or paid)."""
+    """What the plan reads of a campaign; raised: the pledges that count (pledged, committed or paid) and
+    what the matchfunding pots add to them."""
     id: int
     title: str
     rule: str
@@ -143,8 +145,34 @@ def current_states(session) -> tuple[dict, list[State]]:
     """The published campaigns not closed yet: ({id: campaign}, their states)."""
     campaigns = session.scalars(select(Campaign).where(Campaign.state == "published", Campaign.closed.is_(None))
                                 .order_by(Campaign.ends, Campaign.id)).all()
-    raised = totals(session, [c.id for c in campaigns])
-    return {c.id: c for c in campaigns}, [state_of(c, raised[c.id][0]) for c in campaigns]
+    return {c.id: c for c in campaigns}, counted_states(session, campaigns)
+
+
+def counted_states(session, campaigns) -> list[State]:
+    """Their states, raised counting what supporters gave and what matchers add (as the campaign page's
+    bars and "funded" do)."""
+    ids = [c.id for c in campaigns]
+    raised, matched = totals(session, ids), matched_totals(session, ids)
+    return [state_of(c, raised[c.id][0] + matched[c.id]) for c in campaigns]
+
+
+def round_two_due(request, campaign, now=None) -> State | None:
+    """Round one is over and the second round is due but not started yet (the task runs every minute):
+    the campaign's state then, else None. Reads only."""
+    now = now or clock.now()
+    if campaign.closed is not None or not campaign.second_round or campaign.round_two_started is not None:
+        return None
+    [state] = counted_states(request.dbsession, [campaign])
+    return state if next_action(state, now, warn_days_of(request.registry)) == SECOND_ROUND else None
+
+
+def open_round_two(request, campaign, now=None) -> bool:
+    """A pledge sent in that minute: the second round starts now (one conditional UPDATE, as the task's),
+    so the pledge is taken, not refused."""
+    now = now or clock.now()
+    state = round_two_due(request, campaign, now)
+    return state is not None and apply_step(request, request.dbsession, campaign,
+                                            step_of(state, SECOND_ROUND, now), now)
 
 
 def planned(request, session=None, now=None, days=None) -> list[Step]:

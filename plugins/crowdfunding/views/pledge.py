@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from portal.api import FormView, _, here_and_there, page, translate, translated
 
+from ..closing import open_round_two, round_two_due
 from ..models import Pledge
 from ..commitments import represented
 from ..money import BadAmount, to_minor
@@ -88,7 +89,7 @@ class PledgeView(FormView):
     def values(self):
         depends_on_the_clock(self.request)
         return {"campaign": self.campaign, "fig": figures(self.request, self.campaign),
-                "closed": None if self.campaign.is_open else closed_message(self.request, self.campaign)}
+                "closed": None if self.accepting else closed_message(self.request, self.campaign)}
 
     def appstruct(self):
         user = self.request.user
@@ -96,11 +97,22 @@ class PledgeView(FormView):
                 "method": "transfer", "amount": self.campaign.min_pledge_amount,
                 "signatory": user.name if user else ""}
 
+    @property
+    def accepting(self) -> bool:
+        """Open, or in the minute between the end of round one and the start of a second round that is due
+        (a pledge sent then starts it: open_round_two)."""
+        if "_accepting" not in self.__dict__:
+            self._accepting = self.campaign.is_open or (self.campaign.phase() == "ended" and
+                                                        round_two_due(self.request, self.campaign) is not None)
+        return self._accepting
+
     def __call__(self):
+        if self.pressed() and not self.campaign.is_open and self.accepting:
+            open_round_two(self.request, self.campaign)
         if self.pressed() and not self.campaign.is_open:
             self.request.response.status = 400
             return self.show(None)
-        if not self.campaign.is_open:
+        if not self.accepting:
             return self.show(None)
         return super().__call__()
 

@@ -61,7 +61,7 @@ def test_an_update_is_mailed_once_to_each_supporter_who_asked_in_their_language(
     assert sorted(to.lower() for to, _subject, _body in sent) == ["aminata@example.org", "luiz@example.org"]
     by_address = {to.lower(): (subject, body) for to, subject, body in sent}
     subject, body = by_address["aminata@example.org"]
-    assert subject == "Traduire le guide: The translation is done"
+    assert subject == "Traduire le guide : The translation is done"  # French typography
     assert "déc. 2026" in body and "The French translation is" in body and "<strong>" not in body
     assert f"/campaigns/{campaign_id}" in body
     subject, body = by_address["luiz@example.org"]
