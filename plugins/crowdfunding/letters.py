@@ -1,59 +1,10 @@
 """The PDFs of an organisation's pledge, in the pledger's language: the commitment letter to sign and the
-invoice. Made from the rows each time they are asked for (fpdf2, pure Python): an invoice's row keeps what
+invoice. Made from the rows each time they are asked for (the core's PdfDocument): an invoice's row keeps what
 it billed as issued, so its PDF never changes."""
-import unicodedata
-from pathlib import Path
-
-from fpdf import FPDF
-
+from portal.api import PdfDocument as Document
 from portal.api import _, date_text, text_in, translate_to
 
 from .money import money
-
-# A Unicode font where the system has one (every language's letters, €); else the PDF's own Helvetica,
-# with what it cannot write spelled in Latin-1 (€ as EUR).
-UNICODE_FONTS = (Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-                 Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"))
-LATIN = {"€": "EUR", "“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."}
-
-
-class Document:
-    """A one-page A4 document written line by line."""
-
-    def __init__(self, title: str):
-        self.pdf = FPDF(format="A4")
-        self.pdf.set_title(title)
-        self.pdf.set_margins(22, 22, 22)
-        self.pdf.add_page()
-        font = next((p for p in UNICODE_FONTS if p.is_file()), None)
-        self.unicode = font is not None
-        if font is not None:
-            self.pdf.add_font("body", "", str(font))
-            self.family = "body"
-        else:
-            self.family = "helvetica"
-        self.heading(title)
-
-    def clean(self, text) -> str:
-        text = unicodedata.normalize("NFKC", str(text))
-        if self.unicode:
-            return text
-        text = "".join(LATIN.get(ch, ch) for ch in text)
-        return text.encode("latin-1", "replace").decode("latin-1")
-
-    def heading(self, text):
-        self.pdf.set_font(self.family, size=16)
-        self.pdf.multi_cell(0, 9, self.clean(text), new_x="LMARGIN", new_y="NEXT")
-        self.pdf.ln(4)
-
-    def line(self, text, size=11, space=2):
-        self.pdf.set_font(self.family, size=size)
-        self.pdf.multi_cell(0, 6, self.clean(text), new_x="LMARGIN", new_y="NEXT")
-        self.pdf.ln(space)
-
-    def bytes(self) -> bytes:
-        return bytes(self.pdf.output())
-
 
 def _words(request, lang):
     return lambda term, **mapping: translate_to(request, term, lang, mapping=mapping or None)

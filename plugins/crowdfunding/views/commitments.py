@@ -4,11 +4,10 @@ secretariat issues and its PDF. The pledger and the secretariat see the letters 
 import colander
 from pyramid.decorator import reify
 from pyramid.httpexceptions import HTTPNotFound
-from pyramid.response import Response
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import ConfirmView, FormView, _, ascii_name, conflicts_retried, delete_file, send_file, store_kept
+from portal.api import ConfirmView, FormView, _, conflicts_retried, delete_file, pdf_response, send_file, store_kept
 from portal.api import translate, translated, uploads_node
 
 from ..commitments import Commitment, Invoice, commit, commitment_of, invoice_of, issue_invoice, represented
@@ -53,14 +52,6 @@ def commit_pledge(request, pledge, appstruct):
     member = represented(request.user)
     if appstruct.get("organisation") and member is not None:
         commit(request.dbsession, pledge, member, appstruct["signatory"], appstruct["signatory_role"])
-
-
-def pdf_response(data: bytes, filename: str) -> Response:
-    response = Response(body=data, content_type="application/pdf")
-    response.headers["Cache-Control"] = "private, no-store"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.content_disposition = f'attachment; filename="{ascii_name(filename)}"'
-    return response
 
 
 def the_commitment(request, pledge):
