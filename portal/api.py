@@ -45,6 +45,7 @@ _WHERE: dict[str, str] = {
     "in_batches": "portal.exports",
     "spreadsheet_safe": "portal.exports",
     "PdfDocument": "portal.pdf",
+    "create_table": "portal.tables",
     "pdf_response": "portal.pdf",
     "DOCUMENT_TYPES": "portal.files",
     "IMAGE_TYPES": "portal.files",
@@ -254,6 +255,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.demo import DEMO_PASSWORD  # noqa: F401
     from portal.exports import in_batches, spreadsheet_safe  # noqa: F401
     from portal.pdf import PdfDocument, pdf_response  # noqa: F401
+    from portal.tables import create_table  # noqa: F401
     from portal.files import DOCUMENT_TYPES, IMAGE_TYPES, ascii_name, delete_file, file_path, send_file  # noqa: F401
     from portal.forms import ContentSchema, Media, country_node, field_error, make_form, media_node, page_number, pending_file, render_form, rich_text_node, store_kept, uploads_node, validate  # noqa: F401
     from portal.images import cover_images, image_attrs, mail_image, og_image_url  # noqa: F401

@@ -1,6 +1,7 @@
 """crowdfunding: a campaign's expenses against its budget lines, and their receipts"""
-import sqlalchemy as sa
 from alembic import op
+
+from portal.api import create_table
 
 revision = "crowdfunding_003"
 down_revision = "crowdfunding_002"
@@ -9,41 +10,17 @@ depends_on = None
 
 
 def upgrade():
-    op.create_table(
-        "crowd_expenses",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("campaign_id", sa.Integer(), sa.ForeignKey("crowd_campaigns.id", ondelete="CASCADE",
-                                                             name="fk_crowd_expenses_campaign_id_crowd_campaigns"),
-                  nullable=False),
-        sa.Column("line", sa.Integer(), nullable=False),
-        sa.Column("line_what", sa.String(500), nullable=False),
-        sa.Column("description", sa.Text(), nullable=False),
-        sa.Column("amount", sa.Integer(), nullable=False),
-        sa.Column("spent_on", sa.Date(), nullable=False),
-        sa.Column("state", sa.String(20), nullable=False),
-        sa.Column("submitted_by", sa.Integer(), sa.ForeignKey("users.id", ondelete="SET NULL",
-                                                              name="fk_crowd_expenses_submitted_by_users"),
-                  nullable=True),
-        sa.Column("submitted_at", sa.DateTime(), nullable=False),
-        sa.Column("decided_by", sa.Integer(), sa.ForeignKey("users.id", ondelete="SET NULL",
-                                                            name="fk_crowd_expenses_decided_by_users"),
-                  nullable=True),
-        sa.Column("decided_at", sa.DateTime(), nullable=True),
-        sa.Column("reason", sa.Text(), nullable=False),
-        sa.Column("paid_at", sa.DateTime(), nullable=True),
-    )
+    create_table("crowd_expenses",
+                 "id int pk; campaign_id int fk=crowd_campaigns.id ondelete=CASCADE; line int; "
+                 "line_what str(500); description text; amount int; spent_on date; state str(20); "
+                 "submitted_by int null fk=users.id ondelete=SET_NULL; submitted_at datetime; "
+                 "decided_by int null fk=users.id ondelete=SET_NULL; decided_at datetime null; reason text; "
+                 "paid_at datetime null")
     for col in ("campaign_id", "state", "submitted_by"):
         op.create_index(f"ix_crowd_expenses_{col}", "crowd_expenses", [col])
-    op.create_table(
-        "crowd_expense_receipts",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("expense_id", sa.Integer(), sa.ForeignKey("crowd_expenses.id", ondelete="CASCADE",
-                                                            name="fk_crowd_expense_receipts_expense_id_crowd_expenses"),
-                  nullable=False),
-        sa.Column("file_id", sa.Integer(), sa.ForeignKey("files.id", ondelete="CASCADE",
-                                                         name="fk_crowd_expense_receipts_file_id_files"),
-                  nullable=False),
-    )
+    create_table("crowd_expense_receipts",
+                 "id int pk; expense_id int fk=crowd_expenses.id ondelete=CASCADE; "
+                 "file_id int fk=files.id ondelete=CASCADE")
     op.create_index("ix_crowd_expense_receipts_expense_id", "crowd_expense_receipts", ["expense_id"])
 
 

@@ -3,50 +3,27 @@ invoice numbers' counters per year"""
 import sqlalchemy as sa
 from alembic import op
 
+from portal.api import create_table
+
 revision = "crowdfunding_004"
 down_revision = "crowdfunding_003"
 
 
 def upgrade():
-    op.create_table(
-        "crowd_commitments",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("pledge_id", sa.Integer(), sa.ForeignKey("crowd_pledges.id", ondelete="CASCADE",
-                                                           name="fk_crowd_commitments_pledge_id_crowd_pledges"),
-                  nullable=False),
-        sa.Column("member_id", sa.Integer(), sa.ForeignKey("members.id", ondelete="SET NULL",
-                                                           name="fk_crowd_commitments_member_id_members"),
-                  nullable=True),
-        sa.Column("organisation", sa.String(200), nullable=False),
-        sa.Column("signatory", sa.String(200), nullable=False),
-        sa.Column("signatory_role", sa.String(200), nullable=False),
-        sa.Column("signed_file_id", sa.Integer(), sa.ForeignKey("files.id", ondelete="SET NULL",
-                                                                name="fk_crowd_commitments_signed_file_id_files"),
-                  nullable=True),
-        sa.Column("signed", sa.DateTime(), nullable=True),
-        sa.UniqueConstraint("pledge_id", name="uq_crowd_commitments_pledge_id"),
-    )
+    create_table("crowd_commitments",
+                 "id int pk; pledge_id int fk=crowd_pledges.id ondelete=CASCADE; "
+                 "member_id int null fk=members.id ondelete=SET_NULL; organisation str(200); "
+                 "signatory str(200); signatory_role str(200); "
+                 "signed_file_id int null fk=files.id ondelete=SET_NULL; signed datetime null",
+                 sa.UniqueConstraint("pledge_id", name="uq_crowd_commitments_pledge_id"))
     op.create_index("ix_crowd_commitments_member_id", "crowd_commitments", ["member_id"])
-    op.create_table(
-        "crowd_invoices",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("pledge_id", sa.Integer(), sa.ForeignKey("crowd_pledges.id", ondelete="SET NULL",
-                                                           name="fk_crowd_invoices_pledge_id_crowd_pledges"),
-                  nullable=True),
-        sa.Column("year", sa.Integer(), nullable=False),
-        sa.Column("number", sa.Integer(), nullable=False),
-        sa.Column("issued", sa.DateTime(), nullable=False),
-        sa.Column("amount", sa.Integer(), nullable=False),
-        sa.Column("currency", sa.String(3), nullable=False),
-        sa.Column("organisation", sa.String(200), nullable=False),
-        sa.UniqueConstraint("pledge_id", name="uq_crowd_invoices_pledge_id"),
-        sa.UniqueConstraint("year", "number", name="uq_crowd_invoices_year"),
-    )
-    op.create_table(
-        "crowd_invoice_counters",
-        sa.Column("year", sa.Integer(), primary_key=True, autoincrement=False),
-        sa.Column("last", sa.Integer(), nullable=False),
-    )
+    create_table("crowd_invoices",
+                 "id int pk; pledge_id int null fk=crowd_pledges.id ondelete=SET_NULL; year int; number int; "
+                 "issued datetime; amount int; currency str(3); organisation str(200)",
+                 sa.UniqueConstraint("pledge_id", name="uq_crowd_invoices_pledge_id"),
+                 sa.UniqueConstraint("year", "number", name="uq_crowd_invoices_year"))
+    create_table("crowd_invoice_counters",
+                 "year int pk noauto; last int")
 
 
 def downgrade():

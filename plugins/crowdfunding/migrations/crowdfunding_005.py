@@ -2,6 +2,8 @@
 import sqlalchemy as sa
 from alembic import op
 
+from portal.api import create_table
+
 revision = "crowdfunding_005"
 down_revision = "crowdfunding_004"
 branch_labels = None
@@ -14,38 +16,17 @@ def campaign_column():
 
 
 def upgrade():
-    op.create_table(
-        "crowd_match_pots",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        campaign_column(),
-        sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("matcher", sa.String(300), nullable=False),
-        sa.Column("factor_percent", sa.Integer(), nullable=False),
-        sa.Column("per_pledge", sa.Integer(), nullable=True),
-        sa.Column("per_person", sa.Integer(), nullable=True),
-        sa.Column("total", sa.Integer(), nullable=False),
-    )
-    op.create_table(
-        "crowd_updates",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        campaign_column(),
-        sa.Column("title", sa.String(300), nullable=False),
-        sa.Column("body", sa.Text(), nullable=False),
-        sa.Column("posted", sa.DateTime(), nullable=False),
-        sa.Column("author_id", sa.Integer(), sa.ForeignKey("users.id", ondelete="SET NULL"), nullable=True),
-        sa.Column("idempotency_key", sa.String(64), nullable=False),
-        sa.UniqueConstraint("idempotency_key", name="uq_crowd_updates_idempotency_key"),
-    )
-    op.create_table(
-        "crowd_returns",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        campaign_column(),
-        sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("description", sa.Text(), nullable=False),
-        sa.Column("fulfilled", sa.Boolean(), nullable=False),
-        sa.Column("fulfilled_at", sa.DateTime(), nullable=True),
-        sa.Column("link", sa.String(1000), nullable=False),
-    )
+    create_table("crowd_match_pots",
+                 "id int pk; campaign_id int fk=crowd_campaigns.id ondelete=CASCADE fkname=-; position int; "
+                 "matcher str(300); factor_percent int; per_pledge int null; per_person int null; total int")
+    create_table("crowd_updates",
+                 "id int pk; campaign_id int fk=crowd_campaigns.id ondelete=CASCADE fkname=-; title str(300); "
+                 "body text; posted datetime; author_id int null fk=users.id ondelete=SET_NULL fkname=-; "
+                 "idempotency_key str(64)",
+                 sa.UniqueConstraint("idempotency_key", name="uq_crowd_updates_idempotency_key"))
+    create_table("crowd_returns",
+                 "id int pk; campaign_id int fk=crowd_campaigns.id ondelete=CASCADE fkname=-; position int; "
+                 "description text; fulfilled bool; fulfilled_at datetime null; link str(1000)")
     for table in ("crowd_match_pots", "crowd_updates", "crowd_returns"):
         op.create_index(f"ix_{table}_campaign_id", table, ["campaign_id"])
     with op.batch_alter_table("crowd_pledges") as batch:

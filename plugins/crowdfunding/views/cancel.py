@@ -6,23 +6,13 @@ from pyramid.view import view_config
 from portal.api import ConfirmView, _, clock
 
 from ..pledges import cancel_pledge
-from .common import amount_text
-from .pledges import trail
+from .common import OfPledge, amount_text
 
 
 @view_config(route_name="campaign_pledge_cancel", permission="manage_pledges")
-class CancelPledge(ConfirmView):
+class CancelPledge(OfPledge, ConfirmView):
     button = _("Cancel the pledge")
     danger = True
-
-    @property
-    def pledge(self):
-        return self.context
-
-    def trail(self):
-        campaign = self.pledge.campaign
-        return trail(self.request, campaign) + [
-            (_("Pledges"), self.request.route_path("campaign_pledges", id=campaign.id))]
 
     def page_title(self):
         return _("Cancel the pledge ${reference}", mapping={"reference": self.pledge.reference})
@@ -37,9 +27,6 @@ class CancelPledge(ConfirmView):
                      "send the money back to the supporter. Its reward is released.", mapping=mapping)
         return _("The pledge of ${amount} by ${who} (${email}) stops counting. Its reward is released.",
                  mapping=mapping)
-
-    def cancel_url(self):
-        return self.request.route_path("campaign_pledges", id=self.pledge.campaign_id)
 
     def confirm_success(self):
         state = cancel_pledge(self.request.dbsession, self.pledge, clock.now())

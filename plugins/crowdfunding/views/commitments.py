@@ -8,11 +8,11 @@ from pyramid.view import view_config
 from sqlalchemy import select
 
 from portal.api import ConfirmView, FormView, _, conflicts_retried, delete_file, pdf_response, send_file, store_kept
-from portal.api import translate, translated, uploads_node
+from portal.api import translate, uploads_node
 
 from ..commitments import Commitment, Invoice, commit, commitment_of, invoice_of, issue_invoice, represented
 from ..letters import commitment_letter, invoice_pdf
-from .common import amount_text
+from .common import OfPledge, amount_text, trail
 
 PDF = {"application/pdf"}
 NEEDED = _("Needed to pledge in the name of your organisation.")
@@ -117,12 +117,8 @@ def thanks_url(request, pledge):
 
 
 @view_config(route_name="pledge_signed", permission="sign_commitment")
-class SignedLetterView(FormView):
+class SignedLetterView(OfPledge, FormView):
     buttons = (("upload", _("Upload the signed letter")),)
-
-    @property
-    def pledge(self):
-        return self.context
 
     @reify
     def commitment(self):
@@ -143,11 +139,7 @@ class SignedLetterView(FormView):
                  mapping={"signatory": self.commitment.signatory})
 
     def trail(self):
-        campaign = self.pledge.campaign
-        return [(_("Campaigns"), self.request.route_path("campaigns")),
-                (str(translated(self.request, campaign, "title")),
-                 self.request.route_path("campaign.view", id=campaign.id)),
-                (_("Your pledge"), thanks_url(self.request, self.pledge))]
+        return trail(self.request, self.pledge.campaign) + [(_("Your pledge"), thanks_url(self.request, self.pledge))]
 
     def upload_success(self, appstruct):
         request, commitment = self.request, self.commitment
@@ -167,12 +159,8 @@ class SignedLetterView(FormView):
 
 
 @view_config(route_name="pledge_invoice_issue", permission="manage_pledges", decorator=conflicts_retried)
-class IssueInvoice(ConfirmView):
+class IssueInvoice(OfPledge, ConfirmView):
     button = _("Issue the invoice")
-
-    @property
-    def pledge(self):
-        return self.context
 
     def page_title(self):
         return _("Issue the invoice of ${reference}", mapping={"reference": self.pledge.reference})
@@ -184,13 +172,6 @@ class IssueInvoice(ConfirmView):
                  "withdrawn: its number is never given again.",
                  mapping={"amount": amount_text(self.request, self.pledge.campaign, self.pledge.amount),
                           "organisation": commitment.organisation})
-
-    def cancel_url(self):
-        return self.request.route_path("campaign_pledges", id=self.pledge.campaign_id)
-
-    def trail(self):
-        from .pledges import trail
-        return trail(self.request, self.pledge.campaign) + [(_("Pledges"), self.cancel_url())]
 
     def confirm_success(self):
         found, new = issue_invoice(self.request.dbsession, self.pledge, the_commitment(self.request, self.pledge))

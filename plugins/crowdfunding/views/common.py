@@ -2,7 +2,7 @@
 progress towards the minimum and the optimum, the time left) and how amounts and rewards read."""
 import math
 
-from portal.api import _, here_and_there, keep_for, model_factory, translate
+from portal.api import _, here_and_there, keep_for, model_factory, translate, translated
 
 from ..models import Campaign, Pledge
 from ..matching import matched_totals
@@ -11,6 +11,36 @@ from ..pledges import totals
 
 campaign_factory = model_factory(Campaign, "id")
 pledge_factory = model_factory(Pledge, "pledge")
+
+
+def trail(request, campaign):
+    return [(_("Campaigns"), request.route_path("campaigns")),
+            (str(translated(request, campaign, "title")), request.route_path("campaign.view", id=campaign.id))]
+
+
+class OfCampaign:
+    """A page of one campaign (the route's context), whose trail leads back to the campaign's page."""
+
+    @property
+    def campaign(self):
+        return self.context
+
+    def trail(self):
+        return trail(self.request, self.campaign)
+
+
+class OfPledge:
+    """A step on one pledge (the route's context), taken from the campaign's pledges and leading back there."""
+
+    @property
+    def pledge(self):
+        return self.context
+
+    def cancel_url(self):
+        return self.request.route_path("campaign_pledges", id=self.pledge.campaign_id)
+
+    def trail(self):
+        return trail(self.request, self.pledge.campaign) + [(_("Pledges"), self.cancel_url())]
 
 
 def depends_on_the_clock(request):

@@ -13,8 +13,8 @@ from portal.api import (IMAGE_TYPES, ConfirmView, FormView, _, clock, model_fact
 from ..expenses import SPENT, Expense, ExpenseReceipt, left_on_line
 from ..money import BadAmount, to_minor
 from ..schemas import AMOUNT_INPUT, amount_error, deferred_amount_title
-from .common import amount_text
-from .pledges import trail as campaign_trail
+from .common import OfCampaign, amount_text
+from .common import trail as campaign_trail
 
 expense_factory = model_factory(Expense, "expense")
 RECEIPT_TYPES = IMAGE_TYPES | {"application/pdf"}
@@ -99,14 +99,10 @@ def expense_row(request, expense):
 
 
 @view_config(route_name="campaign_expenses", permission="spend")
-class ExpensesView(FormView):
+class ExpensesView(OfCampaign, FormView):
     """The list of the campaign's expenses with the form to submit one below it."""
     renderer = "plugins.crowdfunding:templates/expenses.pt"
     buttons = (("submit", _("Submit the expense")),)
-
-    @property
-    def campaign(self):
-        return self.context
 
     def get_schema(self):
         return expense_schema()
@@ -116,9 +112,6 @@ class ExpensesView(FormView):
 
     def page_title(self):
         return _("Expenses")
-
-    def trail(self):
-        return campaign_trail(self.request, self.campaign)
 
     def values(self):
         self.request.response.cache_control.private = True

@@ -10,9 +10,8 @@ from pyramid.view import view_config
 from portal.api import _, page, spreadsheet_safe, translate, translated
 
 from ..ledger import LEDGER_COLUMNS, ledger_entries, open_rows
-from .common import amount_text
+from .common import amount_text, trail
 from .expenses import STATE_TITLES
-from .pledges import trail
 
 # what people typed, opened in a spreadsheet: nothing in it may run as a formula there (the amounts are the
 # portal's own)

@@ -10,8 +10,7 @@ from ..matching import BadFactor, MatchPot, factor_to_percent, matched_by_pot, p
 from ..money import BadAmount, plain, to_minor
 from ..rows import keep_rows
 from ..schemas import AMOUNT_INPUT, RowsWidget, _row_error, _text, amount_error
-from .common import amount_text
-from .pledges import trail
+from .common import OfCampaign, amount_text
 
 AMOUNTS = ("per_pledge", "per_person", "total")  # the amount fields of a pot's row
 
@@ -79,12 +78,8 @@ def fill_pot(pot, row):
 
 
 @view_config(route_name="campaign_matching", permission="manage_pledges")
-class MatchingView(FormView):
+class MatchingView(OfCampaign, FormView):
     renderer = "plugins.crowdfunding:templates/matching.pt"
-
-    @property
-    def campaign(self):
-        return self.context
 
     def get_schema(self):
         return PotsSchema(validator=deferred_check_pots)
@@ -94,9 +89,6 @@ class MatchingView(FormView):
 
     def page_title(self):
         return _("Matchfunding of “${campaign}”", mapping={"campaign": translated(self.request, self.campaign, "title")})
-
-    def trail(self):
-        return trail(self.request, self.campaign)
 
     def values(self):
         self.request.response.cache_control.private = True

@@ -16,7 +16,7 @@ from ..payments import provider
 from ..pledges import SoldOut, make_pledge, new_key
 from ..schemas import PledgeSchema, amount_error
 from .commitments import check_signatory, commit_pledge, commitment_links, organisation_nodes
-from .common import amount_text, depends_on_the_clock, figures
+from .common import OfCampaign, amount_text, depends_on_the_clock, figures
 
 TEMPLATE = "plugins.crowdfunding:templates/pledge.pt"
 
@@ -58,13 +58,9 @@ def deferred_check_pledge(node, kw):
 
 
 @view_config(route_name="campaign_pledge", permission="view")
-class PledgeView(FormView):
+class PledgeView(OfCampaign, FormView):
     renderer = TEMPLATE
     buttons = (("pledge", _("Pledge")),)
-
-    @property
-    def campaign(self):
-        return self.context
 
     def get_schema(self):
         member = represented(self.request.user)
@@ -80,11 +76,6 @@ class PledgeView(FormView):
 
     def page_title(self):
         return _("Support “${campaign}”", mapping={"campaign": translated(self.request, self.campaign, "title")})
-
-    def trail(self):
-        return [(_("Campaigns"), self.request.route_path("campaigns")),
-                (str(translated(self.request, self.campaign, "title")),
-                 self.request.route_path("campaign.view", id=self.campaign.id))]
 
     def values(self):
         depends_on_the_clock(self.request)

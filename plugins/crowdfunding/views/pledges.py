@@ -3,23 +3,18 @@ mailed in the supporter's language), the CSV export."""
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import ConfirmView, _, page, translate, translated
+from portal.api import ConfirmView, _, page, translate
 
 from ..models import Pledge
 from ..payments import PAYABLE, provider, record_paid
 from ..pledges import paid_total
 from .campaigns import committed_text
 from .commitments import commitments_of
-from .common import amount_text, figures
+from .common import OfPledge, amount_text, figures, trail
 
 STATE_TITLES = {"pledged": _("Waiting for payment"), "committed": _("Committed, waiting for payment"),
                 "paid": _("Paid"), "cancelled": _("Cancelled"), "refunded": _("Refunded")}
 METHOD_NAMES = {"transfer": _("Bank transfer"), "offline": _("Other")}
-
-
-def trail(request, campaign):
-    return [(_("Campaigns"), request.route_path("campaigns")),
-            (str(translated(request, campaign, "title")), request.route_path("campaign.view", id=campaign.id))]
 
 
 @view_config(route_name="campaign_pledges", renderer="plugins.crowdfunding:templates/pledges.pt",
@@ -40,17 +35,8 @@ def pledges(request):
 
 
 @view_config(route_name="campaign_pledge_paid", permission="manage_pledges")
-class RecordPayment(ConfirmView):
+class RecordPayment(OfPledge, ConfirmView):
     button = _("Record payment")
-
-    @property
-    def pledge(self):
-        return self.context
-
-    def trail(self):
-        campaign = self.pledge.campaign
-        return trail(self.request, campaign) + [
-            (_("Pledges"), self.request.route_path("campaign_pledges", id=campaign.id))]
 
     def page_title(self):
         return _("Record the payment of ${reference}", mapping={"reference": self.pledge.reference})
@@ -61,9 +47,6 @@ class RecordPayment(ConfirmView):
         return _("${amount} from ${who} (${email}) was received. The supporter gets a receipt by e-mail.",
                  mapping={"amount": amount_text(self.request, pledge.campaign, pledge.amount),
                           "who": pledge.name or "—", "email": pledge.email})
-
-    def cancel_url(self):
-        return self.request.route_path("campaign_pledges", id=self.pledge.campaign_id)
 
     def confirm_success(self):
         if not record_paid(self.request, self.pledge):

@@ -8,7 +8,7 @@ from portal.api import FormView, _, translated
 
 from ..returns import is_address, published_item, returns_of, save_returns
 from ..schemas import RowsWidget, _row_error, _text
-from .pledges import trail
+from .common import OfCampaign
 
 
 def returns_node():
@@ -53,12 +53,8 @@ class ReturnsSchema(colander.Schema):
 
 
 @view_config(route_name="campaign_returns", permission="manage_pledges")
-class ReturnsView(FormView):
+class ReturnsView(OfCampaign, FormView):
     intro = _("The campaign's page lists them; a fulfilled one links to what was published.")
-
-    @property
-    def campaign(self):
-        return self.context
 
     def get_schema(self):
         return ReturnsSchema(validator=deferred_check_returns)
@@ -66,9 +62,6 @@ class ReturnsView(FormView):
     def page_title(self):
         return _("Collective returns of “${campaign}”",
                  mapping={"campaign": translated(self.request, self.campaign, "title")})
-
-    def trail(self):
-        return trail(self.request, self.campaign)
 
     def values(self):
         self.request.response.cache_control.private = True

@@ -8,7 +8,7 @@ from portal.api import FormView, _, here_and_there, rich_text_node, translated
 
 from ..pledges import new_key
 from ..updates import post_update, subscribers, updates_of
-from .pledges import trail
+from .common import OfCampaign
 
 
 class UpdateSchema(colander.Schema):
@@ -19,20 +19,13 @@ class UpdateSchema(colander.Schema):
 
 
 @view_config(route_name="campaign_updates", permission="post_updates")
-class UpdatesView(FormView):
+class UpdatesView(OfCampaign, FormView):
     schema = UpdateSchema
     buttons = (("post", _("Post and mail the update")),)
     renderer = "plugins.crowdfunding:templates/updates.pt"
 
-    @property
-    def campaign(self):
-        return self.context
-
     def page_title(self):
         return _("Updates of “${campaign}”", mapping={"campaign": translated(self.request, self.campaign, "title")})
-
-    def trail(self):
-        return trail(self.request, self.campaign)
 
     def values(self):
         self.request.response.cache_control.private = True

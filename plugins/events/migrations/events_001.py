@@ -1,6 +1,7 @@
 """events: the events table"""
-import sqlalchemy as sa
 from alembic import op
+
+from portal.api import create_table
 
 revision = "events_001"
 down_revision = None
@@ -9,25 +10,11 @@ depends_on = "0001_core"
 
 
 def upgrade():
-    op.create_table(
-        "events",
-        sa.Column("id", sa.Integer(), sa.ForeignKey("content.id", ondelete="CASCADE", name="fk_events_id_content"),
-                  primary_key=True),
-        sa.Column("kind", sa.String(20), nullable=False),
-        sa.Column("timezone", sa.String(64), nullable=False),
-        sa.Column("starts", sa.DateTime(), nullable=False),
-        sa.Column("ends", sa.DateTime(), nullable=False),
-        sa.Column("venue", sa.String(300), nullable=False),
-        sa.Column("city", sa.String(120), nullable=False),
-        sa.Column("country", sa.String(2), nullable=True),
-        sa.Column("region", sa.String(30), nullable=True),
-        sa.Column("online_url", sa.String(500), nullable=False),
-        sa.Column("registration_url", sa.String(500), nullable=False),
-        sa.Column("registration_deadline", sa.Date(), nullable=True),
-        sa.Column("organiser", sa.String(300), nullable=False),
-        sa.Column("member_id", sa.Integer(), sa.ForeignKey("members.id", ondelete="SET NULL",
-                                                            name="fk_events_member_id_members"), nullable=True),
-    )
+    create_table("events",
+                 "id int pk fk=content.id ondelete=CASCADE; kind str(20); timezone str(64); starts datetime; "
+                 "ends datetime; venue str(300); city str(120); country str(2) null; region str(30) null; "
+                 "online_url str(500); registration_url str(500); registration_deadline date null; "
+                 "organiser str(300); member_id int null fk=members.id ondelete=SET_NULL")
     for column in ("kind", "starts", "ends", "country", "region", "member_id"):
         op.create_index(f"ix_events_{column}", "events", [column])
 

@@ -2,6 +2,8 @@
 import sqlalchemy as sa
 from alembic import op
 
+from portal.api import create_table
+
 revision = "x001_experiences"
 down_revision = None
 branch_labels = ("experiences",)
@@ -34,52 +36,23 @@ THEMES = [
 
 
 def upgrade():
-    themes = op.create_table(
-        "experience_theme_labels",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("slug", sa.String(60), nullable=False),
-        sa.Column("label_en", sa.String(120), nullable=False),
-        sa.Column("label_es", sa.String(120), nullable=False),
-        sa.Column("label_fr", sa.String(120), nullable=False),
-        sa.Column("label_pt", sa.String(120), nullable=False),
-        sa.UniqueConstraint("slug", name="uq_experience_theme_labels_slug"),
-    )
-    op.create_table(
-        "experiences",
-        sa.Column("id", sa.Integer(), sa.ForeignKey("content.id", ondelete="CASCADE",
-                                                     name="fk_experiences_id_content"), primary_key=True),
-        sa.Column("external_id", sa.String(100), nullable=True),
-        sa.Column("member_id", sa.Integer(), sa.ForeignKey("members.id", ondelete="SET NULL",
-                                                            name="fk_experiences_member_id_members"), nullable=True),
-        sa.Column("city", sa.String(120), nullable=False),
-        sa.Column("country", sa.String(2), nullable=False),
-        sa.Column("region", sa.String(30), nullable=False),
-        sa.Column("mechanism", sa.String(40), nullable=False),
-        sa.Column("scale", sa.String(20), nullable=False),
-        sa.Column("start_year", sa.Integer(), nullable=True),
-        sa.Column("end_year", sa.Integer(), nullable=True),
-        sa.Column("participants", sa.Integer(), nullable=True),
-        sa.Column("budget", sa.BigInteger(), nullable=True),
-        sa.Column("currency", sa.String(3), nullable=False),
-        sa.Column("results", sa.Text(), nullable=False),
-        sa.Column("lessons", sa.Text(), nullable=False),
-        sa.Column("contact", sa.String(300), nullable=False),
-        sa.Column("links", sa.Text(), nullable=False),
-        sa.Column("sdgs", sa.JSON(), nullable=False),
-        sa.UniqueConstraint("external_id", name="uq_experiences_external_id"),
-    )
+    themes = create_table("experience_theme_labels",
+                          "id int pk; slug str(60); label_en str(120); label_es str(120); label_fr str(120); "
+                          "label_pt str(120)",
+                          sa.UniqueConstraint("slug", name="uq_experience_theme_labels_slug"))
+    create_table("experiences",
+                 "id int pk fk=content.id ondelete=CASCADE; external_id str(100) null; "
+                 "member_id int null fk=members.id ondelete=SET_NULL; city str(120); country str(2); "
+                 "region str(30); mechanism str(40); scale str(20); start_year int null; end_year int null; "
+                 "participants int null; budget bigint null; currency str(3); results text; lessons text; "
+                 "contact str(300); links text; sdgs json",
+                 sa.UniqueConstraint("external_id", name="uq_experiences_external_id"))
     op.create_index("ix_experiences_member_id", "experiences", ["member_id"])
     op.create_index("ix_experiences_country", "experiences", ["country"])
     op.create_index("ix_experiences_region", "experiences", ["region"])
-    op.create_table(
-        "experience_themes",
-        sa.Column("experience_id", sa.Integer(), sa.ForeignKey("experiences.id", ondelete="CASCADE",
-                                                                name="fk_experience_themes_experience_id_experiences"),
-                  primary_key=True),
-        sa.Column("theme_id", sa.Integer(), sa.ForeignKey("experience_theme_labels.id", ondelete="CASCADE",
-                                                           name="fk_experience_themes_theme_id_experience_theme_labels"),
-                  primary_key=True),
-    )
+    create_table("experience_themes",
+                 "experience_id int pk fk=experiences.id ondelete=CASCADE; "
+                 "theme_id int pk fk=experience_theme_labels.id ondelete=CASCADE")
     op.bulk_insert(themes, [dict(zip(("slug", "label_en", "label_es", "label_fr", "label_pt"), row)) for row in THEMES])
 
 

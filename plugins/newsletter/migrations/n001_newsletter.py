@@ -2,6 +2,8 @@
 import sqlalchemy as sa
 from alembic import op
 
+from portal.api import create_table
+
 revision = "newsletter001"
 down_revision = None
 branch_labels = ("newsletter",)
@@ -9,105 +11,44 @@ depends_on = ("0002_outbox_parts", "x001_experiences")  # the core (its outbox),
 
 
 def upgrade():
-    op.create_table(
-        "newsletter_subscribers",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("email", sa.String(300), nullable=False),
-        sa.Column("name", sa.String(200), nullable=False),
-        sa.Column("language", sa.String(5), nullable=False),
-        sa.Column("status", sa.String(20), nullable=False),
-        sa.Column("token", sa.String(64), nullable=False),
-        sa.Column("confirm_hash", sa.String(64), nullable=True),
-        sa.Column("confirm_expires", sa.DateTime(), nullable=True),
-        sa.Column("confirm_sent", sa.DateTime(), nullable=True),
-        sa.Column("bounced", sa.DateTime(), nullable=True),
-        sa.Column("created", sa.DateTime(), nullable=False),
-        sa.Column("confirmed", sa.DateTime(), nullable=True),
-        sa.Column("unsubscribed", sa.DateTime(), nullable=True),
-        sa.UniqueConstraint("email", name="uq_newsletter_subscribers_email"),
-        sa.UniqueConstraint("token", name="uq_newsletter_subscribers_token"),
-        sa.UniqueConstraint("confirm_hash", name="uq_newsletter_subscribers_confirm_hash"),
-    )
+    create_table("newsletter_subscribers",
+                 "id int pk; email str(300); name str(200); language str(5); status str(20); token str(64); "
+                 "confirm_hash str(64) null; confirm_expires datetime null; confirm_sent datetime null; "
+                 "bounced datetime null; created datetime; confirmed datetime null; unsubscribed datetime null",
+                 sa.UniqueConstraint("email", name="uq_newsletter_subscribers_email"),
+                 sa.UniqueConstraint("token", name="uq_newsletter_subscribers_token"),
+                 sa.UniqueConstraint("confirm_hash", name="uq_newsletter_subscribers_confirm_hash"))
     op.create_index("ix_newsletter_subscribers_status", "newsletter_subscribers", ["status"])
-    op.create_table(
-        "newsletter_interests",
-        sa.Column("subscriber_id", sa.Integer(), sa.ForeignKey(
-            "newsletter_subscribers.id", ondelete="CASCADE",
-            name="fk_newsletter_interests_subscriber_id_newsletter_subscribers"), primary_key=True),
-        sa.Column("kind", sa.String(10), primary_key=True),
-        sa.Column("value", sa.String(60), primary_key=True),
-    )
+    create_table("newsletter_interests",
+                 "subscriber_id int pk fk=newsletter_subscribers.id ondelete=CASCADE; kind str(10) pk; "
+                 "value str(60) pk")
     op.create_index("ix_newsletter_interests_value", "newsletter_interests", ["value"])
-    op.create_table(
-        "newsletter_consents",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("subscriber_id", sa.Integer(), sa.ForeignKey(
-            "newsletter_subscribers.id", ondelete="CASCADE",
-            name="fk_newsletter_consents_subscriber_id_newsletter_subscribers"), nullable=False),
-        sa.Column("at", sa.DateTime(), nullable=False),
-        sa.Column("text_version", sa.String(60), nullable=False),
-        sa.Column("source", sa.String(20), nullable=False),
-        sa.Column("address", sa.String(64), nullable=False),
-    )
+    create_table("newsletter_consents",
+                 "id int pk; subscriber_id int fk=newsletter_subscribers.id ondelete=CASCADE; at datetime; "
+                 "text_version str(60); source str(20); address str(64)")
     op.create_index("ix_newsletter_consents_subscriber_id", "newsletter_consents", ["subscriber_id"])
-    op.create_table(
-        "newsletter_issues",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("title", sa.String(200), nullable=False),
-        sa.Column("default_language", sa.String(5), nullable=False),
-        sa.Column("segment", sa.String(10), nullable=False),
-        sa.Column("segment_value", sa.String(60), nullable=False),
-        sa.Column("status", sa.String(10), nullable=False),
-        sa.Column("send_at", sa.DateTime(), nullable=True),
-        sa.Column("started", sa.DateTime(), nullable=True),
-        sa.Column("finished", sa.DateTime(), nullable=True),
-        sa.Column("created", sa.DateTime(), nullable=False),
-        sa.Column("modified", sa.DateTime(), nullable=False),
-        sa.Column("creator_id", sa.Integer(), sa.ForeignKey(
-            "users.id", ondelete="SET NULL", name="fk_newsletter_issues_creator_id_users"), nullable=True),
-        sa.Column("base_url", sa.String(300), nullable=False),
-    )
+    create_table("newsletter_issues",
+                 "id int pk; title str(200); default_language str(5); segment str(10); segment_value str(60); "
+                 "status str(10); send_at datetime null; started datetime null; finished datetime null; "
+                 "created datetime; modified datetime; creator_id int null fk=users.id ondelete=SET_NULL; "
+                 "base_url str(300)")
     op.create_index("ix_newsletter_issues_status", "newsletter_issues", ["status"])
     op.create_index("ix_newsletter_issues_send_at", "newsletter_issues", ["send_at"])
-    op.create_table(
-        "newsletter_issue_versions",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("issue_id", sa.Integer(), sa.ForeignKey(
-            "newsletter_issues.id", ondelete="CASCADE",
-            name="fk_newsletter_issue_versions_issue_id_newsletter_issues"), nullable=False),
-        sa.Column("language", sa.String(5), nullable=False),
-        sa.Column("subject", sa.String(300), nullable=False),
-        sa.Column("editorial", sa.Text(), nullable=False),
-        sa.UniqueConstraint("issue_id", "language", name="uq_newsletter_issue_versions_issue_id"),
-    )
+    create_table("newsletter_issue_versions",
+                 "id int pk; issue_id int fk=newsletter_issues.id ondelete=CASCADE; language str(5); "
+                 "subject str(300); editorial text",
+                 sa.UniqueConstraint("issue_id", "language", name="uq_newsletter_issue_versions_issue_id"))
     op.create_index("ix_newsletter_issue_versions_issue_id", "newsletter_issue_versions", ["issue_id"])
-    op.create_table(
-        "newsletter_issue_items",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("issue_id", sa.Integer(), sa.ForeignKey(
-            "newsletter_issues.id", ondelete="CASCADE",
-            name="fk_newsletter_issue_items_issue_id_newsletter_issues"), nullable=False),
-        sa.Column("content_id", sa.Integer(), sa.ForeignKey(
-            "content.id", ondelete="CASCADE", name="fk_newsletter_issue_items_content_id_content"), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
-        sa.UniqueConstraint("issue_id", "content_id", name="uq_newsletter_issue_items_issue_id"),
-    )
+    create_table("newsletter_issue_items",
+                 "id int pk; issue_id int fk=newsletter_issues.id ondelete=CASCADE; "
+                 "content_id int fk=content.id ondelete=CASCADE; position int",
+                 sa.UniqueConstraint("issue_id", "content_id", name="uq_newsletter_issue_items_issue_id"))
     op.create_index("ix_newsletter_issue_items_issue_id", "newsletter_issue_items", ["issue_id"])
-    op.create_table(
-        "newsletter_deliveries",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("issue_id", sa.Integer(), sa.ForeignKey(
-            "newsletter_issues.id", ondelete="CASCADE",
-            name="fk_newsletter_deliveries_issue_id_newsletter_issues"), nullable=False),
-        sa.Column("subscriber_id", sa.Integer(), sa.ForeignKey(
-            "newsletter_subscribers.id", ondelete="CASCADE",
-            name="fk_newsletter_deliveries_subscriber_id_newsletter_subscribers"), nullable=False),
-        sa.Column("status", sa.String(10), nullable=False),
-        sa.Column("outbox_id", sa.Integer(), sa.ForeignKey(
-            "outbox.id", ondelete="SET NULL", name="fk_newsletter_deliveries_outbox_id_outbox"), nullable=True),
-        sa.Column("note", sa.String(200), nullable=False),
-        sa.UniqueConstraint("issue_id", "subscriber_id", name="uq_newsletter_deliveries_issue_id"),
-    )
+    create_table("newsletter_deliveries",
+                 "id int pk; issue_id int fk=newsletter_issues.id ondelete=CASCADE; "
+                 "subscriber_id int fk=newsletter_subscribers.id ondelete=CASCADE; status str(10); "
+                 "outbox_id int null fk=outbox.id ondelete=SET_NULL; note str(200)",
+                 sa.UniqueConstraint("issue_id", "subscriber_id", name="uq_newsletter_deliveries_issue_id"))
     op.create_index("ix_newsletter_deliveries_subscriber_id", "newsletter_deliveries", ["subscriber_id"])
     op.create_index("ix_newsletter_deliveries_status", "newsletter_deliveries", ["status"])
     op.create_index("ix_newsletter_deliveries_outbox_id", "newsletter_deliveries", ["outbox_id"])

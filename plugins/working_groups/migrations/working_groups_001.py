@@ -2,6 +2,8 @@
 import sqlalchemy as sa
 from alembic import op
 
+from portal.api import create_table
+
 revision = "working_groups_001"
 down_revision = None
 branch_labels = ("working_groups",)
@@ -13,18 +15,10 @@ def fk(column, target, ondelete="CASCADE", table=None):
 
 
 def upgrade():
-    op.create_table(
-        "working_groups",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("name", sa.String(200), nullable=False),
-        sa.Column("purpose", sa.Text(), nullable=False),
-        sa.Column("visibility", sa.String(10), nullable=False),
-        sa.Column("language", sa.String(5), nullable=False),
-        sa.Column("principal_group_id", sa.Integer(), fk("principal_group_id", "groups", "SET NULL", "working_groups"),
-                  nullable=True),
-        sa.Column("creator_id", sa.Integer(), fk("creator_id", "users", "SET NULL", "working_groups"), nullable=True),
-        sa.Column("created", sa.DateTime(), nullable=False),
-    )
+    create_table("working_groups",
+                 "id int pk; name str(200); purpose text; visibility str(10); language str(5); "
+                 "principal_group_id int null fk=groups.id ondelete=SET_NULL; "
+                 "creator_id int null fk=users.id ondelete=SET_NULL; created datetime")
     t = "working_group_members"
     op.create_table(
         t,

@@ -3,6 +3,8 @@ last_sent); the plugin's own table goes"""
 import sqlalchemy as sa
 from alembic import op
 
+from portal.api import create_table
+
 revision = "working_groups_003"
 down_revision = "working_groups_002_translations"
 depends_on = "0012_follow_digests"
@@ -27,15 +29,10 @@ def upgrade():
 
 
 def downgrade():
-    op.create_table(
-        OLD,
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("group_id", sa.Integer(), fk("group_id", "working_groups"), nullable=False),
-        sa.Column("user_id", sa.Integer(), fk("user_id", "users"), nullable=False),
-        sa.Column("frequency", sa.String(10), nullable=False),
-        sa.Column("last_sent", sa.DateTime(), nullable=False),
-        sa.UniqueConstraint("group_id", "user_id", name="uq_working_group_follows_group_id_user_id"),
-    )
+    create_table(OLD,
+                 "id int pk; group_id int fk=working_groups.id ondelete=CASCADE; "
+                 "user_id int fk=users.id ondelete=CASCADE; frequency str(10); last_sent datetime",
+                 sa.UniqueConstraint("group_id", "user_id", name="uq_working_group_follows_group_id_user_id"))
     op.create_index("ix_working_group_follows_group_id", OLD, ["group_id"])
     op.create_index("ix_working_group_follows_user_id", OLD, ["user_id"])
     op.execute(f"INSERT INTO {OLD} (group_id, user_id, frequency, last_sent) SELECT target_id, user_id, frequency, "

@@ -7,18 +7,16 @@ fingerprint of each document lets `portal reindex --check` find documents that d
 import sqlalchemy as sa
 from alembic import op
 
+from portal.tables import create_table
+
 revision = "0004_search_queue"
 down_revision = "0003_search_bounded"
 
 
 def upgrade():
-    op.create_table(
-        "search_queue",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("key", sa.String(length=100), nullable=False),
-        sa.Column("queued", sa.DateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_search_queue")),
-    )
+    create_table("search_queue",
+                 "id int; key str(100); queued datetime",
+                 sa.PrimaryKeyConstraint("id", name=op.f("pk_search_queue")))
     with op.batch_alter_table("search_queue") as batch_op:
         batch_op.create_index(batch_op.f("ix_search_queue_key"), ["key"], unique=False)
     if op.get_bind().dialect.name == "postgresql":

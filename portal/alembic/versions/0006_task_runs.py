@@ -2,21 +2,17 @@
 import sqlalchemy as sa
 from alembic import op
 
+from portal.tables import create_table
+
 revision = "0006_task_runs"
 down_revision = "0005_security_stamp"
 
 
 def upgrade():
-    op.create_table(
-        "task_runs",
-        sa.Column("name", sa.String(length=100), nullable=False),
-        sa.Column("due", sa.DateTime(), nullable=True),
-        sa.Column("started", sa.DateTime(), nullable=True),
-        sa.Column("finished", sa.DateTime(), nullable=True),
-        sa.Column("result", sa.Text(), nullable=False),
-        sa.Column("error", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("name", name=op.f("pk_task_runs")),
-    )
+    create_table("task_runs",
+                 "name str(100); due datetime null; started datetime null; finished datetime null; "
+                 "result text; error text",
+                 sa.PrimaryKeyConstraint("name", name=op.f("pk_task_runs")))
 
 
 def downgrade():
