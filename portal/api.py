@@ -106,6 +106,7 @@ _WHERE: dict[str, str] = {
     "utc_or_invalid": "portal.nodes",
     "valid_address": "portal.nodes",
     "date_text": "portal.timezones",
+    "machine_time": "portal.timezones",
     "datetime_text": "portal.timezones",
     "here_and_there": "portal.views",
     "wall_clock": "portal.timezones",
@@ -277,7 +278,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.models.content import one_per_translation  # noqa: F401
     from portal.formview import ConfirmView, FormView  # noqa: F401
     from portal.nodes import LocalDateTime, address_validator, datetime_node, email_node, local_moments, member_node, no_such_time, normal_address, timezone_node, utc_or_invalid, valid_address  # noqa: F401
-    from portal.timezones import date_text, datetime_text, place_of, wall_clock, zone_info  # noqa: F401
+    from portal.timezones import date_text, datetime_text, machine_time, place_of, wall_clock, zone_info  # noqa: F401
     from portal.guard import as_id  # noqa: F401
     from portal.passwords import hash_password  # noqa: F401
     from portal.callbacks import Badge, BadgesCallback, DashboardItem, DemoData, DocumentCallback, ExportRow, ExportRows, FacetsCallback, ImportRun, RequestCallback, SearchDocument, SectionCallback, SectionItem, TimelineCallback, TimelineEntry, ViewValues  # noqa: F401

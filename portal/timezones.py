@@ -90,6 +90,16 @@ def date_text(locale: str, value: date | datetime | None, length: Length = "medi
     return format_date(value, length, locale=locale)
 
 
+def machine_time(value: date | datetime | None) -> str:
+    """The value of a <time datetime="...">: a date as 2026-12-02, a moment to the second with its offset
+    (HTML allows at most three decimals of a second, a stored moment may have six)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
+
+
 def datetime_text(locale: str, moment: datetime | None, zone: str | None = "UTC", length: Length = "medium",
                   with_zone: bool = False) -> str:
     """A moment as the reader writes it, in `zone` ("22 nov. 2026, 9:30", "Nov 22, 2026, 9:30 AM"), the

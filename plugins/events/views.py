@@ -9,7 +9,7 @@ from pyramid.view import view_config
 from sqlalchemy import func, select
 
 from portal.api import model_factory
-from portal.api import keep_for
+from portal.api import keep_for, machine_time
 from portal.api import one_per_translation
 from portal.api import bad
 from portal.api import REGIONS, country_name
@@ -120,7 +120,7 @@ def summary(request, event):
             "kind_title": translate(KIND_TITLES.get(event.kind, event.kind), request),
             "when": short_when(event, request.locale_name), "zone": zone_place(event, request.locale_name),
             "place": place(request, event),
-            "start_iso": event.starts.isoformat(), "ongoing": event.ongoing}
+            "start_iso": machine_time(event.starts), "ongoing": event.ongoing}
 
 
 def _listing(request, past):

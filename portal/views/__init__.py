@@ -12,7 +12,7 @@ from pyramid.renderers import get_renderer
 
 from ..i18n import LANGUAGES, _, translate
 from ..images import cover_images, image_attrs, og_image_url
-from ..timezones import datetime_text, place_of, reader_zone, same_clock
+from ..timezones import datetime_text, machine_time, place_of, reader_zone, same_clock
 from ..translatable import missing_note, site_name, translated
 
 STATIC = Path(__file__).resolve().parent.parent.parent / "static"
@@ -162,6 +162,7 @@ def template_globals(event):
     event.setdefault("action_macros", get_renderer("portal:templates/action_macros.pt").implementation())
     event.setdefault("t", lambda term, **mapping: translate(term, request, mapping or None))
     event.setdefault("date_text", lambda value: date_text(request, value))
+    event.setdefault("machine_time", machine_time)  # <time datetime="${machine_time(value)}">
     # a moment in the reader's zone (their account's, else their browser's), or in the zone given
     event.setdefault("datetime_text", lambda value, zone=None, **kw: datetime_text(request.locale_name, value,
                                                                                  zone or request.reader_zone, **kw))
