@@ -96,11 +96,21 @@ def create_demo_campaigns(request: Request) -> None:
                           paid=when + timedelta(days=2) if state == "paid" else None,
                           message="Good luck from our city!" if n == 0 else ""))
         db.flush()
+        if campaign.ends < now:  # a past campaign closed at its end, as the periodic task would have
+            close_at_the_end(db, campaign)
         if spec["key"] == "guide":
             demo_commitments(request, campaign)
         made[spec["key"]] = campaign
     from .spending_demo import add_demo_expenses
     add_demo_expenses(request, made["dakar"])
+
+
+def close_at_the_end(db, campaign: Campaign) -> None:
+    from .closing import OUTCOME_OF, WARN_DAYS, counted_states, next_action
+    [state] = counted_states(db, [campaign])
+    action = next_action(state, campaign.ends, WARN_DAYS)
+    if action in OUTCOME_OF:
+        campaign.closed, campaign.outcome = campaign.ends, OUTCOME_OF[action]
 
 
 def demo_commitments(request: Request, campaign: Campaign) -> None:

@@ -3,7 +3,7 @@ the core's content view: its progress, budget lines, rewards and supporters."""
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
-from portal.api import _, here_and_there, page, translate, translated
+from portal.api import Member, _, here_and_there, page, translate, translated
 
 from ..expenses import planned_and_spent
 from ..commitments import Commitment, committed_total
@@ -59,6 +59,7 @@ def view_values(request, obj):
                          "left": reward_left_text(request, r), "sold_out": r.left == 0} for r in obj.rewards],
             "supporters_shown": shown, "amount": lambda minor: amount_text(request, obj, minor),
             "manage_pledges": can_manage(request, obj), "action_text": obj.action, "closing": closing_values(request, obj),
+            "leader": request.dbsession.get(Member, obj.member_id) if obj.member_id else None,
             "committed_text": committed_text(request, obj), "own_commitments": own_commitments(request, obj),
             **spending_values(request, obj), **campaign_extras(request, obj)}
 

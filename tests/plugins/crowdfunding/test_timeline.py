@@ -43,3 +43,6 @@ def test_campaigns_a_member_led_and_supported_are_on_its_timeline(testapp, db, a
     assert "€1,500.00" in found[0][3] and "raised of €3,000.00" in found[1][3]
     page = testapp.get(f"/members/{member_id}", {"kind": "campaign-led"})
     assert [e[2] for e in entries(page)] == ["A pilot project in Canoas"]
+    campaign_page = testapp.get(f"/campaigns/{led}")
+    [link] = [a for a in campaign_page.html.select("dl.facts a") if a.get_text(strip=True) == "Canoas"]
+    assert link["href"] == f"/members/{member_id}"
