@@ -43,3 +43,5 @@ def includeme(config):
     from .demo import create_demo_events
     config.add_demo_data(create_demo_events, order=30)
     config.scan(".views")
+    config.include(".registration")  # conferences: registration, waiting list, offers
+    config.scan(".conference_views")

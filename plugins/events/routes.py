@@ -12,3 +12,10 @@ def includeme(config):
         add("events_ics", "/calendar.ics")
         add("event_ics", "/{id:\\d+}/calendar.ics", factory=event_factory)
     add("event_add_in_section", "/sections/{id:\\d+}/add-event", factory=section_factory)
+    from .conference_views import registration_factory
+    add("conference_settings", "/events/{id:\\d+}/conference", factory=event_factory)
+    add("conference_register", "/events/{id:\\d+}/register", factory=event_factory)
+    add("conference_registrations", "/events/{id:\\d+}/registrations", factory=event_factory)
+    add("conference_registration", "/events/registrations/{code:[0-9a-f]{24}}", factory=registration_factory)
+    add("conference_cancel", "/events/registrations/{code:[0-9a-f]{24}}/cancel", factory=registration_factory)
+    add("conference_accept", "/events/registrations/{code:[0-9a-f]{24}}/accept", factory=registration_factory)
