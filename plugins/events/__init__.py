@@ -45,3 +45,5 @@ def includeme(config):
     config.scan(".views")
     config.include(".registration")  # conferences: registration, waiting list, offers
     config.scan(".conference_views")
+    from .conference_demo import create_demo_registrations
+    config.add_demo_data(create_demo_registrations, order=31)

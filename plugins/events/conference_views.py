@@ -24,6 +24,21 @@ def conference_of(request, event):
     return request.dbsession.get(Conference, event.id)
 
 
+def conference_links(request, event):
+    """What an event's page links to of its conference: registering (while open), the registrations and the
+    settings (who may edit the event)."""
+    if event.kind != "conference":
+        return None
+    found = conference_of(request, event)
+    can_edit = bool(request.has_permission("edit", event))
+    if found is None and not can_edit:
+        return None
+    return {"register": request.route_path("conference_register", id=event.id)
+            if found is not None and found.open and event.upcoming and event.state == "published" else None,
+            "manage": request.route_path("conference_registrations", id=event.id) if can_edit else None,
+            "settings": request.route_path("conference_settings", id=event.id) if can_edit else None}
+
+
 def event_trail(request, event):
     return [(_("Events"), request.route_path("events")),
             (str(translated(request, event, "title")), request.route_path("event.view", id=event.id))]

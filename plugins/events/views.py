@@ -220,7 +220,13 @@ def view_values(request, obj):
             "country": country_name(obj.country, lang) if obj.country else "",
             "region_title": translate(REGIONS[obj.region], request) if obj.region in REGIONS else "",
             "structured_data": structured_data(request, obj),
-            "deadline": format_date(obj.registration_deadline, "long", locale=lang) if obj.registration_deadline else ""}
+            "deadline": format_date(obj.registration_deadline, "long", locale=lang) if obj.registration_deadline else "",
+            "conference": conference_links(request, obj)}
+
+
+def conference_links(request, obj):
+    from .conference_views import conference_links as links
+    return links(request, obj)
 
 
 @view_config(route_name="event_ics", permission="view")

@@ -148,3 +148,13 @@ def test_wrong_codes_and_plain_events_are_not_found(app, db, at):
         plain = e.id
     client(app).get(f"/events/{plain}/register", status=404)
     client(app).get("/events/registrations/abcdefabcdefabcdefabcdef", status=404)
+
+
+def test_the_event_page_links_to_registering_and_to_the_registrations(app, testapp, db, at, as_user):
+    event_id = add_conference(db)
+    page = client(app).get(f"/events/{event_id}")
+    assert f"/events/{event_id}/register" in page.text and f"/events/{event_id}/registrations" not in page.text
+    as_user("secretariat", email="sec@example.org")
+    page = testapp.get(f"/events/{event_id}")
+    assert f"/events/{event_id}/registrations" in page.text and f"/events/{event_id}/conference" in page.text
+    client(app).get(f"/events/{event_id}/registrations", status=403)

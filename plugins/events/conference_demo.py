@@ -1,0 +1,46 @@
+"""Demo registrations: the network's annual conference takes registrations here, with the extra fields the
+secretariat asks, a small capacity so the demo shows a full conference, its waiting list and a place
+offered."""
+from datetime import timedelta
+
+from pyramid.request import Request
+from sqlalchemy import select
+
+from portal.api import Member, clock
+
+from .conference import Conference, Registration
+from .models import Event
+from .registration import new_code
+
+FIELDS = [{"key": "dietary_needs", "label": "Dietary needs", "kind": "text", "required": False},
+          {"key": "accompanying_persons", "label": "Accompanying persons", "kind": "number", "required": False},
+          {"key": "accommodation", "label": "Room at the conference hotel", "kind": "yesno", "required": False},
+          {"key": "accessibility", "label": "Accessibility needs", "kind": "longtext", "required": False}]
+
+PEOPLE = [  # name, address, language, state, answers
+    ("Ana Souza", "ana.souza@example.org", "pt", "registered", {"dietary_needs": "Vegetarian", "accommodation": True}),
+    ("Jean-Baptiste Diallo", "jb.diallo@example.org", "fr", "registered", {"accompanying_persons": 1}),
+    ("Lucía Fernández", "lucia.fernandez@example.org", "es", "registered",
+     {"accessibility": "Step-free access to the rooms, please."}),
+    ("Rui Matos", "rui.matos@example.org", "pt", "offered", {}),
+    ("Maria Santos", "maria.santos@example.org", "en", "waiting", {"dietary_needs": "No gluten"}),
+    ("Kwame Mensah", "kwame.mensah@example.org", "en", "waiting", {}),
+]
+
+
+def create_demo_registrations(request: Request) -> None:
+    db = request.dbsession
+    event = db.scalars(select(Event).where(Event.kind == "conference", Event.language == "en",
+                                           Event.ends >= clock.now()).order_by(Event.starts)).first()
+    if event is None:
+        return
+    db.add(Conference(event_id=event.id, capacity=4, member_cap=2, offer_hours=48, open=True, fields=FIELDS))
+    member = db.scalars(select(Member).order_by(Member.id)).first()
+    now = clock.now()
+    for n, (name, email, lang, state, answers) in enumerate(PEOPLE):
+        db.add(Registration(event_id=event.id, code=new_code(), email=email, name=name, language=lang,
+                            member_id=member.id if member is not None and n == 0 else None,
+                            answers={f["key"]: answers.get(f["key"]) for f in FIELDS}, state=state,
+                            created=now - timedelta(days=20 - n),
+                            offered_until=now + timedelta(hours=30) if state == "offered" else None))
+    db.flush()
