@@ -17,12 +17,12 @@ FIELDS = [{"key": "dietary_needs", "label": "Dietary needs", "kind": "text", "re
           {"key": "accommodation", "label": "Room at the conference hotel", "kind": "yesno", "required": False},
           {"key": "accessibility", "label": "Accessibility needs", "kind": "longtext", "required": False}]
 
-PEOPLE = [  # name, address, language, state, answers
+PEOPLE = [  # name, address, language, state, answers; a place freed a day ago offered to the first
+    ("Rui Matos", "rui.matos@example.org", "pt", "offered", {}),
     ("Ana Souza", "ana.souza@example.org", "pt", "registered", {"dietary_needs": "Vegetarian", "accommodation": True}),
     ("Jean-Baptiste Diallo", "jb.diallo@example.org", "fr", "registered", {"accompanying_persons": 1}),
     ("Lucía Fernández", "lucia.fernandez@example.org", "es", "registered",
      {"accessibility": "Step-free access to the rooms, please."}),
-    ("Rui Matos", "rui.matos@example.org", "pt", "offered", {}),
     ("Maria Santos", "maria.santos@example.org", "en", "waiting", {"dietary_needs": "No gluten"}),
     ("Kwame Mensah", "kwame.mensah@example.org", "en", "waiting", {}),
 ]
@@ -39,7 +39,7 @@ def create_demo_registrations(request: Request) -> None:
     now = clock.now()
     for n, (name, email, lang, state, answers) in enumerate(PEOPLE):
         db.add(Registration(event_id=event.id, code=new_code(), email=email, name=name, language=lang,
-                            member_id=member.id if member is not None and n == 0 else None,
+                            member_id=member.id if member is not None and n == 1 else None,
                             answers={f["key"]: answers.get(f["key"]) for f in FIELDS}, state=state,
                             created=now - timedelta(days=20 - n),
                             offered_until=now + timedelta(hours=30) if state == "offered" else None))

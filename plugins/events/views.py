@@ -161,6 +161,7 @@ def _listing(request, past):
         "add_in": [] if can_add or request.user is None else [
             (s.title, request.route_path("event_add_in_section", id=s.id)) for s in sections_for(request)[:10]],
         "filter_query": [(k, v) for k, v in request.GET.items() if k in FILTERS and v],
+        "conferences": {} if past else {e.id: conference_links(request, e) for e in events if e.kind == "conference"},
     }
 
 

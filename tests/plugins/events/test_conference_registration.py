@@ -157,4 +157,10 @@ def test_the_event_page_links_to_registering_and_to_the_registrations(app, testa
     as_user("secretariat", email="sec@example.org")
     page = testapp.get(f"/events/{event_id}")
     assert f"/events/{event_id}/registrations" in page.text and f"/events/{event_id}/conference" in page.text
-    client(app).get(f"/events/{event_id}/registrations", status=403)
+    assert "/login" in client(app).get(f"/events/{event_id}/registrations", status=302).location
+
+
+def test_the_listing_links_to_registering(app, db, at):
+    event_id = add_conference(db)
+    page = client(app).get("/events")
+    assert f"/events/{event_id}/register" in page.text
