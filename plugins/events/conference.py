@@ -17,13 +17,13 @@ STATES = ("registered", "waiting", "offered", "cancelled", "left", "expired")
 
 class ConferencePermissions(Permissions):
     names = {
-        "hold_registration": "see one's registration to a conference, cancel it, leave the waiting list or "
-                             "accept a place offered (whoever has its link)",
+        "star_session": "add a conference's session to one's agenda (anyone logged in)",
     }
 
     @staticmethod
     def registration(_registration):
-        return [(Allow, "role:secretariat", ALL_PERMISSIONS), (Allow, Everyone, ("view", "hold_registration")),
+        """Its secret address is the key (as a password reset's): whoever has it sees, cancels, accepts."""
+        return [(Allow, "role:secretariat", ALL_PERMISSIONS), (Allow, Everyone, "view"),
                 (Deny, Everyone, ALL_PERMISSIONS)]
 
 

@@ -44,3 +44,32 @@ def create_demo_registrations(request: Request) -> None:
                             created=now - timedelta(days=20 - n),
                             offered_until=now + timedelta(hours=30) if state == "offered" else None))
     db.flush()
+    create_demo_programme(db, event, member)
+
+
+SESSIONS = [  # day, start, hours, kind, track, room, title, speakers (the first member organisation for "*")
+    (0, "09:30", 1.5, "plenary", "", "Main auditorium", "Opening: participatory democracy in times of crisis",
+     [("Mayor of the host city", "*"), ("Technical secretariat of the network", None)]),
+    (0, "11:30", 1.5, "parallel", "Participatory budgeting", "Room A", "Participatory budgets that reach young people",
+     [("Ana Souza", "*")]),
+    (0, "11:30", 1.5, "parallel", "Digital participation", "Room B", "Online platforms and the digital divide",
+     [("Lucía Fernández", None)]),
+    (1, "09:30", 3, "workshop", "Participatory budgeting", "Room A", "Workshop: evaluating a participatory process",
+     [("Jean-Baptiste Diallo", None)]),
+    (1, "15:00", 2.5, "visit", "", "Meeting point: main entrance", "Site visit: projects chosen by the residents", []),
+]
+
+
+def create_demo_programme(db, event, member):
+    from datetime import datetime, time
+
+    from .programme import ProgrammeSession, Speaker
+    first = event.starts.astimezone(event.tz).date()
+    for day, start, hours, kind, track, room, title, speakers in SESSIONS:
+        local = datetime.combine(first + timedelta(days=day), time.fromisoformat(start), tzinfo=event.tz)
+        session = ProgrammeSession(event_id=event.id, title=title, description="", kind=kind, track=track, room=room,
+                                   starts=local, ends=local + timedelta(hours=hours))
+        session.speakers = [Speaker(position=n, name=name, member_id=member.id if who == "*" and member else None)
+                            for n, (name, who) in enumerate(speakers)]
+        db.add(session)
+    db.flush()

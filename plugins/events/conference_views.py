@@ -31,9 +31,14 @@ def conference_links(request, event):
         return None
     found = conference_of(request, event)
     can_edit = bool(request.has_permission("edit", event))
-    if found is None and not can_edit:
+    from .programme import ProgrammeSession
+    has_programme = request.dbsession.scalar(select(ProgrammeSession.id).where(
+        ProgrammeSession.event_id == event.id).limit(1)) is not None
+    if found is None and not can_edit and not has_programme:
         return None
-    return {"register": request.route_path("conference_register", id=event.id)
+    return {"programme": request.route_path("conference_programme", id=event.id) if has_programme or can_edit
+            else None,
+            "register": request.route_path("conference_register", id=event.id)
             if found is not None and found.open and event.upcoming and event.state == "published" else None,
             "manage": request.route_path("conference_registrations", id=event.id) if can_edit else None,
             "settings": request.route_path("conference_settings", id=event.id) if can_edit else None}
@@ -148,7 +153,7 @@ STATE_TEXTS = {
 
 
 @view_config(route_name="conference_registration", renderer="plugins.events:templates/conference_registration.pt",
-             permission="hold_registration")
+             permission="view")
 def registration_page(request):
     registration = request.context
     event = registration.event
@@ -171,7 +176,7 @@ class RegistrationAction(ConfirmView):
         return self.request.route_path("conference_registration", code=self.context.code)
 
 
-@view_config(route_name="conference_cancel", permission="hold_registration")
+@view_config(route_name="conference_cancel", permission="view")
 class CancelView(RegistrationAction):
     danger = True
 
@@ -197,7 +202,7 @@ class CancelView(RegistrationAction):
                          self.cancel_url())
 
 
-@view_config(route_name="conference_accept", permission="hold_registration")
+@view_config(route_name="conference_accept", permission="view")
 class AcceptView(RegistrationAction):
     title = _("Accept the place offered?")
     button = _("Accept the place")

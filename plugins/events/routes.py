@@ -19,3 +19,10 @@ def includeme(config):
     add("conference_registration", "/events/registrations/{code:[0-9a-f]{24}}", factory=registration_factory)
     add("conference_cancel", "/events/registrations/{code:[0-9a-f]{24}}/cancel", factory=registration_factory)
     add("conference_accept", "/events/registrations/{code:[0-9a-f]{24}}/accept", factory=registration_factory)
+    from .programme import ProgrammeSession
+    from portal.api import model_factory
+    add("conference_programme", "/events/{id:\\d+}/programme", factory=event_factory)
+    add("conference_agenda", "/events/{id:\\d+}/agenda", factory=event_factory)
+    add("conference_agenda_ics", "/events/{id:\\d+}/agenda.ics", factory=event_factory)
+    add("conference_session_add", "/events/{id:\\d+}/sessions/add", factory=event_factory)
+    add("conference_star", "/events/sessions/{session:\\d+}/star", factory=model_factory(ProgrammeSession, "session"))
