@@ -46,5 +46,6 @@ def includeme(config):
     config.include(".registration")  # conferences: registration, waiting list, offers
     config.scan(".conference_views")
     config.scan(".programme_views")
+    config.scan(".checkin_views")
     from .conference_demo import create_demo_registrations
     config.add_demo_data(create_demo_registrations, order=31)

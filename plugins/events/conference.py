@@ -58,6 +58,7 @@ class Registration(Base):
     created: Mapped[datetime] = mapped_column(UTCDateTime)
     offered_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     reminded: Mapped[bool] = mapped_column(Boolean, default=False)
+    checked_in: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     event = relationship("Event")
     member = relationship("Member")

@@ -26,3 +26,6 @@ def includeme(config):
     add("conference_agenda_ics", "/events/{id:\\d+}/agenda.ics", factory=event_factory)
     add("conference_session_add", "/events/{id:\\d+}/sessions/add", factory=event_factory)
     add("conference_star", "/events/sessions/{session:\\d+}/star", factory=model_factory(ProgrammeSession, "session"))
+    add("conference_registration_qr", "/events/registrations/{code:[0-9a-f]{24}}/qr.svg", factory=registration_factory)
+    add("conference_check_in", "/events/{id:\\d+}/check-in", factory=event_factory)
+    add("conference_check_in_counts", "/events/{id:\\d+}/check-in/counts.json", factory=event_factory)

@@ -41,6 +41,7 @@ def upgrade():
         sa.Column("created", sa.DateTime(), nullable=False),
         sa.Column("offered_until", sa.DateTime(), nullable=True),
         sa.Column("reminded", sa.Boolean(), nullable=False),
+        sa.Column("checked_in", sa.DateTime(), nullable=True),
         sa.UniqueConstraint("event_id", "email", name="uq_event_registrations_event_id"),
         sa.UniqueConstraint("code", name="uq_event_registrations_code"),
     )
