@@ -47,5 +47,6 @@ def includeme(config):
     config.scan(".conference_views")
     config.scan(".programme_views")
     config.scan(".checkin_views")
+    config.scan(".certificate_views")
     from .conference_demo import create_demo_registrations
     config.add_demo_data(create_demo_registrations, order=31)

@@ -10,6 +10,7 @@ from portal.api import FormView, _, clock, here_and_there
 
 from .conference import Registration
 from .conference_views import event_trail
+from .registration import new_code
 
 
 def counts(request, event_id):
@@ -63,7 +64,7 @@ class CheckInView(FormView):
                 "name": found.name or found.email,
                 "time": here_and_there(self.request, found.checked_in, self.context.timezone)})
         else:
-            found.checked_in = clock.now()
+            found.checked_in, found.certificate = clock.now(), new_code()
             message = _("Welcome, ${name}: checked in.", mapping={"name": found.name or found.email})
         return self.done(message, self.request.route_url("conference_check_in", id=self.context.id))
 

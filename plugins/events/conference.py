@@ -59,6 +59,8 @@ class Registration(Base):
     offered_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     reminded: Mapped[bool] = mapped_column(Boolean, default=False)
     checked_in: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # the public key of its certificate of attendance, drawn at the check-in (the code above stays secret)
+    certificate: Mapped[str | None] = mapped_column(String(32), nullable=True, unique=True)
 
     event = relationship("Event")
     member = relationship("Member")

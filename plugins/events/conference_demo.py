@@ -42,7 +42,10 @@ def create_demo_registrations(request: Request) -> None:
                             member_id=member.id if member is not None and n == 1 else None,
                             answers={f["key"]: answers.get(f["key"]) for f in FIELDS}, state=state,
                             created=now - timedelta(days=20 - n),
-                            offered_until=now + timedelta(hours=30) if state == "offered" else None))
+                            offered_until=now + timedelta(hours=30) if state == "offered" else None,
+                            # the first registered came to the pre-conference meeting: checked in, certificate
+                            checked_in=now - timedelta(days=1) if n == 1 else None,
+                            certificate=new_code() if n == 1 else None))
     db.flush()
     create_demo_programme(db, event, member)
 

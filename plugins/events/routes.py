@@ -29,3 +29,7 @@ def includeme(config):
     add("conference_registration_qr", "/events/registrations/{code:[0-9a-f]{24}}/qr.svg", factory=registration_factory)
     add("conference_check_in", "/events/{id:\\d+}/check-in", factory=event_factory)
     add("conference_check_in_counts", "/events/{id:\\d+}/check-in/counts.json", factory=event_factory)
+    from .certificate_views import certificate_factory
+    add("conference_certificate", "/events/registrations/{code:[0-9a-f]{24}}/certificate.pdf",
+        factory=registration_factory)
+    add("conference_certificate_check", "/events/certificates/{certificate:[0-9a-f]{24}}", factory=certificate_factory)

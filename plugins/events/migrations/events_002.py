@@ -42,8 +42,10 @@ def upgrade():
         sa.Column("offered_until", sa.DateTime(), nullable=True),
         sa.Column("reminded", sa.Boolean(), nullable=False),
         sa.Column("checked_in", sa.DateTime(), nullable=True),
+        sa.Column("certificate", sa.String(32), nullable=True),
         sa.UniqueConstraint("event_id", "email", name="uq_event_registrations_event_id"),
         sa.UniqueConstraint("code", name="uq_event_registrations_code"),
+        sa.UniqueConstraint("certificate", name="uq_event_registrations_certificate"),
     )
     for column in ("event_id", "user_id", "member_id", "state"):
         op.create_index(f"ix_event_registrations_{column}", "event_registrations", [column])
