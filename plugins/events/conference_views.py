@@ -152,6 +152,12 @@ STATE_TEXTS = {
 }
 
 
+def answer_text(request, value):
+    if isinstance(value, bool):
+        return translate(_("Yes") if value else _("No"), request)
+    return "—" if value in (None, "") else str(value)
+
+
 @view_config(route_name="conference_registration", renderer="plugins.events:templates/conference_registration.pt",
              permission="view")
 def registration_page(request):
@@ -159,7 +165,8 @@ def registration_page(request):
     event = registration.event
     request.response.cache_control.private = True
     conference = conference_of(request, event)
-    fields = [(f["label"], registration.answers.get(f["key"])) for f in (conference.fields if conference else [])]
+    fields = [(f["label"], answer_text(request, registration.answers.get(f["key"])))
+              for f in (conference.fields if conference else [])]
     return page(request, translate(_("Your registration"), request), event_trail(request, event),
                 registration=registration, event=event, state_text=STATE_TEXTS[registration.state],
                 position=position(request.dbsession, registration), answers=fields,
@@ -226,5 +233,6 @@ def registrations_list(request):
     request.response.cache_control.private = True
     return page(request, translate(_("Registrations"), request), event_trail(request, event), event=event,
                 conference=conference, rows=rows, held=held(request.dbsession, event.id),
-                positions={r.id: n for n, r in enumerate(waiting, 1)}, states=STATE_TEXTS)
+                positions={r.id: n for n, r in enumerate(waiting, 1)}, states=STATE_TEXTS,
+                answer=lambda value: answer_text(request, value))
 
