@@ -43,3 +43,10 @@ def includeme(config):
     from .demo import create_demo_events
     config.add_demo_data(create_demo_events, order=30)
     config.scan(".views")
+    config.include(".registration")  # conferences: registration, waiting list, offers
+    config.scan(".conference_views")
+    config.scan(".programme_views")
+    config.scan(".checkin_views")
+    config.scan(".certificate_views")
+    from .conference_demo import create_demo_registrations
+    config.add_demo_data(create_demo_registrations, order=31)

@@ -12,3 +12,24 @@ def includeme(config):
         add("events_ics", "/calendar.ics")
         add("event_ics", "/{id:\\d+}/calendar.ics", factory=event_factory)
     add("event_add_in_section", "/sections/{id:\\d+}/add-event", factory=section_factory)
+    from .conference_views import registration_factory
+    add("conference_settings", "/events/{id:\\d+}/conference", factory=event_factory)
+    add("conference_register", "/events/{id:\\d+}/register", factory=event_factory)
+    add("conference_registrations", "/events/{id:\\d+}/registrations", factory=event_factory)
+    add("conference_registration", "/events/registrations/{code:[0-9a-f]{24}}", factory=registration_factory)
+    add("conference_cancel", "/events/registrations/{code:[0-9a-f]{24}}/cancel", factory=registration_factory)
+    add("conference_accept", "/events/registrations/{code:[0-9a-f]{24}}/accept", factory=registration_factory)
+    from .programme import ProgrammeSession
+    from portal.api import model_factory
+    add("conference_programme", "/events/{id:\\d+}/programme", factory=event_factory)
+    add("conference_agenda", "/events/{id:\\d+}/agenda", factory=event_factory)
+    add("conference_agenda_ics", "/events/{id:\\d+}/agenda.ics", factory=event_factory)
+    add("conference_session_add", "/events/{id:\\d+}/sessions/add", factory=event_factory)
+    add("conference_star", "/events/sessions/{session:\\d+}/star", factory=model_factory(ProgrammeSession, "session"))
+    add("conference_registration_qr", "/events/registrations/{code:[0-9a-f]{24}}/qr.svg", factory=registration_factory)
+    add("conference_check_in", "/events/{id:\\d+}/check-in", factory=event_factory)
+    add("conference_check_in_counts", "/events/{id:\\d+}/check-in/counts.json", factory=event_factory)
+    from .certificate_views import certificate_factory
+    add("conference_certificate", "/events/registrations/{code:[0-9a-f]{24}}/certificate.pdf",
+        factory=registration_factory)
+    add("conference_certificate_check", "/events/certificates/{certificate:[0-9a-f]{24}}", factory=certificate_factory)

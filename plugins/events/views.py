@@ -161,6 +161,7 @@ def _listing(request, past):
         "add_in": [] if can_add or request.user is None else [
             (s.title, request.route_path("event_add_in_section", id=s.id)) for s in sections_for(request)[:10]],
         "filter_query": [(k, v) for k, v in request.GET.items() if k in FILTERS and v],
+        "conferences": {} if past else {e.id: conference_links(request, e) for e in events if e.kind == "conference"},
     }
 
 
@@ -220,7 +221,13 @@ def view_values(request, obj):
             "country": country_name(obj.country, lang) if obj.country else "",
             "region_title": translate(REGIONS[obj.region], request) if obj.region in REGIONS else "",
             "structured_data": structured_data(request, obj),
-            "deadline": format_date(obj.registration_deadline, "long", locale=lang) if obj.registration_deadline else ""}
+            "deadline": format_date(obj.registration_deadline, "long", locale=lang) if obj.registration_deadline else "",
+            "conference": conference_links(request, obj)}
+
+
+def conference_links(request, obj):
+    from .conference_views import conference_links as links
+    return links(request, obj)
 
 
 @view_config(route_name="event_ics", permission="view")

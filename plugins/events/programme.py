@@ -1,0 +1,58 @@
+"""A conference's programme: its sessions (plenary, parallel session, workshop, site visit) in tracks and
+rooms, their speakers (people, linked to their member organisation), and the sessions each logged-in person
+stars for their own agenda."""
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.api import _, Base, UTCDateTime
+
+SESSION_KINDS = {"plenary": _("Plenary"), "parallel": _("Parallel session"), "workshop": _("Workshop"),
+                 "visit": _("Site visit")}
+
+
+class ProgrammeSession(Base):
+    __tablename__ = "event_sessions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(20), default="plenary")
+    track: Mapped[str] = mapped_column(String(120), default="")
+    room: Mapped[str] = mapped_column(String(120), default="")
+    starts: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ends: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    event = relationship("Event")
+    speakers = relationship("Speaker", order_by="Speaker.position", cascade="all, delete-orphan")
+
+
+class Speaker(Base):
+    __tablename__ = "event_speakers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("event_sessions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"), nullable=True,
+                                                  index=True)
+
+    member = relationship("Member")
+
+
+class Star(Base):
+    __tablename__ = "event_session_stars"
+    __table_args__ = (UniqueConstraint("user_id", "session_id", name="uq_event_session_stars_user_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("event_sessions.id", ondelete="CASCADE"), index=True)
+
+
+def session_acl(session):
+    """A session as its conference: whoever sees the event sees it; logged-in people star it."""
+    from pyramid.authorization import Allow, Authenticated
+    acl = list(session.event.__acl__)
+    return [(Allow, Authenticated, "star_session")] + acl
+
+
+ProgrammeSession.__acl__ = property(session_acl)  # type: ignore[attr-defined]
