@@ -34,7 +34,8 @@ def agreement(request):
     return page(request, obj.title, [(_("Partners"), request.route_path("partners"))], obj=obj,
                 manage=bool(request.has_permission("manage_agreements", obj)),
                 document=bool(obj.document_id and request.has_permission("view_agreement_document", obj)),
-                renewed_by=request.dbsession.scalars(select(Agreement).where(Agreement.renews_id == obj.id)).all(),
+                renewed_by=[a for a in request.dbsession.scalars(select(Agreement).where(Agreement.renews_id == obj.id))
+                            if request.has_permission("view", a)],
                 **titles(request))
 
 
