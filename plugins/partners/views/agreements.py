@@ -24,8 +24,9 @@ def titles(request):
 def agreements(request):
     rows = request.dbsession.scalars(select(Agreement).order_by(Agreement.ends.is_(None), Agreement.ends,
                                                                 Agreement.id)).all()
+    interns = request.dbsession.scalars(select(Internship).order_by(Internship.starts.desc(), Internship.id)).all()
     return page(request, translate(_("Agreements"), request), [(_("Partners"), request.route_path("partners"))],
-                agreements=rows, **titles(request))
+                agreements=rows, internships=interns, **titles(request))
 
 
 @view_config(route_name="agreement", renderer="plugins.partners:templates/agreement.pt", permission="view")
