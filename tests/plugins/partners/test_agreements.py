@@ -6,7 +6,6 @@ from datetime import date
 import award_documents as documents
 import pytest
 from partners_helpers import add_agreement, add_partner, agreement_row, upload_document
-from webtest import Upload
 
 from portal.testing import client, login, text_of
 

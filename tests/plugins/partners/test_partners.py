@@ -1,11 +1,10 @@
 """Partners: the public page of their logos grouped by kind, a partner's page with what the network did with
 them as a timeline (events and campaigns found by name, studies), the secretariat's form in four
 languages, open data and search with the "Partner" facet."""
-from datetime import date
 
 from partners_helpers import add_partner
 
-from portal.testing import client, login, png, text_of
+from portal.testing import client, login, text_of
 
 
 def test_partners_are_grouped_by_kind_and_drafts_are_not_shown(testapp, db):
@@ -18,7 +17,7 @@ def test_partners_are_grouped_by_kind_and_drafts_are_not_shown(testapp, db):
     assert "Secret draft partner" not in page and "Development agencies" not in page
 
 
-def test_the_secretariat_records_a_partner_in_four_languages_with_its_logo(app, db, secretariat, testapp):
+def test_the_secretariat_records_a_partner_in_four_languages(app, db, secretariat, testapp):
     sec = client(app, address="192.0.2.41")
     login(sec, "sec@example.org")
     form = sec.get("/partners/add").forms["deform"]
