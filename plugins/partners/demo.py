@@ -79,7 +79,8 @@ def create_demo_partners(request: Request) -> None:
     hosting = dict(kind="hosting", partner_id=uclg.id, parties="UCLG; the network's technical secretariat",
                    signatories="Secretary General of UCLG; President of the network",
                    renewal_terms="Renewed by both parties for two years, three months before its end.")
-    first = Agreement(title="Hosting of the technical secretariat by UCLG, 2011-2013", status="renewed",
+    first = Agreement(title=f"Hosting of the technical secretariat by UCLG, {today.year - 3}-{today.year - 1}",
+                      status="renewed",
                       starts=date(today.year - 3, 1, 1), ends=date(today.year - 1, 12, 31), public=True, **hosting)
     db.add(first)
     db.flush()

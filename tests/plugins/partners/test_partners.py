@@ -92,3 +92,18 @@ def test_open_data_and_search_with_the_partner_facet(testapp, db):
     only = testapp.get("/search.json", {"q": "Zanzibarian", "partner_kind": "university"}).json
     assert [h["title"] for h in only["results"]] == ["Zanzibarian university"]
     assert "Partner" in text_of(testapp.get("/search", {"q": "Zanzibarian"}).text)
+
+
+def test_the_description_is_shown_as_html_in_the_reader_s_language(testapp, db):
+    from plugins.partners.models import Partner
+    with db() as s:
+        partner = Partner(title="UCLG", kind="network", language="en", state="published",
+                          body="<p>The world organisation of <strong>local governments</strong>.</p>",
+                          translations={"body": {"es": "<p>La organización mundial de los gobiernos locales.</p>"}})
+        s.add(partner)
+        s.flush()
+        partner_id = partner.id
+    page = testapp.get(f"/partners/{partner_id}")
+    assert "<strong>local governments</strong>" in page.text and "&lt;p&gt;" not in page.text
+    testapp.set_cookie("_LOCALE_", "es")
+    assert "La organización mundial de los gobiernos locales." in text_of(testapp.get(f"/partners/{partner_id}").text)
