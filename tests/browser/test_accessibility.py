@@ -146,6 +146,11 @@ PAGES = [
     Spec("campaign-expenses", "/campaigns/{spent_campaign}/expenses", user="admin",
          shows="main .expenses-table .expense-warning"),
     Spec("expense-approve", "/expenses/{expense}/approve", user="admin", shows="main .expense-warning"),
+    Spec("partners", "/partners", shows="main .partner-logos"),
+    Spec("partner", "/partners/{partner}", shows="main .partner-timeline"),
+    Spec("agreement", "/agreements/{agreement}", shows="main .facts"),
+    Spec("agreements", "/agreements", user="admin", shows="main table.agreement-table"),
+    Spec("agreement-renew", "/agreements/{agreement}/renew", user="admin", shows="main form#deform"),
 ]
 
 
@@ -217,7 +222,15 @@ def arrange(registry):
             "experience": s.scalar(select(Experience.id).where(Experience.external_id == "demo-001")),
             "theme": s.scalar(select(Theme.id).where(Theme.slug == "participatory-budgeting")),
             **campaign_ids,
+            **partner_ids(s),
         }
+
+
+def partner_ids(s):
+    from sqlalchemy import select
+    from plugins.partners.models import Agreement
+    hosting = s.scalar(select(Agreement).where(Agreement.kind == "hosting", Agreement.renews_id.is_not(None)))
+    return {"partner": hosting.partner_id, "agreement": hosting.id}
 
 
 @dataclass

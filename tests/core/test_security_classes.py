@@ -45,6 +45,7 @@ UNREACHED = {
     "award_review_conflict": "the demo's reviews are of a closed call",
     "award_entry_edit": "the demo's entries are in a closed call",
     "expense_receipt": "the demo's expenses carry no receipts (tests/plugins/crowdfunding/test_expenses.py)",
+    "agreement_document": "the demo's agreements carry no signed document (tests/plugins/partners/test_agreements.py)",
     "workshop.restore": "the test plugin's workshops have one revision",
     "about": "a redirect to the section the secretariat chose, whose page is crawled",
     "file_hold": "posted by the form's script when a file is chosen, before the form is sent",

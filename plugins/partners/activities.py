@@ -1,0 +1,52 @@
+"""Joint activities: an item of another plugin (an event, a campaign) found by its registered name, never
+by importing that plugin; the partner's timeline lists them with its agreements."""
+from sqlalchemy import select
+
+from portal.api import _, translate, translated
+
+from .models import Agreement, JointActivity
+
+
+def item_model(request, name):
+    """The model another plugin offers as `name`: a registered resource, else its content type."""
+    portal = request.registry.portal
+    if name in portal.resources:
+        return portal.resources[name]
+    info = portal.content_types.get(name)
+    return info.factory if info is not None else None
+
+
+def item_of(request, activity):
+    """The item an activity names, if it still exists and the reader may see it."""
+    if not activity.resource or activity.item_id is None:
+        return None
+    model = item_model(request, activity.resource)
+    found = request.dbsession.get(model, activity.item_id) if model is not None else None
+    return found if found is not None and request.has_permission("view", found) else None
+
+
+def item_url(request, name, item):
+    info = request.registry.portal.content_types.get(name)
+    return request.route_path(f"{name}.view", id=item.id) if info is not None else None
+
+
+def partner_timeline(request, partner):
+    """What the network did with the partner, the latest first: joint activities and public agreements
+    (every agreement for the secretariat)."""
+    from .schemas import AGREEMENT_KIND_TITLES, ROLE_TITLES
+    entries = []
+    for activity in request.dbsession.scalars(select(JointActivity).where(JointActivity.partner_id == partner.id)):
+        item = item_of(request, activity)
+        if activity.resource and item is None:
+            continue  # an item gone or not published: not on the public page
+        title = str(translated(request, item, "title")) if item is not None else activity.title
+        entries.append({"day": activity.day, "kind": translate(ROLE_TITLES.get(activity.role, activity.role), request),
+                        "title": title or activity.title,
+                        "url": item_url(request, activity.resource, item) if item is not None else None})
+    for agreement in request.dbsession.scalars(select(Agreement).where(Agreement.partner_id == partner.id)):
+        if request.has_permission("view", agreement):
+            entries.append({"day": agreement.starts, "title": agreement.title,
+                            "kind": translate(_("Agreement: ${kind}", mapping={"kind": translate(
+                                AGREEMENT_KIND_TITLES.get(agreement.kind, agreement.kind), request)}), request),
+                            "url": request.route_path("agreement", agreement=agreement.id)})
+    return sorted(entries, key=lambda e: e["day"], reverse=True)

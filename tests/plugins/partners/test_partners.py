@@ -1,0 +1,109 @@
+"""Partners: the public page of their logos grouped by kind, a partner's page with what the network did with
+them as a timeline (events and campaigns found by name, studies), the secretariat's form in four
+languages, open data and search with the "Partner" facet."""
+
+from partners_helpers import add_partner
+
+from portal.testing import client, login, text_of
+
+
+def test_partners_are_grouped_by_kind_and_drafts_are_not_shown(testapp, db):
+    add_partner(db, title="United Cities and Local Governments", kind="network")
+    add_partner(db, title="University of Barcelona", kind="university")
+    add_partner(db, title="Secret draft partner", kind="agency", state="draft")
+    page = text_of(testapp.get("/partners").text)
+    assert page.index("Networks") < page.index("United Cities and Local Governments") < page.index("Universities") \
+        < page.index("University of Barcelona")
+    assert "Secret draft partner" not in page and "Development agencies" not in page
+
+
+def test_the_secretariat_records_a_partner_in_four_languages(app, db, secretariat, testapp):
+    sec = client(app, address="192.0.2.41")
+    login(sec, "sec@example.org")
+    form = sec.get("/partners/add").forms["deform"]
+    form["title"] = "Forum of Local Authorities of the Periphery"
+    form["title-es"] = "Foro de Autoridades Locales de la Periferia"
+    form["kind"] = "network"
+    form["country"] = "FR"
+    form["website"] = "not an address"
+    refused = form.submit("save", status=400)
+    assert "An address starting with http:// or https://." in text_of(refused.text)
+    form = refused.forms["deform"]
+    assert form["title-es"].value == "Foro de Autoridades Locales de la Periferia"
+    form["website"] = "https://www.fal-periferias.org"
+    form["relation"] = "The network spreads the word about the third Forum."
+    saved = form.submit("save", status=302).follow()
+    assert "Forum of Local Authorities of the Periphery" in text_of(saved.text)
+    partner_id = int(saved.request.path.rstrip("/").rsplit("/", 1)[1])
+    from plugins.partners.models import Partner
+    with db() as s:
+        partner = s.get(Partner, partner_id)
+        assert partner.region == "europe" and partner.translations["title"]["es"].startswith("Foro")
+
+
+def test_the_partner_page_shows_joint_activities_as_a_timeline(app, db, secretariat, testapp):
+    from plugins.events.models import Event
+    from datetime import datetime, timezone
+    partner_id = add_partner(db, title="Democracine film festival", kind="festival")
+    with db() as s:
+        event = Event(title="Second Democracine festival", language="en", state="published", kind="other",
+                      timezone="UTC", starts=datetime(2026, 10, 1, tzinfo=timezone.utc),
+                      ends=datetime(2026, 10, 3, tzinfo=timezone.utc), city="Barcelona", country="ES", body="")
+        s.add(event)
+        s.flush()
+        event_id = event.id
+    sec = client(app, address="192.0.2.41")
+    login(sec, "sec@example.org")
+    form = sec.get(f"/partners/{partner_id}/activities/add").forms["deform"]
+    form["role"] = "co_organised"
+    form["resource"] = "event"
+    form["item_id"] = "999999"
+    form["day"] = "2026-10-01"
+    refused = form.submit("save", status=400)
+    assert "No such item." in text_of(refused.text)
+    form = refused.forms["deform"]
+    form["item_id"] = str(event_id)
+    form.submit("save", status=302)
+    form = sec.get(f"/partners/{partner_id}/activities/add").forms["deform"]
+    form["role"] = "study"
+    form["title"] = "Study on participatory monitoring"
+    form["day"] = "2025-05-01"
+    form.submit("save", status=302)
+    page = testapp.get(f"/partners/{partner_id}")
+    text = text_of(page.text)
+    assert text.index("2026-10-01") < text.index("Second Democracine festival") < text.index("2025-05-01") \
+        < text.index("Study on participatory monitoring")
+    assert page.click(description="Second Democracine festival").request.path == f"/events/{event_id}"
+
+
+def test_open_data_and_search_with_the_partner_facet(testapp, db):
+    add_partner(db, title="Zanzibarian network of cities", kind="network", country="TZ",
+                website="https://zanzibar.example.org")
+    add_partner(db, title="Zanzibarian university", kind="university")
+    add_partner(db, title="Zanzibarian draft", state="draft")
+    rows = testapp.get("/export/partners.json").json
+    rows = rows["rows"] if isinstance(rows, dict) else rows
+    assert {r["name"] for r in rows} == {"Zanzibarian network of cities", "Zanzibarian university"}
+    csv_text = testapp.get("/export/partners.csv").text
+    assert "https://zanzibar.example.org" in csv_text and "Zanzibarian draft" not in csv_text
+    found = testapp.get("/search.json", {"q": "Zanzibarian"}).json
+    assert {h["title"] for h in found["results"]} == {"Zanzibarian network of cities", "Zanzibarian university"}
+    assert found["facets"]["partner_kind"] == {"network": 1, "university": 1}
+    only = testapp.get("/search.json", {"q": "Zanzibarian", "partner_kind": "university"}).json
+    assert [h["title"] for h in only["results"]] == ["Zanzibarian university"]
+    assert "Partner" in text_of(testapp.get("/search", {"q": "Zanzibarian"}).text)
+
+
+def test_the_description_is_shown_as_html_in_the_reader_s_language(testapp, db):
+    from plugins.partners.models import Partner
+    with db() as s:
+        partner = Partner(title="UCLG", kind="network", language="en", state="published",
+                          body="<p>The world organisation of <strong>local governments</strong>.</p>",
+                          translations={"body": {"es": "<p>La organización mundial de los gobiernos locales.</p>"}})
+        s.add(partner)
+        s.flush()
+        partner_id = partner.id
+    page = testapp.get(f"/partners/{partner_id}")
+    assert "<strong>local governments</strong>" in page.text and "&lt;p&gt;" not in page.text
+    testapp.set_cookie("_LOCALE_", "es")
+    assert "La organización mundial de los gobiernos locales." in text_of(testapp.get(f"/partners/{partner_id}").text)
