@@ -1,0 +1,49 @@
+"""A collaborative network of the demo members, after the workshop guide (../shared/seeds): Dakar the pilot
+city on citizen participation, Grenoble joined, Maputo asking, an advisory group and an action plan."""
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from portal.api import Member, User, add_action, clock, update_action
+
+from .models import Adviser, Network, NetworkCity
+from .networks import action_plan, theme_choices
+
+PLAN = [("Confirm the constitution of the network", 2, [("Constitution form signed by the member cities", 60),
+                                                         ("Working rules of the network", 100)]),
+        ("Identify the experiences done or under way", 1, [("Inventory of local good practices", 30)]),
+        ("Prepare the international workshop", 1, [("Programme with the secretariat", 0)])]
+
+
+def create_demo_networks(request):
+    session = request.dbsession
+    members = {m.name: m for m in session.scalars(select(Member))}
+    pilot = members.get("Dakar")
+    if pilot is None or session.scalars(select(Network)).first() is not None:
+        return
+    slugs = [slug for slug, _label in theme_choices(request)]
+    theme = "participatory-budgeting" if "participatory-budgeting" in slugs else (slugs[0] if slugs else "")
+    network = Network(title="Collaborative network on participatory budgeting in West Africa", member_id=pilot.id,
+                      theme=theme, stage="network", created=clock.now() - timedelta(days=60),
+                      description="Dakar, pilot city, and the member cities that share its priority theme work "
+                                  "together towards a pilot project, with the secretariat's support.")
+    session.add(network)
+    session.flush()
+    for name, state in (("Grenoble", "accepted"), ("Maputo", "asked")):
+        if name in members:
+            session.add(NetworkCity(network_id=network.id, member_id=members[name].id, state=state,
+                                    pilot_ok=state == "accepted", secretariat_ok=state == "accepted",
+                                    motivation="", asked=clock.now() - timedelta(days=30)))
+    session.add_all([Adviser(network_id=network.id, name="Mamadou Ndiaye", affiliation="Université Cheikh Anta Diop"),
+                     Adviser(network_id=network.id, name="Clara Fontaine", email="",
+                             affiliation="Advisory group of the network")])
+    by = session.scalars(select(User).where(User.role == "secretariat")).first()
+    tree = action_plan(session, network)
+    for title, weight, children in PLAN:
+        line = add_action(session, tree, title, weight=weight, owner_member_id=pilot.id, by=by)
+        for child, progress in children:
+            leaf = add_action(session, tree, child, parent=line, by=by)
+            if progress:
+                update_action(session, leaf, by=by, progress=progress,
+                              status="done" if progress == 100 else "in_progress", note="Demo update")
+    session.flush()

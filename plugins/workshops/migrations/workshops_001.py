@@ -1,0 +1,57 @@
+"""workshops: collaborative networks, their member cities and advisory group"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "workshops_001"
+down_revision = None
+branch_labels = ("workshops",)
+depends_on = "0001_core"
+
+
+def upgrade():
+    op.create_table(
+        "ws_networks",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("title", sa.String(300), nullable=False),
+        sa.Column("member_id", sa.Integer(), sa.ForeignKey("members.id", ondelete="RESTRICT",
+                                                           name="fk_ws_networks_member_id_members"), nullable=False),
+        sa.Column("theme", sa.String(60), nullable=False),
+        sa.Column("stage", sa.String(20), nullable=False),
+        sa.Column("description", sa.Text(), nullable=False),
+        sa.Column("created", sa.DateTime(), nullable=False),
+    )
+    op.create_index("ix_ws_networks_member_id", "ws_networks", ["member_id"])
+    op.create_table(
+        "ws_network_cities",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("network_id", sa.Integer(), sa.ForeignKey("ws_networks.id", ondelete="CASCADE",
+                                                            name="fk_ws_network_cities_network_id_ws_networks"),
+                  nullable=False),
+        sa.Column("member_id", sa.Integer(), sa.ForeignKey("members.id", ondelete="CASCADE",
+                                                           name="fk_ws_network_cities_member_id_members"),
+                  nullable=False),
+        sa.Column("state", sa.String(20), nullable=False),
+        sa.Column("pilot_ok", sa.Boolean(), nullable=False),
+        sa.Column("secretariat_ok", sa.Boolean(), nullable=False),
+        sa.Column("motivation", sa.Text(), nullable=False),
+        sa.Column("asked", sa.DateTime(), nullable=False),
+        sa.UniqueConstraint("network_id", "member_id", name="uq_ws_network_cities_network_id"),
+    )
+    op.create_index("ix_ws_network_cities_network_id", "ws_network_cities", ["network_id"])
+    op.create_table(
+        "ws_advisers",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("network_id", sa.Integer(), sa.ForeignKey("ws_networks.id", ondelete="CASCADE",
+                                                            name="fk_ws_advisers_network_id_ws_networks"),
+                  nullable=False),
+        sa.Column("name", sa.String(200), nullable=False),
+        sa.Column("email", sa.String(254), nullable=False),
+        sa.Column("affiliation", sa.String(300), nullable=False),
+    )
+    op.create_index("ix_ws_advisers_network_id", "ws_advisers", ["network_id"])
+
+
+def downgrade():
+    op.drop_table("ws_advisers")
+    op.drop_table("ws_network_cities")
+    op.drop_table("ws_networks")
