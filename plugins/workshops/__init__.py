@@ -16,6 +16,8 @@ def includeme(config):
                              url=lambda request, obj: request.route_url("network", id=obj.id))
     config.add_menu_item("main", "networks", _("Collaborative networks"), route_name="networks", order=45,
                          parent="network")
+    config.add_menu_item("main", "international-workshops", _("International workshops"), route_name="workshops",
+                         order=46, parent="network")
     from .demo import create_demo_networks
     config.add_demo_data(create_demo_networks, order=80)
     config.include(".views")

@@ -65,3 +65,7 @@ class Adviser(Base):
     affiliation: Mapped[str] = mapped_column(String(300), default="")
 
     network: Mapped[Network] = relationship(back_populates="advisers")
+
+
+# the tables of the plugin's other modules, in the metadata wherever the models are loaded (alembic)
+from . import workshop_models  # noqa: E402,F401

@@ -20,3 +20,14 @@ def includeme(config):
     add("network_action_add", "/networks/{id:\\d+}/plan/add", factory=network_factory)
     add("network_action_edit", "/networks/{id:\\d+}/plan/{action:\\d+}/edit", factory=network_factory)
     add("network_action_delete", "/networks/{id:\\d+}/plan/{action:\\d+}/delete", factory=network_factory)
+    workshop_routes(config)
+
+
+def workshop_routes(config):
+    from .workshop_models import Workshop
+    workshop_factory = model_factory(Workshop, "id")
+    add = config.add_route
+    add("workshops", "/international-workshops")
+    add("workshop_add", "/networks/{id:\\d+}/workshops/add", factory=network_factory)
+    add("workshop", "/international-workshops/{id:\\d+}", factory=workshop_factory)
+    add("workshop_edit", "/international-workshops/{id:\\d+}/edit", factory=workshop_factory)

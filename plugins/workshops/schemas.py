@@ -46,3 +46,54 @@ class AdviserSchema(colander.Schema):
     email = email_node("email", title=_("E-mail"), missing="")
     affiliation = colander.SchemaNode(colander.String(), title=_("Affiliation"), missing="",
                                       validator=colander.Length(0, 300))
+
+
+DATE_WIDGET = deform.widget.TextInputWidget(attributes={"type": "date"})
+SLOT_TITLES = {"am": _("Day ${day}, morning"), "pm": _("Day ${day}, afternoon")}
+
+
+def workshop_length(form, values):
+    """The guide's rule: at most 3 days, the end not before the start."""
+    from .workshop_models import MAX_DAYS
+    from .workshops import TOO_LONG
+    starts, ends = values.get("starts"), values.get("ends")
+    if starts and ends:
+        error = colander.Invalid(form)
+        if ends < starts:
+            error["ends"] = _("The workshop cannot end before it starts.")
+            raise error
+        if (ends - starts).days + 1 > MAX_DAYS:
+            error["ends"] = TOO_LONG
+            raise error
+
+
+def workshop_schema():
+    from portal.api import timezone_node
+
+    from .workshop_models import HALVES, MAX_DAYS
+    from .workshops import slot_name
+    schema = colander.SchemaNode(colander.Mapping(), validator=workshop_length)
+    schema.add(colander.SchemaNode(colander.String(), name="title", title=_("Title"),
+                                   validator=colander.Length(1, 300)))
+    schema.add(colander.SchemaNode(colander.Date(), name="starts", title=_("First day"), widget=DATE_WIDGET))
+    schema.add(colander.SchemaNode(colander.Date(), name="ends", title=_("Last day"), widget=DATE_WIDGET,
+                                   description=_("At most 3 days in all (the workshop guide).")))
+    schema.add(timezone_node())
+    schema.add(colander.SchemaNode(colander.String(), name="venue", title=_("Venue"), missing="",
+                                   validator=colander.Length(0, 300)))
+    schema.add(colander.SchemaNode(colander.String(), name="city", title=_("City"), missing="",
+                                   validator=colander.Length(0, 120)))
+    schema.add(colander.SchemaNode(colander.Boolean(), name="provides_room", missing=False,
+                                   title=_("The pilot city provides the meeting room")))
+    schema.add(colander.SchemaNode(colander.Boolean(), name="provides_meals", missing=False,
+                                   title=_("The pilot city provides the meals")))
+    schema.add(colander.SchemaNode(colander.String(), name="provides_other", missing="",
+                                   title=_("Other services the pilot city provides"),
+                                   validator=colander.Length(0, 2000), widget=deform.widget.TextAreaWidget(rows=2)))
+    for day in range(1, MAX_DAYS + 1):
+        for half in HALVES:
+            schema.add(colander.SchemaNode(
+                colander.String(), name=slot_name(day, half), missing="", validator=colander.Length(0, 2000),
+                title=_(SLOT_TITLES[half], mapping={"day": day}),
+                widget=deform.widget.TextAreaWidget(rows=2)))
+    return schema

@@ -1,4 +1,4 @@
-"""workshops: collaborative networks, their member cities and advisory group"""
+"""workshops: collaborative networks, their member cities and advisory group; international workshops"""
 import sqlalchemy as sa
 from alembic import op
 
@@ -49,9 +49,31 @@ def upgrade():
         sa.Column("affiliation", sa.String(300), nullable=False),
     )
     op.create_index("ix_ws_advisers_network_id", "ws_advisers", ["network_id"])
+    op.create_table(
+        "ws_workshops",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("network_id", sa.Integer(), sa.ForeignKey("ws_networks.id", ondelete="CASCADE",
+                                                            name="fk_ws_workshops_network_id_ws_networks"),
+                  nullable=False),
+        sa.Column("title", sa.String(300), nullable=False),
+        sa.Column("starts", sa.Date(), nullable=False),
+        sa.Column("ends", sa.Date(), nullable=False),
+        sa.Column("timezone", sa.String(64), nullable=False),
+        sa.Column("venue", sa.String(300), nullable=False),
+        sa.Column("city", sa.String(120), nullable=False),
+        sa.Column("provides_room", sa.Boolean(), nullable=False),
+        sa.Column("provides_meals", sa.Boolean(), nullable=False),
+        sa.Column("provides_other", sa.Text(), nullable=False),
+        sa.Column("programme", sa.JSON(), nullable=False),
+        sa.Column("event_id", sa.Integer(), nullable=True),
+        sa.Column("created", sa.DateTime(), nullable=False),
+    )
+    op.create_index("ix_ws_workshops_network_id", "ws_workshops", ["network_id"])
+    op.create_index("ix_ws_workshops_starts", "ws_workshops", ["starts"])
 
 
 def downgrade():
+    op.drop_table("ws_workshops")
     op.drop_table("ws_advisers")
     op.drop_table("ws_network_cities")
     op.drop_table("ws_networks")

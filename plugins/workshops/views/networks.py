@@ -9,6 +9,7 @@ from portal.api import (ActionDeleteView, ActionFormView, ConfirmView, FormView,
 from ..models import Adviser, Network, NetworkCity
 from ..networks import (JOIN_TITLES, STAGE_TITLES, accept, action_plan, decline, join_request, joined,
                         theme_label)
+from ..workshop_models import Workshop
 from ..schemas import AdviserSchema, JoinSchema, NetworkSchema
 
 LISTING = (_("Collaborative networks"), "networks")
@@ -48,7 +49,12 @@ def network_page(request):
                 stage=STAGE_TITLES.get(network.stage), cities=cities, join_titles=JOIN_TITLES, editor=editor,
                 may_join=may_join, may_accept=request.has_permission("accept_city", network),
                 plan_add_url=request.route_url("network_action_add", id=network.id) if editor else None,
-                **plan)
+                workshops=workshops_of(request.dbsession, network), **plan)
+
+
+def workshops_of(dbsession, network):
+    return dbsession.scalars(select(Workshop).where(Workshop.network_id == network.id)
+                             .order_by(Workshop.starts)).all()
 
 
 class NetworkForm(FormView):
