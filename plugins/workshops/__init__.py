@@ -11,6 +11,7 @@ def includeme(config):
     from .models import Network
     from .permissions import WorkshopsPermissions
     config.add_permissions(WorkshopsPermissions)
+    config.include(".mail")
     config.include(".routes")
     config.register_resource("network", Network, title=lambda request, obj: obj.title,
                              url=lambda request, obj: request.route_url("network", id=obj.id))

@@ -11,6 +11,7 @@ class WorkshopsPermissions(Permissions):
         "edit_network": "edit a collaborative network, its advisory group and action plan (the pilot city, the "
                         "secretariat)",
         "accept_city": "accept a member city into a collaborative network (the pilot city, the secretariat)",
+        "register_workshop": "register for an international workshop at one's own expense (anyone)",
         "join_network": "ask that one's member city join a collaborative network (a member's representative)",
     }
 
@@ -20,5 +21,5 @@ class WorkshopsPermissions(Permissions):
         return [(Allow, "role:secretariat", ALL_PERMISSIONS),
                 (Allow, pilot, ("view", "edit_network", "accept_city")),
                 (Allow, "role:member", ("view", "join_network")),
-                (Allow, Everyone, "view"),
+                (Allow, Everyone, ("view", "register_workshop")),
                 (Deny, Everyone, ALL_PERMISSIONS)]

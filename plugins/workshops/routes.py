@@ -31,3 +31,6 @@ def workshop_routes(config):
     add("workshop_add", "/networks/{id:\\d+}/workshops/add", factory=network_factory)
     add("workshop", "/international-workshops/{id:\\d+}", factory=workshop_factory)
     add("workshop_edit", "/international-workshops/{id:\\d+}/edit", factory=workshop_factory)
+    add("workshop_people", "/international-workshops/{id:\\d+}/people", factory=workshop_factory)
+    add("workshop_costs", "/international-workshops/{id:\\d+}/people/{person:\\d+}/costs", factory=workshop_factory)
+    add("workshop_register", "/international-workshops/{id:\\d+}/register", factory=workshop_factory)

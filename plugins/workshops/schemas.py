@@ -79,6 +79,7 @@ def workshop_schema():
     schema.add(colander.SchemaNode(colander.Date(), name="ends", title=_("Last day"), widget=DATE_WIDGET,
                                    description=_("At most 3 days in all (the workshop guide).")))
     schema.add(timezone_node())
+    schema.add(money_node("budget", _("The secretariat's budget for the funded people's travel and lodging")))
     schema.add(colander.SchemaNode(colander.String(), name="venue", title=_("Venue"), missing="",
                                    validator=colander.Length(0, 300)))
     schema.add(colander.SchemaNode(colander.String(), name="city", title=_("City"), missing="",
@@ -97,3 +98,47 @@ def workshop_schema():
                 title=_(SLOT_TITLES[half], mapping={"day": day}),
                 widget=deform.widget.TextAreaWidget(rows=2)))
     return schema
+
+
+def money_node(name, title):
+    return colander.SchemaNode(colander.Decimal(), name=name, title=title, missing=None,
+                               validator=colander.Range(0, 10_000_000))
+
+
+class CostsSchema(colander.Schema):
+    travel_planned = money_node("travel_planned", _("Travel, planned"))
+    lodging_planned = money_node("lodging_planned", _("Lodging, planned"))
+    travel_spent = money_node("travel_spent", _("Travel, spent"))
+    lodging_spent = money_node("lodging_spent", _("Lodging, spent"))
+
+
+@colander.deferred
+def funded_kinds(node, kw):
+    from .people import KIND_TITLES
+    return deform.widget.SelectWidget(values=[(k, translate(KIND_TITLES[k], kw["request"]))
+                                              for k in ("expert", "adviser")])
+
+
+class FundedSchema(CostsSchema):
+    kind = colander.SchemaNode(colander.String(), title=_("Funded as"), widget=funded_kinds,
+                               validator=colander.OneOf(("expert", "adviser")), insert_before="travel_planned")
+    name = colander.SchemaNode(colander.String(), title=_("Name"), validator=colander.Length(1, 200),
+                               insert_before="travel_planned")
+    email = email_node("email", title=_("E-mail"), insert_before="travel_planned")
+
+
+@colander.deferred
+def own_kinds(node, kw):
+    from .people import KIND_TITLES
+    return deform.widget.SelectWidget(values=[(k, translate(KIND_TITLES[k], kw["request"]))
+                                                   for k in ("local", "member_city")])
+
+
+class RegistrationSchema(colander.Schema):
+    name = colander.SchemaNode(colander.String(), title=_("Name"), validator=colander.Length(1, 200))
+    email = email_node("email", title=_("E-mail"))
+    kind = colander.SchemaNode(colander.String(), title=_("I take part as"), widget=own_kinds,
+                               validator=colander.OneOf(("local", "member_city")), missing="local")
+    member_id = member_node(title=_("My member city (a member city participant)"))
+    listed = colander.SchemaNode(colander.Boolean(), title=_("List my name among the participants on the "
+                                                              "workshop's public page"), missing=False)

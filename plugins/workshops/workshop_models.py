@@ -29,6 +29,8 @@ class Workshop(Base):
     provides_other: Mapped[str] = mapped_column(Text, default="")
     # [{"day": 1, "half": "am", "text": "..."}] in order
     programme: Mapped[list] = mapped_column(JSON, default=list)
+    budget: Mapped[int] = mapped_column(Integer, default=0)  # the secretariat's, in minor units of currency
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
     event_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the events plugin's item, if on
     created: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -65,14 +65,38 @@ def upgrade():
         sa.Column("provides_meals", sa.Boolean(), nullable=False),
         sa.Column("provides_other", sa.Text(), nullable=False),
         sa.Column("programme", sa.JSON(), nullable=False),
+        sa.Column("budget", sa.Integer(), nullable=False),
+        sa.Column("currency", sa.String(3), nullable=False),
         sa.Column("event_id", sa.Integer(), nullable=True),
         sa.Column("created", sa.DateTime(), nullable=False),
     )
     op.create_index("ix_ws_workshops_network_id", "ws_workshops", ["network_id"])
     op.create_index("ix_ws_workshops_starts", "ws_workshops", ["starts"])
+    op.create_table(
+        "ws_people",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("workshop_id", sa.Integer(), sa.ForeignKey("ws_workshops.id", ondelete="CASCADE",
+                                                             name="fk_ws_people_workshop_id_ws_workshops"),
+                  nullable=False),
+        sa.Column("kind", sa.String(20), nullable=False),
+        sa.Column("name", sa.String(200), nullable=False),
+        sa.Column("email", sa.String(254), nullable=False),
+        sa.Column("member_id", sa.Integer(), sa.ForeignKey("members.id", ondelete="SET NULL",
+                                                           name="fk_ws_people_member_id_members"), nullable=True),
+        sa.Column("travel_planned", sa.Integer(), nullable=False),
+        sa.Column("lodging_planned", sa.Integer(), nullable=False),
+        sa.Column("travel_spent", sa.Integer(), nullable=False),
+        sa.Column("lodging_spent", sa.Integer(), nullable=False),
+        sa.Column("exception", sa.Text(), nullable=False),
+        sa.Column("listed", sa.Boolean(), nullable=False),
+        sa.Column("created", sa.DateTime(), nullable=False),
+        sa.UniqueConstraint("workshop_id", "email", name="uq_ws_people_workshop_id"),
+    )
+    op.create_index("ix_ws_people_workshop_id", "ws_people", ["workshop_id"])
 
 
 def downgrade():
+    op.drop_table("ws_people")
     op.drop_table("ws_workshops")
     op.drop_table("ws_advisers")
     op.drop_table("ws_network_cities")

@@ -1,12 +1,15 @@
 """/international-workshops and /international-workshops/{id} (/workshops is the test-only sample
 plugin's): a network's workshops, their form (at most 3 days, the programme prefilled from the guide)
 and their page, with the event of the calendar and its iCal file when the events plugin is on."""
+from decimal import Decimal
+
 from pyramid.view import view_config
 from sqlalchemy import select
 
 from portal.api import FormView, _, page, translate
 
 from ..networks import theme_label
+from ..people import to_minor
 from ..schemas import workshop_schema
 from ..workshop_models import Workshop
 from ..workshops import HALF_TITLES, programme_fields, programme_of, sync_event, template_programme
@@ -41,7 +44,10 @@ def workshop_page(request):
                 theme=theme_label(request, network.theme), programme=sorted(by_day.items()),
                 event=event_links(request, workshop),
                 edit_url=request.route_url("workshop_edit", id=workshop.id)
-                if request.has_permission("edit_network", workshop) else None)
+                if request.has_permission("edit_network", workshop) else None,
+                people_url=request.route_url("workshop_people", id=workshop.id)
+                if request.has_permission("edit_network", workshop) else None,
+                register_url=request.route_url("workshop_register", id=workshop.id))
 
 
 class WorkshopForm(FormView):
@@ -69,6 +75,7 @@ class WorkshopForm(FormView):
         return {"title": row.title, "starts": row.starts, "ends": row.ends, "timezone": row.timezone,
                 "venue": row.venue, "city": row.city, "provides_room": row.provides_room,
                 "provides_meals": row.provides_meals, "provides_other": row.provides_other,
+                "budget": Decimal(row.budget) / 100,
                 **programme_fields(row)}
 
     def save_success(self, appstruct):
@@ -81,6 +88,7 @@ class WorkshopForm(FormView):
                      "provides_other"):
             setattr(row, name, appstruct[name])
         row.programme = programme_of(appstruct, row.days)
+        row.budget = to_minor(appstruct["budget"])
         self.request.dbsession.flush()
         sync_event(self.request, row)
         return self.done(_("Saved."), self.request.route_url("workshop", id=row.id))
