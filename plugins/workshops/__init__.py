@@ -19,6 +19,8 @@ def includeme(config):
                          parent="network")
     config.add_menu_item("main", "international-workshops", _("International workshops"), route_name="workshops",
                          order=46, parent="network")
+    from .timeline import TIMELINE_KINDS, workshop_timeline
+    config.add_timeline("international-workshops", workshop_timeline, order=65, kinds=TIMELINE_KINDS)
     from .demo import create_demo_networks
     config.add_demo_data(create_demo_networks, order=80)
     config.include(".views")

@@ -47,3 +47,21 @@ def create_demo_networks(request):
                 update_action(session, leaf, by=by, progress=progress,
                               status="done" if progress == 100 else "in_progress", note="Demo update")
     session.flush()
+    create_demo_workshop(request, network)
+
+
+def create_demo_workshop(request, network):
+    """The network's workshop, three days in Dakar a few months ahead, its programme the guide's."""
+    from .workshop_models import Workshop
+    from .workshops import programme_of, sync_event, template_programme
+    starts = (clock.now() + timedelta(days=120)).date()
+    workshop = Workshop(network_id=network.id, title="International workshop of the collaborative network, Dakar",
+                        starts=starts, ends=starts + timedelta(days=2), timezone="Africa/Dakar",
+                        venue="Maison de la culture Douta Seck", city="Dakar", provides_room=True,
+                        provides_meals=True, provides_other="Local transport to the site visit",
+                        budget=600000, currency="EUR", programme=[])
+    workshop.network = network
+    workshop.programme = programme_of(template_programme(request), workshop.days)
+    request.dbsession.add(workshop)
+    request.dbsession.flush()
+    sync_event(request, workshop)

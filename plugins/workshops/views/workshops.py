@@ -9,7 +9,7 @@ from sqlalchemy import select
 from portal.api import FormView, _, page, translate
 
 from ..networks import theme_label
-from ..people import to_minor
+from ..people import people_of, to_minor
 from ..schemas import workshop_schema
 from ..workshop_models import Workshop
 from ..workshops import HALF_TITLES, programme_fields, programme_of, sync_event, template_programme
@@ -25,6 +25,11 @@ def event_links(request, workshop):
         return None
     return {"page": request.route_url("event.view", id=workshop.event_id),
             "ics": request.route_url("event_ics", id=workshop.event_id)}
+
+
+def listed_people(dbsession, workshop_id):
+    """The participants the public page names: those who consented to be listed."""
+    return [p for p in people_of(dbsession, workshop_id) if p.listed]
 
 
 @view_config(route_name="workshops", renderer="plugins.workshops:templates/workshops.pt", permission="view")
@@ -47,7 +52,8 @@ def workshop_page(request):
                 if request.has_permission("edit_network", workshop) else None,
                 people_url=request.route_url("workshop_people", id=workshop.id)
                 if request.has_permission("edit_network", workshop) else None,
-                register_url=request.route_url("workshop_register", id=workshop.id))
+                register_url=request.route_url("workshop_register", id=workshop.id),
+                participants=listed_people(request.dbsession, workshop.id))
 
 
 class WorkshopForm(FormView):

@@ -66,3 +66,17 @@ def test_a_participant_registers_once_with_a_confirmation_mail(testapp, cities, 
     with db() as s:
         mails = s.scalars(select(OutboxMessage).where(OutboxMessage.recipient == "fatou.sow@example.org")).all()
         assert len(mails) == 1 and "Your registration to" in mails[0].subject
+
+
+def test_the_public_page_lists_only_who_consented_and_the_pilot_city_timeline_links_it(testapp, cities):
+    workshop_id = workshop(testapp, cities)
+    testapp.get("/logout")
+    for name, consent in (("Fatou Sow", True), ("Omar Ba", False)):
+        form = testapp.get(f"/international-workshops/{workshop_id}/register").forms["deform"]
+        form["name"], form["email"], form["listed"] = name, f"{name.split()[0].lower()}@example.org", consent
+        form.submit("register", status=302)
+    page = testapp.get(f"/international-workshops/{workshop_id}")
+    listed = text_of(str(page.html.select_one("#participants")))
+    assert "Fatou Sow" in listed and "Omar Ba" not in page.text
+    profile = testapp.get(f"/members/{cities['Dakar']}")
+    assert f"/international-workshops/{workshop_id}" in profile.text
