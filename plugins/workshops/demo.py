@@ -65,3 +65,14 @@ def create_demo_workshop(request, network):
     request.dbsession.add(workshop)
     request.dbsession.flush()
     sync_event(request, workshop)
+    from .people_models import WorkshopPerson
+    for kind, name, travel, lodging, spent in (
+            ("expert", "Ana Souza", 95000, 42000, 0), ("expert", "Jean Tremblay", 110000, 42000, 0),
+            ("expert", "Kim Min-jun", 160000, 42000, 0), ("adviser", "Mamadou Ndiaye", 30000, 28000, 58000)):
+        request.dbsession.add(WorkshopPerson(
+            workshop_id=workshop.id, kind=kind, name=name, email=f"{name.split()[0].lower()}@example.org",
+            travel_planned=travel, lodging_planned=lodging, travel_spent=spent // 2, lodging_spent=spent - spent // 2,
+            exception="", listed=True))
+    request.dbsession.add(WorkshopPerson(workshop_id=workshop.id, kind="local", name="Fatou Sow",
+                                         email="fatou@example.org", listed=True, exception="", travel_planned=0,
+                                         lodging_planned=0, travel_spent=0, lodging_spent=0))
