@@ -146,6 +146,11 @@ PAGES = [
     Spec("campaign-expenses", "/campaigns/{spent_campaign}/expenses", user="admin",
          shows="main .expenses-table .expense-warning"),
     Spec("expense-approve", "/expenses/{expense}/approve", user="admin", shows="main .expense-warning"),
+    # the demo's one collaborative network and its workshop (plugins/workshops/demo.py)
+    Spec("networks", "/networks", shows="main .network-cards"),
+    Spec("network", "/networks/1", user="admin", shows="main .action-plan progress"),
+    Spec("intl-workshop", "/international-workshops/1", shows="main .workshop-programme dl"),
+    Spec("intl-workshop-people", "/international-workshops/1/people", user="admin", shows="main table.budget"),
 ]
 
 
