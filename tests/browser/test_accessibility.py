@@ -151,6 +151,11 @@ PAGES = [
     Spec("agreement", "/agreements/{agreement}", shows="main .facts"),
     Spec("agreements", "/agreements", user="admin", shows="main table.agreement-table"),
     Spec("agreement-renew", "/agreements/{agreement}/renew", user="admin", shows="main form#deform"),
+    # the demo's one collaborative network and its workshop (plugins/workshops/demo.py)
+    Spec("networks", "/networks", shows="main .network-cards"),
+    Spec("network", "/networks/1", user="admin", shows="main .action-plan progress"),
+    Spec("intl-workshop", "/international-workshops/1", shows="main .workshop-programme dl"),
+    Spec("intl-workshop-people", "/international-workshops/1/people", user="admin", shows="main table.budget"),
 ]
 
 

@@ -1,0 +1,36 @@
+"""Every route of the workshops plugin. (/workshops is the test-only sample plugin's: the workshops are
+under /international-workshops.)"""
+from portal.api import model_factory
+
+from .models import Network
+
+network_factory = model_factory(Network, "id")
+
+
+def includeme(config):
+    add = config.add_route
+    add("networks", "/networks")
+    add("network_add", "/networks/add")
+    add("network", "/networks/{id:\\d+}", factory=network_factory)
+    add("network_edit", "/networks/{id:\\d+}/edit", factory=network_factory)
+    add("network_join", "/networks/{id:\\d+}/join", factory=network_factory)
+    add("network_city_accept", "/networks/{id:\\d+}/cities/{city:\\d+}/accept", factory=network_factory)
+    add("network_city_decline", "/networks/{id:\\d+}/cities/{city:\\d+}/decline", factory=network_factory)
+    add("network_advisers", "/networks/{id:\\d+}/advisers", factory=network_factory)
+    add("network_action_add", "/networks/{id:\\d+}/plan/add", factory=network_factory)
+    add("network_action_edit", "/networks/{id:\\d+}/plan/{action:\\d+}/edit", factory=network_factory)
+    add("network_action_delete", "/networks/{id:\\d+}/plan/{action:\\d+}/delete", factory=network_factory)
+    workshop_routes(config)
+
+
+def workshop_routes(config):
+    from .workshop_models import Workshop
+    workshop_factory = model_factory(Workshop, "id")
+    add = config.add_route
+    add("workshops", "/international-workshops")
+    add("workshop_add", "/networks/{id:\\d+}/workshops/add", factory=network_factory)
+    add("workshop", "/international-workshops/{id:\\d+}", factory=workshop_factory)
+    add("workshop_edit", "/international-workshops/{id:\\d+}/edit", factory=workshop_factory)
+    add("workshop_people", "/international-workshops/{id:\\d+}/people", factory=workshop_factory)
+    add("workshop_costs", "/international-workshops/{id:\\d+}/people/{person:\\d+}/costs", factory=workshop_factory)
+    add("workshop_register", "/international-workshops/{id:\\d+}/register", factory=workshop_factory)
