@@ -43,3 +43,5 @@ def includeme(config):
     from .demo import create_demo_events
     config.add_demo_data(create_demo_events, order=30)
     config.scan(".views")
+    # what a work plan's action may name as carrying it out (the core's action trees)
+    config.register_resource("event", Event)
