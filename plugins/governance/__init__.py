@@ -15,3 +15,9 @@ def includeme(config):
     config.add_menu_item("main", "work-plan", _("Work plan"), route_name="governance.workplans", order=70,
                          parent="network")
     config.add_demo_data(create_demo_work_plan, order=80)
+    # --- presidency
+    from .presidency_demo import create_demo_presidency_call
+    from .presidency_timeline import TIMELINE_KINDS, presidency_timeline
+    config.include(".presidency_mail")
+    config.add_timeline("presidency", presidency_timeline, order=70, kinds=TIMELINE_KINDS)
+    config.add_demo_data(create_demo_presidency_call, order=81)

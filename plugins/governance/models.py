@@ -3,3 +3,5 @@ presidency's live in their own modules, imported here so the metadata is whole w
 `plugins.governance.models` is imported (alembic check)."""
 # --- work plan
 from .workplan import WorkPlanYear  # noqa: F401
+# --- presidency
+from .presidency import Candidacy, CandidacyDocument, PresidencyCall  # noqa: F401, E402

@@ -13,3 +13,15 @@ def includeme(config):
     add("governance.workplan.delete", "/work-plan/{year:\\d{4}}/{action:\\d+}/delete", factory=WorkPlanRoot)
     add("governance.workplan.report", "/work-plan/{year:\\d{4}}/report", factory=WorkPlanRoot)
     add("governance.workplan.pdf", "/work-plan/{year:\\d{4}}/report.pdf", factory=WorkPlanRoot)
+    # --- presidency
+    from .views.presidency_common import call_factory, candidacy_factory, document_factory
+    add("governance.presidency.calls", "/presidency", factory=WorkPlanRoot)
+    add("governance.presidency.add", "/presidency/add", factory=WorkPlanRoot)
+    add("governance.presidency", "/presidency/{year:\\d{4}}", factory=call_factory)
+    add("governance.presidency.edit", "/presidency/{year:\\d{4}}/edit", factory=call_factory)
+    add("governance.presidency.apply", "/presidency/{year:\\d{4}}/candidacy", factory=call_factory)
+    add("governance.presidency.announce", "/presidency/{year:\\d{4}}/result", factory=call_factory)
+    add("governance.candidacy", "/candidacies/{candidacy:\\d+}", factory=candidacy_factory)
+    add("governance.candidacy.check", "/candidacies/{candidacy:\\d+}/eligibility", factory=candidacy_factory)
+    add("governance.candidacy.document", "/candidacies/{candidacy:\\d+}/documents/{document:\\d+}",
+        factory=document_factory)

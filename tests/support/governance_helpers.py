@@ -30,3 +30,24 @@ def make_plan(db, year=2013, published=True):
         record = ensure_year(s, year)
         record.published, record.approved_on, record.approved_by = published, date(2013, 7, 2), "the plenary in Cascais"
         return {"visibility": visibility.id, "press": press.id, "membership": membership.id, "antennas": antennas.id}
+
+
+def make_call(db, year=2014, opens=date(2026, 11, 1), closes=date(2026, 12, 31), published=True):
+    from plugins.governance.presidency import PresidencyCall
+
+    from portal.api import TranslatedText, set_translated
+    with db() as s:
+        call = PresidencyCall(year=year, opens=opens, closes=closes, published=published, result_note="")
+        set_translated(call, "title", TranslatedText({"en": f"Presidency {year}", "fr": f"Présidence {year}"}))
+        set_translated(call, "conditions", TranslatedText({"en": "Be a member city.", "fr": "Être une ville membre."}))
+        s.add(call)
+        s.flush()
+        return call.id
+
+
+def candidacies(db):
+    from plugins.governance.presidency import Candidacy
+    from sqlalchemy import select
+    with db() as s:
+        return [(c.member_id, c.eligibility, c.reason, [d.file.filename for d in c.documents], c.elected)
+                for c in s.scalars(select(Candidacy).order_by(Candidacy.id))]
