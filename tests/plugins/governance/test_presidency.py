@@ -2,7 +2,6 @@
 while the call is open, nobody else (403, nothing recorded); the secretariat checks eligibility with a
 reason; eligible candidates are public; the result is announced once, mailed to every representative
 in their language and put on the winner's timeline."""
-from datetime import date
 
 from governance_helpers import add_member, candidacies, make_call
 from webtest import Upload
@@ -134,3 +133,13 @@ def test_the_result_is_mailed_in_each_language_and_on_the_winners_timeline(testa
     again = testapp.get("/governance/presidency/2014/result").forms["deform"]
     again["winner"] = again["winner"].options[1][0]
     assert "already announced" in text_of(again.submit("announce", status=400).text)
+
+
+def test_the_calls_list_shows_published_calls_to_everyone(testapp, db, secretariat, at):
+    make_call(db, year=2014)
+    make_call(db, year=2015, published=False)
+    listing = testapp.get("/governance/presidency")
+    assert [a.get_text() for a in listing.html.select("main ul.plain a")] == ["Presidency 2014"]
+    testapp.get("/governance/presidency/2015", status=302)  # not published: the secretariat's alone
+    login(testapp, "sec@example.org")
+    assert "Not published" in text_of(testapp.get("/governance/presidency").text)
