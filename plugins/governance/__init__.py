@@ -21,3 +21,5 @@ def includeme(config):
     config.include(".presidency_mail")
     config.add_timeline("presidency", presidency_timeline, order=70, kinds=TIMELINE_KINDS)
     config.add_demo_data(create_demo_presidency_call, order=81)
+    config.add_menu_item("main", "presidency", _("Presidency"), route_name="governance.presidency.calls", order=71,
+                         parent="network")
