@@ -54,7 +54,16 @@ def years(dbsession: Session, published_only: bool) -> list[WorkPlanYear]:
     return list(dbsession.scalars(stmt))
 
 
+def in_order(plan, action) -> list:
+    """The actions under `action` as the plan shows them (depth first, in their order)."""
+    found = []
+    for child in plan.kids(action):
+        found.append(child)
+        found.extend(in_order(plan, child))
+    return found
+
+
 def done_by_line(plan) -> list[tuple]:
     """The yearly report: each line of work with its progress and its done actions (at any depth)."""
-    return [(line, plan.percent(line), [a for a in plan.descendants(line) if a.status == "done"])
+    return [(line, plan.percent(line), [a for a in in_order(plan, line) if a.status == "done"])
             for line in plan.roots]

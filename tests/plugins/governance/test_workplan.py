@@ -63,13 +63,23 @@ def test_the_secretariat_adds_an_action_carried_out_by_a_campaign(testapp, app, 
 
 
 def test_the_report_lists_what_was_done_per_line_in_html_and_pdf(testapp, db, at):
+    from crowd_helpers import add_campaign
+    from plugins.governance.workplan import year_tree
     from pypdf import PdfReader
-    make_plan(db)
+
+    from portal.api import Action, add_action
+    ids = make_plan(db)
+    campaign_id, _r = add_campaign(db, title="Fund the film festival")
+    with db() as s:
+        add_action(s, year_tree(s, 2013), "Democracine festival", parent=s.get(Action, ids["visibility"]), weight=0,
+                   status="done", resource=("campaign", campaign_id))
     page = testapp.get("/governance/work-plan/2013/report")
     lines = {s.h2.get_text(): s for s in page.html.select("section.workplan-line")}
     assert list(lines) == ["Visibility", "Membership"]
     assert lines["Visibility"].select_one(".percent").get_text() == "75%"
-    assert [li.get_text(" ", strip=True) for li in lines["Visibility"].select("li")] == ["Press kit"]
+    assert [li.get_text(" ", strip=True) for li in lines["Visibility"].select("li")] == [
+        "Press kit", "Democracine festival — carried out by Fund the film festival"]
+    assert lines["Visibility"].select_one("li a")["href"].endswith(f"/campaigns/{campaign_id}")
     assert "Chicago conference" not in page.text  # not done
     assert lines["Membership"].select_one(".percent").get_text() == "40%"
     assert text_of(str(lines["Membership"].select_one(".empty"))) == "Nothing done yet."
@@ -78,6 +88,7 @@ def test_the_report_lists_what_was_done_per_line_in_html_and_pdf(testapp, db, at
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.body)).pages)
     assert "What was done in 2013" in text and "Visibility — 75%" in text and "Press kit" in text
     assert "Progress of the whole plan: 58%" in text
+    assert "Democracine festival — carried out by Fund the film festival" in text
 
 
 def test_the_approval_names_its_motion_only_once_motions_exist(testapp, db, secretariat, at):
