@@ -49,3 +49,5 @@ def includeme(config):
     # results go out when their date passes, without anyone: the worker checks every minute
     config.add_periodic_task("awards:publish-results", publish_task, every=CHECK_EVERY,
                              title=_("Publish the award results whose date has passed"))
+    # what a work plan's action may name as carrying it out (the core's action trees)
+    config.register_resource("award_call", AwardCall, url=lambda request, call: request.route_path("award_call", call=call.id))

@@ -45,3 +45,5 @@ def includeme(config):
     # campaigns close at their end without anyone: the worker checks every minute
     config.add_periodic_task("crowdfunding:close", close_task, every=CHECK_EVERY,
                              title=_("Close the campaigns whose end has passed, start second rounds, warn owners"))
+    # what a work plan's action may name as carrying it out (the core's action trees)
+    config.register_resource("campaign", Campaign)

@@ -50,3 +50,5 @@ def includeme(config):
     config.scan(".certificate_views")
     from .conference_demo import create_demo_registrations
     config.add_demo_data(create_demo_registrations, order=31)
+    # what a work plan's action may name as carrying it out (the core's action trees)
+    config.register_resource("event", Event)

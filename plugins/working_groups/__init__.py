@@ -31,3 +31,6 @@ def includeme(config):
     config.add_demo_data(create_demo_groups, order=60)
     config.include(".routes", route_prefix="/groups")
     config.include(".views")
+    # what a work plan's action may name as carrying it out (the core's action trees)
+    from .models import WorkingGroup
+    config.register_resource("working_group", WorkingGroup)

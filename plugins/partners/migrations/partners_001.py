@@ -1,6 +1,7 @@
 """partners: partners (content items), agreements, obligations, internships, joint activities"""
-import sqlalchemy as sa
 from alembic import op
+
+from portal.api import create_table
 
 revision = "partners_001"
 down_revision = None
@@ -8,87 +9,41 @@ branch_labels = ("partners",)
 depends_on = "0001_core"
 
 
-def fk(column, target, ondelete, table):
-    ref = target.split(".")[0]
-    return sa.ForeignKey(target, ondelete=ondelete, name=f"fk_{table}_{column}_{ref}")
-
-
 def upgrade():
     t = "partners_partners"
-    op.create_table(
-        t,
-        sa.Column("id", sa.Integer(), fk("id", "content.id", "CASCADE", t), primary_key=True),
-        sa.Column("kind", sa.String(20), nullable=False),
-        sa.Column("website", sa.String(500), nullable=False),
-        sa.Column("country", sa.String(2), nullable=True),
-        sa.Column("region", sa.String(30), nullable=True),
-        sa.Column("relation", sa.Text(), nullable=False),
-    )
+    create_table(t,
+                 "id int pk fk=content.id ondelete=CASCADE; kind str(20); website str(500); "
+                 "country str(2) null; region str(30) null; relation text")
     for col in ("kind", "country", "region"):
         op.create_index(f"ix_{t}_{col}", t, [col])
     t = "partners_agreements"
-    op.create_table(
-        t,
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("partner_id", sa.Integer(), fk("partner_id", "partners_partners.id", "SET NULL", t), nullable=True),
-        sa.Column("member_id", sa.Integer(), fk("member_id", "members.id", "SET NULL", t), nullable=True),
-        sa.Column("renews_id", sa.Integer(), fk("renews_id", "partners_agreements.id", "SET NULL", t), nullable=True),
-        sa.Column("kind", sa.String(20), nullable=False),
-        sa.Column("title", sa.String(300), nullable=False),
-        sa.Column("parties", sa.Text(), nullable=False),
-        sa.Column("signatories", sa.Text(), nullable=False),
-        sa.Column("starts", sa.Date(), nullable=False),
-        sa.Column("ends", sa.Date(), nullable=True),
-        sa.Column("renewal_terms", sa.Text(), nullable=False),
-        sa.Column("status", sa.String(20), nullable=False),
-        sa.Column("public", sa.Boolean(), nullable=False),
-        sa.Column("document_id", sa.Integer(), fk("document_id", "files.id", "SET NULL", t), nullable=True),
-        sa.Column("end_reminded", sa.DateTime(), nullable=True),
-        sa.Column("created", sa.DateTime(), nullable=False),
-    )
+    create_table(t,
+                 "id int pk; partner_id int null fk=partners_partners.id ondelete=SET_NULL; "
+                 "member_id int null fk=members.id ondelete=SET_NULL; "
+                 "renews_id int null fk=partners_agreements.id ondelete=SET_NULL; kind str(20); "
+                 "title str(300); parties text; signatories text; starts date; ends date null; "
+                 "renewal_terms text; status str(20); public bool; "
+                 "document_id int null fk=files.id ondelete=SET_NULL; end_reminded datetime null; "
+                 "created datetime")
     for col in ("partner_id", "member_id", "renews_id", "ends", "status"):
         op.create_index(f"ix_{t}_{col}", t, [col])
     t = "partners_obligations"
-    op.create_table(
-        t,
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("agreement_id", sa.Integer(), fk("agreement_id", "partners_agreements.id", "CASCADE", t),
-                  nullable=False),
-        sa.Column("what", sa.String(500), nullable=False),
-        sa.Column("due", sa.Date(), nullable=False),
-        sa.Column("owner", sa.String(200), nullable=False),
-        sa.Column("done", sa.Boolean(), nullable=False),
-        sa.Column("reminded", sa.DateTime(), nullable=True),
-    )
+    create_table(t,
+                 "id int pk; agreement_id int fk=partners_agreements.id ondelete=CASCADE; what str(500); "
+                 "due date; owner str(200); done bool; reminded datetime null")
     op.create_index(f"ix_{t}_agreement_id", t, ["agreement_id"])
     op.create_index(f"ix_{t}_due", t, ["due"])
     t = "partners_internships"
-    op.create_table(
-        t,
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("agreement_id", sa.Integer(), fk("agreement_id", "partners_agreements.id", "CASCADE", t),
-                  nullable=False),
-        sa.Column("intern", sa.String(200), nullable=False),
-        sa.Column("host_member_id", sa.Integer(), fk("host_member_id", "members.id", "SET NULL", t), nullable=True),
-        sa.Column("starts", sa.Date(), nullable=False),
-        sa.Column("ends", sa.Date(), nullable=False),
-        sa.Column("supervisor", sa.String(200), nullable=False),
-        sa.Column("subject", sa.String(500), nullable=False),
-        sa.Column("report", sa.Text(), nullable=False),
-        sa.Column("experience_id", sa.Integer(), fk("experience_id", "content.id", "SET NULL", t), nullable=True),
-    )
+    create_table(t,
+                 "id int pk; agreement_id int fk=partners_agreements.id ondelete=CASCADE; intern str(200); "
+                 "host_member_id int null fk=members.id ondelete=SET_NULL; starts date; ends date; "
+                 "supervisor str(200); subject str(500); report text; "
+                 "experience_id int null fk=content.id ondelete=SET_NULL")
     op.create_index(f"ix_{t}_agreement_id", t, ["agreement_id"])
     t = "partners_activities"
-    op.create_table(
-        t,
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("partner_id", sa.Integer(), fk("partner_id", "partners_partners.id", "CASCADE", t), nullable=False),
-        sa.Column("resource", sa.String(40), nullable=False),
-        sa.Column("item_id", sa.Integer(), nullable=True),
-        sa.Column("role", sa.String(20), nullable=False),
-        sa.Column("title", sa.String(300), nullable=False),
-        sa.Column("day", sa.Date(), nullable=False),
-    )
+    create_table(t,
+                 "id int pk; partner_id int fk=partners_partners.id ondelete=CASCADE; resource str(40); "
+                 "item_id int null; role str(20); title str(300); day date")
     op.create_index(f"ix_{t}_partner_id", t, ["partner_id"])
 
 
