@@ -529,6 +529,12 @@ def frozen_clock():
 
 
 @pytest.fixture
+def at(frozen_clock):
+    """The plugins' tests' name of the stopped clock: at.set(when) moves it."""
+    return frozen_clock
+
+
+@pytest.fixture
 def db(registry):
     return DB(registry)
 
@@ -546,6 +552,12 @@ def make_user(db, registry):
             s.flush()
             return user.id
     return factory
+
+
+@pytest.fixture
+def secretariat(make_user):
+    """A member of the technical secretariat, sec@example.org (its id)."""
+    return make_user("sec@example.org", role="secretariat", name="Secretariat")
 
 
 def login(testapp, email, password="a-good-password", status=302):

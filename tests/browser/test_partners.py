@@ -7,15 +7,11 @@ from pathlib import Path
 
 import pytest
 
-try:
-    from playwright.sync_api import expect
-except ImportError:  # the `browser` fixture skips these tests
-    expect = None
+from browser_steps import WIDTHS, expect
 
 pytestmark = pytest.mark.browser
 
 SHOTS = Path("/tmp/partners-shots")
-WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -1,10 +1,16 @@
 """Steps the browser tests share (tests/support is on sys.path, see tests/conftest.py)."""
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the `browser` fixture skips the tests
+    expect = None
+
 PASSWORD = "a-good-password"  # make_user's default
+# the two widths a page is tried at (the browser conftest's DESKTOP and PHONE): parametrize("width", WIDTHS)
+WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
 def log_in(page, base, email, name, password=PASSWORD):
     """Log in through the form and wait for the welcome message, so the next step acts as that person."""
-    from playwright.sync_api import expect
     page.goto(base + "/login")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)

@@ -7,12 +7,6 @@ from award_helpers import UTC, add_experience, add_member, create_call, secretar
 
 
 @pytest.fixture
-def at(frozen_clock):
-    """The portal's clock, stopped; at.set(when) moves it."""
-    return frozen_clock
-
-
-@pytest.fixture
 def network(db, make_user):
     """Two member cities with a representative each, their experiences, a secretariat."""
     ids = {}

@@ -5,11 +5,6 @@ from portal.api import Member
 
 
 @pytest.fixture
-def at(frozen_clock):
-    return frozen_clock
-
-
-@pytest.fixture
 def cities(db, make_user):
     """Dakar (the pilot city), Grenoble and Maputo, each with a representative; the secretariat."""
     make_user("sec@example.org", role="secretariat", name="Sam Secretariat")
