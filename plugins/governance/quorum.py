@@ -3,7 +3,7 @@ the member organisations present or represented) and each motion's majority rule
 in words a plenary reads out: "passed: 41 yes of 58 cast, two thirds = 39"."""
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, Callable
 
 from portal.api import _
 
@@ -56,20 +56,20 @@ class Result:
     def cast(self) -> int:
         return self.yes + self.no
 
-    def explanation(self) -> Any:
-        """A translation string: "passed: 41 yes of 58 cast, two thirds = 39"."""
+    def explanation(self, t: Callable[[Any], str]) -> str:
+        """"passed: 41 yes of 58 cast, two thirds = 39", in the language of t (a translation string -> text)."""
         mapping = {"yes": self.yes, "cast": self.cast, "needed": self.needed, "no": self.no,
                    "abstain": self.abstain}
         if not self.quorum:
-            return _("not passed: the quorum was not reached (${yes} yes of ${cast} cast)", mapping=mapping)
+            return t(_("not passed: the quorum was not reached (${yes} yes of ${cast} cast)", mapping=mapping))
         rule = {"simple": _("more yes than no: ${needed} needed", mapping=mapping),
                 "absolute": _("absolute majority = ${needed}", mapping=mapping),
                 "two_thirds_cast": _("two thirds = ${needed}", mapping=mapping),
                 "two_thirds_members": _("two thirds of the members = ${needed}", mapping=mapping)}[self.rule]
-        mapping["rule"] = rule
+        mapping["rule"] = t(rule)
         if self.passed:
-            return _("passed: ${yes} yes of ${cast} cast, ${rule}", mapping=mapping)
-        return _("not passed: ${yes} yes of ${cast} cast, ${rule}", mapping=mapping)
+            return t(_("passed: ${yes} yes of ${cast} cast, ${rule}", mapping=mapping))
+        return t(_("not passed: ${yes} yes of ${cast} cast, ${rule}", mapping=mapping))
 
 
 def decide(rule: str, yes: int, no: int, abstain: int, members: int, quorum: bool = True) -> Result:

@@ -76,6 +76,7 @@ class AddMeetingView(FormView):
             row = AgendaItem(title="", position=position)
             set_translated(row, "title", item["title"])
             files = store_kept(self.request, item["documents"]["kept"], allowed=DOCUMENT_TYPES, owner=self.request.user)
+            self.request.dbsession.flush()
             row.documents = [{"id": f.id, "filename": f.filename} for f in files]
             meeting.items.append(row)
         self.request.dbsession.add(meeting)

@@ -72,6 +72,7 @@ class SignedProxyView(FormView):
         stored = store_kept(self.request, appstruct["letter"]["kept"], allowed=PDF, owner=self.request.user)
         if not stored:
             return self.refuse(appstruct, _("Choose the signed letter (a PDF file)."), field="letter")
+        self.request.dbsession.flush()
         self.context.letter_id = stored[0].id
         decide(self.context, "signed")
         return self.done(_("Signed letter uploaded; the secretariat checks it."),

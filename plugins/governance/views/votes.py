@@ -41,6 +41,7 @@ def save_motion(request, appstruct, **fields):
     motion.rule = appstruct.get("rule", "simple")
     motion.secret = appstruct.get("secret", False)
     files = store_kept(request, appstruct["documents"]["kept"], allowed=DOCUMENT_TYPES, owner=request.user)
+    request.dbsession.flush()
     motion.documents = [{"id": f.id, "filename": f.filename} for f in files]
     request.dbsession.add(motion)
     request.dbsession.flush()
@@ -187,7 +188,7 @@ def motion_page(request):
             "text": translated(request, motion, "text"), "rule": RULE_TITLES.get(motion.rule),
             "amendments": [(a, translated(request, a, "title"), names.get(a.proposer_id)) for a in amendments],
             "open": motion.is_open(now), "run": request.has_permission("run_plenary", motion),
-            "result": translate(result_of(motion).explanation(), request) if motion.closed else None,
+            "result": result_of(motion).explanation(lambda term: translate(term, request)) if motion.closed else None,
             "record": motion.record or {}, "box": rows, "box_hash": box_hash(rows) if rows else "",
             "voted": [names.get(v.member_id) for v in named],
             "choices": [(names.get(v.member_id), CHOICE_TITLES[v.choice]) for v in named if v.choice],
