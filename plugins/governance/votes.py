@@ -125,12 +125,13 @@ def close_vote(request, motion) -> dict:
     share = quorum_share(request)
     needed = quorum_needed(members, share)
     counts = tally(choices(session, motion))
-    result = decide(motion.rule, counts["yes"], counts["no"], counts["abstain"], members,
-                    quorum=len(frozen) >= needed)
+    # at a plenary the quorum counts who is present or represented; in a written procedure, who took part
+    counted = len(frozen) if motion.meeting_id is not None else sum(counts.values())
+    result = decide(motion.rule, counts["yes"], counts["no"], counts["abstain"], members, quorum=counted >= needed)
     motion.entitled, motion.closed = frozen, True
     if motion.closes is None or motion.closes > now:
         motion.closes = now
-    motion.record = {"members": members, "present_or_represented": len(frozen), "quorum_needed": needed,
+    motion.record = {"members": members, "present_or_represented": counted, "quorum_needed": needed,
                      "quorum_share": str(share), "quorum": result.quorum, "tally": counts, "needed": result.needed,
                      "passed": result.passed, "voted": len(choices(session, motion)),
                      "hash": box_hash(box(session, motion)) if motion.secret else ""}

@@ -143,10 +143,11 @@ class VoteView(FormView):
         session = self.request.dbsession
         names = {m.id: m.name for m in session.scalars(select(Member))}
         done = set(session.scalars(select(Voted.member_id).where(Voted.motion_id == self.context.id)))
-        voters = [(str(i), names.get(i, "")) for i in self.for_whom() if i not in done] or [("", "")]
+        voters = [(str(i), names.get(i, "")) for i in self.for_whom() if i not in done]
         schema = colander.Schema()
         schema.add(colander.SchemaNode(colander.Int(), name="voter", title=_("Ballot of"),
-                                       widget=deform.widget.SelectWidget(values=voters), default=voters[0][0]))
+                                       widget=deform.widget.SelectWidget(values=voters),
+                                       default=int(voters[0][0]) if voters else colander.null))
         schema.add(colander.SchemaNode(colander.String(), name="choice", title=_("Your vote"),
                                        validator=colander.OneOf(CHOICES),
                                        widget=deform.widget.SelectWidget(
@@ -191,7 +192,7 @@ def motion_page(request):
             "result": result_of(motion).explanation(lambda term: translate(term, request)) if motion.closed else None,
             "record": motion.record or {}, "box": rows, "box_hash": box_hash(rows) if rows else "",
             "voted": [names.get(v.member_id) for v in named],
-            "choices": [(names.get(v.member_id), CHOICE_TITLES[v.choice]) for v in named if v.choice],
+            "choices": sorted((names.get(v.member_id, ""), CHOICE_TITLES[v.choice]) for v in named if v.choice),
             "can_vote": bool(own_member_id(request)) and motion.is_open(now),
             "can_amend": bool(own_member_id(request)) and motion.amends_id is None and not motion.closed
             and motion.opens is None, "choice_titles": CHOICE_TITLES}
