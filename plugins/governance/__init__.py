@@ -6,7 +6,7 @@ from portal.api import _
 
 def includeme(config):
     config.add_plugin("governance", title=_("Governance"))
-    from .meetings_demo import create_demo_plenary
+    from .meetings_demo import create_demo_plenary, create_demo_upcoming
     from .permissions import GovernancePermissions
     from .settings import GovernanceSettings
     from .votes_timeline import TIMELINE_KINDS, governance_timeline
@@ -18,4 +18,5 @@ def includeme(config):
                          parent="network")
     config.add_timeline("governance", governance_timeline, order=70, kinds=TIMELINE_KINDS)
     config.add_demo_data(create_demo_plenary, order=80)
+    config.add_demo_data(create_demo_upcoming, order=81)
     config.include(".views")

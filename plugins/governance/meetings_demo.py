@@ -65,3 +65,35 @@ def create_demo_plenary(request: Request) -> None:
                      {m.id for m in present} else member_id, choice=choice, cast=motion.opens + timedelta(minutes=5)))
     db.flush()
     close_vote(request, motion)
+
+
+def create_demo_upcoming(request: Request) -> None:
+    """The next plenary, relative to the day the demo is loaded: its work plan motion open to amendments, a
+    proxy given by the first representative's organisation; and a written procedure open now."""
+    from portal.api import User, clock
+    from .votes import open_vote
+    db = request.dbsession
+    now = clock.now().replace(second=0, microsecond=0)
+    meeting = Meeting(title="", timezone="Europe/Lisbon", starts=now + timedelta(days=20), checkin_code=new_code(),
+                      place="Paços do Concelho, Cascais", online_url="https://meet.example.org/plenary")
+    set_translated(meeting, "title", TranslatedText({"en": "Plenary meeting of the members", "es": "Reunión plenaria "
+                   "de los miembros", "fr": "Réunion plénière des membres", "pt": "Reunião plenária dos membros"}, "en"))
+    item = AgendaItem(title="", position=0)
+    set_translated(item, "title", TranslatedText(AGENDA[0], "en"))
+    meeting.items.append(item)
+    db.add(meeting)
+    db.flush()
+    ensure_seats(db, meeting)
+    motion = Motion(title="Approval of the work plan of the coming year", text=TEXT, meeting_id=meeting.id,
+                    rule="absolute")
+    db.add(motion)
+    rep = db.scalar(select(User).where(User.role == "member", User.member_id.is_not(None)).order_by(User.id))
+    holder = db.scalar(select(Member.id).where(Member.status == "active", Member.id != (rep.member_id if rep else 0))
+                       .order_by(Member.id))
+    if rep is not None and holder is not None:
+        db.add(Proxy(meeting_id=meeting.id, giver_id=rep.member_id, holder_id=holder, state="given", created=now))
+    procedure = Motion(title="Admission of new member organisations (written procedure)", meeting_id=None,
+                       text="<p>The secretariat proposes to admit the cities that applied this year.</p>",
+                       rule="absolute")
+    open_vote(procedure, now - timedelta(days=1), now + timedelta(days=13))
+    db.add(procedure)

@@ -5,7 +5,7 @@ import deform
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import (DOCUMENT_TYPES, ConfirmView, FormView, Member, _, datetime_node, here_and_there,
+from portal.api import (DOCUMENT_TYPES, ConfirmView, clock, FormView, Member, _, datetime_node, here_and_there,
                         local_moments, member_node, store_kept, timezone_node, translatable_node, translate,
                         translated, uploads_node)
 
@@ -23,10 +23,18 @@ MODE_TITLES = {"on_site": _("On site"), "online": _("Online")}
 def meetings(request):
     request.response.cache_control.private = True
     found = request.dbsession.scalars(select(Meeting).order_by(Meeting.starts.desc())).all()
+    now = clock.now()
     return {"page_title": translate(_("Plenary meetings"), request), "breadcrumbs": [],
             "meetings": [{"title": translated(request, m, "title"), "url": request.route_path("gov_meeting", id=m.id),
                           "when": here_and_there(request, m.starts, m.timezone), "place": m.place or _("Online")}
                          for m in found],
+            "procedures": [(translated(request, m, "title"), request.route_path("gov_motion", motion=m.id),
+                            request.route_path("gov_motion_vote", motion=m.id)
+                            if m.is_open(now) and own_member_id(request) else None,
+                            request.route_path("gov_motion_close", motion=m.id)
+                            if m.is_open(now) and request.has_permission("run_plenary") else None)
+                           for m in request.dbsession.scalars(select(Motion).where(Motion.meeting_id.is_(None))
+                                                              .order_by(Motion.id.desc()))],
             "add": request.route_path("gov_meeting_add") if request.has_permission("run_plenary") else None,
             "procedure": request.route_path("gov_procedure_add") if request.has_permission("run_plenary") else None}
 
