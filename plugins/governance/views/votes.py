@@ -10,7 +10,7 @@ from pyramid.httpexceptions import HTTPForbidden
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import (DOCUMENT_TYPES, ConfirmView, FormView, Member, _, clock, rich_text_node, set_translated,
+from portal.api import (DOCUMENT_TYPES, ConfirmView, FormView, Member, _, clock, set_translated,
                         store_kept, translatable_node, translate, translated, uploads_node)
 
 from ..models import CHOICES, Meeting, Motion, Voted

@@ -24,7 +24,6 @@ def test_the_secretariat_creates_a_meeting_with_its_agenda(testapp, secretariat,
     page = form.submit("save", status=302).follow()
     shown = text_of(page.text)
     assert "Plenary of Cascais" in shown and "Validation of the work plan" in shown and "Centro de Congressos, Cascais" in shown
-    from plugins.governance.models import Meeting
     assert "Dec 10, 2026, 4:00 PM in Lisbon" in shown  # 16:00 in the meeting's zone
 
 
