@@ -53,8 +53,9 @@ def create_demo_plenary(request: Request) -> None:
     if absent:
         db.add(Proxy(meeting_id=meeting.id, giver_id=absent[0].id, holder_id=present[0].id, state="checked",
                      created=STARTS - timedelta(days=3), decided=STARTS - timedelta(days=1)))
-    motion = Motion(title="", text=TEXT, meeting_id=meeting.id, rule="absolute", secret=False,
-                    opens=STARTS + timedelta(hours=1), closes=STARTS + timedelta(hours=1, minutes=20))
+    opens = STARTS + timedelta(hours=1)
+    motion = Motion(title="", text=TEXT, meeting_id=meeting.id, rule="absolute", secret=False, opens=opens,
+                    closes=opens + timedelta(minutes=20))
     set_translated(motion, "title", TranslatedText(MOTION, "en"))
     db.add(motion)
     db.flush()
@@ -62,7 +63,7 @@ def create_demo_plenary(request: Request) -> None:
     for number, member_id in enumerate(voters):
         choice = "abstain" if number % 7 == 6 else "yes"
         db.add(Voted(motion_id=motion.id, member_id=member_id, by_member_id=present[0].id if member_id not in
-                     {m.id for m in present} else member_id, choice=choice, cast=motion.opens + timedelta(minutes=5)))
+                     {m.id for m in present} else member_id, choice=choice, cast=opens + timedelta(minutes=5)))
     db.flush()
     close_vote(request, motion)
 

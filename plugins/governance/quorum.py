@@ -58,7 +58,7 @@ class Result:
 
     def explanation(self, t: Callable[[Any], str]) -> str:
         """"passed: 41 yes of 58 cast, two thirds = 39", in the language of t (a translation string -> text)."""
-        mapping = {"yes": self.yes, "cast": self.cast, "needed": self.needed, "no": self.no,
+        mapping: dict[str, Any] = {"yes": self.yes, "cast": self.cast, "needed": self.needed, "no": self.no,
                    "abstain": self.abstain}
         if not self.quorum:
             return t(_("not passed: the quorum was not reached (${yes} yes of ${cast} cast)", mapping=mapping))
