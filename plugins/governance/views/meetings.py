@@ -17,6 +17,8 @@ from ..votes import member_count, quorum_share, represented
 from .common import meeting_trail, own_member_id
 
 MODE_TITLES = {"on_site": _("On site"), "online": _("Online")}
+STATE_TITLES = {"given": _("given, letter to sign"), "signed": _("signed letter uploaded"),
+                "checked": _("checked by the secretariat"), "refused": _("refused"), "withdrawn": _("withdrawn")}
 
 
 @view_config(route_name="gov_meetings", renderer="plugins.governance:templates/meetings.pt", permission="take_part")
@@ -108,7 +110,7 @@ def meeting_page(request):
             "when": here_and_there(request, meeting.starts, meeting.timezone), "members": members,
             "items": [(translated(request, item, "title"), item.documents) for item in meeting.items],
             "seats": meeting.seats, "attendance": sorted(meeting.attendance, key=lambda a: members.get(a.member_id, "")),
-            "mode_titles": MODE_TITLES, "proxies": history(session, meeting.id),
+            "mode_titles": MODE_TITLES, "state_titles": STATE_TITLES, "proxies": history(session, meeting.id),
             "quorum": {"counted": len(counted), "needed": needed, "members": count, "reached": len(counted) >= needed,
                        "present": len(present)},
             "motions": [(m, translated(request, m, "title")) for m in motions if m.amends_id is None],

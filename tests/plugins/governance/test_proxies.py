@@ -75,7 +75,7 @@ def test_letter_signed_uploaded_and_checked(testapp, app, db, secretariat, at):
     form = testapp.get(f"/governance/proxies/{proxy_id}/check").forms["deform"]
     form.submit("accept", status=302)
     page = testapp.get(f"/governance/meetings/{meeting_id}")
-    assert "City 001 City 000 checked" in text_of(page.text)
+    assert "City 001 City 000 checked by the secretariat" in text_of(page.text)
 
 
 def test_a_refused_proxy_stays_in_the_history_and_frees_the_giver(testapp, app, db, secretariat, at):
