@@ -143,9 +143,9 @@ class Voted(Base):
 
 
 class SecretBallot(Base):
-    """A secret ballot: its receipt and its choice, nothing that leads to who cast it."""
+    """A secret ballot: its receipt and its choice, nothing that leads to who cast it. The random receipt is
+    its key: no sequence number or time that a Voted row's order could be matched with."""
     __tablename__ = "gov_secret_ballots"
-    id: Mapped[int] = mapped_column(primary_key=True)
+    receipt: Mapped[str] = mapped_column(String(40), primary_key=True)
     motion_id: Mapped[int] = mapped_column(ForeignKey("gov_motions.id", ondelete="CASCADE"), index=True)
-    receipt: Mapped[str] = mapped_column(String(40), unique=True)
     choice: Mapped[str] = mapped_column(String(8))

@@ -127,12 +127,10 @@ def upgrade():
     op.create_index('ix_gov_voted_member_id', 'gov_voted', ['member_id'], unique=False)
     op.create_table(
         'gov_secret_ballots',
-        sa.Column('id', sa.Integer(), primary_key=True),
         sa.Column('motion_id', sa.Integer(),
                   sa.ForeignKey('gov_motions.id', ondelete='CASCADE', name='fk_gov_secret_ballots_motion_id_gov_motions'), nullable=False),
-        sa.Column('receipt', sa.String(length=40), nullable=False),
+        sa.Column('receipt', sa.String(length=40), primary_key=True),
         sa.Column('choice', sa.String(length=8), nullable=False),
-        sa.UniqueConstraint('receipt', name='uq_gov_secret_ballots_receipt'),
     )
     op.create_index('ix_gov_secret_ballots_motion_id', 'gov_secret_ballots', ['motion_id'], unique=False)
 

@@ -26,7 +26,7 @@ def test_receipts_published_tally_and_hash(testapp, app, db, secretariat, at):
     with db() as s:
         assert {v.choice for v in s.query(Voted).filter_by(motion_id=motion_id)} == {""}  # no choice kept
         columns = {c.key for c in inspect(SecretBallot).columns}
-        assert columns == {"id", "motion_id", "receipt", "choice"}  # nothing that leads to an organisation
+        assert columns == {"motion_id", "receipt", "choice"}  # nothing that leads to an organisation
     login(testapp, "sec@example.org")
     running = text_of(testapp.get(f"/governance/motions/{motion_id}").text)
     assert all(receipt not in running for receipt, _c in receipts.values())  # nothing published before the close
