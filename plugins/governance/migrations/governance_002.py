@@ -5,9 +5,9 @@ from alembic import op
 from portal.api import create_table
 
 revision = "governance_002"
-down_revision = None
-branch_labels = ("governance",)
-depends_on = "0001_core"
+down_revision = "governance_001"
+branch_labels = None
+depends_on = None
 
 
 def upgrade():

@@ -1,4 +1,4 @@
-"""The pages of the governance plugin. Each view names its permission."""
+"""The pages of the governance plugin; each view names its permission."""
 
 
 def includeme(config):
