@@ -22,6 +22,12 @@ def includeme(config):
     config.add_demo_data(create_demo_plenary, order=80)
     config.add_demo_data(create_demo_upcoming, order=81)
     config.include(".views")
+    # a work plan's approval and a presidency call's result name the motion that decided them
+    from .models import Motion
+    def motion_url(request, motion):
+        return request.route_path("gov_motion", motion=motion.id)
+    config.register_resource("motion", Motion, url=motion_url)
+    config.register_resource("vote", Motion, url=motion_url)
     # --- work plan
     from .workplan_demo import create_demo_work_plan
     config.add_menu_item("main", "work-plan", _("Work plan"), route_name="governance.workplans", order=70,

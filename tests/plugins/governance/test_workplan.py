@@ -91,13 +91,20 @@ def test_the_report_lists_what_was_done_per_line_in_html_and_pdf(testapp, db, at
     assert "Democracine festival — carried out by Fund the film festival" in text
 
 
-def test_the_approval_names_its_motion_only_once_motions_exist(testapp, db, secretariat, at):
+def test_the_approval_names_the_plenarys_motion(testapp, db, secretariat, at):
+    from governance_helpers import add_meeting, add_motion
     make_plan(db)
     login(testapp, "sec@example.org")
     form = testapp.get("/governance/work-plan/2013/settings").forms["deform"]
-    form["motion_id"] = "3"
+    form["motion_id"] = "999"
     res = form.submit("save", status=400)
-    assert "Motions are not on the portal yet" in text_of(res.text)
+    assert "There is no motion with this number." in text_of(res.text)
+    motion_id = add_motion(db, add_meeting(db))
+    form = res.forms["deform"]
+    form["motion_id"] = str(motion_id)
+    form.submit("save", status=302)
+    page = testapp.get("/governance/work-plan/2013")
+    assert any(a["href"].endswith(f"/governance/motions/{motion_id}") for a in page.html.select("main a[href]"))
     form = res.forms["deform"]
     form["motion_id"] = ""
     form["approved_by"] = "the internal session of members in Cascais"
