@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.api import Base, TranslationsMixin, UTCDateTime, utcnow, wall_clock
+from portal.api import Base, TranslationsMixin, UTCDateTime, _, utcnow, wall_clock
 
 from .permissions import GovernancePermissions
 
@@ -17,6 +17,7 @@ MODES = ("on_site", "online")
 PROXY_STATES = ("given", "signed", "checked", "refused", "withdrawn")
 HOLDING = ("given", "signed", "checked")  # a proxy that counts towards the holder's limit
 CHOICES = ("yes", "no", "abstain")
+CHOICE_TITLES = {"yes": _("Yes"), "no": _("No"), "abstain": _("Abstain")}
 
 
 class Meeting(TranslationsMixin, Base):

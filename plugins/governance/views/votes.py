@@ -13,12 +13,11 @@ from sqlalchemy import select
 from portal.api import (DOCUMENT_TYPES, ConfirmView, FormView, Member, _, clock, set_translated,
                         store_kept, translatable_node, translate, translated, uploads_node)
 
-from ..models import CHOICES, Meeting, Motion, Voted
+from ..models import CHOICE_TITLES, CHOICES, Meeting, Motion, Voted
 from ..quorum import RULE_TITLES, RULES
 from ..votes import VoteRefused, ballots_of, cast, box, box_hash, close_vote, open_vote, pending_amendments, result_of
 from .common import own_member_id, own_member_or_403
 
-CHOICE_TITLES = {"yes": _("Yes"), "no": _("No"), "abstain": _("Abstain")}
 
 
 class MotionSchema(colander.Schema):
