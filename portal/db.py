@@ -87,7 +87,7 @@ def model_factory(model, key="id", hidden_unless_permitted=None, context=None):
             hidden_unless(request, found, hidden_unless_permitted)
         return context(found) if context is not None else found
     factory.__name__ = f"{model.__name__.lower()}_factory"
-    factory.model = model
+    factory.model, factory.key = model, key  # what it loads (tests reach a real row through them)
     return factory
 
 

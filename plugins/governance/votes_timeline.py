@@ -19,7 +19,7 @@ def governance_timeline(request, member):
                             note=_("attended online") if row.mode == "online" else _("attended on site"))
     for vote, motion in session.execute(select(Voted, Motion).join(Motion, Motion.id == Voted.motion_id)
                                         .where(Voted.member_id == member.id)):
-        note = _("voted") if motion.secret else _("voted ${choice}", mapping={"choice": translate(CHOICE_TITLES[vote.choice], request)})
+        note = _("voted") if motion.secret else _("voted ${choice}", mapping={"choice": translate(CHOICE_TITLES[vote.choice], request).lower()})
         yield TimelineEntry(when=vote.cast, kind="voted", title=translated(request, motion, "title"),
                             url=request.route_url("gov_motion", motion=motion.id), note=note)
     names = {m.id: m.name for m in session.scalars(select(Member))}

@@ -123,16 +123,31 @@ def arrange(registry):
     valid = {"content": some_content, "file": image.id, "filename": image.filename, "by_type": by_type,
              "name": exports[0] if exports else "x", "format": "csv", "lang": "en", "type": "page",
              "token": "not-a-token"}
-    return SimpleNamespace(valid=valid, settings=settings, admin=(ADMIN_EMAIL, ADMIN_PASSWORD))
+    # a route whose factory loads a row (portal.api.model_factory) reaches the first row of its model
+    factories = {entry["introspectable"]["name"]: entry["introspectable"]["factory"]
+                 for entry in registry.introspector.get_category("routes")}
+    first_rows = {}
+    with DB(registry)() as s:
+        for factory in factories.values():
+            model = getattr(factory, "model", None)
+            if model is not None and model not in first_rows:
+                row = s.scalars(select(model).limit(1)).first()
+                first_rows[model] = row.id if row is not None else None
+    by_route = {name: (f.key, first_rows[f.model]) for name, f in factories.items()
+                if getattr(f, "model", None) is not None and first_rows.get(f.model) is not None}
+    return SimpleNamespace(valid=valid, settings=settings, admin=(ADMIN_EMAIL, ADMIN_PASSWORD), by_route=by_route)
 
 
 def real_value(world, route_name, pattern, placeholder):
     """A value of this placeholder that exists, so that the bad value of another one is reached."""
     valid = world.valid
+    kind = route_name.split(".")[0]
+    if placeholder == "id" and valid["by_type"].get(kind) is not None:
+        return valid["by_type"][kind]
+    key, first = world.by_route.get(route_name, (None, None))
+    if placeholder == key:
+        return first
     if placeholder == "id":
-        kind = route_name.split(".")[0]
-        if kind in valid["by_type"] and valid["by_type"][kind] is not None:
-            return valid["by_type"][kind]
         if pattern.startswith("/content/"):
             return valid["content"]
         if pattern.startswith("/files/"):
