@@ -20,6 +20,7 @@ CATEGORIES = {
     "portal region sections": "region section",
     "portal home sections": "home section",
     "portal home figures": "home figure",
+    "portal year figures": "year figure",
     "portal search facets": "search facets",
     "portal content badges": "content badges",
     "portal manage tasks": "manage tasks",
@@ -218,6 +219,7 @@ class PortalRegistry:
         self.region_sections = {}
         self.home_sections = {}
         self.home_figures = {}
+        self.year_figures = {}
         self.timelines = {}  # name -> Timeline, from add_timeline
         self.timeline_kinds = {}  # kind -> (label, plural or None), of every timeline
         self.facets = {}  # name -> title, from every search index
@@ -348,6 +350,16 @@ class PortalRegistry:
         still shows what it counts)."""
         return [(f, f.count(request) or 0)
                 for f in sorted(self.home_figures.values(), key=lambda f: (f.order, f.name))]
+
+    def year_figures_of(self, request, year):
+        """[(title, text)] of what the plugins say of a year of the network (the work plan shows them):
+        those that have something to say, in their order."""
+        found = []
+        for f in sorted(self.year_figures.values(), key=lambda f: (f.order, f.name)):
+            text = f.count(request, year)
+            if text:
+                found.append((f.title, text))
+        return found
 
     def timeline(self, request, member, kinds=None):
         """The member's history as this visitor may see it (each plugin checks what it shows), newest
@@ -689,6 +701,19 @@ def add_home_figure(config, name, title, count, order=50):
     _register(config, "portal home figures", name, name, store)
 
 
+def add_year_figure(config, name, title, text, order=50):
+    """text(request, year) -> str or None: what the plugin says of a year of the network ("€12,300 raised
+    by 3 campaigns, €4,100 spent"), shown beside that year's work plan; None: nothing that year."""
+    request_first(text, f"add_year_figure({name})")
+    item = Figure(name=name, title=title, count=text, order=order, plugin=config.package_name)
+    portal = config.registry.portal
+
+    def store():
+        portal.year_figures[name] = item
+
+    _register(config, "portal year figures", name, name, store)
+
+
 def add_manage_tasks(config, name, tasks, order=50):
     """tasks(request) -> [{"title", "url", "step"?, "note"?}]: the work waiting for this visitor, listed
     under "Waiting for you" on /manage (the callback checks the visitor's permissions)."""
@@ -744,7 +769,7 @@ def includeme(config):
     config.registry.portal = PortalRegistry()
     for directive in (add_content_type, add_search_index, add_menu_item, add_workflow, add_demo_data,
                       add_export, add_plugin_settings, add_member_section, add_region_section,
-                      add_home_section, add_home_figure, add_timeline,
+                      add_home_section, add_home_figure, add_year_figure, add_timeline,
                       add_search_facets, add_content_badges, add_manage_tasks, add_dashboard_panel,
                       add_search_exclusion,
                       add_plugin, register_resource, add_static):

@@ -19,7 +19,7 @@ def includeme(config):
     from .permissions import CrowdfundingPermissions
     from .schemas import CampaignSchema
     from .search import campaign_document, is_published
-    from .sections import open_campaigns
+    from .sections import open_campaigns, year_total
     from .timeline import TIMELINE_KINDS, campaign_timeline
     from .views.campaigns import view_values
     config.add_permissions(CrowdfundingPermissions)
@@ -32,6 +32,7 @@ def includeme(config):
     config.add_search_index(Campaign, document=campaign_document, should_index=is_published, name="campaign")
     config.add_menu_item("main", "campaigns", _("Campaigns"), route_name="campaigns", order=40, parent="network")
     config.add_timeline("campaigns", campaign_timeline, order=60, kinds=TIMELINE_KINDS)
+    config.add_year_figure("campaigns", _("Crowdfunding"), year_total, order=20)
     config.add_home_section("campaigns", _("Open campaigns"), open_campaigns, order=15)
     config.add_export("crowdfunding-pledges", _("Pledges to the campaigns"), pledge_rows, columns=PLEDGE_COLUMNS,
                       permission="manage")

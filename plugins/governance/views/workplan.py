@@ -30,7 +30,8 @@ def work_plan(request):
     if editor:
         request.response.cache_control.private = True
     return page(request, translate(_("Work plan ${year}", mapping={"year": year}), request), trail(request),
-                year=year, record=record, editor=editor, motion=approval_link(request, record), **values)
+                year=year, record=record, editor=editor, motion=approval_link(request, record),
+                figures=request.registry.portal.year_figures_of(request, year), **values)
 
 
 class WorkPlanPages:

@@ -110,3 +110,20 @@ def test_the_approval_names_the_plenarys_motion(testapp, db, secretariat, at):
     form["approved_by"] = "the internal session of members in Cascais"
     form.submit("save", status=302)
     assert "by the internal session of members in Cascais" in text_of(testapp.get("/governance/work-plan/2013").text)
+
+
+def test_the_work_plan_of_a_year_says_what_its_campaigns_raised_and_spent(testapp, db, at):
+    from crowd_helpers import add_campaign
+    from spending_helpers import add_expense, paid_pledge
+    make_plan(db, year=2026)
+    guide, _r = add_campaign(db, days=(-10, 30))  # opened on 2026-11-21
+    paid_pledge(db, guide, 150000)
+    paid_pledge(db, guide, 2550, state="pledged")
+    add_expense(db, guide, 0, 40000)
+    add_expense(db, guide, 0, 99900, state="submitted")  # not approved: not spent yet
+    add_campaign(db, title="Dakar", days=(-400, -380), currency="XOF")  # opened in 2025
+    figures = testapp.get("/governance/work-plan/2026").html.select_one("dl.workplan-figures")
+    assert figures is not None and "€1,525.50 raised by 1 campaigns, €400.00 spent" in figures.get_text(" ")
+    assert "XOF" not in figures.get_text(" ") and "F CFA" not in figures.get_text(" ")
+    make_plan(db, year=2013)
+    assert testapp.get("/governance/work-plan/2013").html.select_one("dl.workplan-figures") is None
