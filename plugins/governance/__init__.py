@@ -22,6 +22,7 @@ def includeme(config):
     config.add_demo_data(create_demo_plenary, order=80)
     config.add_demo_data(create_demo_upcoming, order=81)
     config.include(".views")
+    config.add_static("static/governance.css")
     # a work plan's approval and a presidency call's result name the motion that decided them
     from .models import Motion
     def motion_url(request, motion):

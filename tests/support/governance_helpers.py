@@ -60,8 +60,9 @@ def candidacies(db):
 STARTS = datetime(2026, 12, 10, 15, 0, tzinfo=timezone.utc)
 
 
-def add_members(db, count, prefix="City"):
-    """count active member organisations, each with one representative rep<N>@example.org (role member)."""
+def add_members(db, count, prefix="City", languages=("en",)):
+    """count active member organisations, each with one representative rep<N>@example.org (role member),
+    reading the languages in turn (English by default, so that the pages' messages can be read)."""
     from portal.api import Member, User, hash_password
     ids = []
     password = hash_password("a-good-password")
@@ -72,7 +73,7 @@ def add_members(db, count, prefix="City"):
             s.add(member)
             s.flush()
             s.add(User(email=f"rep{n}@example.org", name=f"Rep {n}", role="member", member_id=member.id,
-                       password_hash=password, language=("en", "fr", "es", "pt")[n % 4]))
+                       password_hash=password, language=languages[n % len(languages)]))
             ids.append(member.id)
     return ids
 

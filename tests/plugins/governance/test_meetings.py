@@ -29,14 +29,14 @@ def test_the_secretariat_creates_a_meeting_with_its_agenda(testapp, secretariat,
 
 def test_convocation_goes_to_every_representative_in_their_language(testapp, app, db, registry, secretariat,
                                                                     maildir, at):
-    members = add_members(db, 4)
+    members = add_members(db, 4, languages=("en", "fr", "es", "pt"))
     meeting_id = add_meeting(db)
     login(testapp, "sec@example.org")
     testapp.get(f"/governance/meetings/{meeting_id}/convene").forms["confirm-form"].submit("confirm", status=302)
     maildir.deliver(registry)
     sent = {m["To"]: str(make_header(decode_header(m["Subject"]))) for m in maildir.messages()}
     assert len(sent) == 4
-    assert sent["rep1@example.org"] == "Convocation: Plénière 2026"  # rep1 reads French (helpers: en, fr, es, pt)
+    assert sent["rep1@example.org"] == "Convocation : Plénière 2026"  # rep1 reads French, in French typography
     assert sent["rep0@example.org"] == "Convocation: Plenary 2026"
     from plugins.governance.models import Seat
     with db() as s:
