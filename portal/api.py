@@ -84,6 +84,7 @@ _WHERE: dict[str, str] = {
     "rich_text_node": "portal.forms",
     "store_kept": "portal.forms",
     "uploads_node": "portal.forms",
+    "RowsWidget": "portal.forms",
     "media_node": "portal.forms",
     "Media": "portal.forms",
     "apply_media": "portal.content.service",
@@ -258,7 +259,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.pdf import PdfDocument, pdf_response  # noqa: F401
     from portal.tables import create_table  # noqa: F401
     from portal.files import DOCUMENT_TYPES, IMAGE_TYPES, ascii_name, delete_file, file_path, send_file  # noqa: F401
-    from portal.forms import ContentSchema, Media, country_node, field_error, make_form, media_node, page_number, pending_file, render_form, rich_text_node, store_kept, uploads_node, validate  # noqa: F401
+    from portal.forms import ContentSchema, Media, RowsWidget, country_node, field_error, make_form, media_node, page_number, pending_file, render_form, rich_text_node, store_kept, uploads_node, validate  # noqa: F401
     from portal.images import cover_images, image_attrs, mail_image, og_image_url  # noqa: F401
     from portal.content import service as content_service  # noqa: F401
     from portal.content.merge import Conflict, inline_diff, merge_sequences, merge_text, merge_value, side_by_side, split_blocks, split_words  # noqa: F401

@@ -524,3 +524,34 @@ def media_node(name="media", title=_("Images and documents"), description=None, 
         description=description or _("Drop files here or choose them: images (PNG, JPEG, GIF, WebP) with a caption "
                                      "and an alternative text, PDF, office documents, CSV. The first image, or "
                                      "the one marked as cover, is shown on the item's cards."))
+
+
+class RowsWidget(deform.widget.SequenceWidget):
+    """Rows of a sequence edited without JavaScript (the pages' CSP runs no inline script): the rows there
+    are, then `blank` empty ones to add some; a row left empty is dropped by the schema's reader."""
+    template = "portal:templates/deform/rows.pt"
+    item_template = "portal:templates/deform/row.pt"
+    blank = 3
+
+    def serialize(self, field, cstruct, **kw):
+        if not getattr(field, "sequence_fields", None):  # shown, not sent back: add the empty rows
+            rows = [] if cstruct in (colander.null, None) else list(cstruct)
+            cstruct = rows + [colander.null] * self.blank
+        return super().serialize(field, cstruct, **kw)
+
+    def deserialize(self, field, pstruct):
+        if pstruct is colander.null:
+            return colander.null
+        return super().deserialize(field, [row for row in pstruct if _typed(row)])
+
+
+def _typed(value) -> bool:
+    """Whether a row of the form holds something typed (an upload field's hidden uid does not count)."""
+    if isinstance(value, dict):
+        return any(_typed(v) for k, v in value.items() if k not in ("uid", "id") and not k.endswith("_id"))
+    if isinstance(value, (list, tuple)):
+        return any(_typed(v) for v in value)
+    if hasattr(value, "filename"):
+        return bool(value.filename)
+    return isinstance(value, str) and bool(value.strip())
+

@@ -5,7 +5,7 @@ import deform
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import (DOCUMENT_TYPES, ConfirmView, clock, FormView, Member, _, datetime_node, here_and_there,
+from portal.api import (DOCUMENT_TYPES, ConfirmView, RowsWidget, clock, FormView, Member, _, datetime_node, here_and_there,
                         local_moments, member_node, store_kept, timezone_node, translatable_node, translate,
                         translated, uploads_node)
 
@@ -58,7 +58,8 @@ class MeetingSchema(colander.Schema):
                                 description=_("Empty for a meeting held online only."))
     online_url = colander.SchemaNode(colander.String(), title=_("Online meeting link"), missing="",
                                      validator=colander.url, description=_("For who attends online."))
-    items = AgendaSchema(title=_("Agenda"), widget=deform.widget.SequenceWidget(min_len=1))
+    items = AgendaSchema(title=_("Agenda"), widget=RowsWidget(),
+                         description=_("Leave a row empty to remove it."))
 
     def validator(self, node, value):
         local_moments("start_local", to_utc=False)(node, value)
