@@ -22,6 +22,13 @@ def project_plugins():
 
 PROJECT_PLUGINS = project_plugins()
 
+try:  # property tests check what is computed, never how fast: no per-example deadline on a loaded machine
+    from hypothesis import settings as hypothesis_settings
+    hypothesis_settings.register_profile("portal", deadline=None)
+    hypothesis_settings.load_profile("portal")
+except ImportError:  # pragma: no cover
+    pass
+
 
 def pytest_configure(config):
     config.portal_plugins = " ".join(PROJECT_PLUGINS + ["sample_plugin", os.environ.get("PORTAL_TEST_PLUGINS", "")]).strip()
