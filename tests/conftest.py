@@ -22,9 +22,10 @@ def project_plugins():
 
 PROJECT_PLUGINS = project_plugins()
 
-try:  # property tests check what is computed, never how fast: no per-example deadline on a loaded machine
+try:  # property tests check what is computed, never how fast: no deadline, no "too slow" on a loaded machine
+    from hypothesis import HealthCheck
     from hypothesis import settings as hypothesis_settings
-    hypothesis_settings.register_profile("portal", deadline=None)
+    hypothesis_settings.register_profile("portal", deadline=None, suppress_health_check=[HealthCheck.too_slow])
     hypothesis_settings.load_profile("portal")
 except ImportError:  # pragma: no cover
     pass
