@@ -45,10 +45,17 @@ def _default(value: str) -> Any:
     return sa.text(value)
 
 
+MAX_NAME = 63  # PostgreSQL's longest identifier
+
+
 def _fk_name(given: str | None, convention: str) -> str | None:
     if given == "-":  # an unnamed key, as some early migrations made them
         return None
-    return given or convention
+    name = given or convention
+    if len(name) > MAX_NAME:  # shortened as SQLAlchemy shortens a convention's name on PostgreSQL
+        import hashlib
+        name = name[:MAX_NAME - 8] + "_" + hashlib.md5(name.encode()).hexdigest()[-4:]
+    return name
 
 
 def column(table: str, spec: str) -> sa.Column:

@@ -67,3 +67,7 @@ class Event(Content):
         if self.registration_deadline is None:
             return True
         return clock.now().astimezone(self.tz).date() <= self.registration_deadline
+
+
+# the conferences' tables are this plugin's models too (alembic compares every models module's metadata)
+from . import conference, programme  # noqa: E402,F401
