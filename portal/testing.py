@@ -826,3 +826,25 @@ def submit_over_http(base_url, form, browser, button=None, timeout=60):
         return response.status, response.getheader("Location")
     finally:
         connection.close()
+
+
+def submit_all_at_once(app, sends, button, timeout=180):
+    """Many people sending their forms at the same moment: the app served by a LiveServer (8 threads),
+    each (webtest form, its browser) of `sends` posted from its own thread after a common barrier.
+    Returns the (status, Location) of each answer, in the order they arrived."""
+    import threading
+    server = LiveServer(app, threads=8)
+    answers, start = [], threading.Barrier(len(sends))
+
+    def send(form, browser):
+        start.wait()
+        answers.append(submit_over_http(server.url, form, browser, button))
+    try:
+        threads = [threading.Thread(target=send, args=pair) for pair in sends]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=timeout)
+    finally:
+        server.stop()
+    return answers

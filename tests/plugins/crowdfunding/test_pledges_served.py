@@ -1,11 +1,10 @@
 """Fifty pledges at the same moment against a running server (waitress on loopback, PostgreSQL): the
 count and the total exact, a limited reward never oversold, a form sent twice counted once."""
 import os
-import threading
 
 import pytest
 from crowd_helpers import add_campaign, pledge_form, pledges
-from portal.testing import LiveServer, client, submit_over_http
+from portal.testing import client, submit_all_at_once
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.skipif(
     not os.environ.get("PORTAL_TEST_DB"), reason="concurrent transactions need PostgreSQL (PORTAL_TEST_DB)")]
@@ -21,20 +20,7 @@ def test_fifty_pledges_at_once_are_counted_exactly(app, db, at):
              for n, b in enumerate(browsers[20:])]
     sends = [(f, b) for f, b in zip(with_seat + plain, browsers)] + list(zip(plain[:10], browsers[20:30]))
     assert len(sends) == 50
-    server = LiveServer(app, threads=8)
-    statuses, start = [], threading.Barrier(len(sends))
-
-    def send(form, browser):
-        start.wait()
-        statuses.append(submit_over_http(server.url, form, browser, "pledge")[0])
-    try:
-        threads = [threading.Thread(target=send, args=pair) for pair in sends]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=120)
-    finally:
-        server.stop()
+    statuses = [status for status, _location in submit_all_at_once(app, sends, "pledge")]
     made = pledges(db, campaign_id)
     seats = [p for p in made if p[1] == seat]
     others = [p for p in made if p[1] is None]

@@ -1,13 +1,12 @@
 """A hundred registrations at the same moment for sixty places, against a running server (waitress on
 loopback, PostgreSQL): sixty registered, forty waiting in the order they came, none lost."""
 import os
-import threading
 
 import pytest
 from conference_helpers import add_conference, registration_form
 from sqlalchemy import select
 
-from portal.testing import LiveServer, client, submit_over_http
+from portal.testing import client, submit_all_at_once
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.skipif(
     not os.environ.get("PORTAL_TEST_DB"), reason="concurrent transactions need PostgreSQL (PORTAL_TEST_DB)")]
@@ -18,20 +17,7 @@ def test_a_hundred_registrations_for_sixty_places(app, db, frozen_clock):
     browsers = [client(app, address=f"192.0.2.{n + 100}") for n in range(100)]
     forms = [registration_form(b, event_id, f"person{n}@example.org", dietary_needs=f"note {n}")
              for n, b in enumerate(browsers)]
-    server = LiveServer(app, threads=8)
-    statuses, start = [], threading.Barrier(len(forms))
-
-    def send(form, browser):
-        start.wait()
-        statuses.append(submit_over_http(server.url, form, browser, "register"))
-    try:
-        threads = [threading.Thread(target=send, args=pair) for pair in zip(forms, browsers)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=180)
-    finally:
-        server.stop()
+    statuses = submit_all_at_once(app, list(zip(forms, browsers)), "register")
     from plugins.events.conference import Registration
     from plugins.events.registration import position
     with db() as s:

@@ -2,12 +2,11 @@
 170 organisations vote in a secret vote, thirty of them send their ballot twice; every organisation is
 counted once, the duplicates refused, the box holds one ballot per organisation."""
 import os
-import threading
 from datetime import timedelta
 
 import pytest
 from governance_helpers import STARTS, add_meeting, add_members, add_motion, as_rep, check_in_all
-from portal.testing import LiveServer, client, submit_over_http
+from portal.testing import client, submit_all_at_once
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.skipif(
     not os.environ.get("PORTAL_TEST_DB"), reason="concurrent transactions need PostgreSQL (PORTAL_TEST_DB)")]
@@ -28,20 +27,7 @@ def test_two_hundred_ballots_at_once_are_counted_exactly(app, db, at):
         sends.append((form, browser))
     sends += sends[:30]  # thirty send their ballot twice
     assert len(sends) == 200
-    server = LiveServer(app, threads=8)
-    statuses, start = [], threading.Barrier(len(sends))
-
-    def send(form, browser):
-        start.wait()
-        statuses.append(submit_over_http(server.url, form, browser, "vote")[0])
-    try:
-        threads = [threading.Thread(target=send, args=pair) for pair in sends]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=180)
-    finally:
-        server.stop()
+    statuses = [status for status, _location in submit_all_at_once(app, sends, "vote")]
     assert sorted(statuses) == [200] * 170 + [409] * 30
     from plugins.governance.models import SecretBallot, Voted
     with db() as s:
