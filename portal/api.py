@@ -46,6 +46,7 @@ _WHERE: dict[str, str] = {
     "spreadsheet_safe": "portal.exports",
     "PdfDocument": "portal.pdf",
     "create_table": "portal.tables",
+    "drop_tables": "portal.tables",
     "pdf_response": "portal.pdf",
     "DOCUMENT_TYPES": "portal.files",
     "IMAGE_TYPES": "portal.files",

@@ -93,3 +93,11 @@ def create_table(name: str, spec: str, *constraints: Any, **kw: Any) -> Any:
     """op.create_table(name, *the columns of spec, *constraints)."""
     from alembic import op
     return op.create_table(name, *columns(name, spec), *constraints, **kw)
+
+
+def drop_tables(*names: str) -> None:
+    """op.drop_table of each table, in the order given (the referring tables first); their indexes go with
+    them."""
+    from alembic import op
+    for name in names:
+        op.drop_table(name)

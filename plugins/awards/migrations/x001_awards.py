@@ -4,20 +4,16 @@ from alembic import op
 
 from portal.api import create_table
 
-revision = "x001_awards"
-down_revision = None
-branch_labels = ("awards",)
-depends_on = "x001_experiences"
+revision, down_revision, branch_labels, depends_on = "x001_awards", None, ("awards",), "x001_experiences"
 
 
 def upgrade():
     create_table("award_calls",
                  "id int pk; edition str(60); title str(300); rules text; eligibility text; categories json; "
                  "criteria json; questions json; timezone str(60); opens datetime; closes datetime; "
-                 "evaluation_closes datetime; results_date datetime; reviews_per_entry int; blind bool; "
+                 "evaluation_closes datetime; results_date datetime index; reviews_per_entry int; blind bool; "
                  "max_entries_per_member int; normalise bool; assigned datetime null; "
                  "results_sent datetime null; created datetime")
-    op.create_index("ix_award_calls_results_date", "award_calls", ["results_date"])
     create_table("award_entries",
                  "id int pk; call_id int fk=award_calls.id ondelete=CASCADE; "
                  "member_id int fk=members.id ondelete=CASCADE; "
@@ -28,22 +24,17 @@ def upgrade():
     for col in ("call_id", "member_id", "experience_id"):
         op.create_index(f"ix_award_entries_{col}", "award_entries", [col])
     create_table("award_entry_documents",
-                 "id int pk; entry_id int fk=award_entries.id ondelete=CASCADE; "
+                 "id int pk; entry_id int fk=award_entries.id ondelete=CASCADE index; "
                  "file_id int fk=files.id ondelete=CASCADE")
-    op.create_index("ix_award_entry_documents_entry_id", "award_entry_documents", ["entry_id"])
     create_table("award_jurors",
-                 "id int pk; call_id int fk=award_calls.id ondelete=CASCADE; "
-                 "user_id int fk=users.id ondelete=CASCADE; country str(2); created datetime",
+                 "id int pk; call_id int fk=award_calls.id ondelete=CASCADE index; "
+                 "user_id int fk=users.id ondelete=CASCADE index; country str(2); created datetime",
                  sa.UniqueConstraint("call_id", "user_id", name="uq_award_jurors_call_id"))
-    op.create_index("ix_award_jurors_call_id", "award_jurors", ["call_id"])
-    op.create_index("ix_award_jurors_user_id", "award_jurors", ["user_id"])
     create_table("award_reviews",
-                 "id int pk; entry_id int fk=award_entries.id ondelete=CASCADE; "
-                 "juror_id int fk=award_jurors.id ondelete=CASCADE; scores json; comments json; "
+                 "id int pk; entry_id int fk=award_entries.id ondelete=CASCADE index; "
+                 "juror_id int fk=award_jurors.id ondelete=CASCADE index; scores json; comments json; "
                  "done datetime null; conflict bool; conflict_reason text; created datetime",
                  sa.UniqueConstraint("entry_id", "juror_id", name="uq_award_reviews_entry_id"))
-    op.create_index("ix_award_reviews_entry_id", "award_reviews", ["entry_id"])
-    op.create_index("ix_award_reviews_juror_id", "award_reviews", ["juror_id"])
 
 
 def downgrade():

@@ -2,8 +2,7 @@
 import sqlalchemy as sa
 from alembic import op
 
-revision = "x002_awards_ceremony"
-down_revision = "x001_awards"
+revision, down_revision = "x002_awards_ceremony", "x001_awards"
 
 
 def upgrade():

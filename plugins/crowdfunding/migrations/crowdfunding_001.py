@@ -2,25 +2,19 @@
 import sqlalchemy as sa
 from alembic import op
 
-from portal.api import create_table
+from portal.api import create_table, drop_tables
 
-revision = "crowdfunding_001"
-down_revision = None
-branch_labels = ("crowdfunding",)
-depends_on = "0001_core"
+revision, down_revision, branch_labels, depends_on = "crowdfunding_001", None, ("crowdfunding",), "0001_core"
 
 
 def upgrade():
     create_table("crowd_campaigns",
                  "id int pk fk=content.id ondelete=CASCADE; action str(500); currency str(3); "
-                 "timezone str(64); starts datetime; ends datetime; budget json; rule str(20); min_pledge int; "
+                 "timezone str(64); starts datetime index; ends datetime index; budget json; rule str(20); min_pledge int; "
                  "payment_details text")
-    op.create_index("ix_crowd_campaigns_starts", "crowd_campaigns", ["starts"])
-    op.create_index("ix_crowd_campaigns_ends", "crowd_campaigns", ["ends"])
     create_table("crowd_rewards",
-                 "id int pk; campaign_id int fk=crowd_campaigns.id ondelete=CASCADE; position int; amount int; "
+                 "id int pk; campaign_id int fk=crowd_campaigns.id ondelete=CASCADE index; position int; amount int; "
                  "description text; quantity int null; taken int")
-    op.create_index("ix_crowd_rewards_campaign_id", "crowd_rewards", ["campaign_id"])
     create_table("crowd_pledges",
                  "id int pk; campaign_id int fk=crowd_campaigns.id ondelete=CASCADE; "
                  "reward_id int null fk=crowd_rewards.id ondelete=SET_NULL; "
@@ -34,6 +28,4 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_table("crowd_pledges")
-    op.drop_table("crowd_rewards")
-    op.drop_table("crowd_campaigns")
+    drop_tables("crowd_pledges", "crowd_rewards", "crowd_campaigns")

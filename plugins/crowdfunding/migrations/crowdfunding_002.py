@@ -2,8 +2,7 @@
 import sqlalchemy as sa
 from alembic import op
 
-revision = "crowdfunding_002"
-down_revision = "crowdfunding_001"
+revision, down_revision = "crowdfunding_002", "crowdfunding_001"
 
 
 def upgrade():

@@ -1,12 +1,9 @@
 """crowdfunding: a campaign's expenses against its budget lines, and their receipts"""
 from alembic import op
 
-from portal.api import create_table
+from portal.api import create_table, drop_tables
 
-revision = "crowdfunding_003"
-down_revision = "crowdfunding_002"
-branch_labels = None
-depends_on = None
+revision, down_revision, branch_labels, depends_on = "crowdfunding_003", "crowdfunding_002", None, None
 
 
 def upgrade():
@@ -19,11 +16,9 @@ def upgrade():
     for col in ("campaign_id", "state", "submitted_by"):
         op.create_index(f"ix_crowd_expenses_{col}", "crowd_expenses", [col])
     create_table("crowd_expense_receipts",
-                 "id int pk; expense_id int fk=crowd_expenses.id ondelete=CASCADE; "
+                 "id int pk; expense_id int fk=crowd_expenses.id ondelete=CASCADE index; "
                  "file_id int fk=files.id ondelete=CASCADE")
-    op.create_index("ix_crowd_expense_receipts_expense_id", "crowd_expense_receipts", ["expense_id"])
 
 
 def downgrade():
-    op.drop_table("crowd_expense_receipts")
-    op.drop_table("crowd_expenses")
+    drop_tables("crowd_expense_receipts", "crowd_expenses")

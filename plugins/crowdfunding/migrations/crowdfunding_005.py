@@ -4,10 +4,7 @@ from alembic import op
 
 from portal.api import create_table
 
-revision = "crowdfunding_005"
-down_revision = "crowdfunding_004"
-branch_labels = None
-depends_on = None
+revision, down_revision, branch_labels, depends_on = "crowdfunding_005", "crowdfunding_004", None, None
 
 
 def campaign_column():

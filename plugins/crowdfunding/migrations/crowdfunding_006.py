@@ -2,10 +2,7 @@
 import sqlalchemy as sa
 from alembic import op
 
-revision = "crowdfunding_006"
-down_revision = "crowdfunding_005"
-branch_labels = None
-depends_on = None
+revision, down_revision, branch_labels, depends_on = "crowdfunding_006", "crowdfunding_005", None, None
 
 
 def upgrade():

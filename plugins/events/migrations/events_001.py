@@ -3,10 +3,7 @@ from alembic import op
 
 from portal.api import create_table
 
-revision = "events_001"
-down_revision = None
-branch_labels = ("events",)
-depends_on = "0001_core"
+revision, down_revision, branch_labels, depends_on = "events_001", None, ("events",), "0001_core"
 
 
 def upgrade():

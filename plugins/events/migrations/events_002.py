@@ -3,12 +3,9 @@
 import sqlalchemy as sa
 from alembic import op
 
-from portal.api import create_table
+from portal.api import create_table, drop_tables
 
-revision = "events_002"
-down_revision = "events_001"
-branch_labels = None
-depends_on = None
+revision, down_revision, branch_labels, depends_on = "events_002", "events_001", None, None
 
 
 def upgrade():
@@ -27,26 +24,16 @@ def upgrade():
     for column in ("event_id", "user_id", "member_id", "state"):
         op.create_index(f"ix_event_registrations_{column}", "event_registrations", [column])
     create_table("event_sessions",
-                 "id int pk; event_id int fk=events.id ondelete=CASCADE; title str(300); description text; "
-                 "kind str(20); track str(120); room str(120); starts datetime; ends datetime")
-    op.create_index("ix_event_sessions_event_id", "event_sessions", ["event_id"])
-    op.create_index("ix_event_sessions_starts", "event_sessions", ["starts"])
+                 "id int pk; event_id int fk=events.id ondelete=CASCADE index; title str(300); description text; "
+                 "kind str(20); track str(120); room str(120); starts datetime index; ends datetime")
     create_table("event_speakers",
-                 "id int pk; session_id int fk=event_sessions.id ondelete=CASCADE; position int; "
-                 "name str(200); member_id int null fk=members.id ondelete=SET_NULL")
-    op.create_index("ix_event_speakers_session_id", "event_speakers", ["session_id"])
-    op.create_index("ix_event_speakers_member_id", "event_speakers", ["member_id"])
+                 "id int pk; session_id int fk=event_sessions.id ondelete=CASCADE index; position int; "
+                 "name str(200); member_id int null fk=members.id ondelete=SET_NULL index")
     create_table("event_session_stars",
-                 "id int pk; user_id int fk=users.id ondelete=CASCADE; "
-                 "session_id int fk=event_sessions.id ondelete=CASCADE",
+                 "id int pk; user_id int fk=users.id ondelete=CASCADE index; "
+                 "session_id int fk=event_sessions.id ondelete=CASCADE index",
                  sa.UniqueConstraint("user_id", "session_id", name="uq_event_session_stars_user_id"))
-    op.create_index("ix_event_session_stars_user_id", "event_session_stars", ["user_id"])
-    op.create_index("ix_event_session_stars_session_id", "event_session_stars", ["session_id"])
 
 
 def downgrade():
-    op.drop_table("event_session_stars")
-    op.drop_table("event_speakers")
-    op.drop_table("event_sessions")
-    op.drop_table("event_registrations")
-    op.drop_table("event_conferences")
+    drop_tables("event_session_stars", "event_speakers", "event_sessions", "event_registrations", "event_conferences")

@@ -2,12 +2,9 @@
 import sqlalchemy as sa
 from alembic import op
 
-from portal.api import create_table
+from portal.api import create_table, drop_tables
 
-revision = "x001_experiences"
-down_revision = None
-branch_labels = ("experiences",)
-depends_on = "0001_core"
+revision, down_revision, branch_labels, depends_on = "x001_experiences", None, ("experiences",), "0001_core"
 
 THEMES = [
     ("participatory-budgeting", "Participatory budgeting", "Presupuesto participativo", "Budget participatif",
@@ -42,14 +39,11 @@ def upgrade():
                           sa.UniqueConstraint("slug", name="uq_experience_theme_labels_slug"))
     create_table("experiences",
                  "id int pk fk=content.id ondelete=CASCADE; external_id str(100) null; "
-                 "member_id int null fk=members.id ondelete=SET_NULL; city str(120); country str(2); "
-                 "region str(30); mechanism str(40); scale str(20); start_year int null; end_year int null; "
+                 "member_id int null fk=members.id ondelete=SET_NULL index; city str(120); country str(2) index; "
+                 "region str(30) index; mechanism str(40); scale str(20); start_year int null; end_year int null; "
                  "participants int null; budget bigint null; currency str(3); results text; lessons text; "
                  "contact str(300); links text; sdgs json",
                  sa.UniqueConstraint("external_id", name="uq_experiences_external_id"))
-    op.create_index("ix_experiences_member_id", "experiences", ["member_id"])
-    op.create_index("ix_experiences_country", "experiences", ["country"])
-    op.create_index("ix_experiences_region", "experiences", ["region"])
     create_table("experience_themes",
                  "experience_id int pk fk=experiences.id ondelete=CASCADE; "
                  "theme_id int pk fk=experience_theme_labels.id ondelete=CASCADE")
@@ -57,6 +51,4 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_table("experience_themes")
-    op.drop_table("experiences")
-    op.drop_table("experience_theme_labels")
+    drop_tables("experience_themes", "experiences", "experience_theme_labels")

@@ -2,12 +2,9 @@
 import sqlalchemy as sa
 from alembic import op
 
-from portal.api import create_table
+from portal.api import create_table, drop_tables
 
-revision = "governance_002"
-down_revision = "governance_001"
-branch_labels = None
-depends_on = None
+revision, down_revision, branch_labels, depends_on = "governance_002", "governance_001", None, None
 
 
 def upgrade():
@@ -19,10 +16,8 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_table("governance_candidacy_documents")
-    op.drop_table("governance_candidacies")
-    op.drop_table("governance_presidency_calls")
-    op.drop_table("governance_work_plans")
+    drop_tables("governance_candidacy_documents", "governance_candidacies", "governance_presidency_calls",
+                "governance_work_plans")
 
 
 def upgrade_presidency():
@@ -32,13 +27,12 @@ def upgrade_presidency():
                  "created datetime; translations json null",
                  sa.UniqueConstraint("year", name="uq_governance_presidency_calls_year"))
     create_table("governance_candidacies",
-                 "id int pk; call_id int fk=governance_presidency_calls.id ondelete=CASCADE; "
+                 "id int pk; call_id int fk=governance_presidency_calls.id ondelete=CASCADE index; "
                  "member_id int fk=members.id ondelete=CASCADE; "
                  "submitted_by int null fk=users.id ondelete=SET_NULL; statement text; programme text; "
                  "eligibility str(12); reason text; checked_by int null fk=users.id ondelete=SET_NULL; "
                  "checked datetime null; elected bool; submitted datetime",
                  sa.UniqueConstraint("call_id", "member_id", name="uq_governance_candidacies_call_id"))
-    op.create_index("ix_governance_candidacies_call_id", "governance_candidacies", ["call_id"])
     create_table("governance_candidacy_documents",
                  "id int pk; candidacy_id int fk=governance_candidacies.id ondelete=CASCADE; "
                  "file_id int fk=files.id ondelete=CASCADE")

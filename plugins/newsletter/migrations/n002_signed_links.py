@@ -5,8 +5,7 @@ import secrets
 import sqlalchemy as sa
 from alembic import op
 
-revision = "newsletter002"
-down_revision = "newsletter001"
+revision, down_revision = "newsletter002", "newsletter001"
 
 
 def upgrade():

@@ -2,8 +2,7 @@
 import sqlalchemy as sa
 from alembic import op
 
-revision = "newsletter003"
-down_revision = "newsletter002"
+revision, down_revision = "newsletter003", "newsletter002"
 
 PARTS = {"language": "audience_language", "region": "audience_region", "theme": "audience_theme"}
 

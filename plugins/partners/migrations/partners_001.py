@@ -3,10 +3,7 @@ from alembic import op
 
 from portal.api import create_table
 
-revision = "partners_001"
-down_revision = None
-branch_labels = ("partners",)
-depends_on = "0001_core"
+revision, down_revision, branch_labels, depends_on = "partners_001", None, ("partners",), "0001_core"
 
 
 def upgrade():

@@ -4,10 +4,7 @@ from alembic import op
 
 from portal.api import create_table
 
-revision = "working_groups_001"
-down_revision = None
-branch_labels = ("working_groups",)
-depends_on = "0001_core"
+revision, down_revision, branch_labels, depends_on = "working_groups_001", None, ("working_groups",), "0001_core"
 
 
 def fk(column, target, ondelete="CASCADE", table=None):

@@ -5,9 +5,7 @@ from alembic import op
 
 from portal.api import create_table
 
-revision = "working_groups_003"
-down_revision = "working_groups_002_translations"
-depends_on = "0012_follow_digests"
+revision, down_revision, depends_on = "working_groups_003", "working_groups_002_translations", "0012_follow_digests"
 
 OLD = "working_group_follows"
 SAME = "follows.target_type = 'working_group' AND follows.target_id = w.group_id AND follows.user_id = w.user_id"

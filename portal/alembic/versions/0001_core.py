@@ -1,13 +1,11 @@
 """core: people, content, files, revisions, outbox; on PostgreSQL also the full-text search table"""
 from alembic import op
 
-from portal.tables import create_table
+from portal.tables import create_table, drop_tables
 import sqlalchemy as sa
 
 
-revision = '0001_core'
-down_revision = None
-branch_labels = ('core',)
+revision, down_revision, branch_labels = "0001_core", None, ("core",)
 
 
 def upgrade():
@@ -16,30 +14,18 @@ def upgrade():
                  sa.PrimaryKeyConstraint('id', name=op.f('pk_groups')),
                  sa.UniqueConstraint('name', name=op.f('uq_groups_name')))
     create_table('login_attempts',
-                 "id int; key str(300); at datetime",
+                 "id int; key str(300) index; at datetime index",
                  sa.PrimaryKeyConstraint('id', name=op.f('pk_login_attempts')))
-    with op.batch_alter_table('login_attempts', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_login_attempts_at'), ['at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_login_attempts_key'), ['key'], unique=False)
-
     create_table('members',
-                 "id int; name str(200); kind str(30); country str(2); region str(30); website str(300); "
+                 "id int; name str(200); kind str(30); country str(2); region str(30) index; website str(300); "
                  "description text; status str(20); member_since date null; logo_id int null; created datetime",
                  sa.PrimaryKeyConstraint('id', name=op.f('pk_members')))
-    with op.batch_alter_table('members', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_members_region'), ['region'], unique=False)
-
     create_table('outbox',
-                 "id int; message_id str(200); sender str(300); recipient str(300); subject str(300); "
-                 "body text; status str(10); attempts int; next_attempt datetime; last_error text; "
+                 "id int; message_id str(200); sender str(300); recipient str(300) index; subject str(300); "
+                 "body text; status str(10) index; attempts int; next_attempt datetime index; last_error text; "
                  "created datetime; sent datetime null",
                  sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox')),
                  sa.UniqueConstraint('message_id', name=op.f('uq_outbox_message_id')))
-    with op.batch_alter_table('outbox', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_outbox_next_attempt'), ['next_attempt'], unique=False)
-        batch_op.create_index(batch_op.f('ix_outbox_recipient'), ['recipient'], unique=False)
-        batch_op.create_index(batch_op.f('ix_outbox_status'), ['status'], unique=False)
-
     create_table('settings',
                  "key str(100); value json",
                  sa.PrimaryKeyConstraint('key', name=op.f('pk_settings')))
@@ -51,27 +37,16 @@ def upgrade():
                  sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
                  sa.UniqueConstraint('email', name=op.f('uq_users_email')))
     create_table('auth_sessions',
-                 "id str(64); user_id int; created datetime; expires datetime",
+                 "id str(64); user_id int index; created datetime; expires datetime",
                  sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_auth_sessions_user_id_users'), ondelete='CASCADE'),
                  sa.PrimaryKeyConstraint('id', name=op.f('pk_auth_sessions')))
-    with op.batch_alter_table('auth_sessions', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_auth_sessions_user_id'), ['user_id'], unique=False)
-
     create_table('content',
-                 "id int; type str(50); title str(300); description text; body text; language str(5); "
-                 "translation_group str(32); parent_id int null; state str(30); creator_id int null; "
-                 "created datetime; modified datetime; published datetime null",
+                 "id int; type str(50) index; title str(300); description text; body text; language str(5) index; "
+                 "translation_group str(32) index; parent_id int null index; state str(30) index; creator_id int null; "
+                 "created datetime; modified datetime; published datetime null index",
                  sa.ForeignKeyConstraint(['creator_id'], ['users.id'], name=op.f('fk_content_creator_id_users'), ondelete='SET NULL'),
                  sa.ForeignKeyConstraint(['parent_id'], ['content.id'], name=op.f('fk_content_parent_id_content'), ondelete='SET NULL'),
                  sa.PrimaryKeyConstraint('id', name=op.f('pk_content')))
-    with op.batch_alter_table('content', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_content_language'), ['language'], unique=False)
-        batch_op.create_index(batch_op.f('ix_content_parent_id'), ['parent_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_content_published'), ['published'], unique=False)
-        batch_op.create_index(batch_op.f('ix_content_state'), ['state'], unique=False)
-        batch_op.create_index(batch_op.f('ix_content_translation_group'), ['translation_group'], unique=False)
-        batch_op.create_index(batch_op.f('ix_content_type'), ['type'], unique=False)
-
     create_table('group_members',
                  "group_id int; user_id int",
                  sa.ForeignKeyConstraint(['group_id'], ['groups.id'], name=op.f('fk_group_members_group_id_groups'), ondelete='CASCADE'),
@@ -85,29 +60,19 @@ def upgrade():
                  sa.ForeignKeyConstraint(['reviewer_id'], ['users.id'], name=op.f('fk_membership_applications_reviewer_id_users'), ondelete='SET NULL'),
                  sa.PrimaryKeyConstraint('id', name=op.f('pk_membership_applications')))
     create_table('password_reset_tokens',
-                 "id str(64); user_id int; expires datetime; used datetime null",
+                 "id str(64); user_id int index; expires datetime; used datetime null",
                  sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_password_reset_tokens_user_id_users'), ondelete='CASCADE'),
                  sa.PrimaryKeyConstraint('id', name=op.f('pk_password_reset_tokens')))
-    with op.batch_alter_table('password_reset_tokens', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_password_reset_tokens_user_id'), ['user_id'], unique=False)
-
     create_table('files',
-                 "id int; content_id int null; owner_id int null; filename str(255); mimetype str(100); "
+                 "id int; content_id int null index; owner_id int null index; filename str(255); mimetype str(100); "
                  "size int; sha256 str(64); path str(300); title str(300); created datetime",
                  sa.ForeignKeyConstraint(['content_id'], ['content.id'], name=op.f('fk_files_content_id_content'), ondelete='CASCADE'),
                  sa.ForeignKeyConstraint(['owner_id'], ['users.id'], name=op.f('fk_files_owner_id_users'), ondelete='SET NULL'),
                  sa.PrimaryKeyConstraint('id', name=op.f('pk_files')))
-    with op.batch_alter_table('files', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_files_content_id'), ['content_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_files_owner_id'), ['owner_id'], unique=False)
-
     create_table('local_roles',
-                 "id int; content_id int; principal str(80); role str(20)",
+                 "id int; content_id int index; principal str(80); role str(20)",
                  sa.ForeignKeyConstraint(['content_id'], ['content.id'], name=op.f('fk_local_roles_content_id_content'), ondelete='CASCADE'),
                  sa.PrimaryKeyConstraint('id', name=op.f('pk_local_roles')))
-    with op.batch_alter_table('local_roles', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_local_roles_content_id'), ['content_id'], unique=False)
-
     op.create_table('news',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['id'], ['content.id'], name=op.f('fk_news_id_content'), ondelete='CASCADE'),
@@ -119,28 +84,22 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_pages'))
     )
     create_table('revisions',
-                 "id int; content_id int; number int; author_id int null; created datetime; comment str(300); "
+                 "id int; content_id int index; number int; author_id int null; created datetime; comment str(300); "
                  "data json",
                  sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_revisions_author_id_users'), ondelete='SET NULL'),
                  sa.ForeignKeyConstraint(['content_id'], ['content.id'], name=op.f('fk_revisions_content_id_content'), ondelete='CASCADE'),
                  sa.PrimaryKeyConstraint('id', name=op.f('pk_revisions')))
-    with op.batch_alter_table('revisions', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_revisions_content_id'), ['content_id'], unique=False)
-
     op.create_table('sections',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['id'], ['content.id'], name=op.f('fk_sections_id_content'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sections'))
     )
     create_table('workflow_log',
-                 "id int; content_id int; transition str(50); from_state str(30); to_state str(30); "
+                 "id int; content_id int index; transition str(50); from_state str(30); to_state str(30); "
                  "actor_id int null; at datetime; comment text",
                  sa.ForeignKeyConstraint(['actor_id'], ['users.id'], name=op.f('fk_workflow_log_actor_id_users'), ondelete='SET NULL'),
                  sa.ForeignKeyConstraint(['content_id'], ['content.id'], name=op.f('fk_workflow_log_content_id_content'), ondelete='CASCADE'),
                  sa.PrimaryKeyConstraint('id', name=op.f('pk_workflow_log')))
-    with op.batch_alter_table('workflow_log', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_workflow_log_content_id'), ['content_id'], unique=False)
-
 
 
     with op.batch_alter_table('members', schema=None) as batch_op:
@@ -192,60 +151,6 @@ def downgrade():
             op.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS portal_{code}")
     with op.batch_alter_table('members', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_members_logo_id_files'), type_='foreignkey')
-    with op.batch_alter_table('workflow_log', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_workflow_log_content_id'))
-
-    op.drop_table('workflow_log')
-    op.drop_table('sections')
-    with op.batch_alter_table('revisions', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_revisions_content_id'))
-
-    op.drop_table('revisions')
-    op.drop_table('pages')
-    op.drop_table('news')
-    with op.batch_alter_table('local_roles', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_local_roles_content_id'))
-
-    op.drop_table('local_roles')
-    with op.batch_alter_table('files', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_files_owner_id'))
-        batch_op.drop_index(batch_op.f('ix_files_content_id'))
-
-    op.drop_table('files')
-    with op.batch_alter_table('password_reset_tokens', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_password_reset_tokens_user_id'))
-
-    op.drop_table('password_reset_tokens')
-    op.drop_table('membership_applications')
-    op.drop_table('group_members')
-    with op.batch_alter_table('content', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_content_type'))
-        batch_op.drop_index(batch_op.f('ix_content_translation_group'))
-        batch_op.drop_index(batch_op.f('ix_content_state'))
-        batch_op.drop_index(batch_op.f('ix_content_published'))
-        batch_op.drop_index(batch_op.f('ix_content_parent_id'))
-        batch_op.drop_index(batch_op.f('ix_content_language'))
-
-    op.drop_table('content')
-    with op.batch_alter_table('auth_sessions', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_auth_sessions_user_id'))
-
-    op.drop_table('auth_sessions')
-    op.drop_table('users')
-    op.drop_table('settings')
-    with op.batch_alter_table('outbox', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_outbox_status'))
-        batch_op.drop_index(batch_op.f('ix_outbox_recipient'))
-        batch_op.drop_index(batch_op.f('ix_outbox_next_attempt'))
-
-    op.drop_table('outbox')
-    with op.batch_alter_table('members', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_members_region'))
-
-    op.drop_table('members')
-    with op.batch_alter_table('login_attempts', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_login_attempts_key'))
-        batch_op.drop_index(batch_op.f('ix_login_attempts_at'))
-
-    op.drop_table('login_attempts')
-    op.drop_table('groups')
+    drop_tables("workflow_log", "sections", "revisions", "pages", "news", "local_roles", "files", "password_reset_tokens",
+                "membership_applications", "group_members", "content", "auth_sessions", "users", "settings", "outbox",
+                "members", "login_attempts", "groups")

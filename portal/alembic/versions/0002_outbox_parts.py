@@ -2,8 +2,7 @@
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_outbox_parts"
-down_revision = "0001_core"
+revision, down_revision = "0002_outbox_parts", "0001_core"
 
 
 def upgrade():

@@ -6,8 +6,7 @@ generation, and ranks a bounded window of matches.
 """
 from alembic import op
 
-revision = "0003_search_bounded"
-down_revision = "0002_outbox_parts"
+revision, down_revision = "0003_search_bounded", "0002_outbox_parts"
 
 
 def upgrade():

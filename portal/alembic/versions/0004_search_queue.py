@@ -9,8 +9,7 @@ from alembic import op
 
 from portal.tables import create_table
 
-revision = "0004_search_queue"
-down_revision = "0003_search_bounded"
+revision, down_revision = "0004_search_queue", "0003_search_bounded"
 
 
 def upgrade():

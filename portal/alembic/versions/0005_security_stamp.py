@@ -6,8 +6,7 @@ issued under another stamp is refused. Accounts and links that exist keep an emp
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_security_stamp"
-down_revision = "0004_search_queue"
+revision, down_revision = "0005_security_stamp", "0004_search_queue"
 
 
 def upgrade():

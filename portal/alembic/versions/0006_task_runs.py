@@ -4,8 +4,7 @@ from alembic import op
 
 from portal.tables import create_table
 
-revision = "0006_task_runs"
-down_revision = "0005_security_stamp"
+revision, down_revision = "0006_task_runs", "0005_security_stamp"
 
 
 def upgrade():

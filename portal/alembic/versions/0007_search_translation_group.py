@@ -5,8 +5,7 @@ of its own until `portal reindex --check` writes it again (its fingerprint now i
 """
 from alembic import op
 
-revision = "0007_search_translation_group"
-down_revision = "0006_task_runs"
+revision, down_revision = "0007_search_translation_group", "0006_task_runs"
 
 
 def upgrade():

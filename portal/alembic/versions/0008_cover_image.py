@@ -7,8 +7,7 @@ An image keeps its caption (title), its alternative text (alt), its place among 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_cover_image"
-down_revision = "0007_search_translation_group"
+revision, down_revision = "0008_cover_image", "0007_search_translation_group"
 
 
 def upgrade():

@@ -2,8 +2,7 @@
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_user_timezone"
-down_revision = "0008_cover_image"
+revision, down_revision = "0009_user_timezone", "0008_cover_image"
 
 
 def upgrade():

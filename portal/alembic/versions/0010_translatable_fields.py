@@ -5,7 +5,6 @@ The field's own column still holds the text in the portal's language; `translati
 """
 from portal.translatable import translations_column
 
-revision = "0010_translatable_fields"
-down_revision = "0009_user_timezone"
+revision, down_revision = "0010_translatable_fields", "0009_user_timezone"
 
 upgrade, downgrade = translations_column("content")

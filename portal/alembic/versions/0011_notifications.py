@@ -4,8 +4,7 @@ from alembic import op
 
 from portal.tables import create_table
 
-revision = "0011_notifications"
-down_revision = "0010_translatable_fields"
+revision, down_revision = "0011_notifications", "0010_translatable_fields"
 
 
 def upgrade():

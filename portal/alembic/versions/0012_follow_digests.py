@@ -2,8 +2,7 @@
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012_follow_digests"
-down_revision = "0011_notifications"
+revision, down_revision = "0012_follow_digests", "0011_notifications"
 
 
 def upgrade():

@@ -2,10 +2,9 @@
 import sqlalchemy as sa
 from alembic import op
 
-from portal.tables import create_table
+from portal.tables import create_table, drop_tables
 
-revision = "0013_action_trees"
-down_revision = "0012_follow_digests"
+revision, down_revision = "0013_action_trees", "0012_follow_digests"
 
 
 def upgrade():
@@ -40,5 +39,4 @@ def downgrade():
     op.drop_index("ix_action_updates_action_created", table_name="action_updates")
     op.drop_table("action_updates")
     op.drop_index("ix_actions_tree_parent", table_name="actions")
-    op.drop_table("actions")
-    op.drop_table("action_trees")
+    drop_tables("actions", "action_trees")
