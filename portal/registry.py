@@ -765,6 +765,16 @@ def add_search_exclusion(config, name, hidden):
     _register(config, "portal search exclusions", name, name, store)
 
 
+def add_routes(config, prefix="", factory=None, **patterns):
+    """Routes that share the start of their pattern and, usually, a factory (the item their views work on):
+    name=pattern for each, added in the order given (Pyramid tries routes in the order they are added).
+
+        config.add_routes("/{call:\\d+}", factory=call_factory, award_call="", award_call_edit="/edit")
+    """
+    for name, pattern in patterns.items():
+        config.add_route(name, prefix + pattern, factory=factory)
+
+
 def includeme(config):
     config.registry.portal = PortalRegistry()
     for directive in (add_content_type, add_search_index, add_menu_item, add_workflow, add_demo_data,
@@ -772,7 +782,7 @@ def includeme(config):
                       add_home_section, add_home_figure, add_year_figure, add_timeline,
                       add_search_facets, add_content_badges, add_manage_tasks, add_dashboard_panel,
                       add_search_exclusion,
-                      add_plugin, register_resource, add_static):
+                      add_plugin, register_resource, add_static, add_routes):
         config.add_directive(directive.__name__, directive)
     config.add_request_method(page_assets, "page_assets")
     config.add_request_method(lambda request: Resources(request.registry.portal), "resources", reify=True)

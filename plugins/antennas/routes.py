@@ -9,13 +9,11 @@ def includeme(config):
     with config.route_prefix_context("/antennas"):
         add("antennas", "", inherit_slash=True)
         add("antenna_add", "/add")
-        add("antenna", "/{id:\\d+}", factory=antenna_factory)
-        add("antenna_edit", "/{id:\\d+}/edit", factory=antenna_factory)
-        add("antenna_delete", "/{id:\\d+}/delete", factory=antenna_factory)
+        config.add_routes("/{id:\\d+}", factory=antenna_factory, antenna="", antenna_edit="/edit",
+                          antenna_delete="/delete")
         add("antenna_content_add", "/{id:\\d+}/add/{type}", factory=antenna_section_factory)
-    add("reach", "/reach")
-    add("member_badge_svg", "/members/{id:\\d+}/badge.svg")
-    add("member_badge", "/members/{id:\\d+}/badge")
+    config.add_routes("", reach="/reach", member_badge_svg="/members/{id:\\d+}/badge.svg",
+                      member_badge="/members/{id:\\d+}/badge")
     with config.route_prefix_context("/embed"):
         add("embed_help", "", inherit_slash=True)
         add("embed_experiences", "/experiences")

@@ -6,25 +6,18 @@ from .views.common import campaign_factory, pledge_factory
 def includeme(config):
     add = config.add_route
     add("campaigns", "/campaigns")
-    add("campaign_pledge", "/campaigns/{id:\\d+}/pledge", factory=campaign_factory)
-    add("campaign_thanks", "/campaigns/{id:\\d+}/thanks/{reference}", factory=campaign_factory)
-    add("campaign_pledges", "/campaigns/{id:\\d+}/pledges", factory=campaign_factory)
-    add("campaign_pledge_paid", "/pledges/{pledge:\\d+}/paid", factory=pledge_factory)
-    add("campaign_pledge_cancel", "/pledges/{pledge:\\d+}/cancel", factory=pledge_factory)
+    config.add_routes("/campaigns/{id:\\d+}", factory=campaign_factory, campaign_pledge="/pledge",
+                      campaign_thanks="/thanks/{reference}", campaign_pledges="/pledges")
+    config.add_routes("/pledges/{pledge:\\d+}", factory=pledge_factory, campaign_pledge_paid="/paid",
+                      campaign_pledge_cancel="/cancel")
     from .views.expenses import expense_factory
-    add("campaign_expenses", "/campaigns/{id:\\d+}/expenses", factory=campaign_factory)
-    add("campaign_ledger", "/campaigns/{id:\\d+}/ledger", factory=campaign_factory)
-    add("campaign_ledger_data", "/campaigns/{id:\\d+}/ledger.{format:(csv|json)}", factory=campaign_factory)
-    add("expense_approve", "/expenses/{expense:\\d+}/approve", factory=expense_factory)
-    add("expense_reject", "/expenses/{expense:\\d+}/reject", factory=expense_factory)
-    add("expense_paid", "/expenses/{expense:\\d+}/paid", factory=expense_factory)
-    add("expense_receipt", "/expenses/{expense:\\d+}/receipts/{receipt:\\d+}", factory=expense_factory)
-    add("pledge_letter", "/pledges/{pledge:\\d+}/letter.pdf", factory=pledge_factory)
-    add("pledge_signed", "/pledges/{pledge:\\d+}/signed", factory=pledge_factory)
-    add("pledge_signed_file", "/pledges/{pledge:\\d+}/signed.pdf", factory=pledge_factory)
-    add("pledge_invoice_issue", "/pledges/{pledge:\\d+}/invoice", factory=pledge_factory)
-    add("pledge_invoice", "/pledges/{pledge:\\d+}/invoice.pdf", factory=pledge_factory)
+    config.add_routes("/campaigns/{id:\\d+}", factory=campaign_factory, campaign_expenses="/expenses",
+                      campaign_ledger="/ledger", campaign_ledger_data="/ledger.{format:(csv|json)}")
+    config.add_routes("/expenses/{expense:\\d+}", factory=expense_factory, expense_approve="/approve",
+                      expense_reject="/reject", expense_paid="/paid", expense_receipt="/receipts/{receipt:\\d+}")
+    config.add_routes("/pledges/{pledge:\\d+}", factory=pledge_factory, pledge_letter="/letter.pdf",
+                      pledge_signed="/signed", pledge_signed_file="/signed.pdf", pledge_invoice_issue="/invoice",
+                      pledge_invoice="/invoice.pdf")
     add("campaign_statement", "/campaigns/pledges/statement")
-    add("campaign_matching", "/campaigns/{id:\\d+}/matching", factory=campaign_factory)
-    add("campaign_updates", "/campaigns/{id:\\d+}/updates", factory=campaign_factory)
-    add("campaign_returns", "/campaigns/{id:\\d+}/returns", factory=campaign_factory)
+    config.add_routes("/campaigns/{id:\\d+}", factory=campaign_factory, campaign_matching="/matching",
+                      campaign_updates="/updates", campaign_returns="/returns")

@@ -9,5 +9,4 @@ def includeme(config):
         add("experiences_feed", "/feed.atom")
     with config.route_prefix_context("/manage/themes"):
         add("experience_themes", "", inherit_slash=True)
-        add("experience_theme_add", "/add")
-        add("experience_theme", "/{id:\\d+}")
+        config.add_routes("", experience_theme_add="/add", experience_theme="/{id:\\d+}")

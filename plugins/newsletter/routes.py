@@ -6,21 +6,16 @@ def includeme(config):
     add = config.add_route
     with config.route_prefix_context("/newsletter"):
         add("newsletter", "", inherit_slash=True)
-        add("newsletter_thanks", "/check-your-mailbox")
-        add("newsletter_confirm", "/confirm/{token}")
-        add("newsletter_preferences", "/preferences/{token}")
-        add("newsletter_unsubscribe", "/unsubscribe/{token}")
-        add("newsletter_archive", "/archive")
-        add("newsletter_feed", "/feed.atom")
-        add("newsletter_issue", "/archive/{id:\\d+}/{lang}")
+        config.add_routes("", newsletter_thanks="/check-your-mailbox", newsletter_confirm="/confirm/{token}",
+                          newsletter_preferences="/preferences/{token}", newsletter_unsubscribe="/unsubscribe/{token}",
+                          newsletter_archive="/archive", newsletter_feed="/feed.atom",
+                          newsletter_issue="/archive/{id:\\d+}/{lang}")
     with config.route_prefix_context("/manage/newsletter"):
         add("manage_newsletter", "", inherit_slash=True)
-        add("newsletter_issue_add", "/issues/add")
-        add("newsletter_issue_edit", "/issues/{id:\\d+}")
-        add("newsletter_issue_details", "/issues/{id:\\d+}/details")
-        add("newsletter_issue_items", "/issues/{id:\\d+}/items")
-        add("newsletter_issue_editorial", "/issues/{id:\\d+}/editorial")
-        add("newsletter_issue_send", "/issues/{id:\\d+}/send")
-        add("newsletter_issue_preview", "/issues/{id:\\d+}/preview/{lang}")
-        add("newsletter_subscribers", "/subscribers")
-        add("newsletter_import", "/import")
+        config.add_routes("", newsletter_issue_add="/issues/add", newsletter_issue_edit="/issues/{id:\\d+}",
+                          newsletter_issue_details="/issues/{id:\\d+}/details",
+                          newsletter_issue_items="/issues/{id:\\d+}/items",
+                          newsletter_issue_editorial="/issues/{id:\\d+}/editorial",
+                          newsletter_issue_send="/issues/{id:\\d+}/send",
+                          newsletter_issue_preview="/issues/{id:\\d+}/preview/{lang}",
+                          newsletter_subscribers="/subscribers", newsletter_import="/import")

@@ -9,16 +9,12 @@ def includeme(config):
     add("working_groups", "", factory=GroupsRoot, inherit_slash=True)
     add("working_group_add", "/add", factory=GroupsRoot)
     add("working_group_invitation", "/invitations/{token}")
-    add("working_group", "/{id:\\d+}", factory=group_door_factory)
-    add("working_group_join", "/{id:\\d+}/join", factory=group_door_factory)
-    add("working_group_edit", "/{id:\\d+}/edit", factory=group_factory)
-    add("working_group_leave", "/{id:\\d+}/leave", factory=group_factory)
-    add("working_group_follow", "/{id:\\d+}/follow", factory=group_factory)
-    add("working_group_members", "/{id:\\d+}/members", factory=group_factory)
-    add("working_group_member", "/{id:\\d+}/members/{user:\\d+}", factory=group_factory)
-    add("working_group_request", "/{id:\\d+}/requests/{request:\\d+}", factory=group_factory)
-    add("working_group_invitation_revoke", "/{id:\\d+}/invitations/{invitation:\\d+}/withdraw", factory=group_factory)
-    add("group_page_add", "/{id:\\d+}/pages/add", factory=group_factory)
+    config.add_routes("/{id:\\d+}", factory=group_door_factory, working_group="", working_group_join="/join")
+    config.add_routes("/{id:\\d+}", factory=group_factory, working_group_edit="/edit", working_group_leave="/leave",
+                      working_group_follow="/follow", working_group_members="/members",
+                      working_group_member="/members/{user:\\d+}", working_group_request="/requests/{request:\\d+}",
+                      working_group_invitation_revoke="/invitations/{invitation:\\d+}/withdraw",
+                      group_page_add="/pages/add")
     add("group_page.view", "/pages/{id:\\d+}", factory=page_factory)
     add("group_page.edit", "/pages/{id:\\d+}/edit", factory=page_factory)
     add("group_page.history", "/pages/{id:\\d+}/history", factory=page_factory)
