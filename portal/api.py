@@ -145,6 +145,7 @@ _WHERE: dict[str, str] = {
     "sender_domain": "portal.mail",
     "Base": "portal.models",
     "Content": "portal.models",
+    "FileAttachment": "portal.models.files",
     "Group": "portal.models",
     "LocalRole": "portal.models",
     "MEMBER_KINDS": "portal.models",

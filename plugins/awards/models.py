@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.api import Base
+from portal.api import Base, FileAttachment
 from portal.api import TranslationsMixin, UTCDateTime, utcnow
 
 from portal.api import clock
@@ -152,15 +152,11 @@ class AwardEntry(Base):
         return AwardPermissions.entry(self)
 
 
-class EntryDocument(Base):
-    """A document attached to an entry (the bytes are a core File row, capped and type-checked)."""
-
+class EntryDocument(FileAttachment, Base):
+    """A document attached to an entry."""
     __tablename__ = "award_entry_documents"
-    id: Mapped[int] = mapped_column(primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("award_entries.id", ondelete="CASCADE"), index=True)
-    file_id: Mapped[int] = mapped_column(ForeignKey("files.id", ondelete="CASCADE"))
     entry: Mapped[AwardEntry] = relationship(back_populates="documents")
-    file = relationship("File")
 
 
 class Juror(Base):

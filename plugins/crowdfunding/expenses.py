@@ -8,7 +8,7 @@ from pyramid.authorization import ALL_PERMISSIONS, Allow, Deny, Everyone
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.api import Base, UTCDateTime, utcnow
+from portal.api import Base, FileAttachment, UTCDateTime, utcnow
 
 from .models import Campaign
 from .permissions import owner_principals
@@ -58,14 +58,11 @@ class Expense(Base):
         return budget[self.line]["what"] if 0 <= self.line < len(budget) else self.line_what
 
 
-class ExpenseReceipt(Base):
-    """A receipt of an expense (the bytes are a core File row: capped, type-checked)."""
+class ExpenseReceipt(FileAttachment, Base):
+    """A receipt of an expense."""
     __tablename__ = "crowd_expense_receipts"
-    id: Mapped[int] = mapped_column(primary_key=True)
     expense_id: Mapped[int] = mapped_column(ForeignKey("crowd_expenses.id", ondelete="CASCADE"), index=True)
-    file_id: Mapped[int] = mapped_column(ForeignKey("files.id", ondelete="CASCADE"))
     expense: Mapped[Expense] = relationship(back_populates="receipts")
-    file = relationship("File")
 
 
 def spent_by_line(session, campaign_id: int) -> dict[int, int]:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from portal.api import Base, TranslationsMixin, UTCDateTime, _, clock, utcnow
+from portal.api import Base, FileAttachment, TranslationsMixin, UTCDateTime, _, clock, utcnow
 
 from .permissions import GovernancePermissions
 
@@ -79,15 +79,11 @@ class Candidacy(Base):
         return GovernancePermissions.candidacy(self)
 
 
-class CandidacyDocument(Base):
-    """A document of a candidacy's dossier (the bytes are a core File row: capped, type-checked)."""
-
+class CandidacyDocument(FileAttachment, Base):
+    """A document of a candidacy's dossier."""
     __tablename__ = "governance_candidacy_documents"
-    id: Mapped[int] = mapped_column(primary_key=True)
     candidacy_id: Mapped[int] = mapped_column(ForeignKey("governance_candidacies.id", ondelete="CASCADE"), index=True)
-    file_id: Mapped[int] = mapped_column(ForeignKey("files.id", ondelete="CASCADE"))
     candidacy: Mapped[Candidacy] = relationship(back_populates="documents")
-    file = relationship("File")
 
     @property
     def __acl__(self):

@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, false, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from .meta import Base, UTCDateTime, utcnow
 
@@ -34,3 +34,24 @@ class File(Base):
     @property
     def is_image(self):
         return self.mimetype.startswith("image/")
+
+
+class FileAttachment:
+    """A mixin for a plugin's table of the files attached to one of its rows (an entry's documents, an
+    expense's receipts): the row's id, the core File it holds (its bytes capped and type-checked by the
+    upload helpers) and `file`. The plugin adds the column and relationship naming what holds it:
+
+        class ExpenseReceipt(FileAttachment, Base):
+            __tablename__ = "crowd_expense_receipts"
+            expense_id: Mapped[int] = mapped_column(ForeignKey("crowd_expenses.id", ondelete="CASCADE"), index=True)
+            expense: Mapped[Expense] = relationship(back_populates="receipts")
+    """
+    id: Mapped[int] = mapped_column(primary_key=True)
+
+    @declared_attr
+    def file_id(cls) -> Mapped[int]:
+        return mapped_column(ForeignKey("files.id", ondelete="CASCADE"))
+
+    @declared_attr
+    def file(cls) -> Mapped[File]:
+        return relationship(File)
