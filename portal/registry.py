@@ -395,6 +395,17 @@ def _register(config, category, discriminator, title, store, **details):
     config.action(("portal", category, discriminator), store, introspectables=(intr,), order=PHASE1_CONFIG)
 
 
+def _keep(config, category, table, name, item, **details):
+    """Register `item` as `name` of the registry's `table` (a dict of PortalRegistry) when the
+    configuration is committed, introspectable under `category`."""
+    portal = config.registry.portal
+
+    def store():
+        getattr(portal, table)[name] = item
+
+    _register(config, category, name, name, store, **details)
+
+
 def add_content_type(config, name, factory, schema, title, plural=None, workflow="publication", path=None,
                      add_roles=("editor",), view_template="portal:templates/content_view.pt", listing=True,
                      view_values=None, example=None, listing_route=None, addable_to=None, views=None, merge=False):
@@ -493,12 +504,7 @@ def add_content_badges(config, name, badges, types=()):
     content_macros "badges" macro."""
     request_first(badges, f"add_content_badges({name})")
     item = Badges(name=name, badges=badges, types=tuple(types), plugin=config.package_name)
-    portal = config.registry.portal
-
-    def store():
-        portal.badges[name] = item
-
-    _register(config, "portal content badges", name, name, store, types=", ".join(item.types))
+    _keep(config, "portal content badges", "badges", name, item, types=", ".join(item.types))
 
 
 def add_menu_item(config, menu, name, title, route_name=None, order=50, permission=None, parent=None,
@@ -535,12 +541,7 @@ def add_plugin(config, name, requires=(), title=None):
     """Who the plugin is and the plugins it builds on: a site that enables it without them stops at start-up
     with one line naming the missing one; its demo data runs after theirs; it may use their resources."""
     item = Plugin(name=name, package=config.package_name, requires=tuple(requires), title=title or name)
-    portal = config.registry.portal
-
-    def store():
-        portal.plugins[name] = item
-
-    _register(config, "portal plugins", name, name, store, requires=", ".join(item.requires))
+    _keep(config, "portal plugins", "plugins", name, item, requires=", ".join(item.requires))
 
 
 def register_resource(config, name, model, title=None, url=None):
@@ -601,12 +602,7 @@ def add_demo_data(config, create, order=50, name=None):
     request_first(create, "add_demo_data")
     name = name or f"{config.package_name}:{create.__name__}"
     item = DemoData(name=name, create=create, order=order, plugin=config.package_name)
-    portal = config.registry.portal
-
-    def store():
-        portal.demo_data[name] = item
-
-    _register(config, "portal demo data", name, name, store)
+    _keep(config, "portal demo data", "demo_data", name, item)
 
 
 def add_export(config, name, title, rows, columns, permission=None):
@@ -614,23 +610,13 @@ def add_export(config, name, title, rows, columns, permission=None):
     request_first(rows, f"add_export({name})")
     item = Export(name=name, title=title, rows=rows, columns=tuple(columns), permission=permission,
                   plugin=config.package_name)
-    portal = config.registry.portal
-
-    def store():
-        portal.exports[name] = item
-
-    _register(config, "portal exports", name, name, store, columns=", ".join(columns))
+    _keep(config, "portal exports", "exports", name, item, columns=", ".join(columns))
 
 
 def add_plugin_settings(config, name, schema, title):
     """A colander schema edited in the control panel; read with request.plugin_settings(name)."""
     item = PluginSettings(name=name, schema=schema, title=title, plugin=config.package_name)
-    portal = config.registry.portal
-
-    def store():
-        portal.plugin_settings[name] = item
-
-    _register(config, "portal plugin settings", name, name, store)
+    _keep(config, "portal plugin settings", "plugin_settings", name, item)
 
 
 def _add_section(config, kind, name, title, items, order):
@@ -693,12 +679,7 @@ def add_home_figure(config, name, title, count, order=50):
     the core's members and countries (orders 10 and 20); one query, cached with the page."""
     request_first(count, f"add_home_figure({name})")
     item = Figure(name=name, title=title, count=count, order=order, plugin=config.package_name)
-    portal = config.registry.portal
-
-    def store():
-        portal.home_figures[name] = item
-
-    _register(config, "portal home figures", name, name, store)
+    _keep(config, "portal home figures", "home_figures", name, item)
 
 
 def add_year_figure(config, name, title, text, order=50):
@@ -706,12 +687,7 @@ def add_year_figure(config, name, title, text, order=50):
     by 3 campaigns, €4,100 spent"), shown beside that year's work plan; None: nothing that year."""
     request_first(text, f"add_year_figure({name})")
     item = Figure(name=name, title=title, count=text, order=order, plugin=config.package_name)
-    portal = config.registry.portal
-
-    def store():
-        portal.year_figures[name] = item
-
-    _register(config, "portal year figures", name, name, store)
+    _keep(config, "portal year figures", "year_figures", name, item)
 
 
 def add_manage_tasks(config, name, tasks, order=50):
@@ -719,12 +695,7 @@ def add_manage_tasks(config, name, tasks, order=50):
     under "Waiting for you" on /manage (the callback checks the visitor's permissions)."""
     request_first(tasks, f"add_manage_tasks({name})")
     item = ManageTasks(name=name, tasks=tasks, order=order, plugin=config.package_name)
-    portal = config.registry.portal
-
-    def store():
-        portal.manage_tasks[name] = item
-
-    _register(config, "portal manage tasks", name, name, store)
+    _keep(config, "portal manage tasks", "manage_tasks", name, item)
 
 
 def add_dashboard_panel(config, name, title, items, order=50, empty=None, action=None):
@@ -738,12 +709,7 @@ def add_dashboard_panel(config, name, title, items, order=50, empty=None, action
         request_first(action, f"add_dashboard_panel({name}) action")
     item = DashboardPanel(name=name, title=title, items=items, order=order, plugin=config.package_name,
                           empty=empty, action=action)
-    portal = config.registry.portal
-
-    def store():
-        portal.dashboard_panels[name] = item
-
-    _register(config, "portal dashboard panels", name, name, store, order=order)
+    _keep(config, "portal dashboard panels", "dashboard_panels", name, item, order=order)
 
 
 FOLLOWS_PANEL = "follows"  # the dashboard panel of what a person follows, given by the follows feature
@@ -757,12 +723,7 @@ def add_search_exclusion(config, name, hidden):
     per search and once per request of a logged-in visitor, so it must be cheap."""
     request_first(hidden, f"add_search_exclusion({name})")
     item = SearchExclusion(name=name, hidden=hidden, plugin=config.package_name)
-    portal = config.registry.portal
-
-    def store():
-        portal.search_exclusions[name] = item
-
-    _register(config, "portal search exclusions", name, name, store)
+    _keep(config, "portal search exclusions", "search_exclusions", name, item)
 
 
 def add_routes(config, prefix="", factory=None, **patterns):

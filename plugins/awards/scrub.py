@@ -519,23 +519,18 @@ def _clean_objects(root, masker: Masker):
             for key in DROPPED_KEYS:
                 if key in obj and not (key == "/B" and obj.get("/Type") != "/Page"):
                     del obj[key]
-            for key, value in list(obj.items()):
-                if key == "/Parent":
-                    continue
-                if is_string(value):
-                    text = value if isinstance(value, str) else bytes(value).decode("latin-1")
-                    if masker.found(text):
-                        obj[key] = TextStringObject(masker.text(text))
-                else:
-                    todo.append(value)
+            slots = [(key, value) for key, value in list(obj.items()) if key != "/Parent"]
         elif isinstance(obj, ArrayObject):
-            for i, value in enumerate(obj):
-                if is_string(value):
-                    text = value if isinstance(value, str) else bytes(value).decode("latin-1")
-                    if masker.found(text):
-                        obj[i] = TextStringObject(masker.text(text))
-                else:
-                    todo.append(value)
+            slots = list(enumerate(obj))
+        else:
+            continue
+        for slot, value in slots:
+            if not is_string(value):
+                todo.append(value)
+                continue
+            text = value if isinstance(value, str) else bytes(value).decode("latin-1")
+            if masker.found(text):
+                obj[slot] = TextStringObject(masker.text(text))
 
 
 def scrub_pdf(data: bytes, masker: Masker) -> bytes:
