@@ -25,9 +25,38 @@ sys.path.insert(0, str(HERE))
 warnings.filterwarnings("ignore", message="pkg_resources is deprecated")
 
 
+COOKIE = {}  # the session cookie of --as EMAIL: every request is that person's
+
+
 def environ_for(path):
     from webob import Request
-    return Request.blank(path, headers={"Accept-Language": "en", "Host": "127.0.0.1:6543"}).environ
+    headers = {"Accept-Language": "en", "Host": "127.0.0.1:6543"}
+    if COOKIE:
+        headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in COOKIE.items())
+    return Request.blank(path, headers=headers).environ
+
+
+def log_in(ini, email):
+    """A session for the account `email` (as the login form makes one), so that pages are rendered for
+    that person: the anonymous cache does not serve them."""
+    import secrets
+    from datetime import timedelta
+    from pyramid.paster import bootstrap
+    from sqlalchemy import select
+    from portal.models import AuthSession, User, utcnow
+    from portal.security import SESSION_COOKIE, token_hash
+    env = bootstrap(str(ini))
+    try:
+        with env["request"].tm:
+            db = env["request"].dbsession
+            user = db.scalar(select(User).where(User.email == email))
+            if user is None:
+                raise SystemExit(f"--as {email}: no such account")
+            token = secrets.token_urlsafe(32)
+            db.add(AuthSession(id=token_hash(token), user_id=user.id, expires=utcnow() + timedelta(days=1)))
+        COOKIE[SESSION_COOKIE] = token
+    finally:
+        env["closer"]()
 
 
 def call(app, path):
@@ -84,6 +113,8 @@ def main(argv=None):
     parser.add_argument("--profile", metavar="PATH", help="cProfile this address after the cost table")
     parser.add_argument("--sort", default="cumulative", help="pstats sort key (cumulative, tottime...)")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--as", dest="email", help="render every page for this account (e.g. a demo member)")
+    parser.add_argument("--path", action="append", default=[], help="measure this address too (repeatable)")
     parser.add_argument("--http-hello-rps", type=float, help="hello-world req/s measured over HTTP by run.py")
     args = parser.parse_args(argv)
 
@@ -106,6 +137,9 @@ def main(argv=None):
         if page_path is None:  # a site without pages, e.g. the experiences site of experiences.py --keep
             del paths["page"]
         hello_app = hello.make_app()
+        paths.update({p: p for p in args.path})
+        if args.email:
+            log_in(ini, args.email)
 
         hello_wall, hello_cpu = cost(hello_app, "/", args.n * 5)
         print(f"{'target':<8} {'path':<26} {'ms/req':>7} {'CPU ms':>7} {'x hello':>8}")

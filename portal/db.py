@@ -32,6 +32,8 @@ def hidden_content_ids(request):
     juror, the entries of the blind evaluation they judge), computed once per request; none for visitors
     who are not logged in, so their pages cost nothing and stay cacheable."""
     found = request.__dict__.get("_portal_hidden_content")
+    if found is None and request.__dict__.get("_portal_finding_user"):
+        return frozenset()  # the session and account queries of request.user itself, which come first
     if found is None:
         request.__dict__["_portal_hidden_content"] = frozenset()  # the exclusions' own queries see everything
         keys = request.registry.portal.hidden_documents(request) if request.user is not None else ()

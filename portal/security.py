@@ -137,10 +137,14 @@ def get_user(request):
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         return None
-    found = request.dbsession.get(AuthSession, token_hash(token))
-    if found is None or found.expires < utcnow() or not found.user.active:
-        return None
-    return found.user
+    request.__dict__["_portal_finding_user"] = True  # its queries are not filtered by request.user (db.py)
+    try:
+        found = request.dbsession.get(AuthSession, token_hash(token))
+        if found is None or found.expires < utcnow() or not found.user.active:
+            return None
+        return found.user
+    finally:
+        del request.__dict__["_portal_finding_user"]
 
 
 def includeme(config):
