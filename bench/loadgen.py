@@ -186,12 +186,12 @@ def run(host, port, path, duration, concurrency=8, warmup=2.0, stall_timeout=15.
     return result
 
 
-def fetch(host, port, path, timeout=30.0):
+def fetch(host, port, path, timeout=30.0, headers=None):
     """One GET: (status, headers as a lowercase dict, body bytes). For checks before measuring."""
     import http.client
     conn = http.client.HTTPConnection(host, port, timeout=timeout)
     try:
-        conn.request("GET", path, headers={"Accept-Language": "en"})
+        conn.request("GET", path, headers={"Accept-Language": "en", **(headers or {})})
         response = conn.getresponse()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
     finally:

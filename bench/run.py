@@ -185,7 +185,7 @@ def high_water_mark(pid):
     return None
 
 
-def measure(name, server, path, args, sampler_pid=None):
+def measure(name, server, path, args, sampler_pid=None, headers=None):
     process = psutil.Process(server.proc.pid)
     sampler = MemorySampler(sampler_pid) if sampler_pid else None
     window = {}
@@ -198,7 +198,7 @@ def measure(name, server, path, args, sampler_pid=None):
         sampler.start()
     try:
         result = loadgen.run(HOST, server.port, path, duration=args.duration, concurrency=args.concurrency,
-                             warmup=args.warmup, on_start=lambda: window.update(start=server_cpu()),
+                             warmup=args.warmup, headers=headers, on_start=lambda: window.update(start=server_cpu()),
                              on_end=lambda: window.update(end=server_cpu()))
     finally:
         if sampler:

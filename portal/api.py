@@ -28,6 +28,7 @@ _WHERE: dict[str, str] = {
     "translations_column": "portal.translatable",
     "translated": "portal.translatable",
     "keep_for": "portal.cache",
+    "shared_value": "portal.cache",
     "index_processes": "portal.cli",
     "load": "portal.cli",
     "progress": "portal.cli",

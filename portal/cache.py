@@ -48,6 +48,7 @@ class PageCache:
         self.lock = threading.Lock()
         self.local = 0
         self.off_until = 0.0
+        self.shared = OrderedDict()  # shared_value's: key -> (generation, value)
         try:
             self.marker.parent.mkdir(parents=True, exist_ok=True)
             self.marker.touch(exist_ok=True)
@@ -68,6 +69,7 @@ class PageCache:
             self.local += 1
             self.entries.clear()
             self.size = 0
+            self.shared.clear()
         fresh = self.marker.with_name(f"{MARKER}.{os.getpid()}.{threading.get_ident()}")
         try:
             fresh.write_text(str(self.local))
@@ -174,6 +176,46 @@ def _after_soft_rollback(session, transaction):
     _after_rollback(session)
 
 
+SHARED_ENTRIES = 512  # shared values a process keeps (each a few cards or figures)
+
+
+def shared_value(request, name, compute, seconds=60):
+    """compute() once for every visitor who sees the same thing, logged in or not: the same language,
+    time zone and content hidden from them (a juror's), until anything is saved on the site (any process)
+    or `seconds` pass on the portal's clock (or what compute asks with keep_for, if less). For the parts of
+    a page that do not depend on who reads it (the home page's highlights and figures); the value must
+    be plain data (no ORM objects: the next request has another session)."""
+    cache = request.registry.get("page_cache")
+    if cache is None or not cache.serving():
+        return compute()
+    from .clock import clock
+    from .db import hidden_content_ids
+    from .timezones import reader_zone
+    asked = request.environ.pop(KEEP_FOR, None)
+    try:
+        window = int(clock.now().timestamp() // seconds)
+        key = (name, request.locale_name, reader_zone(request), hidden_content_ids(request), window)
+        generation = cache.generation()
+        with cache.lock:
+            found = cache.shared.get(key)
+            if found is not None and found[0] == generation:
+                cache.shared.move_to_end(key)
+                return found[1]
+        value = compute()
+        kept = request.environ.get(KEEP_FOR)
+        if kept is None or kept >= seconds - clock.now().timestamp() % seconds:
+            with cache.lock:
+                cache.shared[key] = (generation, value)
+                while len(cache.shared) > SHARED_ENTRIES:
+                    cache.shared.popitem(last=False)
+        return value
+    finally:
+        kept = request.environ.pop(KEEP_FOR, None)
+        for seconds_asked in (asked, kept):
+            if seconds_asked is not None:
+                keep_for(request, seconds_asked)
+
+
 def cache_tween_factory(handler, registry):
     cache = registry.get("page_cache")
     if cache is None:
@@ -206,8 +248,9 @@ def cache_tween_factory(handler, registry):
 def includeme(config):
     settings = config.get_settings()
     config.set_csrf_storage_policy(TrackingCSRFPolicy(samesite="Lax", httponly=True))
+    # the generation of the site's content, always kept: shared_value uses it with or without cached pages
+    config.registry["page_cache"] = PageCache(settings.get("cache.marker_dir") or settings["files.dir"],
+                                              int(settings.get("cache.max_bytes", 32 * 1024 * 1024)))
+    listen(config.registry["dbsession_factory"])
     if as_bool(settings.get("cache.anonymous_pages", "true")):
-        config.registry["page_cache"] = PageCache(settings.get("cache.marker_dir") or settings["files.dir"],
-                                                  int(settings.get("cache.max_bytes", 32 * 1024 * 1024)))
-        listen(config.registry["dbsession_factory"])
         config.add_tween("portal.cache.cache_tween_factory", over="pyramid_tm.tm_tween_factory")

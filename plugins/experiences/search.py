@@ -31,12 +31,20 @@ def experience_document(request: Request, obj: Experience) -> SearchDocument:
     }
 
 
+def themes_by_slug(request) -> dict:
+    """{slug: theme} of the whole taxonomy, read once per request (a listing labels each facet value)."""
+    found = request.__dict__.get("_experience_themes")
+    if found is None:
+        found = request.__dict__["_experience_themes"] = {t.slug: t for t in request.dbsession.scalars(select(Theme))}
+    return found
+
+
 def theme_slugs(request):
-    return set(request.dbsession.scalars(select(Theme.slug)))
+    return set(themes_by_slug(request))
 
 
 def theme_label(request, slug):
-    found = request.dbsession.scalar(select(Theme).where(Theme.slug == slug))
+    found = themes_by_slug(request).get(slug)
     return found.label(request.locale_name) if found is not None else slug
 
 

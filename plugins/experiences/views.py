@@ -10,7 +10,7 @@ from portal.api import get_or_404
 from portal.api import FormView, reindex_later
 from portal.api import _, translate
 from portal.api import SearchQuery, world_map
-from portal.api import atom_feed, one_per_translation
+from portal.api import atom_feed, one_per_translation, shared_value
 from portal.api import facet_label, facet_links, paging_links, parse_query
 
 from .models import Experience, Theme
@@ -94,7 +94,9 @@ def related(request, obj, limit=4):
 
 def view_values(request, obj):
     lang = request.locale_name
-    return {"related": related(request, obj), "country": country_name(obj.country, lang),
+    # the same for every reader of a language until something is saved (a search each time otherwise)
+    return {"related": shared_value(request, f"experiences:related:{obj.id}", lambda: related(request, obj)),
+            "country": country_name(obj.country, lang),
             "region_title": translate(REGIONS.get(obj.region, obj.region), request),
             "themes": [(t.slug, t.label(lang)) for t in obj.themes],
             "mechanism": translate(MECHANISM_TITLES.get(obj.mechanism, obj.mechanism), request),

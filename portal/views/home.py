@@ -3,6 +3,7 @@ from types import SimpleNamespace
 from pyramid.view import view_config
 from sqlalchemy import distinct, func, select
 
+from ..cache import shared_value
 from ..i18n import _, translate
 from ..models import Member, News, Section
 from ..models.content import one_per_translation
@@ -30,9 +31,11 @@ def home(request):
                       .order_by(News.published.desc()).limit(6)).all()
     sections = db.scalars(one_per_translation(select(Section).where(Section.state == "published"), Section, language)
                           .order_by(Section.title)).all()
-    numbers = figures(request)
+    # the same for every reader of a language until something is saved: computed once, not per member
+    numbers = shared_value(request, "home:figures", lambda: figures(request))
     exports = request.registry.portal.exports.values()
-    blocks = request.registry.portal.sections("home", request, None, limit=HIGHLIGHTS)
+    blocks = shared_value(request, "home:highlights",
+                          lambda: request.registry.portal.sections("home", request, None, limit=HIGHLIGHTS))
     covers = request.cover_images([SimpleNamespace(id=item["cover"]) for _s, items in blocks for item in items
                                    if item.get("cover")])
     return {"news": news, "sections": sections, "member_count": numbers[0][2], "figures": numbers,
