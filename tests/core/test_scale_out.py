@@ -272,3 +272,20 @@ def test_a_periodic_task_runs_once_per_period_not_once_per_worker(cluster):
     assert len(runs) <= (runs[-1] - runs[0]) / BEAT + 1
     pids = {int(line.split()[0]) for line in log.read_text().splitlines()}
     assert pids and pids <= cluster.worker_pids  # the workers run the tasks, never the app processes
+
+
+@pytest.mark.parametrize("setting, prepared", [("true", True), ("false", False)])
+def test_db_prepared_statements_false_leaves_no_statement_on_the_server_for_a_pooler_to_lose(db_engine, setting,
+                                                                                              prepared):
+    from sqlalchemy import text
+    from portal.db import get_engine
+    engine = get_engine({"sqlalchemy.url": db_engine.url.render_as_string(hide_password=False),
+                         "db.prepared_statements": setting})
+    try:
+        with engine.connect() as conn:
+            for _ in range(8):  # psycopg prepares a statement on the server at its fifth run
+                conn.execute(text("SELECT count(*) FROM users WHERE id > :n"), {"n": 0})
+            held = conn.execute(text("SELECT count(*) FROM pg_prepared_statements")).scalar()
+    finally:
+        engine.dispose()
+    assert (held > 0) is prepared
