@@ -23,6 +23,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+import psutil
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
@@ -45,14 +47,29 @@ def write_ini(workdir, url):
     return ini
 
 
-def measure(ports, path, duration, warmup):
-    """Requests per second over all the processes at once: one load generator per process."""
+def cpu_seconds(processes):
+    return sum(t.user + t.system for t in (p.cpu_times() for p in processes))
+
+
+def measure(servers, path, duration, warmup):
+    """Requests per second over all the processes at once (one load generator per process), and the
+    servers' CPU time per response over the measured window (steadier than req/s on a shared machine)."""
+    ports = [s.port for s in servers]
+    watched = [psutil.Process(s.proc.pid) for s in servers]
     results, errors = [None] * len(ports), []
     per = max(1, CONNECTIONS // len(ports))
+    window = {}
+
+    def opened():
+        window.setdefault("start", cpu_seconds(watched))
+
+    def closed():
+        window.setdefault("end", cpu_seconds(watched))
 
     def load(i, port):
         try:
-            results[i] = loadgen.run(HOST, port, path, duration, concurrency=per, warmup=warmup)
+            results[i] = loadgen.run(HOST, port, path, duration, concurrency=per, warmup=warmup,
+                                     on_start=opened if i == 0 else None, on_end=closed if i == 0 else None)
         except Exception as exc:  # reported after the threads are joined
             errors.append(exc)
     threads = [threading.Thread(target=load, args=(i, p)) for i, p in enumerate(ports)]
@@ -63,7 +80,10 @@ def measure(ports, path, duration, warmup):
     if errors or any(r is None for r in results):
         raise BenchError(f"load on {path} failed: {errors}")
     latencies = sorted(x for r in results for x in r.latencies)
+    served = sum(r.requests for r in results)
+    cpu_ms = (window["end"] - window["start"]) / served * 1000 if served and "end" in window else None
     return {"rps": round(sum(r.rps for r in results), 1), "errors": sum(r.errors for r in results),
+            "server_cpu_ms_per_response": round(cpu_ms, 1) if cpu_ms else None,
             "p50_ms": round(latencies[len(latencies) // 2] * 1000, 1) if latencies else None,
             "p95_ms": round(latencies[int(len(latencies) * 0.95)] * 1000, 1) if latencies else None}
 
@@ -99,14 +119,17 @@ def pages(args):
             servers = serve(workdir, ini, count)
             try:
                 for name, path in targets.items():
-                    status, _, body = loadgen.fetch(HOST, servers[0].port, path)
-                    if status != 200:
-                        raise BenchError(f"{path} answered {status}")
-                    figures = measure([s.port for s in servers], path, args.duration, args.warmup)
+                    for server in servers:  # each process renders it once (templates, its search copy)
+                        for _ in range(3):
+                            status, _, body = loadgen.fetch(HOST, server.port, path)
+                            if status != 200:
+                                raise BenchError(f"{path} answered {status}")
+                    figures = measure(servers, path, args.duration, args.warmup)
                     figures |= {"processes": count, "target": name, "path": path}
                     rows.append(figures)
                     print(f"  {count} process(es) {name:<7} {figures['rps']:>7} req/s  p50 {figures['p50_ms']} ms"
-                          f"  p95 {figures['p95_ms']} ms  errors {figures['errors']}", flush=True)
+                          f"  p95 {figures['p95_ms']} ms  CPU {figures['server_cpu_ms_per_response']} ms/response"
+                          f"  errors {figures['errors']}  (load {os.getloadavg()[0]:.1f})", flush=True)
             finally:
                 for s in servers:
                     s.stop()
@@ -144,6 +167,7 @@ def main(argv=None):
     parser.add_argument("--warmup", type=float, default=2.0)
     parser.add_argument("--news", type=int, default=300)
     parser.add_argument("--subscribers", default="2000,10000", help="newsletter sizes for the outbox part")
+    parser.add_argument("--only", choices=("pages", "outbox"), help="run one of the two parts")
     parser.add_argument("--output", default=str(HERE / "results" / "scale.json"))
     args = parser.parse_args(argv)
     load_before = os.getloadavg()
@@ -151,8 +175,8 @@ def main(argv=None):
     report = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "cores": os.cpu_count(),
               "load_average_before": [round(x, 1) for x in load_before]}
     try:
-        report["pages"] = pages(args)
-        report["outbox"] = outbox(args)
+        report["pages"] = pages(args) if args.only != "outbox" else []
+        report["outbox"] = outbox(args) if args.only != "pages" else []
     except BenchError as exc:
         print(f"bench-scale: {exc}", file=sys.stderr)
         return 1
@@ -160,10 +184,10 @@ def main(argv=None):
     report["seconds"] = round(time.monotonic() - started)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(report, indent=2))
-    print(f"\nprocesses  target   req/s  ratio to 1   p50 ms  p95 ms   (cores {report['cores']}, load before "
+    print(f"\nprocesses  target   req/s  ratio to 1   p50 ms  p95 ms  CPU ms/resp  (cores {report['cores']}, load before "
           f"{report['load_average_before'][0]}, after {report['load_average_after'][0]})")
     for r in report["pages"]:
-        print(f"{r['processes']:>9}  {r['target']:<7} {r['rps']:>6}  {r['ratio_to_1']:>10}  {r['p50_ms']:>7}  {r['p95_ms']:>6}")
+        print(f"{r['processes']:>9}  {r['target']:<7} {r['rps']:>6}  {r['ratio_to_1']:>10}  {r['p50_ms']:>7}  {r['p95_ms']:>6}  {r['server_cpu_ms_per_response']:>10}")
     print(f"Written to {args.output} ({report['seconds']} s)")
     return 0
 
