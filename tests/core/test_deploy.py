@@ -121,3 +121,15 @@ def test_the_compose_file_is_valid_and_runs_the_site():
                    for v in services[name]["volumes"])  # one files volume for every portal process
     assert services["worker"]["command"][:2] == ["portal", "mail-worker"]
     assert "ports" not in services["app1"] and "ports" not in services["app2"]  # trusted_proxy = * needs it
+
+
+@pytest.mark.parametrize("ini", [ROOT / "production.ini", DEPLOY / "compose" / "portal.ini"])
+def test_the_inis_are_settings_the_portal_and_waitress_accept(ini):
+    from waitress.adjustments import Adjustments
+    from portal.settings import check_settings
+    server, app = waitress_settings(ini)
+    options = {k: v for k, v in server.items() if k != "use"}
+    adjusted = Adjustments(**options)  # an unknown or malformed waitress setting raises here
+    assert adjusted.clear_untrusted_proxy_headers and adjusted.trusted_proxy_count == 1
+    checked = check_settings(dict(app))
+    assert checked["search.backend"] == "postgresql" and checked["mail.worker_in_process"] in ("false", False)
