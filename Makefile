@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INI ?= development.ini
 
-.PHONY: serve test test-plugins lint bench install install-test extract clean assets world-map fonts
+.PHONY: serve test test-plugins lint bench bench-scale install install-test extract clean assets world-map fonts
 
 $(BIN)/portal: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -91,6 +91,12 @@ bench: install-test
 	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python bench/run.py
 	for b in $(shell grep -l '^BENCH_SUITE = True' bench/*.py); do $(BIN)/python $$b || exit 1; done
+
+## bench-scale: req/s of a rendered page and of search with 1, 2 and 4 app processes on PostgreSQL (ratio to
+## one), and a newsletter's outbox delivered by 2 workers (messages/s, worker memory); a few minutes
+bench-scale: install-test
+	$(BIN)/pip install -q -e '.[bench]'
+	$(BIN)/python bench/scale.py $(BENCH_ARGS)
 
 clean:
 	rm -rf var locale/*/LC_MESSAGES/*.mo

@@ -302,6 +302,8 @@ def cmd_serve(args):
     app = get_app(args.config)
     server = dict(plaster.get_loader(args.config, protocols=["wsgi"]).get_settings("server:main"))
     server.pop("use", None)
+    if args.listen:
+        server["listen"] = args.listen
     print(f"Serving on http://{server.get('listen', '127.0.0.1:6543')}", flush=True)
     serve(app, **server)
 
@@ -370,7 +372,9 @@ def build_parser(argv=()):
     p.add_argument("--interval", type=float, default=5.0, help="seconds between two looks at the outbox")
     p = command("tasks", cmd_tasks, "list the periodic tasks (run by mail-worker) and their last run")
     p.add_argument("--run", metavar="NAME", help="run this task now, whatever its schedule")
-    command("serve", cmd_serve, "serve the site with waitress")
+    p = command("serve", cmd_serve, "serve the site with waitress")
+    p.add_argument("--listen", metavar="HOST:PORT",
+                   help="instead of the ini's [server:main] listen: one ini for several app processes")
     p = command("backup", cmd_backup, "back up the database and files.dir into a new folder (the site may run)")
     p.add_argument("dest", help="a folder that does not exist yet")
     p = command("restore", cmd_restore, "restore a backup into the site of the ini (stop the site first)")

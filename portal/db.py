@@ -18,7 +18,16 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
 
 
 def get_engine(settings, prefix="sqlalchemy."):
-    return engine_from_config(settings, prefix, future=True)
+    """The engine of `sqlalchemy.*`. With `db.prepared_statements = false`, psycopg prepares no statement
+    on the server (it does after a statement's fifth run on a connection): a pooler in transaction mode
+    that does not follow prepared statements (pgbouncer before 1.21, or without max_prepared_statements)
+    would send one to a server connection that never saw it."""
+    from .settings import as_bool
+    options = {}
+    if not as_bool(settings.get("db.prepared_statements", "true")) \
+            and str(settings.get(prefix + "url", "")).startswith("postgresql"):
+        options["connect_args"] = {"prepare_threshold": None}
+    return engine_from_config(settings, prefix, future=True, **options)
 
 
 def get_session_factory(engine):

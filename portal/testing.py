@@ -806,6 +806,45 @@ class LiveServer:
         assert not self.thread.is_alive(), "the live server did not stop"
 
 
+class HTTPForward:
+    """A WSGI app that sends every request on to a server over HTTP and hands back its answer: a webtest
+    client (`client(HTTPForward(url))`) then drives a portal running in another process, with its
+    cookies, forms and follow(). Setting the client's .app to another HTTPForward moves the same browser
+    to another process of the site, as a load balancer would."""
+
+    SKIP = ("connection", "keep-alive", "transfer-encoding")
+
+    def __init__(self, base_url, timeout=60):
+        from urllib.parse import urlsplit
+        target = urlsplit(base_url)
+        self.host, self.port, self.timeout = target.hostname, target.port, timeout
+        self.url = base_url
+
+    def __call__(self, environ, start_response):
+        import http.client
+        from urllib.parse import quote
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length) if length else None
+        headers = {key[5:].replace("_", "-").title(): value for key, value in environ.items()
+                   if key.startswith("HTTP_") and key[5:].lower() not in self.SKIP}
+        if environ.get("CONTENT_TYPE"):
+            headers["Content-Type"] = environ["CONTENT_TYPE"]
+        path = quote((environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")).encode("latin-1"),
+                     safe="/:@!$&'()*+,;=~")
+        if environ.get("QUERY_STRING"):
+            path += "?" + environ["QUERY_STRING"]
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        try:
+            connection.request(environ["REQUEST_METHOD"], path, body=body, headers=headers)
+            response = connection.getresponse()
+            data = response.read()
+        finally:
+            connection.close()
+        start_response(f"{response.status} {response.reason}",
+                       [(k, v) for k, v in response.getheaders() if k.lower() not in self.SKIP])
+        return [data]
+
+
 def submit_over_http(base_url, form, browser, button=None, timeout=60):
     """Send a webtest form (filled in `browser`, a webtest client of the same app) to a LiveServer at
     base_url over a real connection, with the browser's cookies: many such threads are many supporters
