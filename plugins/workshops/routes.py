@@ -21,6 +21,7 @@ def includeme(config):
     add("network_action_edit", "/networks/{id:\\d+}/plan/{action:\\d+}/edit", factory=network_factory)
     add("network_action_delete", "/networks/{id:\\d+}/plan/{action:\\d+}/delete", factory=network_factory)
     workshop_routes(config)
+    deliverable_routes(config)
 
 
 def workshop_routes(config):
@@ -34,3 +35,20 @@ def workshop_routes(config):
     add("workshop_people", "/international-workshops/{id:\\d+}/people", factory=workshop_factory)
     add("workshop_costs", "/international-workshops/{id:\\d+}/people/{person:\\d+}/costs", factory=workshop_factory)
     add("workshop_register", "/international-workshops/{id:\\d+}/register", factory=workshop_factory)
+
+
+def deliverable_routes(config):
+    from .deliverable_models import Deliverable, DeliverableSection
+    deliverable_factory = model_factory(Deliverable, "id")
+    section_factory = model_factory(DeliverableSection, "id")
+    add = config.add_route
+    add("network_deliverable_add", "/networks/{id:\\d+}/deliverables/add", factory=network_factory)
+    add("deliverable_templates", "/networks/deliverable-templates")
+    add("deliverable_template", "/networks/deliverable-templates/{kind}")
+    for name, suffix in (("deliverable", ""), ("deliverable_pdf", "/pdf"), ("deliverable_authors", "/authors"),
+                         ("deliverable_review", "/review"), ("deliverable_draft", "/draft"),
+                         ("deliverable_sign", "/sign"), ("deliverable_new_version", "/new-version")):
+        add(name, "/deliverables/{id:\\d+}" + suffix, factory=deliverable_factory)
+    for name, suffix in (("edit", "/edit"), ("history", "/history"), ("restore", "/restore"),
+                         ("comment", "/comment")):
+        add(f"deliverable_section_{name}", "/deliverable-sections/{id:\\d+}" + suffix, factory=section_factory)
