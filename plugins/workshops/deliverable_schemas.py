@@ -2,7 +2,7 @@
 import colander
 import deform
 
-from portal.api import LANGUAGES, _, rich_text_node, translate
+from portal.api import LANGUAGES, RowsWidget, _, rich_text_node, translate
 
 from .deliverable_models import KINDS
 
@@ -53,8 +53,9 @@ class AuthorsSchema(colander.Schema):
 
 
 class TemplateSection(colander.Schema):
-    key = colander.SchemaNode(colander.String(), missing="", widget=deform.widget.HiddenWidget(),
-                              validator=colander.Length(0, 40))
+    # the section's key, kept when its title changes (a row left empty is dropped: RowsWidget skips "_id")
+    section_id = colander.SchemaNode(colander.String(), missing="", widget=deform.widget.HiddenWidget(),
+                                     validator=colander.Length(0, 40))
     title = colander.SchemaNode(colander.String(), title=_("Section"), validator=colander.Length(1, 300))
     guidance = colander.SchemaNode(colander.String(), title=_("Guidance"), missing="",
                                    validator=colander.Length(0, 3000), widget=deform.widget.TextAreaWidget(rows=3))
@@ -66,4 +67,4 @@ class TemplateSections(colander.SequenceSchema):
 
 class TemplateSchema(colander.Schema):
     title = colander.SchemaNode(colander.String(), title=_("Title"), validator=colander.Length(1, 300))
-    sections = TemplateSections(title=_("Sections"), validator=colander.Length(1, 30))
+    sections = TemplateSections(title=_("Sections"), validator=colander.Length(1, 30), widget=RowsWidget())

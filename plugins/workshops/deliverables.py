@@ -72,7 +72,7 @@ def save_template(dbsession, kind, title, sections):
     keys = set()
     rows = []
     for section in sections:
-        key = section.get("key") or re.sub(r"[^a-z0-9]+", "-", section["title"].lower()).strip("-")[:40] or "section"
+        key = section.get("section_id") or section.get("key") or re.sub(r"[^a-z0-9]+", "-", section["title"].lower()).strip("-")[:40] or "section"
         while key in keys:
             key = f"{key[:36]}-{len(keys)}"
         keys.add(key)

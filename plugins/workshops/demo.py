@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from portal.api import Member, User, add_action, clock, update_action
 
+from .deliverables import ACTION_PLAN_KEY, add_comment, create_deliverable, save_section, section_of
 from .models import Adviser, Network, NetworkCity
 from .networks import action_plan, theme_choices
 
@@ -48,6 +49,30 @@ def create_demo_networks(request):
                               status="done" if progress == 100 else "in_progress", note="Demo update")
     session.flush()
     create_demo_workshop(request, network)
+    create_demo_deliverables(request, network, by)
+
+
+THEMATIC = {"context": "<p>Dakar has run a participatory budget in its communes since 2009.</p>",
+            "theme": "<p>The network works on participatory budgeting with young people and the informal "
+                     "economy.</p><p>Grenoble brings its youth budget.</p>"}
+CONSTITUTION = {"members": "<p>Dakar, pilot city; Grenoble, member city.</p>",
+                ACTION_PLAN_KEY: "<p>Inventory of local good practices | 50</p>"}
+
+
+def create_demo_deliverables(request, network, by):
+    """The thematic sheet signed off by Dakar, the constitution form in review with a comment."""
+    for kind, texts, status in (("thematic", THEMATIC, "signed"), ("constitution", CONSTITUTION, "review")):
+        deliverable = create_deliverable(request, network, kind, "en", by)
+        for key, body in texts.items():
+            section = section_of(deliverable, key)
+            save_section(request.dbsession, section, body, section.revision, by, "Demo text")
+        deliverable.status = status
+        if status == "signed":
+            deliverable.signed, deliverable.signed_by_id, deliverable.public = clock.now(), by.id if by else None, True
+        else:
+            add_comment(request.dbsession, section_of(deliverable, "members"), by,
+                        "Shall we name the advisory group here too?")
+    request.dbsession.flush()
 
 
 def create_demo_workshop(request, network):

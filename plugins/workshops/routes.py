@@ -47,7 +47,8 @@ def deliverable_routes(config):
     add("deliverable_template", "/networks/deliverable-templates/{kind}")
     for name, suffix in (("deliverable", ""), ("deliverable_pdf", "/pdf"), ("deliverable_authors", "/authors"),
                          ("deliverable_review", "/review"), ("deliverable_draft", "/draft"),
-                         ("deliverable_sign", "/sign"), ("deliverable_new_version", "/new-version")):
+                         ("deliverable_sign", "/sign"), ("deliverable_new_version", "/new-version"),
+                         ("deliverable_publish", "/publish")):
         add(name, "/deliverables/{id:\\d+}" + suffix, factory=deliverable_factory)
     for name, suffix in (("edit", "/edit"), ("history", "/history"), ("restore", "/restore"),
                          ("comment", "/comment")):

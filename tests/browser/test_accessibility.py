@@ -156,6 +156,15 @@ PAGES = [
     Spec("network", "/networks/1", user="admin", shows="main .action-plan progress"),
     Spec("intl-workshop", "/international-workshops/1", shows="main .workshop-programme dl"),
     Spec("intl-workshop-people", "/international-workshops/1/people", user="admin", shows="main table.budget"),
+    Spec("workshop-deliverable", "/deliverables/{deliverable}", user="admin", shows="main .section-comments form"),
+    Spec("workshop-deliverable-signed", "/deliverables/{signed_deliverable}", shows="main .deliverable-section"),
+    Spec("workshop-deliverable-section", "/deliverable-sections/{deliverable_section}/edit", user="admin",
+         shows="main form#deform"),
+    Spec("workshop-deliverable-history", "/deliverable-sections/{deliverable_section}/history", user="admin",
+         shows="main table.listing"),
+    Spec("workshop-deliverable-templates", "/networks/deliverable-templates", user="admin", shows="main ol li"),
+    Spec("workshop-deliverable-template", "/networks/deliverable-templates/problem", user="admin",
+         shows="main form#deform"),
 ]
 
 
@@ -228,6 +237,7 @@ def arrange(registry):
             "theme": s.scalar(select(Theme.id).where(Theme.slug == "participatory-budgeting")),
             **campaign_ids,
             **partner_ids(s),
+            **deliverable_ids(s),
         }
 
 
@@ -236,6 +246,14 @@ def partner_ids(s):
     from plugins.partners.models import Agreement
     hosting = s.scalar(select(Agreement).where(Agreement.kind == "hosting", Agreement.renews_id.is_not(None)))
     return {"partner": hosting.partner_id, "agreement": hosting.id}
+
+
+def deliverable_ids(s):
+    from sqlalchemy import select
+    from plugins.workshops.deliverable_models import Deliverable
+    review = s.scalar(select(Deliverable).where(Deliverable.status == "review"))
+    return {"deliverable": review.id, "deliverable_section": review.sections[0].id,
+            "signed_deliverable": s.scalar(select(Deliverable.id).where(Deliverable.status == "signed"))}
 
 
 @dataclass

@@ -9,6 +9,7 @@ from portal.api import ConfirmView, FormView, Member, PdfDocument, _, html_to_te
 from portal.api import translate, translate_to
 
 from .. import deliverables as service
+from .. import publication
 from ..deliverable_models import KINDS
 from ..deliverable_schemas import AuthorsSchema, NewDeliverableSchema, TemplateSchema
 from ..networks import joined
@@ -67,6 +68,9 @@ def deliverable_page(request):
                                                                                        deliverable)),
                 status_title=service.STATUS_TITLES[deliverable.status], status_titles=service.STATUS_TITLES,
                 versions=service.versions(session, deliverable), latest=latest,
+                experience=publication.experience_of(request, deliverable),
+                may_publish=publication.may_publish(request, deliverable)
+                and bool(request.has_permission("sign_deliverable", deliverable)),
                 signed_by=request.dbsession.get(Member, deliverable.network.member_id) if deliverable.signed else None)
 
 
@@ -147,6 +151,22 @@ class NewVersion(DeliverableConfirm):
                          self.request.route_url("deliverable", id=row.id))
 
 
+@view_config(route_name="deliverable_publish", permission="sign_deliverable")
+class PublishExperience(DeliverableConfirm):
+    title, button = _("Publish into the experiences database"), _("Publish as an experience")
+    intro = _("A draft experience of the pilot city is made from the signed-off thematic sheet: you complete it "
+              "and send it for review; the sheet and the experience link to each other.")
+
+    def confirm_success(self):
+        if not publication.may_publish(self.request, self.context):
+            self.request.flash(_("Only a signed-off thematic sheet not yet published can be published."), "error")
+            return HTTPFound(self.cancel_url())
+        experience = publication.publish_thematic_sheet(self.request, self.context)
+        self.request.dbsession.flush()
+        return self.done(_("The experience is prefilled from the thematic sheet: complete it, then send it for review."),
+                         self.request.route_url(f"{publication.EXPERIENCE}.edit", id=experience.id))
+
+
 @view_config(route_name="deliverable_pdf", permission="view")
 def deliverable_pdf(request):
     """The deliverable on paper, in the language it was written in (its headings too)."""
@@ -193,7 +213,8 @@ class TemplateEdit(FormView):
         return [(_("Templates of the deliverables"), self.request.route_url("deliverable_templates"))]
 
     def appstruct(self):
-        return service.template_for(self.request, self.kind())
+        template = service.template_for(self.request, self.kind())
+        return {"title": template["title"], "sections": [dict(s, section_id=s["key"]) for s in template["sections"]]}
 
     def save_success(self, appstruct):
         service.save_template(self.request.dbsession, self.kind(), appstruct["title"], appstruct["sections"])

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from portal.api import FormView, _, page, translate
 
 from ..networks import theme_label
+from ..publication import public_deliverables
 from ..people import people_of, to_minor
 from ..schemas import workshop_schema
 from ..workshop_models import Workshop
@@ -53,7 +54,8 @@ def workshop_page(request):
                 people_url=request.route_url("workshop_people", id=workshop.id)
                 if request.has_permission("edit_network", workshop) else None,
                 register_url=request.route_url("workshop_register", id=workshop.id),
-                participants=listed_people(request.dbsession, workshop.id))
+                participants=listed_people(request.dbsession, workshop.id),
+                deliverables=public_deliverables(request, network))
 
 
 class WorkshopForm(FormView):

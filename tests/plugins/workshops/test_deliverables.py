@@ -214,9 +214,13 @@ def test_the_secretariat_edits_a_template_and_new_deliverables_start_from_it(tes
     form.set("title", "Priority problem", index=0)
     form.set("title", "The problem in one sentence", index=1)
     form.set("guidance", "Say who suffers from it first.", index=0)
+    form.set("title", "", index=3)  # the third section left empty: dropped
+    form.set("guidance", "", index=2)
+    form.set("title", "Who is affected", index=4)  # a blank row: a new section
     form.submit("save", status=302)
     testapp.get("/networks/deliverable-templates/nothing", status=404)
     deliverable_id = start(testapp, network_id, "problem")
     page = testapp.get(f"/deliverables/{deliverable_id}")
     assert "Say who suffers from it first." in page.text and "The problem in one sentence" in page.text
     assert "Priority problem, version 1" in page.text
+    assert list(sections(db, deliverable_id)) == ["problem", "causes", "who-is-affected"]

@@ -1,0 +1,85 @@
+"""After the event: a signed-off thematic sheet published into the experiences database in one step (a draft
+experience of the pilot city, prefilled, linked both ways); the public deliverables on the workshop's page
+and the pilot city's timeline; the workshop on its antenna's page."""
+from datetime import date
+
+from sqlalchemy import select
+
+from portal.testing import client, login, text_of
+
+from .test_deliverables import add_network, confirm, editor, sections, start
+
+
+def signed_thematic_sheet(testapp, db, cities):
+    network_id = add_network(db, cities)
+    login(testapp, "dakar@example.org")
+    deliverable_id = start(testapp, network_id, "thematic", language="fr")
+    form = editor(testapp, sections(db, deliverable_id)["context"][0])
+    form["body"] = "<p>Dakar mène un budget participatif depuis 2009.</p>"
+    form.submit("save", status=302)
+    confirm(testapp, f"/deliverables/{deliverable_id}/review")
+    return network_id, deliverable_id
+
+
+def test_a_signed_thematic_sheet_becomes_an_experience_in_one_step(testapp, cities, db):
+    network_id, deliverable_id = signed_thematic_sheet(testapp, db, cities)
+    testapp.get(f"/deliverables/{deliverable_id}/publish", status=200)
+    res = confirm(testapp, f"/deliverables/{deliverable_id}/publish")  # not signed off yet: refused
+    assert res.location.endswith(f"/deliverables/{deliverable_id}")
+    confirm(testapp, f"/deliverables/{deliverable_id}/sign")
+    page = testapp.get(f"/deliverables/{deliverable_id}")
+    assert "Publish into the experiences database" in page.text
+    res = confirm(testapp, f"/deliverables/{deliverable_id}/publish")
+    assert "/experiences/" in res.location and res.location.endswith("/edit")
+    from plugins.experiences.models import Experience
+    from plugins.workshops.deliverable_models import Deliverable
+    with db() as s:
+        experience = s.scalars(select(Experience)).one()
+        assert s.get(Deliverable, deliverable_id).experience_id == experience.id
+        assert "Dakar mène un budget participatif depuis 2009." in experience.body
+        assert experience.member_id == cities["Dakar"] and experience.country == "SN"
+        assert experience.language == "fr" and experience.state == "draft"
+        experience_id = experience.id
+    edit = testapp.get(res.location)
+    assert edit.forms["deform"]["title"].value == "Network on flood resilience"
+    # both ways: the sheet names the experience, the experience's page shows the sheet
+    page = testapp.get(f"/deliverables/{deliverable_id}")
+    assert f"/experiences/{experience_id}" in page.text
+    assert "Publish into the experiences database" not in page.text
+    experience_page = testapp.get(f"/experiences/{experience_id}")
+    assert f"/deliverables/{deliverable_id}" in experience_page.text
+    confirm(testapp, f"/deliverables/{deliverable_id}/publish")  # once: still one experience
+    with db() as s:
+        assert len(s.scalars(select(Experience)).all()) == 1
+
+
+def test_public_deliverables_after_the_event_and_the_antenna_page(testapp, app, cities, db):
+    network_id, deliverable_id = signed_thematic_sheet(testapp, db, cities)
+    confirm(testapp, f"/deliverables/{deliverable_id}/sign")
+    from plugins.antennas.models import Antenna
+    from plugins.workshops.workshop_models import Workshop
+    with db() as s:
+        workshop = Workshop(network_id=network_id, title="International workshop, Dakar", starts=date(2026, 5, 12),
+                            ends=date(2026, 5, 14), timezone="Africa/Dakar", venue="Douta Seck", city="Dakar",
+                            provides_room=True, provides_meals=False, provides_other="", programme=[], budget=0,
+                            currency="EUR")
+        s.add(workshop)
+        antenna = Antenna(name="Africa antenna", region="africa", status="active")
+        s.add(antenna)
+        s.flush()
+        workshop_id, antenna_id = workshop.id, antenna.id
+    visitor = client(app, "192.0.2.30")
+    assert "Deliverables of the network" not in visitor.get(f"/international-workshops/{workshop_id}").text
+    assert "/login" in visitor.get(f"/deliverables/{deliverable_id}", status=302).location
+    form = testapp.get(f"/deliverables/{deliverable_id}/authors").forms["deform"]
+    form["public"] = True
+    form["people"] = "Awa Diop\nMarc Dubois"
+    form.submit("save", status=302)
+    visitor = client(app, "192.0.2.31")
+    page = visitor.get(f"/international-workshops/{workshop_id}")
+    assert f"/deliverables/{deliverable_id}" in page.html.select_one(".workshop-deliverables").decode()
+    sheet = visitor.get(f"/deliverables/{deliverable_id}")
+    assert "Awa Diop, Marc Dubois" in text_of(sheet.html.select_one(".deliverable-authors").decode())
+    profile = visitor.get(f"/members/{cities['Dakar']}")
+    assert f"/deliverables/{deliverable_id}" in profile.text and f"/international-workshops/{workshop_id}" in profile.text
+    assert f"/international-workshops/{workshop_id}" in visitor.get(f"/antennas/{antenna_id}").text
