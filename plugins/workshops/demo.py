@@ -50,6 +50,24 @@ def create_demo_networks(request):
     session.flush()
     create_demo_workshop(request, network)
     create_demo_deliverables(request, network, by)
+    create_demo_call(request, members)
+
+
+def create_demo_call(request, members):
+    """An open call for pilot cities, Maputo's application received."""
+    from .call_models import PilotApplication, PilotCall
+    today = clock.now().date()
+    call = PilotCall(title="Call for pilot cities 2027", created=clock.now(), opens=today - timedelta(days=10),
+                     closes=today + timedelta(days=50),
+                     description="The secretariat supports two pilot cities and their collaborative networks.",
+                     eligibility="Active member cities and local governments.")
+    request.dbsession.add(call)
+    request.dbsession.flush()
+    if "Maputo" in members:
+        request.dbsession.add(PilotApplication(call_id=call.id, member_id=members["Maputo"].id, state="submitted",
+                                               theme="", motivation="Maputo wants to pilot participatory budgeting "
+                                               "in its informal markets.", commitments="A meeting room.",
+                                               reason="", submitted=clock.now()))
 
 
 THEMATIC = {"context": "<p>Dakar has run a participatory budget in its communes since 2009.</p>",

@@ -71,3 +71,4 @@ class Adviser(Base):
 from . import workshop_models  # noqa: E402,F401
 from . import people_models  # noqa: E402,F401
 from . import deliverable_models  # noqa: E402,F401
+from . import call_models  # noqa: E402,F401

@@ -17,6 +17,8 @@ class WorkshopsPermissions(Permissions):
                              "(the pilot city, the member cities that joined, the secretariat)",
         "sign_deliverable": "sign a deliverable off (the pilot city)",
         "edit_templates": "edit the templates of the deliverables (the secretariat)",
+        "apply_pilot_call": "apply to a call for pilot cities for one's member organisation (a member's "
+                            "representative; the call checks its eligibility)",
     }
 
     @staticmethod

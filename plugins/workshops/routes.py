@@ -22,6 +22,7 @@ def includeme(config):
     add("network_action_delete", "/networks/{id:\\d+}/plan/{action:\\d+}/delete", factory=network_factory)
     workshop_routes(config)
     deliverable_routes(config)
+    call_routes(config)
 
 
 def workshop_routes(config):
@@ -53,3 +54,16 @@ def deliverable_routes(config):
     for name, suffix in (("edit", "/edit"), ("history", "/history"), ("restore", "/restore"),
                          ("comment", "/comment")):
         add(f"deliverable_section_{name}", "/deliverable-sections/{id:\\d+}" + suffix, factory=section_factory)
+
+
+def call_routes(config):
+    from .call_models import PilotCall
+    call_factory = model_factory(PilotCall, "id")
+    add = config.add_route
+    add("pilot_calls", "/networks/calls")
+    add("pilot_call_add", "/networks/calls/add")
+    add("pilot_call", "/networks/calls/{id:\\d+}", factory=call_factory)
+    add("pilot_call_edit", "/networks/calls/{id:\\d+}/edit", factory=call_factory)
+    add("pilot_call_apply", "/networks/calls/{id:\\d+}/apply", factory=call_factory)
+    add("pilot_call_select", "/networks/calls/{id:\\d+}/applications/{application:\\d+}/select",
+        factory=call_factory)

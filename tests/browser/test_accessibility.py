@@ -165,6 +165,10 @@ PAGES = [
     Spec("workshop-deliverable-templates", "/networks/deliverable-templates", user="admin", shows="main ol li"),
     Spec("workshop-deliverable-template", "/networks/deliverable-templates/problem", user="admin",
          shows="main form#deform"),
+    Spec("workshop-pilot-calls", "/networks/calls", shows="main .pilot-calls a"),
+    Spec("workshop-pilot-call", "/networks/calls/{pilot_call}", user="admin", shows="main table.call-applications"),
+    Spec("workshop-pilot-call-select", "/networks/calls/{pilot_call}/applications/{pilot_application}/select",
+         user="admin", shows="main form#deform"),
 ]
 
 
@@ -251,9 +255,12 @@ def partner_ids(s):
 def deliverable_ids(s):
     from sqlalchemy import select
     from plugins.workshops.deliverable_models import Deliverable
+    from plugins.workshops.call_models import PilotApplication
     review = s.scalar(select(Deliverable).where(Deliverable.status == "review"))
+    application = s.scalar(select(PilotApplication))
     return {"deliverable": review.id, "deliverable_section": review.sections[0].id,
-            "signed_deliverable": s.scalar(select(Deliverable.id).where(Deliverable.status == "signed"))}
+            "signed_deliverable": s.scalar(select(Deliverable.id).where(Deliverable.status == "signed")),
+            "pilot_call": application.call_id, "pilot_application": application.id}
 
 
 @dataclass

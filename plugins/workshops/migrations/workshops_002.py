@@ -1,4 +1,5 @@
-"""workshops: the networks' deliverables (templates, versions, sections, comments)"""
+"""workshops: the networks' deliverables (templates, versions, sections, comments); the call for pilot cities"""
+import sqlalchemy as sa
 from alembic import op
 
 from portal.api import create_table
@@ -27,9 +28,21 @@ def upgrade():
                  "id int pk; section_id int fk=ws_deliverable_sections.id ondelete=CASCADE; "
                  "author_id int null fk=users.id ondelete=SET_NULL; text text; created datetime")
     op.create_index("ix_ws_section_comments_section_id", "ws_section_comments", ["section_id"])
+    create_table("ws_pilot_calls",
+                 "id int pk; title str(300); description text; eligibility text; opens date; closes date; "
+                 "created datetime")
+    create_table("ws_pilot_applications",
+                 "id int pk; call_id int fk=ws_pilot_calls.id ondelete=CASCADE; "
+                 "member_id int fk=members.id ondelete=CASCADE; user_id int null fk=users.id ondelete=SET_NULL; "
+                 "theme str(60); motivation text; commitments text; state str(20); reason text; network_id int null; "
+                 "submitted datetime",
+                 sa.UniqueConstraint("call_id", "member_id", name="uq_ws_pilot_applications_call_id"))
+    op.create_index("ix_ws_pilot_applications_call_id", "ws_pilot_applications", ["call_id"])
 
 
 def downgrade():
+    op.drop_table("ws_pilot_applications")
+    op.drop_table("ws_pilot_calls")
     op.drop_table("ws_section_comments")
     op.drop_table("ws_deliverable_sections")
     op.drop_table("ws_deliverables")
