@@ -1,4 +1,5 @@
-"""The forms of the call for pilot cities: the call, an application, the selection."""
+"""The forms of the call for pilot cities (the call, an application, the selection) and of a workshop's good
+practices."""
 import colander
 import deform
 
@@ -41,3 +42,7 @@ class ApplicationSchema(colander.Schema):
 class SelectionSchema(colander.Schema):
     reason = colander.SchemaNode(colander.String(), title=_("Reason of the selection"),
                                  validator=colander.Length(1, 3000), widget=deform.widget.TextAreaWidget(rows=4))
+
+
+class PracticesSchema(colander.Schema):
+    practices = _text(_("Good practices presented (one experience a line: its address or its number)"), rows=5)

@@ -105,6 +105,9 @@ def create_demo_workshop(request, network):
                         budget=600000, currency="EUR", programme=[])
     workshop.network = network
     workshop.programme = programme_of(template_programme(request), workshop.days)
+    experiences = request.registry.portal.content_types.get("experience")
+    if experiences is not None:  # the good practices presented: two experiences of the database
+        workshop.practices = list(published_ids(request, experiences.factory))
     request.dbsession.add(workshop)
     request.dbsession.flush()
     sync_event(request, workshop)
@@ -119,3 +122,8 @@ def create_demo_workshop(request, network):
     request.dbsession.add(WorkshopPerson(workshop_id=workshop.id, kind="local", name="Fatou Sow",
                                          email="fatou@example.org", listed=True, exception="", travel_planned=0,
                                          lodging_planned=0, travel_spent=0, lodging_spent=0))
+
+
+def published_ids(request, model, limit=2):
+    return request.dbsession.scalars(select(model.id).where(model.state == "published").order_by(model.id)
+                                     .limit(limit)).all()

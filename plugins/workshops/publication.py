@@ -2,6 +2,8 @@
 experience prefilled from it, through the experiences' registered content type, never an import of that
 plugin; the link kept both ways: the sheet names the experience, the experience's page shows a badge back
 to the sheet), the workshops on the antenna's page (the pilot city's region)."""
+import re
+
 from markupsafe import escape
 from sqlalchemy import select
 
@@ -50,11 +52,47 @@ def publish_thematic_sheet(request, deliverable):
 
 
 def experience_badges(request, obj):
-    """On an experience's page: the thematic sheet it was published from."""
+    """On an experience's page: the thematic sheet it was published from, the workshops that presented it."""
     rows = request.dbsession.scalars(select(Deliverable).where(Deliverable.experience_id == obj.id)).all()
-    return [{"title": translate(_("From the thematic sheet of “${network}”", mapping={"network": row.network.title}),
-                                request),
-             "url": request.route_url("deliverable", id=row.id)} for row in rows if request.has_permission("view", row)]
+    badges = [{"title": translate(_("From the thematic sheet of “${network}”", mapping={"network": row.network.title}),
+                                  request),
+               "url": request.route_url("deliverable", id=row.id)} for row in rows
+              if request.has_permission("view", row)]
+    for workshop in request.dbsession.scalars(select(Workshop).order_by(Workshop.starts)):
+        if obj.id in (workshop.practices or []):
+            badges.append({"title": translate(_("Presented at “${workshop}”", mapping={"workshop": workshop.title}),
+                                              request),
+                           "url": request.route_url("workshop", id=workshop.id)})
+    return badges
+
+
+_EXPERIENCE_ADDRESS = re.compile(r"(?:^|/experiences/)(\d+)/?$")
+
+
+def experience_ids(request, text):
+    """The experiences named in text, one a line by its address or number: (ids, lines not found)."""
+    info = experience_type(request)
+    ids, unknown = [], []
+    for line in (line.strip() for line in text.splitlines()):
+        if not line:
+            continue
+        match = _EXPERIENCE_ADDRESS.search(line.split("?")[0].split("#")[0])
+        found = request.dbsession.get(info.factory, int(match.group(1))) if match and info is not None else None
+        if found is None or not request.has_permission("view", found):
+            unknown.append(line)
+        elif found.id not in ids:
+            ids.append(found.id)
+    return ids, unknown
+
+
+def practices_of(request, workshop):
+    """The good practices the workshop presented: [(title, url)] of the experiences still there."""
+    info = experience_type(request)
+    if info is None or not workshop.practices:
+        return []
+    rows = request.dbsession.scalars(select(info.factory).where(info.factory.id.in_(workshop.practices))).all()
+    by_id = {row.id: row for row in rows if request.has_permission("view", row)}
+    return [(by_id[i].title, request.route_url(f"{EXPERIENCE}.view", id=i)) for i in workshop.practices if i in by_id]
 
 
 def public_deliverables(request, network):

@@ -32,6 +32,8 @@ class Workshop(Base):
     budget: Mapped[int] = mapped_column(Integer, default=0)  # the secretariat's, in minor units of currency
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
     event_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the events plugin's item, if on
+    # the good practices presented: ids of experiences of the database (its registered content type)
+    practices: Mapped[list] = mapped_column(JSON, default=list)
     created: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     network: Mapped[Network] = relationship()

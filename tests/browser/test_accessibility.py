@@ -155,6 +155,7 @@ PAGES = [
     Spec("networks", "/networks", shows="main .network-cards"),
     Spec("network", "/networks/1", user="admin", shows="main .action-plan progress"),
     Spec("intl-workshop", "/international-workshops/1", shows="main .workshop-programme dl"),
+    Spec("intl-workshop-practices", "/international-workshops/1/practices", user="admin", shows="main form#deform"),
     Spec("intl-workshop-people", "/international-workshops/1/people", user="admin", shows="main table.budget"),
     Spec("workshop-deliverable", "/deliverables/{deliverable}", user="admin", shows="main .section-comments form"),
     Spec("workshop-deliverable-signed", "/deliverables/{signed_deliverable}", shows="main .deliverable-section"),

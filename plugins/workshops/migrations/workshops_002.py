@@ -1,4 +1,5 @@
-"""workshops: the networks' deliverables (templates, versions, sections, comments); the call for pilot cities"""
+"""workshops: the networks' deliverables (templates, versions, sections, comments); the call for pilot cities;
+the good practices a workshop presented"""
 import sqlalchemy as sa
 from alembic import op
 
@@ -38,9 +39,13 @@ def upgrade():
                  "submitted datetime",
                  sa.UniqueConstraint("call_id", "member_id", name="uq_ws_pilot_applications_call_id"))
     op.create_index("ix_ws_pilot_applications_call_id", "ws_pilot_applications", ["call_id"])
+    with op.batch_alter_table("ws_workshops") as batch:
+        batch.add_column(sa.Column("practices", sa.JSON(), nullable=False, server_default=sa.text("'[]'")))
 
 
 def downgrade():
+    with op.batch_alter_table("ws_workshops") as batch:
+        batch.drop_column("practices")
     op.drop_table("ws_pilot_applications")
     op.drop_table("ws_pilot_calls")
     op.drop_table("ws_section_comments")

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from portal.api import FormView, _, page, translate
 
 from ..networks import theme_label
-from ..publication import public_deliverables
+from ..call_schemas import PracticesSchema
+from ..publication import experience_ids, experience_type, practices_of, public_deliverables
 from ..people import people_of, to_minor
 from ..schemas import workshop_schema
 from ..workshop_models import Workshop
@@ -55,7 +56,9 @@ def workshop_page(request):
                 if request.has_permission("edit_network", workshop) else None,
                 register_url=request.route_url("workshop_register", id=workshop.id),
                 participants=listed_people(request.dbsession, workshop.id),
-                deliverables=public_deliverables(request, network))
+                deliverables=public_deliverables(request, network), practices=practices_of(request, workshop),
+                practices_url=request.route_url("workshop_practices", id=workshop.id)
+                if request.has_permission("edit_network", workshop) and experience_type(request) else None)
 
 
 class WorkshopForm(FormView):
@@ -110,3 +113,27 @@ class WorkshopAdd(WorkshopForm):
 @view_config(route_name="workshop_edit", permission="edit_network")
 class WorkshopEdit(WorkshopForm):
     pass
+
+
+@view_config(route_name="workshop_practices", permission="edit_network")
+class PracticesView(FormView):
+    """The good practices the workshop presents: experiences of the database, named by their address."""
+    schema = PracticesSchema
+
+    def page_title(self):
+        return _("Good practices of “${workshop}”", mapping={"workshop": self.context.title})
+
+    def trail(self):
+        return [*network_trail(self.request, self.context.network),
+                (self.context.title, self.request.route_url("workshop", id=self.context.id))]
+
+    def appstruct(self):
+        return {"practices": "\n".join(url for _title, url in practices_of(self.request, self.context))}
+
+    def save_success(self, appstruct):
+        ids, unknown = experience_ids(self.request, appstruct["practices"])
+        if unknown:
+            return self.refuse(appstruct, _("No experience of the database at: ${lines}",
+                                            mapping={"lines": ", ".join(unknown)}), field="practices")
+        self.context.practices = ids
+        return self.done(_("Saved."), self.request.route_url("workshop", id=self.context.id, _anchor="practices"))

@@ -83,3 +83,35 @@ def test_public_deliverables_after_the_event_and_the_antenna_page(testapp, app, 
     profile = visitor.get(f"/members/{cities['Dakar']}")
     assert f"/deliverables/{deliverable_id}" in profile.text and f"/international-workshops/{workshop_id}" in profile.text
     assert f"/international-workshops/{workshop_id}" in visitor.get(f"/antennas/{antenna_id}").text
+
+
+def test_the_good_practices_presented_link_the_workshop_and_the_experiences(testapp, app, cities, db):
+    from plugins.experiences.models import Experience
+    from plugins.workshops.workshop_models import Workshop
+    network_id = add_network(db, cities)
+    with db() as s:
+        experience = Experience(title="Youth budget of Grenoble", country="FR", state="published", language="en",
+                                body="<p>Young people choose projects.</p>")
+        s.add(experience)
+        workshop = Workshop(network_id=network_id, title="International workshop, Dakar", starts=date(2026, 5, 12),
+                            ends=date(2026, 5, 14), timezone="Africa/Dakar", venue="Douta Seck", city="Dakar",
+                            provides_room=True, provides_meals=False, provides_other="", programme=[], budget=0,
+                            currency="EUR")
+        s.add(workshop)
+        s.flush()
+        experience_id, workshop_id = experience.id, workshop.id
+    login(testapp, "dakar@example.org")
+    form = testapp.get(f"/international-workshops/{workshop_id}/practices").forms["deform"]
+    form["practices"] = f"https://portal.test/experiences/{experience_id}\n/experiences/99999"
+    refused = form.submit("save", status=400)
+    assert "No experience of the database at: /experiences/99999" in text_of(refused.text)
+    form = refused.forms["deform"]
+    assert f"/experiences/{experience_id}" in form["practices"].value  # as typed
+    form["practices"] = f"https://portal.test/experiences/{experience_id}"
+    form.submit("save", status=302)
+    visitor = client(app, "192.0.2.40")
+    page = visitor.get(f"/international-workshops/{workshop_id}")
+    assert "Youth budget of Grenoble" in page.html.select_one(".workshop-practices").text
+    experience_page = visitor.get(f"/experiences/{experience_id}")
+    assert f"/international-workshops/{workshop_id}" in experience_page.text
+    assert "Presented at “International workshop, Dakar”" in experience_page.text
