@@ -1,9 +1,9 @@
 """The forms of the call for pilot cities (the call, an application, the selection) and of a workshop's good
-practices."""
+practices and photos."""
 import colander
 import deform
 
-from portal.api import _
+from portal.api import IMAGE_TYPES, _, uploads_node
 
 from .schemas import theme_validator, theme_widget
 
@@ -46,3 +46,11 @@ class SelectionSchema(colander.Schema):
 
 class PracticesSchema(colander.Schema):
     practices = _text(_("Good practices presented (one experience a line: its address or its number)"), rows=5)
+
+
+class PhotosSchema(colander.Schema):
+    photos = uploads_node("photos", _("Photos of the workshop"), accept="image/png,image/jpeg,image/gif,image/webp",
+                          allowed=IMAGE_TYPES)
+    caption = colander.SchemaNode(colander.String(), title=_("Caption"), missing="", validator=colander.Length(0, 300))
+    alt = colander.SchemaNode(colander.String(), title=_("Alternative text (what the photos show)"), missing="",
+                              validator=colander.Length(0, 300))

@@ -1,13 +1,13 @@
 """After the event: a signed-off thematic sheet published into the experiences database in one step (an
 experience prefilled from it, through the experiences' registered content type, never an import of that
 plugin; the link kept both ways: the sheet names the experience, the experience's page shows a badge back
-to the sheet), the workshops on the antenna's page (the pilot city's region)."""
+to the sheet), the workshops on the antenna's page (the pilot city's region), the good practices presented and the photos."""
 import re
 
 from markupsafe import escape
 from sqlalchemy import select
 
-from portal.api import Member, _, content_service, html_to_text, translate
+from portal.api import IMAGE_TYPES, Member, _, content_service, html_to_text, store_kept, translate
 
 from .deliverable_models import Deliverable
 from .models import Network
@@ -107,3 +107,28 @@ def region_workshops(request, region, limit):
                                      .order_by(Workshop.starts.desc()).limit(limit)).all()
     return [{"title": row.title, "url": request.route_url("workshop", id=row.id), "note": row.network.title}
             for row in rows]
+
+
+def album_of(dbsession, workshop, create=False):
+    """The content item holding the workshop's photos (made with the first one)."""
+    from .deliverable_models import HIDDEN_STATE
+    from .workshop_models import WorkshopAlbum
+    album = dbsession.scalars(select(WorkshopAlbum).where(WorkshopAlbum.workshop_id == workshop.id)).first()
+    if album is None and create:
+        album = WorkshopAlbum(workshop_id=workshop.id, workshop=workshop, title=workshop.title[:300],
+                              state=HIDDEN_STATE)
+        dbsession.add(album)
+        dbsession.flush()
+    return album
+
+
+def add_photos(request, workshop, tokens, caption, alt):
+    """The photos held by the form, stored with the core's checks into the workshop's album."""
+    album = album_of(request.dbsession, workshop, create=True)
+    start = max((f.position for f in album.files), default=-1) + 1
+    rows = store_kept(request, tokens, allowed=IMAGE_TYPES, content=album, owner=request.user, title=caption)
+    for position, row in enumerate(rows, start):
+        row.alt, row.position = (alt or caption)[:300], position
+    request.dbsession.flush()
+    request.dbsession.expire(album, ["files"])
+    return rows

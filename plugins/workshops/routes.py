@@ -37,6 +37,7 @@ def workshop_routes(config):
     add("workshop_costs", "/international-workshops/{id:\\d+}/people/{person:\\d+}/costs", factory=workshop_factory)
     add("workshop_register", "/international-workshops/{id:\\d+}/register", factory=workshop_factory)
     add("workshop_practices", "/international-workshops/{id:\\d+}/practices", factory=workshop_factory)
+    add("workshop_photos", "/international-workshops/{id:\\d+}/photos", factory=workshop_factory)
 
 
 def deliverable_routes(config):

@@ -156,6 +156,7 @@ PAGES = [
     Spec("network", "/networks/1", user="admin", shows="main .action-plan progress"),
     Spec("intl-workshop", "/international-workshops/1", shows="main .workshop-programme dl"),
     Spec("intl-workshop-practices", "/international-workshops/1/practices", user="admin", shows="main form#deform"),
+    Spec("intl-workshop-photos", "/international-workshops/1/photos", user="admin", shows="main form#deform"),
     Spec("intl-workshop-people", "/international-workshops/1/people", user="admin", shows="main table.budget"),
     Spec("workshop-deliverable", "/deliverables/{deliverable}", user="admin", shows="main .section-comments form"),
     Spec("workshop-deliverable-signed", "/deliverables/{signed_deliverable}", shows="main .deliverable-section"),

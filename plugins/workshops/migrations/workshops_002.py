@@ -1,5 +1,5 @@
 """workshops: the networks' deliverables (templates, versions, sections, comments); the call for pilot cities;
-the good practices a workshop presented"""
+a workshop's good practices and photos"""
 import sqlalchemy as sa
 from alembic import op
 
@@ -39,6 +39,8 @@ def upgrade():
                  "submitted datetime",
                  sa.UniqueConstraint("call_id", "member_id", name="uq_ws_pilot_applications_call_id"))
     op.create_index("ix_ws_pilot_applications_call_id", "ws_pilot_applications", ["call_id"])
+    create_table("ws_workshop_albums", "id int pk fk=content.id ondelete=CASCADE; "
+                 "workshop_id int unique fk=ws_workshops.id ondelete=CASCADE")
     with op.batch_alter_table("ws_workshops") as batch:
         batch.add_column(sa.Column("practices", sa.JSON(), nullable=False, server_default=sa.text("'[]'")))
 
@@ -46,6 +48,7 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table("ws_workshops") as batch:
         batch.drop_column("practices")
+    op.drop_table("ws_workshop_albums")
     op.drop_table("ws_pilot_applications")
     op.drop_table("ws_pilot_calls")
     op.drop_table("ws_section_comments")

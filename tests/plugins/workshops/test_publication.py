@@ -115,3 +115,36 @@ def test_the_good_practices_presented_link_the_workshop_and_the_experiences(test
     experience_page = visitor.get(f"/experiences/{experience_id}")
     assert f"/international-workshops/{workshop_id}" in experience_page.text
     assert "Presented at “International workshop, Dakar”" in experience_page.text
+
+
+def test_photos_of_the_workshop_through_the_core_uploads(testapp, app, cities, db):
+    from webtest import Upload
+
+    from portal.testing import png
+    from plugins.workshops.workshop_models import Workshop
+    network_id = add_network(db, cities)
+    with db() as s:
+        workshop = Workshop(network_id=network_id, title="International workshop, Dakar", starts=date(2026, 5, 12),
+                            ends=date(2026, 5, 14), timezone="Africa/Dakar", venue="Douta Seck", city="Dakar",
+                            provides_room=True, provides_meals=False, provides_other="", programme=[], budget=0,
+                            currency="EUR")
+        s.add(workshop)
+        s.flush()
+        workshop_id = workshop.id
+    login(testapp, "grenoble@example.org")  # a member city, not the pilot: the network's editors add photos
+    testapp.get(f"/international-workshops/{workshop_id}/photos", status=403)
+    login(testapp, "dakar@example.org")
+    form = testapp.get(f"/international-workshops/{workshop_id}/photos").forms["deform"]
+    form["add"] = [Upload("notes.txt", b"not an image")]
+    form["caption"] = "The site visit"
+    refused = form.submit("save", status=400)
+    assert "The site visit" in refused.text  # what was typed is kept
+    form = refused.forms["deform"]
+    form["add"] = [Upload("visit.png", png(), "image/png")]
+    form["alt"] = "Participants at the Sandaga market"
+    form.submit("save", status=302)
+    page = client(app, "192.0.2.50").get(f"/international-workshops/{workshop_id}")
+    img = page.html.select_one(".workshop-photos img")
+    assert img["alt"] == "Participants at the Sandaga market"
+    assert "The site visit" in page.html.select_one(".workshop-photos figcaption").text
+    assert client(app, "192.0.2.51").get(img["src"]).content_type == "image/png"
