@@ -10,6 +10,13 @@ from portal.testing import client, login, text_of
 from .test_deliverables import add_network, confirm, editor, sections, start
 
 
+def past_workshop(network_id):
+    from plugins.workshops.workshop_models import Workshop
+    return Workshop(network_id=network_id, title="International workshop, Dakar", starts=date(2026, 5, 12),
+                    ends=date(2026, 5, 14), timezone="Africa/Dakar", venue="Douta Seck", city="Dakar",
+                    provides_room=True, provides_meals=False, provides_other="", programme=[], budget=0, currency="EUR")
+
+
 def signed_thematic_sheet(testapp, db, cities):
     network_id = add_network(db, cities)
     login(testapp, "dakar@example.org")
@@ -57,12 +64,8 @@ def test_public_deliverables_after_the_event_and_the_antenna_page(testapp, app, 
     network_id, deliverable_id = signed_thematic_sheet(testapp, db, cities)
     confirm(testapp, f"/deliverables/{deliverable_id}/sign")
     from plugins.antennas.models import Antenna
-    from plugins.workshops.workshop_models import Workshop
     with db() as s:
-        workshop = Workshop(network_id=network_id, title="International workshop, Dakar", starts=date(2026, 5, 12),
-                            ends=date(2026, 5, 14), timezone="Africa/Dakar", venue="Douta Seck", city="Dakar",
-                            provides_room=True, provides_meals=False, provides_other="", programme=[], budget=0,
-                            currency="EUR")
+        workshop = past_workshop(network_id)
         s.add(workshop)
         antenna = Antenna(name="Africa antenna", region="africa", status="active")
         s.add(antenna)
@@ -87,16 +90,12 @@ def test_public_deliverables_after_the_event_and_the_antenna_page(testapp, app, 
 
 def test_the_good_practices_presented_link_the_workshop_and_the_experiences(testapp, app, cities, db):
     from plugins.experiences.models import Experience
-    from plugins.workshops.workshop_models import Workshop
     network_id = add_network(db, cities)
     with db() as s:
         experience = Experience(title="Youth budget of Grenoble", country="FR", state="published", language="en",
                                 body="<p>Young people choose projects.</p>")
         s.add(experience)
-        workshop = Workshop(network_id=network_id, title="International workshop, Dakar", starts=date(2026, 5, 12),
-                            ends=date(2026, 5, 14), timezone="Africa/Dakar", venue="Douta Seck", city="Dakar",
-                            provides_room=True, provides_meals=False, provides_other="", programme=[], budget=0,
-                            currency="EUR")
+        workshop = past_workshop(network_id)
         s.add(workshop)
         s.flush()
         experience_id, workshop_id = experience.id, workshop.id
@@ -121,13 +120,9 @@ def test_photos_of_the_workshop_through_the_core_uploads(testapp, app, cities, d
     from webtest import Upload
 
     from portal.testing import png
-    from plugins.workshops.workshop_models import Workshop
     network_id = add_network(db, cities)
     with db() as s:
-        workshop = Workshop(network_id=network_id, title="International workshop, Dakar", starts=date(2026, 5, 12),
-                            ends=date(2026, 5, 14), timezone="Africa/Dakar", venue="Douta Seck", city="Dakar",
-                            provides_room=True, provides_meals=False, provides_other="", programme=[], budget=0,
-                            currency="EUR")
+        workshop = past_workshop(network_id)
         s.add(workshop)
         s.flush()
         workshop_id = workshop.id
