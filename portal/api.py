@@ -71,6 +71,7 @@ _WHERE: dict[str, str] = {
     "apply_appstruct": "portal.content.service",
     "jsonable": "portal.content.revisions",
     "record_revision": "portal.content.revisions",
+    "conflict_values": "portal.content.revisions",
     "revision_diff": "portal.content.revisions",
     "snapshot": "portal.content.revisions",
     "country_node": "portal.forms",
@@ -267,7 +268,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.content import service as content_service  # noqa: F401
     from portal.content.merge import Conflict, inline_diff, merge_sequences, merge_text, merge_value, side_by_side, split_blocks, split_words  # noqa: F401
     from portal.content.moves import MoveRefused  # noqa: F401
-    from portal.content.revisions import jsonable, record_revision, revision_diff, snapshot  # noqa: F401
+    from portal.content.revisions import conflict_values, jsonable, record_revision, revision_diff, snapshot  # noqa: F401
     from portal.content.service import Saved, apply_appstruct, apply_media  # noqa: F401
     from portal.content.views import ContentViews  # noqa: F401
     from portal.imports import ImportFileError, Row, RowError, csv_rows, decode, file_rows, text  # noqa: F401

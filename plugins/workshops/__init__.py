@@ -21,6 +21,9 @@ def includeme(config):
                          order=46, parent="network")
     from .timeline import TIMELINE_KINDS, workshop_timeline
     config.add_timeline("international-workshops", workshop_timeline, order=65, kinds=TIMELINE_KINDS)
+    from .publication import experience_badges, region_workshops
+    config.add_content_badges("workshops", experience_badges, types=("experience",))
+    config.add_region_section("international-workshops", _("International workshops"), region_workshops, order=60)
     from .demo import create_demo_networks
     config.add_demo_data(create_demo_networks, order=80)
     config.include(".views")

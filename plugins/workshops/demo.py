@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from portal.api import Member, User, add_action, clock, update_action
 
+from .deliverables import ACTION_PLAN_KEY, add_comment, create_deliverable, save_section, section_of
 from .models import Adviser, Network, NetworkCity
 from .networks import action_plan, theme_choices
 
@@ -48,6 +49,48 @@ def create_demo_networks(request):
                               status="done" if progress == 100 else "in_progress", note="Demo update")
     session.flush()
     create_demo_workshop(request, network)
+    create_demo_deliverables(request, network, by)
+    create_demo_call(request, members)
+
+
+def create_demo_call(request, members):
+    """An open call for pilot cities, Maputo's application received."""
+    from .call_models import PilotApplication, PilotCall
+    today = clock.now().date()
+    call = PilotCall(title="Call for pilot cities 2027", created=clock.now(), opens=today - timedelta(days=10),
+                     closes=today + timedelta(days=50),
+                     description="The secretariat supports two pilot cities and their collaborative networks.",
+                     eligibility="Active member cities and local governments.")
+    request.dbsession.add(call)
+    request.dbsession.flush()
+    if "Maputo" in members:
+        request.dbsession.add(PilotApplication(call_id=call.id, member_id=members["Maputo"].id, state="submitted",
+                                               theme="", motivation="Maputo wants to pilot participatory budgeting "
+                                               "in its informal markets.", commitments="A meeting room.",
+                                               reason="", submitted=clock.now()))
+
+
+THEMATIC = {"context": "<p>Dakar has run a participatory budget in its communes since 2009.</p>",
+            "theme": "<p>The network works on participatory budgeting with young people and the informal "
+                     "economy.</p><p>Grenoble brings its youth budget.</p>"}
+CONSTITUTION = {"members": "<p>Dakar, pilot city; Grenoble, member city.</p>",
+                ACTION_PLAN_KEY: "<p>Inventory of local good practices | 50</p>"}
+
+
+def create_demo_deliverables(request, network, by):
+    """The thematic sheet signed off by Dakar, the constitution form in review with a comment."""
+    for kind, texts, status in (("thematic", THEMATIC, "signed"), ("constitution", CONSTITUTION, "review")):
+        deliverable = create_deliverable(request, network, kind, "en", by)
+        for key, body in texts.items():
+            section = section_of(deliverable, key)
+            save_section(request.dbsession, section, body, section.revision, by, "Demo text")
+        deliverable.status = status
+        if status == "signed":
+            deliverable.signed, deliverable.signed_by_id, deliverable.public = clock.now(), by.id if by else None, True
+        else:
+            add_comment(request.dbsession, section_of(deliverable, "members"), by,
+                        "Shall we name the advisory group here too?")
+    request.dbsession.flush()
 
 
 def create_demo_workshop(request, network):
@@ -62,6 +105,9 @@ def create_demo_workshop(request, network):
                         budget=600000, currency="EUR", programme=[])
     workshop.network = network
     workshop.programme = programme_of(template_programme(request), workshop.days)
+    experiences = request.registry.portal.content_types.get("experience")
+    if experiences is not None:  # the good practices presented: two experiences of the database
+        workshop.practices = list(published_ids(request, experiences.factory))
     request.dbsession.add(workshop)
     request.dbsession.flush()
     sync_event(request, workshop)
@@ -76,3 +122,8 @@ def create_demo_workshop(request, network):
     request.dbsession.add(WorkshopPerson(workshop_id=workshop.id, kind="local", name="Fatou Sow",
                                          email="fatou@example.org", listed=True, exception="", travel_planned=0,
                                          lodging_planned=0, travel_spent=0, lodging_spent=0))
+
+
+def published_ids(request, model, limit=2):
+    return request.dbsession.scalars(select(model.id).where(model.state == "published").order_by(model.id)
+                                     .limit(limit)).all()

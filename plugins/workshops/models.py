@@ -70,3 +70,5 @@ class Adviser(Base):
 # the tables of the plugin's other modules, in the metadata wherever the models are loaded (alembic)
 from . import workshop_models  # noqa: E402,F401
 from . import people_models  # noqa: E402,F401
+from . import deliverable_models  # noqa: E402,F401
+from . import call_models  # noqa: E402,F401

@@ -21,6 +21,8 @@ def includeme(config):
     add("network_action_edit", "/networks/{id:\\d+}/plan/{action:\\d+}/edit", factory=network_factory)
     add("network_action_delete", "/networks/{id:\\d+}/plan/{action:\\d+}/delete", factory=network_factory)
     workshop_routes(config)
+    deliverable_routes(config)
+    call_routes(config)
 
 
 def workshop_routes(config):
@@ -34,3 +36,36 @@ def workshop_routes(config):
     add("workshop_people", "/international-workshops/{id:\\d+}/people", factory=workshop_factory)
     add("workshop_costs", "/international-workshops/{id:\\d+}/people/{person:\\d+}/costs", factory=workshop_factory)
     add("workshop_register", "/international-workshops/{id:\\d+}/register", factory=workshop_factory)
+    add("workshop_practices", "/international-workshops/{id:\\d+}/practices", factory=workshop_factory)
+    add("workshop_photos", "/international-workshops/{id:\\d+}/photos", factory=workshop_factory)
+
+
+def deliverable_routes(config):
+    from .deliverable_models import Deliverable, DeliverableSection
+    deliverable_factory = model_factory(Deliverable, "id")
+    section_factory = model_factory(DeliverableSection, "id")
+    add = config.add_route
+    add("network_deliverable_add", "/networks/{id:\\d+}/deliverables/add", factory=network_factory)
+    add("deliverable_templates", "/networks/deliverable-templates")
+    add("deliverable_template", "/networks/deliverable-templates/{kind}")
+    for name, suffix in (("deliverable", ""), ("deliverable_pdf", "/pdf"), ("deliverable_authors", "/authors"),
+                         ("deliverable_review", "/review"), ("deliverable_draft", "/draft"),
+                         ("deliverable_sign", "/sign"), ("deliverable_new_version", "/new-version"),
+                         ("deliverable_publish", "/publish")):
+        add(name, "/deliverables/{id:\\d+}" + suffix, factory=deliverable_factory)
+    for name, suffix in (("edit", "/edit"), ("history", "/history"), ("restore", "/restore"),
+                         ("comment", "/comment")):
+        add(f"deliverable_section_{name}", "/deliverable-sections/{id:\\d+}" + suffix, factory=section_factory)
+
+
+def call_routes(config):
+    from .call_models import PilotCall
+    call_factory = model_factory(PilotCall, "id")
+    add = config.add_route
+    add("pilot_calls", "/networks/calls")
+    add("pilot_call_add", "/networks/calls/add")
+    add("pilot_call", "/networks/calls/{id:\\d+}", factory=call_factory)
+    add("pilot_call_edit", "/networks/calls/{id:\\d+}/edit", factory=call_factory)
+    add("pilot_call_apply", "/networks/calls/{id:\\d+}/apply", factory=call_factory)
+    add("pilot_call_select", "/networks/calls/{id:\\d+}/applications/{application:\\d+}/select",
+        factory=call_factory)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.api import Base, UTCDateTime, utcnow
+from portal.api import Base, Content, UTCDateTime, utcnow
 
 from .models import Network
 
@@ -32,6 +32,8 @@ class Workshop(Base):
     budget: Mapped[int] = mapped_column(Integer, default=0)  # the secretariat's, in minor units of currency
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
     event_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the events plugin's item, if on
+    # the good practices presented: ids of experiences of the database (its registered content type)
+    practices: Mapped[list] = mapped_column(JSON, default=list)
     created: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     network: Mapped[Network] = relationship()
@@ -43,3 +45,17 @@ class Workshop(Base):
     @property
     def __acl__(self):
         return self.network.__acl__
+
+
+class WorkshopAlbum(Content):
+    """The workshop's photos: the core's files (uploads checked, images resized) held by a content item of its
+    own, never listed or published as one (made with the first photo)."""
+    __tablename__ = "ws_workshop_albums"
+    id: Mapped[int] = mapped_column(ForeignKey("content.id", ondelete="CASCADE"), primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("ws_workshops.id", ondelete="CASCADE"), unique=True)
+    workshop: Mapped[Workshop] = relationship(foreign_keys=[workshop_id])
+    __mapper_args__ = {"polymorphic_identity": "ws_workshop_album"}
+
+    @property
+    def __acl__(self):
+        return self.workshop.__acl__

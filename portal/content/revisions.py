@@ -114,3 +114,25 @@ def _lines(value: Any) -> list[str]:
         return [str(v) for v in value]
     lines = [block.strip() for block in split_blocks(str(value).replace("<br>", "<br>\n"))]
     return [line for line in lines if line] or [""]
+
+
+def conflict_values(request: Any, item: Any, saved: Any, base_number: int, titles: dict,
+                    show: dict | None = None) -> dict:
+    """What a form shows of a save that overlapped others' (content_service.update's "conflict"), for the
+    `conflicts` macro of content_macros: per field in conflict, their version and mine marked against the
+    revision the editor started from; who saved since and which revisions. titles: {field: its title};
+    show: {field: function(value) -> text} for a field that is not text (a place shown by its title)."""
+    from ..i18n import translate
+    from .merge import inline_diff
+    show = show or {}
+    rows = []
+    for name, c in saved.conflicts:
+        text = show.get(name, lambda value: value or "")
+        base, mine, theirs = text(c.base), text(c.mine), text(c.theirs)
+        title = titles.get(name, name)
+        rows.append({"field": translate(title, request),
+                     "theirs": inline_diff(base, theirs), "mine": inline_diff(base, mine)})
+    since = revisions(request.dbsession, item, after=base_number)
+    return {"conflicts": rows,
+            "conflict_authors": ", ".join(sorted({r.author.name if r.author else "—" for r in since})),
+            "conflict_numbers": ", ".join(str(r.number) for r in since)}

@@ -155,7 +155,22 @@ PAGES = [
     Spec("networks", "/networks", shows="main .network-cards"),
     Spec("network", "/networks/1", user="admin", shows="main .action-plan progress"),
     Spec("intl-workshop", "/international-workshops/1", shows="main .workshop-programme dl"),
+    Spec("intl-workshop-practices", "/international-workshops/1/practices", user="admin", shows="main form#deform"),
+    Spec("intl-workshop-photos", "/international-workshops/1/photos", user="admin", shows="main form#deform"),
     Spec("intl-workshop-people", "/international-workshops/1/people", user="admin", shows="main table.budget"),
+    Spec("workshop-deliverable", "/deliverables/{deliverable}", user="admin", shows="main .section-comments form"),
+    Spec("workshop-deliverable-signed", "/deliverables/{signed_deliverable}", shows="main .deliverable-section"),
+    Spec("workshop-deliverable-section", "/deliverable-sections/{deliverable_section}/edit", user="admin",
+         shows="main form#deform"),
+    Spec("workshop-deliverable-history", "/deliverable-sections/{deliverable_section}/history", user="admin",
+         shows="main table.listing"),
+    Spec("workshop-deliverable-templates", "/networks/deliverable-templates", user="admin", shows="main ol li"),
+    Spec("workshop-deliverable-template", "/networks/deliverable-templates/problem", user="admin",
+         shows="main form#deform"),
+    Spec("workshop-pilot-calls", "/networks/calls", shows="main .pilot-calls a"),
+    Spec("workshop-pilot-call", "/networks/calls/{pilot_call}", user="admin", shows="main table.call-applications"),
+    Spec("workshop-pilot-call-select", "/networks/calls/{pilot_call}/applications/{pilot_application}/select",
+         user="admin", shows="main form#deform"),
 ]
 
 
@@ -228,6 +243,7 @@ def arrange(registry):
             "theme": s.scalar(select(Theme.id).where(Theme.slug == "participatory-budgeting")),
             **campaign_ids,
             **partner_ids(s),
+            **deliverable_ids(s),
         }
 
 
@@ -236,6 +252,17 @@ def partner_ids(s):
     from plugins.partners.models import Agreement
     hosting = s.scalar(select(Agreement).where(Agreement.kind == "hosting", Agreement.renews_id.is_not(None)))
     return {"partner": hosting.partner_id, "agreement": hosting.id}
+
+
+def deliverable_ids(s):
+    from sqlalchemy import select
+    from plugins.workshops.deliverable_models import Deliverable
+    from plugins.workshops.call_models import PilotApplication
+    review = s.scalar(select(Deliverable).where(Deliverable.status == "review"))
+    application = s.scalar(select(PilotApplication))
+    return {"deliverable": review.id, "deliverable_section": review.sections[0].id,
+            "signed_deliverable": s.scalar(select(Deliverable.id).where(Deliverable.status == "signed")),
+            "pilot_call": application.call_id, "pilot_application": application.id}
 
 
 @dataclass

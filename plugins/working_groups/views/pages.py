@@ -4,7 +4,7 @@ from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import ConfirmView, as_id, inline_diff, make_form, render_form, side_by_side
+from portal.api import ConfirmView, as_id, conflict_values, make_form, render_form, side_by_side
 from portal.api import _, translate
 from portal.api import Revision
 
@@ -144,23 +144,11 @@ class PageEdit(PageForm):
         def title_of(pid):
             found = request.dbsession.get(GroupPage, pid) if pid else None
             return found.title if found is not None else "—"
-        rows = []
-        for name, c in saved.conflicts:
-            if name == "parent_id":
-                base_text, mine_text, theirs_text = title_of(c.base), title_of(c.mine), title_of(c.theirs)
-            else:
-                base_text, mine_text, theirs_text = c.base or "", c.mine or "", c.theirs or ""
-            rows.append({"field": translate(names[name], request), "theirs": inline_diff(base_text, theirs_text),
-                         "mine": inline_diff(base_text, mine_text)})
-        authors = request.dbsession.scalars(select(Revision).where(Revision.content_id == page.id,
-                                                                   Revision.number > base_number)
-                                            .order_by(Revision.number)).all()
         result = saved.result
         shown = {"title": result["title"], "body": _unlinked(request, self.group, result["body"]),
                  "parent_id": result["parent_id"], "comment": appstruct["comment"], "base_revision": saved.current}
-        return self.refuse(shown, status=409, conflicts=rows,
-                           conflict_authors=", ".join(sorted({r.author.name if r.author else "—" for r in authors})),
-                           conflict_numbers=", ".join(str(r.number) for r in authors))
+        return self.refuse(shown, status=409, **conflict_values(request, page, saved, base_number, names,
+                                                                show={"parent_id": title_of}))
 
 
 @view_config(route_name="group_page.history", renderer=T + "history.pt", permission="history")

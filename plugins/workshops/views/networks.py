@@ -9,6 +9,7 @@ from portal.api import (ActionDeleteView, ActionFormView, ConfirmView, FormView,
 from ..models import Adviser, Network, NetworkCity
 from ..networks import (JOIN_TITLES, STAGE_TITLES, accept, action_plan, decline, join_request, joined,
                         theme_label)
+from ..deliverables import STATUS_TITLES, deliverables_of
 from ..workshop_models import Workshop
 from ..schemas import AdviserSchema, JoinSchema, NetworkSchema
 
@@ -49,7 +50,10 @@ def network_page(request):
                 stage=STAGE_TITLES.get(network.stage), cities=cities, join_titles=JOIN_TITLES, editor=editor,
                 may_join=may_join, may_accept=request.has_permission("accept_city", network),
                 plan_add_url=request.route_url("network_action_add", id=network.id) if editor else None,
-                workshops=workshops_of(request.dbsession, network), **plan)
+                workshops=workshops_of(request.dbsession, network),
+                deliverables=[d for d in deliverables_of(request.dbsession, network)
+                              if request.has_permission("view", d)],
+                deliverable_status=STATUS_TITLES, **plan)
 
 
 def workshops_of(dbsession, network):

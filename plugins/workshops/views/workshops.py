@@ -9,6 +9,8 @@ from sqlalchemy import select
 from portal.api import FormView, _, page, translate
 
 from ..networks import theme_label
+from ..call_schemas import PhotosSchema, PracticesSchema
+from ..publication import add_photos, album_of, experience_ids, experience_type, practices_of, public_deliverables
 from ..people import people_of, to_minor
 from ..schemas import workshop_schema
 from ..workshop_models import Workshop
@@ -53,7 +55,13 @@ def workshop_page(request):
                 people_url=request.route_url("workshop_people", id=workshop.id)
                 if request.has_permission("edit_network", workshop) else None,
                 register_url=request.route_url("workshop_register", id=workshop.id),
-                participants=listed_people(request.dbsession, workshop.id))
+                participants=listed_people(request.dbsession, workshop.id),
+                deliverables=public_deliverables(request, network), practices=practices_of(request, workshop),
+                practices_url=request.route_url("workshop_practices", id=workshop.id)
+                if request.has_permission("edit_network", workshop) and experience_type(request) else None,
+                photos=album.images if (album := album_of(request.dbsession, workshop)) is not None else [],
+                photos_url=request.route_url("workshop_photos", id=workshop.id)
+                if request.has_permission("edit_network", workshop) else None)
 
 
 class WorkshopForm(FormView):
@@ -108,3 +116,44 @@ class WorkshopAdd(WorkshopForm):
 @view_config(route_name="workshop_edit", permission="edit_network")
 class WorkshopEdit(WorkshopForm):
     pass
+
+
+class AfterTheEvent(FormView):
+    def trail(self):
+        return [*network_trail(self.request, self.context.network),
+                (self.context.title, self.request.route_url("workshop", id=self.context.id))]
+
+
+@view_config(route_name="workshop_photos", permission="edit_network")
+class PhotosView(AfterTheEvent):
+    schema = PhotosSchema
+    buttons = (("save", _("Add the photos")),)
+
+    def page_title(self):
+        return _("Photos of “${workshop}”", mapping={"workshop": self.context.title})
+
+    def save_success(self, appstruct):
+        if not appstruct["photos"]["kept"]:
+            return self.refuse(appstruct, _("Choose at least one photo."), field="photos")
+        add_photos(self.request, self.context, appstruct["photos"]["kept"], appstruct["caption"], appstruct["alt"])
+        return self.done(_("Photos added."), self.request.route_url("workshop", id=self.context.id, _anchor="photos"))
+
+
+@view_config(route_name="workshop_practices", permission="edit_network")
+class PracticesView(AfterTheEvent):
+    """The good practices the workshop presents: experiences of the database, named by their address."""
+    schema = PracticesSchema
+
+    def page_title(self):
+        return _("Good practices of “${workshop}”", mapping={"workshop": self.context.title})
+
+    def appstruct(self):
+        return {"practices": "\n".join(url for _title, url in practices_of(self.request, self.context))}
+
+    def save_success(self, appstruct):
+        ids, unknown = experience_ids(self.request, appstruct["practices"])
+        if unknown:
+            return self.refuse(appstruct, _("No experience of the database at: ${lines}",
+                                            mapping={"lines": ", ".join(unknown)}), field="practices")
+        self.context.practices = ids
+        return self.done(_("Saved."), self.request.route_url("workshop", id=self.context.id, _anchor="practices"))
