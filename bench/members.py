@@ -57,9 +57,9 @@ def page_types(ini):
             if experience is not None:
                 found["experience"] = f"/experiences/{first(experience.factory)}"
                 found["listing"] = "/experiences?theme=participatory-budgeting"
-            group_page = portal.content_types.get("group_page")
-            if group_page is not None:
-                page_id = db.scalar(select(group_page.factory.id).order_by(group_page.factory.id).limit(1))
+            from portal.models import Content
+            page_id = db.scalar(select(Content.id).where(Content.type == "group_page").order_by(Content.id).limit(1))
+            if page_id is not None:  # a working group's page, as its members open it
                 found["group page"] = request.route_path("group_page.view", id=page_id)
             call = portal.resources.get("award_call")
             if call is not None:

@@ -8,18 +8,12 @@ network_factory = model_factory(Network, "id")
 
 
 def includeme(config):
-    add = config.add_route
-    add("networks", "/networks")
-    add("network_add", "/networks/add")
-    add("network", "/networks/{id:\\d+}", factory=network_factory)
-    add("network_edit", "/networks/{id:\\d+}/edit", factory=network_factory)
-    add("network_join", "/networks/{id:\\d+}/join", factory=network_factory)
-    add("network_city_accept", "/networks/{id:\\d+}/cities/{city:\\d+}/accept", factory=network_factory)
-    add("network_city_decline", "/networks/{id:\\d+}/cities/{city:\\d+}/decline", factory=network_factory)
-    add("network_advisers", "/networks/{id:\\d+}/advisers", factory=network_factory)
-    add("network_action_add", "/networks/{id:\\d+}/plan/add", factory=network_factory)
-    add("network_action_edit", "/networks/{id:\\d+}/plan/{action:\\d+}/edit", factory=network_factory)
-    add("network_action_delete", "/networks/{id:\\d+}/plan/{action:\\d+}/delete", factory=network_factory)
+    config.add_routes("/networks", networks="", network_add="/add")
+    config.add_routes("/networks/{id:\\d+}", factory=network_factory, network="", network_edit="/edit",
+                      network_join="/join", network_city_accept="/cities/{city:\\d+}/accept",
+                      network_city_decline="/cities/{city:\\d+}/decline", network_advisers="/advisers",
+                      network_action_add="/plan/add", network_action_edit="/plan/{action:\\d+}/edit",
+                      network_action_delete="/plan/{action:\\d+}/delete")
     workshop_routes(config)
     deliverable_routes(config)
     call_routes(config)
@@ -31,13 +25,9 @@ def workshop_routes(config):
     add = config.add_route
     add("workshops", "/international-workshops")
     add("workshop_add", "/networks/{id:\\d+}/workshops/add", factory=network_factory)
-    add("workshop", "/international-workshops/{id:\\d+}", factory=workshop_factory)
-    add("workshop_edit", "/international-workshops/{id:\\d+}/edit", factory=workshop_factory)
-    add("workshop_people", "/international-workshops/{id:\\d+}/people", factory=workshop_factory)
-    add("workshop_costs", "/international-workshops/{id:\\d+}/people/{person:\\d+}/costs", factory=workshop_factory)
-    add("workshop_register", "/international-workshops/{id:\\d+}/register", factory=workshop_factory)
-    add("workshop_practices", "/international-workshops/{id:\\d+}/practices", factory=workshop_factory)
-    add("workshop_photos", "/international-workshops/{id:\\d+}/photos", factory=workshop_factory)
+    config.add_routes("/international-workshops/{id:\\d+}", factory=workshop_factory, workshop="",
+                      workshop_edit="/edit", workshop_people="/people", workshop_costs="/people/{person:\\d+}/costs",
+                      workshop_register="/register", workshop_practices="/practices", workshop_photos="/photos")
 
 
 def deliverable_routes(config):
@@ -46,26 +36,22 @@ def deliverable_routes(config):
     section_factory = model_factory(DeliverableSection, "id")
     add = config.add_route
     add("network_deliverable_add", "/networks/{id:\\d+}/deliverables/add", factory=network_factory)
-    add("deliverable_templates", "/networks/deliverable-templates")
-    add("deliverable_template", "/networks/deliverable-templates/{kind}")
-    for name, suffix in (("deliverable", ""), ("deliverable_pdf", "/pdf"), ("deliverable_authors", "/authors"),
-                         ("deliverable_review", "/review"), ("deliverable_draft", "/draft"),
-                         ("deliverable_sign", "/sign"), ("deliverable_new_version", "/new-version"),
-                         ("deliverable_publish", "/publish")):
-        add(name, "/deliverables/{id:\\d+}" + suffix, factory=deliverable_factory)
-    for name, suffix in (("edit", "/edit"), ("history", "/history"), ("restore", "/restore"),
-                         ("comment", "/comment")):
-        add(f"deliverable_section_{name}", "/deliverable-sections/{id:\\d+}" + suffix, factory=section_factory)
+    config.add_routes("/networks/deliverable-templates", deliverable_templates="", deliverable_template="/{kind}")
+    config.add_routes("/deliverables/{id:\\d+}", factory=deliverable_factory, deliverable="", deliverable_pdf="/pdf",
+                      deliverable_authors="/authors", deliverable_review="/review", deliverable_draft="/draft",
+                      deliverable_sign="/sign", deliverable_new_version="/new-version",
+                      deliverable_publish="/publish")
+    config.add_routes("/deliverable-sections/{id:\\d+}", factory=section_factory, deliverable_section_edit="/edit",
+                      deliverable_section_history="/history", deliverable_section_restore="/restore",
+                      deliverable_section_comment="/comment")
 
 
 def call_routes(config):
     from .call_models import PilotCall
     call_factory = model_factory(PilotCall, "id")
     add = config.add_route
-    add("pilot_calls", "/networks/calls")
-    add("pilot_call_add", "/networks/calls/add")
-    add("pilot_call", "/networks/calls/{id:\\d+}", factory=call_factory)
-    add("pilot_call_edit", "/networks/calls/{id:\\d+}/edit", factory=call_factory)
-    add("pilot_call_apply", "/networks/calls/{id:\\d+}/apply", factory=call_factory)
+    config.add_routes("/networks/calls", pilot_calls="", pilot_call_add="/add")
+    config.add_routes("/networks/calls/{id:\\d+}", factory=call_factory, pilot_call="", pilot_call_edit="/edit",
+                      pilot_call_apply="/apply")
     add("pilot_call_select", "/networks/calls/{id:\\d+}/applications/{application:\\d+}/select",
         factory=call_factory)
