@@ -156,6 +156,15 @@ PAGES = [
     Spec("network", "/networks/1", user="admin", shows="main .action-plan progress"),
     Spec("intl-workshop", "/international-workshops/1", shows="main .workshop-programme dl"),
     Spec("intl-workshop-people", "/international-workshops/1/people", user="admin", shows="main table.budget"),
+    # the governance plugin: the demo's plenary of Cascais, its motion and minutes, the work plan, the presidency
+    Spec("governance-meeting", "/governance/meetings/{gov_meeting}", user="admin", shows="main #seats table"),
+    Spec("governance-motion", "/governance/motions/{gov_motion}", user="admin", shows="main #result .result"),
+    Spec("governance-vote", "/governance/motions/{gov_procedure}/vote", user="admin", shows="main form#deform"),
+    Spec("governance-minutes", "/governance/meetings/{gov_meeting}/minutes", user="admin", shows="main .minutes-body h2"),
+    Spec("governance-work-plan", "/governance/work-plan/2013", shows="main .action-plan-total progress"),
+    Spec("governance-work-plan-report", "/governance/work-plan/2013/report", shows="main h1"),
+    Spec("governance-presidency", "/governance/presidency/2014", shows="main .presidency-result"),
+    Spec("governance-candidacy", "/governance/candidacies/{gov_candidacy}", shows="main h1"),
 ]
 
 
@@ -228,6 +237,7 @@ def arrange(registry):
             "theme": s.scalar(select(Theme.id).where(Theme.slug == "participatory-budgeting")),
             **campaign_ids,
             **partner_ids(s),
+            **governance_ids(s),
         }
 
 
@@ -236,6 +246,17 @@ def partner_ids(s):
     from plugins.partners.models import Agreement
     hosting = s.scalar(select(Agreement).where(Agreement.kind == "hosting", Agreement.renews_id.is_not(None)))
     return {"partner": hosting.partner_id, "agreement": hosting.id}
+
+
+def governance_ids(s):
+    from sqlalchemy import select
+    from plugins.governance.models import Meeting, Motion
+    from plugins.governance.presidency import Candidacy
+    meeting = s.scalar(select(Meeting).order_by(Meeting.starts))
+    return {"gov_meeting": meeting.id,
+            "gov_motion": s.scalar(select(Motion.id).where(Motion.meeting_id == meeting.id)),
+            "gov_procedure": s.scalar(select(Motion.id).where(Motion.meeting_id.is_(None))),
+            "gov_candidacy": s.scalar(select(Candidacy.id).where(Candidacy.elected.is_(True)))}
 
 
 @dataclass
