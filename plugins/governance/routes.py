@@ -12,6 +12,8 @@ def includeme(config):
     add("gov_meeting_attendance", "/governance/meetings/{id:\\d+}/attendance", factory=meeting_factory)
     add("gov_seat", "/governance/meetings/{id:\\d+}/seats/{seat:\\d+}", factory=meeting_factory)
     from .views.minutes import minutes_factory
+    from .views.workplan_common import WorkPlanRoot
+    add("gov_minutes_list", "/governance/minutes", factory=WorkPlanRoot)
     add("gov_minutes", "/governance/meetings/{id:\\d+}/minutes", factory=minutes_factory)
     add("gov_minutes_pdf", "/governance/meetings/{id:\\d+}/minutes.pdf", factory=minutes_factory)
     add("gov_minutes_draft", "/governance/meetings/{id:\\d+}/minutes/draft", factory=meeting_factory)

@@ -16,7 +16,7 @@ LETTER = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R
 def test_a_plenary_check_in_proxy_vote_result_and_minutes(new_page, live_server, db, frozen_clock, make_user):
     from governance_helpers import STARTS, add_meeting, add_members, add_motion
     frozen_clock.set(STARTS - timedelta(hours=1))
-    members = add_members(db, 3)
+    add_members(db, 3)
     make_user("sec@example.org", role="secretariat", name="Secretariat")
     meeting_id = add_meeting(db)
     motion_id = add_motion(db, meeting_id, title="Approve the work plan 2027")

@@ -8,7 +8,7 @@ from pyramid.view import view_config
 from sqlalchemy import select
 
 from portal.api import (ConfirmView, FormView, PdfDocument, _, clock, field_values, hidden_unless, html_to_text,
-                        pdf_response, set_translated, translatable_node, translate, translated)
+                        page, pdf_response, set_translated, translatable_node, translate, translated)
 
 from ..meetings import meeting_of
 from ..minutes import STATUS_TITLES, Minutes, draft, minutes_of
@@ -28,8 +28,19 @@ def minutes_factory(request):
 
 def trail(request, minutes):
     meeting = meeting_of(request.dbsession, minutes.meeting_id)
-    crumbs = meeting_trail(request, meeting)
-    return crumbs if request.has_permission("take_part", meeting) else crumbs[1:2]
+    if request.has_permission("take_part", meeting):
+        return meeting_trail(request, meeting)
+    return [(_("Minutes of the plenary meetings"), request.route_url("gov_minutes_list"))]
+
+
+@view_config(route_name="gov_minutes_list", renderer="plugins.governance:templates/minutes_list.pt", permission="view")
+def minutes_list(request):
+    """The approved minutes, published to everyone, the latest meeting first."""
+    rows = request.dbsession.execute(select(Minutes, Meeting).join(Meeting, Meeting.id == Minutes.meeting_id)
+                                     .where(Minutes.status == "approved").order_by(Meeting.starts.desc())).all()
+    return page(request, _("Minutes of the plenary meetings"), (),
+                rows=[(translated(request, meeting, "title"), request.route_path("gov_minutes", id=meeting.id),
+                       meeting.starts) for _minutes, meeting in rows])
 
 
 def minutes_title(request, minutes):

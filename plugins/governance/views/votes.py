@@ -90,7 +90,7 @@ class AmendView(FormView):
         member_id = own_member_or_403(self.request)
         motion = self.context
         meeting = self.request.dbsession.get(Meeting, motion.meeting_id) if motion.meeting_id else None
-        if motion.amends_id is not None or meeting is None or clock.now() >= meeting.starts:
+        if motion.amends_id is not None or motion.options or meeting is None or clock.now() >= meeting.starts:
             return self.refuse(appstruct, _("Amendments are proposed to a motion of a plenary, before the meeting."))
         amendment = save_motion(self.request, appstruct, meeting_id=motion.meeting_id, amends_id=motion.id,
                                 proposer_id=member_id)
@@ -199,4 +199,5 @@ def motion_page(request):
             "census": [names.get(i, "") for i in motion.entitled or ()],
             "can_vote": bool(own_member_id(request)) and motion.is_open(now),
             "can_amend": bool(own_member_id(request)) and motion.amends_id is None and not motion.closed
+            and not motion.options
             and motion.opens is None, "choice_titles": titles}

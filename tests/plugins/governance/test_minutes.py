@@ -88,6 +88,7 @@ def test_draft_minutes_are_not_public_then_approved_by_a_motion_and_published(te
                         record={"members": 4, "quorum": True, "tally": {"yes": 1, "no": 2, "abstain": 0}})
     passed = add_motion(db, next_meeting, title="Approve the minutes of Cascais", closed=True,
                         record={"members": 4, "quorum": True, "tally": {"yes": 3, "no": 0, "abstain": 1}})
+    assert "No minutes approved yet." in text_of(visitor.get("/governance/minutes").text)
     approve = testapp.get(f"/governance/meetings/{meeting_id}/minutes/approve").forms["deform"]
     assert {text for _v, _s, text in approve["motion"].options} >= {
         f"{failed}. Approve the minutes (failed)", f"{passed}. Approve the minutes of Cascais"}
@@ -102,7 +103,9 @@ def test_draft_minutes_are_not_public_then_approved_by_a_motion_and_published(te
         minutes = s.query(Minutes).filter_by(meeting_id=meeting_id).one()
         assert (minutes.status, minutes.motion_id) == ("approved", passed)
         assert s.get(Motion, passed).id == passed
-    public = visitor.get(f"/governance/meetings/{meeting_id}/minutes")
+    listing = visitor.get("/governance/minutes")
+    assert [a.get_text() for a in listing.html.select(".minutes-list a")] == ["Plenary 2026"]
+    public = listing.click(description="Plenary 2026")
     shown = text_of(public.text)
     assert "The president thanked Cascais." in shown and "<script>" not in public.text
     assert "Approve the minutes of Cascais" in public.html.select_one(".minutes-status a").get_text()

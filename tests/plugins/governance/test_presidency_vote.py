@@ -95,6 +95,13 @@ def test_at_a_plenary_the_vote_is_opened_there_and_a_tie_elects_nobody(testapp, 
         motion = s.query(Motion).one()
         motion_id = motion.id
         assert (motion.meeting_id, motion.opens) == (meeting_id, None)
+    from governance_helpers import as_rep
+    rep = as_rep(client(app, address="192.0.2.251"), db, members[0])
+    form = rep.get(f"/governance/motions/{motion_id}/amend").forms["deform"]  # an election has no amendments
+    form["title"], form["text"] = "Add a third city", "<p>Lyon.</p>"
+    form.submit("save", status=400)
+    with db() as s:
+        assert s.query(Motion).count() == 1
     meeting = testapp.get(f"/governance/meetings/{meeting_id}")
     assert "Presidency 2014" in [a.get_text() for a in meeting.html.select("#motions-heading + ul a")]
     at.set(STARTS)
@@ -124,3 +131,32 @@ def test_no_vote_without_an_eligible_candidacy_and_only_the_secretariat_holds_it
     from plugins.governance.models import Motion
     with db() as s:
         assert s.query(Motion).count() == 0
+
+
+def test_the_clock_closes_a_written_procedure_and_announces_the_presidency(testapp, app, db, secretariat, registry,
+                                                                           at):
+    from portal.tasks import run_task
+    at.set(STARTS - timedelta(days=30))
+    call_id = make_call(db)
+    members = add_members(db, 2)
+    cands = add_candidacies(db, call_id, members)
+    login(testapp, "sec@example.org")
+    hold(testapp, days="5")
+    from plugins.governance.models import Motion
+    from plugins.governance.presidency import PresidencyCall
+    with db() as s:
+        motion_id = s.query(Motion).one().id
+    vote(app, db, motion_id, members[0], f"c{cands[1]}", status=200)
+    vote(app, db, motion_id, members[1], f"c{cands[1]}", status=200)
+    task = registry.portal.periodic_tasks["governance:close-procedures"]
+    at.set(STARTS - timedelta(days=26))
+    assert run_task(registry, task) == (0, "")  # still open: nothing closed
+    at.set(STARTS - timedelta(days=25))
+    assert run_task(registry, task) == (1, "")
+    with db() as s:
+        motion, call = s.get(Motion, motion_id), s.get(PresidencyCall, call_id)
+        assert motion.closed and motion.entitled == sorted(members) and motion.record["winner"] == f"c{cands[1]}"
+        assert call.announced is not None and call.winner.member_id == members[1]
+    assert "City 001 holds the presidency of the network for 2014 ." in text_of(client(app).get(
+        "/governance/presidency/2014").text)
+    assert run_task(registry, task) == (0, "")  # once
