@@ -14,12 +14,12 @@ from ..meetings import meeting_of
 from ..minutes import STATUS_TITLES, Minutes, draft, minutes_of
 from ..models import Meeting, Motion
 from ..votes import result_of
-from .common import meeting_trail
+from .common import meeting_factory, meeting_trail
 
 
 def minutes_factory(request):
     """The minutes of the route's meeting: not there (404) until drafted, and for the public until approved."""
-    found = minutes_of(request.dbsession, int(request.matchdict["id"]))
+    found = minutes_of(request.dbsession, meeting_factory(request).id)  # an id no row can have: 404
     if found is None:
         raise HTTPNotFound()
     hidden_unless(request, found, "view")
