@@ -19,6 +19,9 @@ def includeme(config):
     config.add_menu_item("main", "plenaries", _("Plenary meetings"), route_name="gov_meetings", order=45,
                          parent="network")
     config.add_timeline("governance", governance_timeline, order=70, kinds=TIMELINE_KINDS)
+    from .closing import CHECK_EVERY, close_task
+    config.add_periodic_task("governance:close-procedures", close_task, every=CHECK_EVERY,
+                             title=_("Close the written procedures whose end has passed, announce their results"))
     config.add_demo_data(create_demo_plenary, order=80)
     config.add_demo_data(create_demo_upcoming, order=81)
     config.include(".views")

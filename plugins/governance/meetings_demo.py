@@ -66,6 +66,9 @@ def create_demo_plenary(request: Request) -> None:
                      {m.id for m in present} else member_id, choice=choice, cast=opens + timedelta(minutes=5)))
     db.flush()
     close_vote(request, motion)
+    # the minutes the portal drafted, waiting for the next plenary's approval
+    from .minutes import Minutes, draft
+    db.add(Minutes(meeting_id=meeting.id, status="draft", body=draft(request, meeting), created=STARTS + timedelta(days=1)))
 
 
 def create_demo_upcoming(request: Request) -> None:

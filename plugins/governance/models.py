@@ -120,6 +120,8 @@ class Motion(TranslationsMixin, Base):
     closes: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # frozen at close: the entitled organisations, the quorum, the tally, the result and the box's hash
     entitled: Mapped[list | None] = mapped_column(JSON, nullable=True)
+    # an election (the presidency's vote): [{"key": "c12", "title": "Cascais"}], chosen among, or abstain
+    options: Mapped[list | None] = mapped_column(JSON, nullable=True)
     record: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -156,3 +158,4 @@ class SecretBallot(Base):
 # is whole wherever `plugins.governance.models` is imported (alembic check)
 from .workplan import WorkPlanYear  # noqa: F401, E402
 from .presidency import Candidacy, CandidacyDocument, PresidencyCall  # noqa: F401, E402
+from .minutes import Minutes  # noqa: F401, E402

@@ -39,6 +39,15 @@ class GovernancePermissions(Permissions):
         return [(Allow, "role:secretariat", ALL_PERMISSIONS),
                 (Allow, f"member:{proxy.giver_id}", ("view", "take_part")), (Deny, Everyone, ALL_PERMISSIONS)]
 
+    @staticmethod
+    def minutes(minutes):
+        """Draft minutes: the secretariat and the representatives (who approve them at the next meeting);
+        approved minutes are published to everyone."""
+        acl = [(Allow, "role:secretariat", ALL_PERMISSIONS), (Allow, "role:member", "view")]
+        if minutes.status == "approved":
+            acl.append((Allow, Everyone, "view"))
+        return acl + [(Deny, Everyone, ALL_PERMISSIONS)]
+
     # the work plan's pages and the list of calls: everyone reads, the secretariat writes
     ROOT = [(Allow, "role:secretariat", ALL_PERMISSIONS), (Allow, Everyone, "view"), (Deny, Everyone, ALL_PERMISSIONS)]
 

@@ -76,3 +76,38 @@ def decide(rule: str, yes: int, no: int, abstain: int, members: int, quorum: boo
     needed = threshold(rule, yes, no, abstain, members)
     return Result(passed=quorum and yes >= needed and yes > 0, yes=yes, no=no, abstain=abstain, needed=needed,
                   rule=rule, quorum=quorum)
+
+
+@dataclass(frozen=True)
+class Election:
+    """An election among options (the presidency's candidacies): the option with the most votes wins,
+    if the quorum is reached and no other has as many; abstentions count for none."""
+    counts: tuple[tuple[str, int], ...]  # (option's title, votes), in the options' order
+    winner: str | None                    # the winning option's title
+    cast: int
+    quorum: bool
+
+    @property
+    def passed(self) -> bool:
+        return self.winner is not None
+
+    def explanation(self, t: Callable[[Any], str]) -> str:
+        if not self.quorum:
+            return t(_("no candidacy elected: the quorum was not reached (${cast} votes cast)",
+                       mapping={"cast": self.cast}))
+        if self.winner is None:
+            return t(_("no candidacy elected: no candidacy has more votes than every other (${cast} votes cast)",
+                       mapping={"cast": self.cast}))
+        votes = dict(self.counts)[self.winner]
+        return t(_("elected: ${winner} with ${votes} votes of ${cast} cast",
+                   mapping={"winner": self.winner, "votes": votes, "cast": self.cast}))
+
+
+def elect(options: list[tuple[str, str]], counts: dict[str, int], quorum: bool = True) -> tuple[str | None, Election]:
+    """(the winning option's key or None, the Election) from options [(key, title)] and counts {key: votes}."""
+    votes = [(key, title, counts.get(key, 0)) for key, title in options]
+    best = max((n for _k, _t, n in votes), default=0)
+    leaders = [(key, title) for key, title, n in votes if n == best and n > 0]
+    key, title = leaders[0] if quorum and len(leaders) == 1 else (None, None)
+    return key, Election(counts=tuple((t, n) for _k, t, n in votes), winner=title,
+                         cast=sum(n for _k, _t, n in votes), quorum=quorum)

@@ -10,6 +10,15 @@ def includeme(config):
     add("gov_meeting_convene", "/governance/meetings/{id:\\d+}/convene", factory=meeting_factory)
     add("gov_meeting_checkin", "/governance/meetings/{id:\\d+}/check-in", factory=meeting_factory)
     add("gov_meeting_attendance", "/governance/meetings/{id:\\d+}/attendance", factory=meeting_factory)
+    add("gov_seat", "/governance/meetings/{id:\\d+}/seats/{seat:\\d+}", factory=meeting_factory)
+    from .views.minutes import minutes_factory
+    from .views.workplan_common import WorkPlanRoot
+    add("gov_minutes_list", "/governance/minutes", factory=WorkPlanRoot)
+    add("gov_minutes", "/governance/meetings/{id:\\d+}/minutes", factory=minutes_factory)
+    add("gov_minutes_pdf", "/governance/meetings/{id:\\d+}/minutes.pdf", factory=minutes_factory)
+    add("gov_minutes_draft", "/governance/meetings/{id:\\d+}/minutes/draft", factory=meeting_factory)
+    add("gov_minutes_edit", "/governance/meetings/{id:\\d+}/minutes/edit", factory=minutes_factory)
+    add("gov_minutes_approve", "/governance/meetings/{id:\\d+}/minutes/approve", factory=minutes_factory)
     add("gov_proxy_give", "/governance/meetings/{id:\\d+}/proxy", factory=meeting_factory)
     add("gov_proxy_letter", "/governance/proxies/{proxy:\\d+}/letter.pdf", factory=proxy_factory)
     add("gov_proxy_signed", "/governance/proxies/{proxy:\\d+}/signed", factory=proxy_factory)
@@ -38,6 +47,7 @@ def includeme(config):
     add("governance.presidency", "/governance/presidency/{year:\\d{4}}", factory=call_factory)
     add("governance.presidency.edit", "/governance/presidency/{year:\\d{4}}/edit", factory=call_factory)
     add("governance.presidency.apply", "/governance/presidency/{year:\\d{4}}/candidacy", factory=call_factory)
+    add("governance.presidency.vote", "/governance/presidency/{year:\\d{4}}/vote", factory=call_factory)
     add("governance.presidency.announce", "/governance/presidency/{year:\\d{4}}/result", factory=call_factory)
     add("governance.candidacy", "/governance/candidacies/{candidacy:\\d+}", factory=candidacy_factory)
     add("governance.candidacy.check", "/governance/candidacies/{candidacy:\\d+}/eligibility", factory=candidacy_factory)

@@ -15,8 +15,8 @@ from sqlalchemy.exc import IntegrityError
 from portal.api import Member, _, clock
 
 from .meetings import present_ids
-from .models import CHOICES, Motion, Proxy, SecretBallot, Voted
-from .quorum import decide, quorum_needed
+from .models import CHOICE_TITLES, CHOICES, Motion, Proxy, SecretBallot, Voted
+from .quorum import decide, elect, quorum_needed
 
 DEFAULT_QUORUM = 50  # percent of the member organisations, present or represented
 
@@ -66,11 +66,28 @@ def entitled(session, motion) -> list[int]:
     return sorted(represented(session, motion.meeting_id))
 
 
+def choice_titles(motion) -> dict:
+    """The choices of a ballot and their titles: yes/no/abstain, or an election's options and abstain."""
+    if not motion.options:
+        return CHOICE_TITLES
+    return {**{option["key"]: option["title"] for option in motion.options}, "abstain": CHOICE_TITLES["abstain"]}
+
+
+def meeting_quorum(request, meeting_id) -> dict:
+    """The quorum of a meeting now: how many organisations are present or represented and how many are needed."""
+    session = request.dbsession
+    count = member_count(session)
+    counted = represented(session, meeting_id)
+    needed = quorum_needed(count, quorum_share(request))
+    return {"counted": len(counted), "needed": needed, "members": count, "reached": len(counted) >= needed,
+            "present": len(present_ids(session, meeting_id))}
+
+
 def cast(request, motion, voter_id, by_member_id, choice) -> str | None:
     """Record a ballot; the receipt code of a secret one. Refusals raise VoteRefused, nothing written."""
     session = request.dbsession
-    if choice not in CHOICES:
-        raise VoteRefused(_("Choose yes, no or abstain."))
+    if choice not in choice_titles(motion):
+        raise VoteRefused(_("Choose one of the ballot's choices."))
     if not motion.is_open(clock.now()):
         raise VoteRefused(_("This vote is not open: ballots are accepted only between its opening and its close."))
     if voter_id not in ballots_of(session, motion, by_member_id):
@@ -104,8 +121,8 @@ def box_hash(rows) -> str:
     return hashlib.sha256("".join(f"{receipt}:{choice}\n" for receipt, choice in rows).encode()).hexdigest()
 
 
-def tally(found) -> dict[str, int]:
-    return {choice: sum(1 for c in found if c == choice) for choice in CHOICES}
+def tally(found, keys=CHOICES) -> dict[str, int]:
+    return {choice: sum(1 for c in found if c == choice) for choice in keys}
 
 
 def open_vote(motion, now, closes=None):
@@ -124,22 +141,33 @@ def close_vote(request, motion) -> dict:
     frozen = entitled(session, motion)
     share = quorum_share(request)
     needed = quorum_needed(members, share)
-    counts = tally(choices(session, motion))
+    counts = tally(choices(session, motion), tuple(choice_titles(motion)))
     # at a plenary the quorum counts who is present or represented; in a written procedure, who took part
     counted = len(frozen) if motion.meeting_id is not None else sum(counts.values())
-    result = decide(motion.rule, counts["yes"], counts["no"], counts["abstain"], members, quorum=counted >= needed)
+    winner = None
+    if motion.options:
+        winner, result = elect(options_of(motion), counts, quorum=counted >= needed)
+    else:
+        result = decide(motion.rule, counts["yes"], counts["no"], counts["abstain"], members, quorum=counted >= needed)
     motion.entitled, motion.closed = frozen, True
     if motion.closes is None or motion.closes > now:
         motion.closes = now
     motion.record = {"members": members, "present_or_represented": counted, "quorum_needed": needed,
-                     "quorum_share": str(share), "quorum": result.quorum, "tally": counts, "needed": result.needed,
+                     "quorum_share": str(share), "quorum": result.quorum, "tally": counts,
+                     "needed": getattr(result, "needed", None), "winner": winner,
                      "passed": result.passed, "voted": len(choices(session, motion)),
                      "hash": box_hash(box(session, motion)) if motion.secret else ""}
     return motion.record
 
 
+def options_of(motion) -> list[tuple[str, str]]:
+    return [(option["key"], option["title"]) for option in motion.options or ()]
+
+
 def result_of(motion):
     record = motion.record or {}
     counts = record.get("tally") or {}
+    if motion.options:
+        return elect(options_of(motion), counts, quorum=record.get("quorum", False))[1]
     return decide(motion.rule, counts.get("yes", 0), counts.get("no", 0), counts.get("abstain", 0),
                   record.get("members", 0), quorum=record.get("quorum", False))

@@ -4,7 +4,8 @@ from sqlalchemy import or_, select
 
 from portal.api import Member, TimelineEntry, _, translate, translated
 
-from .models import CHOICE_TITLES, Attendance, Meeting, Motion, Proxy, Voted
+from .models import Attendance, Meeting, Motion, Proxy, Voted
+from .votes import choice_titles
 
 TIMELINE_KINDS = {"plenary_attended": (_("Plenary attended"), _("Plenaries attended")),
                   "voted": (_("Vote cast"), _("Votes cast")), "proxy": (_("Proxy"), _("Proxies"))}
@@ -19,7 +20,7 @@ def governance_timeline(request, member):
                             note=_("attended online") if row.mode == "online" else _("attended on site"))
     for vote, motion in session.execute(select(Voted, Motion).join(Motion, Motion.id == Voted.motion_id)
                                         .where(Voted.member_id == member.id)):
-        note = _("voted") if motion.secret else _("voted ${choice}", mapping={"choice": translate(CHOICE_TITLES[vote.choice], request).lower()})
+        note = _("voted") if motion.secret else _("voted ${choice}", mapping={"choice": translate(choice_titles(motion).get(vote.choice, vote.choice), request).lower()})
         yield TimelineEntry(when=vote.cast, kind="voted", title=translated(request, motion, "title"),
                             url=request.route_url("gov_motion", motion=motion.id), note=note)
     names = {m.id: m.name for m in session.scalars(select(Member))}

@@ -171,6 +171,15 @@ PAGES = [
     Spec("workshop-pilot-call", "/networks/calls/{pilot_call}", user="admin", shows="main table.call-applications"),
     Spec("workshop-pilot-call-select", "/networks/calls/{pilot_call}/applications/{pilot_application}/select",
          user="admin", shows="main form#deform"),
+    # the governance plugin: the demo's plenary of Cascais, its motion and minutes, the work plan, the presidency
+    Spec("governance-meeting", "/governance/meetings/{gov_meeting}", user="admin", shows="main #seats table"),
+    Spec("governance-motion", "/governance/motions/{gov_motion}", user="admin", shows="main #result .result"),
+    Spec("governance-vote", "/governance/motions/{gov_procedure}/vote", user="admin", shows="main form#deform"),
+    Spec("governance-minutes", "/governance/meetings/{gov_meeting}/minutes", user="admin", shows="main .minutes-body h2"),
+    Spec("governance-work-plan", "/governance/work-plan/2013", shows="main .action-plan-total progress"),
+    Spec("governance-work-plan-report", "/governance/work-plan/2013/report", shows="main h1"),
+    Spec("governance-presidency", "/governance/presidency/2014", shows="main .presidency-result"),
+    Spec("governance-candidacy", "/governance/candidacies/{gov_candidacy}", shows="main h1"),
 ]
 
 
@@ -244,6 +253,7 @@ def arrange(registry):
             **campaign_ids,
             **partner_ids(s),
             **deliverable_ids(s),
+            **governance_ids(s),
         }
 
 
@@ -263,6 +273,17 @@ def deliverable_ids(s):
     return {"deliverable": review.id, "deliverable_section": review.sections[0].id,
             "signed_deliverable": s.scalar(select(Deliverable.id).where(Deliverable.status == "signed")),
             "pilot_call": application.call_id, "pilot_application": application.id}
+
+
+def governance_ids(s):
+    from sqlalchemy import select
+    from plugins.governance.models import Meeting, Motion
+    from plugins.governance.presidency import Candidacy
+    meeting = s.scalar(select(Meeting).order_by(Meeting.starts))
+    return {"gov_meeting": meeting.id,
+            "gov_motion": s.scalar(select(Motion.id).where(Motion.meeting_id == meeting.id)),
+            "gov_procedure": s.scalar(select(Motion.id).where(Motion.meeting_id.is_(None))),
+            "gov_candidacy": s.scalar(select(Candidacy.id).where(Candidacy.elected.is_(True)))}
 
 
 @dataclass

@@ -2,18 +2,19 @@
 attendance, proxies, motions, the quorum live); its convocation, check-in and attendance forms."""
 import colander
 import deform
+from pyramid.httpexceptions import HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import (DOCUMENT_TYPES, ConfirmView, RowsWidget, clock, FormView, Member, _, datetime_node, here_and_there,
+from portal.api import (DOCUMENT_TYPES, get_row_or_404, ConfirmView, RowsWidget, clock, FormView, Member, _, datetime_node, here_and_there,
                         local_moments, member_node, store_kept, timezone_node, translatable_node, translate,
                         translated, uploads_node)
 
-from ..meetings import check_in, convene, ensure_seats, new_code, present_ids
-from ..models import MODES, Meeting, Motion
+from ..meetings import check_in, convene, ensure_seats, new_code, representatives
+from ..models import MODES, Meeting, Motion, Seat
 from ..proxies import history
-from ..quorum import quorum_needed
-from ..votes import member_count, quorum_share, represented
+from ..minutes import minutes_of
+from ..votes import meeting_quorum
 from .common import meeting_trail, own_member_id
 
 MODE_TITLES = {"on_site": _("On site"), "online": _("Online")}
@@ -100,10 +101,7 @@ def meeting_page(request):
     request.response.cache_control.private = True
     meeting, session = request.context, request.dbsession
     members = {m.id: m.name for m in session.scalars(select(Member))}
-    present = present_ids(session, meeting.id)
-    count = member_count(session)
-    counted = represented(session, meeting.id)
-    needed = quorum_needed(count, quorum_share(request))
+    people = {u.id: u.name or u.email for u in representatives(session)}
     motions = session.scalars(select(Motion).where(Motion.meeting_id == meeting.id).order_by(Motion.id)).all()
     run = request.has_permission("run_plenary", meeting)
     return {"page_title": translated(request, meeting, "title"), "meeting": meeting, "run": run,
@@ -112,10 +110,9 @@ def meeting_page(request):
             "items": [(translated(request, item, "title"), item.documents) for item in meeting.items],
             "seats": meeting.seats, "attendance": sorted(meeting.attendance, key=lambda a: members.get(a.member_id, "")),
             "mode_titles": MODE_TITLES, "state_titles": STATE_TITLES, "proxies": history(session, meeting.id),
-            "quorum": {"counted": len(counted), "needed": needed, "members": count, "reached": len(counted) >= needed,
-                       "present": len(present)},
+            "quorum": meeting_quorum(request, meeting.id), "minutes": minutes_of(session, meeting.id),
             "motions": [(m, translated(request, m, "title")) for m in motions if m.amends_id is None],
-            "mine": own_member_id(request), "translated": translated}
+            "mine": own_member_id(request), "translated": translated, "people": people}
 
 
 @view_config(route_name="gov_meeting_convene", permission="run_plenary")
@@ -204,3 +201,48 @@ class AttendanceView(CheckInView):
         check_in(self.request.dbsession, self.context, appstruct["member_id"], appstruct["mode"],
                  appstruct["attendee"].strip(), by_secretariat=True)
         return self.done(_("Attendance recorded."), self.request.route_url("gov_meeting", id=self.context.id))
+
+
+@view_config(route_name="gov_seat", permission="run_plenary")
+class SeatView(FormView):
+    """The secretariat changes who holds a member organisation's seat at the meeting, and who substitutes:
+    representatives of that organisation only."""
+    buttons = (("save", _("Save the seat")),)
+
+    @property
+    def seat(self):
+        seat = get_row_or_404(self.request, Seat, "seat")
+        if seat.meeting_id != self.context.id:
+            raise HTTPNotFound()
+        return seat
+
+    def get_schema(self):
+        people = [(str(u.id), u.name or u.email) for u in representatives(self.request.dbsession, self.seat.member_id)]
+        ids = [int(i) for i, _name in people]
+        schema = colander.Schema()
+        schema.add(colander.SchemaNode(colander.Int(), name="representative", title=_("Representative"),
+                                       validator=colander.OneOf(ids),
+                                       widget=deform.widget.SelectWidget(values=[("", "—")] + people)))
+        schema.add(colander.SchemaNode(colander.Int(), name="substitute", title=_("Substitute"), missing=None,
+                                       validator=colander.OneOf(ids),
+                                       widget=deform.widget.SelectWidget(values=[("", "—")] + people)))
+        return schema
+
+    def page_title(self):
+        name = self.request.dbsession.get(Member, self.seat.member_id).name
+        return _("The seat of ${member}", mapping={"member": name})
+
+    def trail(self):
+        return meeting_trail(self.request, self.context)
+
+    def appstruct(self):
+        seat = self.seat
+        return {"representative": seat.representative_id or colander.null, "substitute": seat.substitute_id}
+
+    def save_success(self, appstruct):
+        if appstruct["substitute"] == appstruct["representative"]:
+            return self.refuse(appstruct, _("The substitute is another person than the representative."),
+                               field="substitute")
+        seat = self.seat
+        seat.representative_id, seat.substitute_id = appstruct["representative"], appstruct["substitute"]
+        return self.done(_("Seat saved."), self.request.route_url("gov_meeting", id=self.context.id) + "#seats")

@@ -8,12 +8,13 @@ from pyramid.httpexceptions import HTTPForbidden
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import (DOCUMENT_TYPES, FormView, Member, User, _, clock, field_values, page,
-                        rich_text_node, send_file, send_template, set_translated, store_kept, translatable_node,
+from portal.api import (DOCUMENT_TYPES, FormView, _, clock, field_values, page,
+                        rich_text_node, send_file, set_translated, store_kept, translatable_node,
                         translate, translated, uploads_node)
 
 from ..presidency import ELIGIBILITY_TITLES, Candidacy, CandidacyDocument, PresidencyCall, candidacy_of, \
     call_of_year, refusal
+from ..presidency_vote import announce
 from .presidency_common import trail
 
 DATE_WIDGET = deform.widget.TextInputWidget(attributes={"type": "date"})
@@ -280,13 +281,6 @@ class ResultForm(FormView):
                                  request.dbsession.get(request.resources["vote"], vote) is None):
             return self.refuse(appstruct, _("There is no vote with this number."), field="vote_id")
         winner = next(c for c in self.eligible if str(c.id) == appstruct["winner"])
-        winner.elected, call.vote_id, call.result_note = True, vote, appstruct["note"].strip()
-        call.announced = clock.now()
+        announce(request, call, winner, note=appstruct["note"].strip(), vote_id=vote)
         url = request.route_url("governance.presidency", year=call.year)
-        people = request.dbsession.scalars(select(User).join(Member, Member.id == User.member_id)
-                                           .where(Member.status == "active", User.active.is_(True))
-                                           .order_by(User.id))
-        for person in people:
-            send_template(request, "governance:presidency_result", person, year=call.year,
-                          winner=winner.member.name, note=call.result_note, url=url)
         return self.done(_("Result announced and mailed to the representatives."), url)

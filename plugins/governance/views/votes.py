@@ -13,9 +13,11 @@ from sqlalchemy import select
 from portal.api import (DOCUMENT_TYPES, ConfirmView, FormView, Member, _, clock, set_translated,
                         store_kept, translatable_node, translate, translated, uploads_node)
 
-from ..models import CHOICE_TITLES, CHOICES, Meeting, Motion, Voted
+from ..models import Meeting, Motion, Voted
 from ..quorum import RULE_TITLES, RULES
-from ..votes import VoteRefused, ballots_of, cast, box, box_hash, close_vote, open_vote, pending_amendments, result_of
+from ..presidency_vote import announce_vote_result
+from ..votes import (VoteRefused, ballots_of, box, box_hash, cast, choice_titles, close_vote, open_vote,
+                     pending_amendments, result_of)
 from .common import own_member_id, own_member_or_403
 
 
@@ -88,7 +90,7 @@ class AmendView(FormView):
         member_id = own_member_or_403(self.request)
         motion = self.context
         meeting = self.request.dbsession.get(Meeting, motion.meeting_id) if motion.meeting_id else None
-        if motion.amends_id is not None or meeting is None or clock.now() >= meeting.starts:
+        if motion.amends_id is not None or motion.options or meeting is None or clock.now() >= meeting.starts:
             return self.refuse(appstruct, _("Amendments are proposed to a motion of a plenary, before the meeting."))
         amendment = save_motion(self.request, appstruct, meeting_id=motion.meeting_id, amends_id=motion.id,
                                 proposer_id=member_id)
@@ -123,6 +125,7 @@ class CloseVoteView(ConfirmView):
     def confirm_success(self):
         if not self.context.closed:
             close_vote(self.request, self.context)
+            announce_vote_result(self.request, self.context)
         return self.done(_("The vote is closed."), self.request.route_url("gov_motion", motion=self.context.id))
 
 
@@ -143,14 +146,14 @@ class VoteView(FormView):
         names = {m.id: m.name for m in session.scalars(select(Member))}
         done = set(session.scalars(select(Voted.member_id).where(Voted.motion_id == self.context.id)))
         voters = [(str(i), names.get(i, "")) for i in self.for_whom() if i not in done]
+        titles = choice_titles(self.context)
         schema = colander.Schema()
         schema.add(colander.SchemaNode(colander.Int(), name="voter", title=_("Ballot of"),
                                        widget=deform.widget.SelectWidget(values=voters),
                                        default=int(voters[0][0]) if voters else colander.null))
         schema.add(colander.SchemaNode(colander.String(), name="choice", title=_("Your vote"),
-                                       validator=colander.OneOf(CHOICES),
-                                       widget=deform.widget.SelectWidget(
-                                           values=[(c, CHOICE_TITLES[c]) for c in CHOICES])))
+                                       validator=colander.OneOf(list(titles)),
+                                       widget=deform.widget.SelectWidget(values=list(titles.items()))))
         return schema
 
     def page_title(self):
@@ -184,6 +187,7 @@ def motion_page(request):
     rows = box(session, motion) if motion.secret and motion.closed else []
     named = session.scalars(select(Voted).where(Voted.motion_id == motion.id).order_by(Voted.id)).all()
     now = clock.now()
+    titles = choice_titles(motion)
     return {"page_title": translated(request, motion, "title"), "breadcrumbs": [], "motion": motion,
             "text": translated(request, motion, "text"), "rule": RULE_TITLES.get(motion.rule),
             "amendments": [(a, translated(request, a, "title"), names.get(a.proposer_id)) for a in amendments],
@@ -191,7 +195,9 @@ def motion_page(request):
             "result": result_of(motion).explanation(lambda term: translate(term, request)) if motion.closed else None,
             "record": motion.record or {}, "box": rows, "box_hash": box_hash(rows) if rows else "",
             "voted": [names.get(v.member_id) for v in named],
-            "choices": sorted((names.get(v.member_id, ""), CHOICE_TITLES[v.choice]) for v in named if v.choice),
+            "choices": sorted((names.get(v.member_id, ""), titles.get(v.choice, v.choice)) for v in named if v.choice),
+            "census": [names.get(i, "") for i in motion.entitled or ()],
             "can_vote": bool(own_member_id(request)) and motion.is_open(now),
             "can_amend": bool(own_member_id(request)) and motion.amends_id is None and not motion.closed
-            and motion.opens is None, "choice_titles": CHOICE_TITLES}
+            and not motion.options
+            and motion.opens is None, "choice_titles": titles}
