@@ -726,13 +726,14 @@ def add_search_exclusion(config, name, hidden):
     _keep(config, "portal search exclusions", "search_exclusions", name, item)
 
 
-def add_routes(config, prefix="", factory=None, **patterns):
+def add_routes(config, prefix="", routes=None, factory=None, **patterns):
     """Routes that share the start of their pattern and, usually, a factory (the item their views work on):
-    name=pattern for each, added in the order given (Pyramid tries routes in the order they are added).
+    name=pattern for each, added in the order given (Pyramid tries routes in the order they are added);
+    `routes`, a dict, for names that are not identifiers ("governance.workplan").
 
         config.add_routes("/{call:\\d+}", factory=call_factory, award_call="", award_call_edit="/edit")
     """
-    for name, pattern in patterns.items():
+    for name, pattern in {**(routes or {}), **patterns}.items():
         config.add_route(name, prefix + pattern, factory=factory)
 
 

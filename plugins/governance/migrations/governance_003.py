@@ -4,10 +4,7 @@ from alembic import op
 
 from portal.api import create_table
 
-revision = "governance_003"
-down_revision = "governance_002"
-branch_labels = None
-depends_on = None
+revision, down_revision, branch_labels, depends_on = "governance_003", "governance_002", None, None
 
 
 def upgrade():
