@@ -1,10 +1,22 @@
-"""Joint activities: an item of another plugin (an event, a campaign) found by its registered name, never
-by importing that plugin; the partner's timeline lists them with its agreements."""
+"""Joint activities: an item of another plugin (an event, a workshop, a campaign) found by its registered
+name, never by importing that plugin; the partner's timeline lists them with its agreements, and the item's
+own page names the partners that co-organised it (the core's add_item_section)."""
 from sqlalchemy import select
 
 from portal.api import _, translate, translated
 
-from .models import Agreement, JointActivity
+from .models import Agreement, JointActivity, Partner
+
+# what a partner can co-organise: the items other plugins offer by these names, when they are enabled
+ITEM_RESOURCES = ("event", "international-workshop", "campaign")
+ITEM_TITLES = {"event": _("Event"), "international-workshop": _("International workshop"), "campaign": _("Campaign")}
+
+
+def item_choices(request):
+    """[(name, title)] of the kinds of items the enabled plugins offer."""
+    portal = request.registry.portal
+    return [(name, ITEM_TITLES[name]) for name in ITEM_RESOURCES
+            if name in portal.resources or name in portal.content_types]
 
 
 def item_model(request, name):
@@ -26,8 +38,26 @@ def item_of(request, activity):
 
 
 def item_url(request, name, item):
+    """The item's page: the link its plugin registered with the resource, else its content type's page."""
+    _title, url = request.registry.portal.resource_links.get(name, (None, None))
+    if url is not None:
+        return url(request, item)
     info = request.registry.portal.content_types.get(name)
     return request.route_path(f"{name}.view", id=item.id) if info is not None else None
+
+
+def co_organisers(request, obj, name):
+    """The published partners that co-organised obj (an item offered as `name`), with their logos: the box
+    "Co-organised with" on its page (add_item_section)."""
+    rows = request.dbsession.scalars(
+        select(Partner).join(JointActivity, JointActivity.partner_id == Partner.id)
+        .where(JointActivity.resource == name, JointActivity.item_id == obj.id,
+               JointActivity.role == "co_organised", Partner.state == "published")
+        .order_by(Partner.title).distinct()).all()
+    shown = [p for p in rows if request.has_permission("view", p)]
+    logos = request.cover_images(shown)
+    return [{"title": translated(request, p, "title"), "url": request.route_path("partner.view", id=p.id),
+             "image": logos.get(p.id)} for p in shown]
 
 
 def partner_timeline(request, partner):
