@@ -99,8 +99,12 @@ class Obligation(Base):
     owner: Mapped[str] = mapped_column(String(200), default="")
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     reminded: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # who of the secretariat marked it done, and when (cleared when it is marked not done again)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    done_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
 
     agreement = relationship("Agreement", back_populates="obligations")
+    done_by = relationship("User")
 
 
 class Internship(Base):

@@ -29,6 +29,8 @@ def includeme(config):
     add("agreement_renew", "/agreements/{agreement:\\d+}/renew", factory=agreement_factory)
     add("agreement_document", "/agreements/{agreement:\\d+}/document.pdf", factory=agreement_factory)
     add("agreement_obligation_add", "/agreements/{agreement:\\d+}/obligations/add", factory=agreement_factory)
+    add("agreement_obligation_done", "/agreements/{agreement:\\d+}/obligations/{obligation:\\d+}/done",
+        factory=agreement_factory)
     add("agreement_internship_add", "/agreements/{agreement:\\d+}/internships/add", factory=agreement_factory)
     add("internship_publish", "/internships/{internship:\\d+}/publish",
         factory=model_factory(Internship, "internship", hidden_unless_permitted="manage_agreements"))
