@@ -114,7 +114,8 @@ def create_demo_partners(request: Request) -> None:
                                    ("fal", "co_organised", "III Forum of Local Authorities of the Periphery", -200)):
         db.add(JointActivity(partner_id=made[key].id, role=role, title=title, day=today + timedelta(days=days)))
     for key, name, title in (("uclg", "event", "Annual Conference of the network in Barcelona"),
-                             ("uclg", "campaign", "The West African antenna's first workshop in Dakar")):
+                             ("uclg", "campaign",
+                              "Translate the participatory budgeting guide into French and Portuguese")):
         item = demo_item(request, name, title)
         if item is not None:  # its plugin enabled: UCLG is on the item's page as co-organiser
             when = getattr(item, "starts", None)
