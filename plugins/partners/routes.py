@@ -32,5 +32,6 @@ def includeme(config):
     add("agreement_obligation_done", "/agreements/{agreement:\\d+}/obligations/{obligation:\\d+}/done",
         factory=agreement_factory)
     add("agreement_internship_add", "/agreements/{agreement:\\d+}/internships/add", factory=agreement_factory)
-    add("internship_publish", "/internships/{internship:\\d+}/publish",
-        factory=model_factory(Internship, "internship", hidden_unless_permitted="manage_agreements"))
+    internship = model_factory(Internship, "internship", hidden_unless_permitted="manage_agreements")
+    add("internship_edit", "/internships/{internship:\\d+}/edit", factory=internship)
+    add("internship_publish", "/internships/{internship:\\d+}/publish", factory=internship)
