@@ -72,7 +72,9 @@ def partner_timeline(request, partner):
         title = str(translated(request, item, "title")) if item is not None else activity.title
         entries.append({"day": activity.day, "kind": translate(ROLE_TITLES.get(activity.role, activity.role), request),
                         "title": title or activity.title,
-                        "url": item_url(request, activity.resource, item) if item is not None else None})
+                        "url": item_url(request, activity.resource, item) if item is not None else None,
+                        "document": request.route_path("partner_activity_document", activity=activity.id)
+                        if activity.document_id else None})
     for agreement in request.dbsession.scalars(select(Agreement).where(Agreement.partner_id == partner.id)):
         if request.has_permission("view", agreement):
             entries.append({"day": agreement.starts, "title": agreement.title,

@@ -140,5 +140,13 @@ class JointActivity(Base):
     role: Mapped[str] = mapped_column(String(20), default="co_organised")
     title: Mapped[str] = mapped_column(String(300), default="")
     day: Mapped[date] = mapped_column(Date)
+    # a study's report or another document of the activity: public with the partner's page
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("files.id", ondelete="SET NULL"), nullable=True)
 
     partner = relationship("Partner")
+    document = relationship("File")
+
+    @property
+    def __acl__(self):
+        """Seen, with its document, by whoever may see the partner's page."""
+        return self.partner.__acl__

@@ -2,7 +2,7 @@
 edit forms are the core's content views (add_content_type, path /partners); these are the rest."""
 from portal.api import model_factory
 
-from .models import Internship, Partner
+from .models import Internship, JointActivity, Partner
 
 
 def agreement_factory(request):
@@ -22,6 +22,8 @@ def includeme(config):
     add = config.add_route
     add("partners", "/partners")
     add("partner_activity_add", "/partners/{id:\\d+}/activities/add", factory=model_factory(Partner, "id"))
+    add("partner_activity_document", "/partners/activities/{activity:\\d+}/document",
+        factory=model_factory(JointActivity, "activity", hidden_unless_permitted="view"))
     add("agreements", "/agreements")
     add("agreement_add", "/agreements/add")
     add("agreement", "/agreements/{agreement:\\d+}", factory=agreement_factory)

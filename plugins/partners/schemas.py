@@ -3,7 +3,7 @@ obligation, an internship, a joint activity."""
 import colander
 import deform
 
-from portal.api import ContentSchema, _, country_node, member_node, translatable_node, translate, uploads_node
+from portal.api import DOCUMENT_TYPES, ContentSchema, _, country_node, member_node, translatable_node, translate, uploads_node
 
 from .models import ACTIVITY_ROLES, AGREEMENT_KINDS, PARTNER_KINDS, STATUSES
 
@@ -158,3 +158,9 @@ class ActivitySchema(colander.Schema):
     item_id = colander.SchemaNode(colander.Integer(), title=_("Number of the item"), missing=None)
     title = text_node(_("Title"), length=300)
     day = date_node(_("Date"))
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self.add(uploads_node("document", _("Document"), allowed=DOCUMENT_TYPES, multiple=False,
+                              accept=".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.csv",
+                              description=_("A study's report, for instance: public on the partner's page.")))
