@@ -132,3 +132,32 @@ def test_a_study_s_document_is_on_the_partner_s_page_and_hidden_with_a_draft_par
     assert document.content_type == "application/pdf" and document.body.startswith(b"%PDF")
     assert testapp.get(urls[draft_id], status=(302, 403, 404)).content_type != "application/pdf"
     assert sec.get(urls[draft_id]).content_type == "application/pdf", "the secretariat reads it"
+
+
+def test_a_work_plan_action_can_name_a_partner_or_an_agreement(db, registry):
+    """The work plan's actions link to what carries them out by registered resource: a partner (its page),
+    an agreement (its page, "Not public" for a private one to anyone but the secretariat)."""
+    from partners_helpers import add_agreement
+    from pyramid.scripting import prepare
+
+    from portal.api import action_links, add_action, load_plan, tree_for
+    partner_id = add_partner(db, title="General Secretariat of the Presidency of Brazil", kind="government")
+    private = add_agreement(db, partner_id, title="Exchange of knowledge with Brazil")
+    with db() as s:
+        tree = tree_for(s, "workplan", 2027, title="Work plan 2027")
+        s.add(tree)
+        line = add_action(s, tree, "Exchange of innovative knowledge on social participation",
+                          resource=("partner", partner_id))
+        signed = add_action(s, tree, "Sign the exchange", resource=("agreement", private))
+        tree_id, ids = tree.id, (line.id, signed.id)
+    env = prepare(registry=registry)
+    try:
+        with db() as s:
+            from portal.api import ActionTree
+            plan = load_plan(s, s.get(ActionTree, tree_id))
+            links = action_links(env["request"], plan.actions.values(), dbsession=s)
+        assert links[ids[0]].title == "General Secretariat of the Presidency of Brazil"
+        assert links[ids[0]].url.endswith(f"/partners/{partner_id}")
+        assert links[ids[1]].url is None and "Brazil" not in links[ids[1]].title, "a private agreement"
+    finally:
+        env["closer"]()
