@@ -427,6 +427,16 @@ def _register(config, category, discriminator, title, store, **details):
     config.action(("portal", category, discriminator), store, introspectables=(intr,), order=PHASE1_CONFIG)
 
 
+def _keep(config, category, table, item, **details):
+    """Register item under its name in the PortalRegistry's dict `table`, conflict-checked (_register)."""
+    portal = config.registry.portal
+
+    def store():
+        getattr(portal, table)[item.name] = item
+
+    _register(config, category, item.name, item.name, store, **details)
+
+
 def add_content_type(config, name, factory, schema, title, plural=None, workflow="publication", path=None,
                      add_roles=("editor",), view_template="portal:templates/content_view.pt", listing=True,
                      view_values=None, example=None, listing_route=None, addable_to=None, views=None, merge=False):
@@ -525,12 +535,7 @@ def add_content_badges(config, name, badges, types=()):
     content_macros "badges" macro."""
     request_first(badges, f"add_content_badges({name})")
     item = Badges(name=name, badges=badges, types=tuple(types), plugin=config.package_name)
-    portal = config.registry.portal
-
-    def store():
-        portal.badges[name] = item
-
-    _register(config, "portal content badges", name, name, store, types=", ".join(item.types))
+    _keep(config, "portal content badges", "badges", item, types=", ".join(item.types))
 
 
 def add_item_section(config, name, title, items, resources=(), order=50):
@@ -542,12 +547,7 @@ def add_item_section(config, name, title, items, resources=(), order=50):
     request_first(items, f"add_item_section({name})")
     item = ItemSection(name=name, title=title, items=items, resources=tuple(resources), order=order,
                        plugin=config.package_name)
-    portal = config.registry.portal
-
-    def store():
-        portal.item_sections[name] = item
-
-    _register(config, "portal item sections", name, name, store, resources=", ".join(item.resources), order=order)
+    _keep(config, "portal item sections", "item_sections", item, resources=", ".join(item.resources), order=order)
 
 
 def add_menu_item(config, menu, name, title, route_name=None, order=50, permission=None, parent=None,
@@ -663,12 +663,7 @@ def add_export(config, name, title, rows, columns, permission=None):
     request_first(rows, f"add_export({name})")
     item = Export(name=name, title=title, rows=rows, columns=tuple(columns), permission=permission,
                   plugin=config.package_name)
-    portal = config.registry.portal
-
-    def store():
-        portal.exports[name] = item
-
-    _register(config, "portal exports", name, name, store, columns=", ".join(columns))
+    _keep(config, "portal exports", "exports", item, columns=", ".join(columns))
 
 
 def add_plugin_settings(config, name, schema, title):

@@ -3,20 +3,11 @@ an obligation done is no longer reminded. Anyone else is refused (403) and a pos
 token too (400), and neither changes anything."""
 from datetime import date, datetime, timezone
 
-from partners_helpers import add_agreement, add_partner
+from partners_helpers import add_agreement, add_obligation, add_partner
 
 from portal.testing import client, csrf, login, text_of
 
 NOW = datetime(2026, 12, 10, 9, 30, tzinfo=timezone.utc)
-
-
-def add_obligation(db, agreement_id, what="Annual activity report", due=date(2027, 1, 5)):
-    from plugins.partners.models import Obligation
-    with db() as s:
-        row = Obligation(agreement_id=agreement_id, what=what, due=due, owner="Technical secretariat")
-        s.add(row)
-        s.flush()
-        return row.id
 
 
 def obligation(db, obligation_id):

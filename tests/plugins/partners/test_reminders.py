@@ -3,7 +3,7 @@ due, each account of the secretariat gets a mail in its language and a notificat
 before, nothing for an obligation done or an agreement already renewed."""
 from datetime import date, datetime, timedelta, timezone
 
-from partners_helpers import add_agreement, add_partner
+from partners_helpers import add_agreement, add_obligation, add_partner
 
 from portal.testing import text_of
 
@@ -27,12 +27,6 @@ def notifications(db):
     from portal.models import Notification
     with db() as s:
         return [(n.user_id, n.message["mapping"]) for n in s.query(Notification).filter_by(kind="partners.reminder")]
-
-
-def add_obligation(db, agreement_id, what, due, done=False):
-    from plugins.partners.models import Obligation
-    with db() as s:
-        s.add(Obligation(agreement_id=agreement_id, what=what, due=due, owner="Technical secretariat", done=done))
 
 
 def test_the_secretariat_is_reminded_once_before_an_end_and_a_due_date(registry, db, make_user, maildir, at):
