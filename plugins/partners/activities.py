@@ -49,11 +49,10 @@ def item_url(request, name, item):
 def co_organisers(request, obj, name):
     """The published partners that co-organised obj (an item offered as `name`), with their logos: the box
     "Co-organised with" on its page (add_item_section)."""
-    rows = request.dbsession.scalars(
-        select(Partner).join(JointActivity, JointActivity.partner_id == Partner.id)
-        .where(JointActivity.resource == name, JointActivity.item_id == obj.id,
-               JointActivity.role == "co_organised", Partner.state == "published")
-        .order_by(Partner.title).distinct()).all()
+    linked = select(JointActivity.partner_id).where(JointActivity.resource == name, JointActivity.item_id == obj.id,
+                                                    JointActivity.role == "co_organised")
+    rows = request.dbsession.scalars(select(Partner).where(Partner.id.in_(linked), Partner.state == "published")
+                                     .order_by(Partner.title)).all()
     shown = [p for p in rows if request.has_permission("view", p)]
     logos = request.cover_images(shown)
     return [{"title": translated(request, p, "title"), "url": request.route_path("partner.view", id=p.id),
