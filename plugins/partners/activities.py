@@ -73,7 +73,8 @@ def partner_timeline(request, partner):
                         "title": title or activity.title,
                         "url": item_url(request, activity.resource, item) if item is not None else None,
                         "document": request.route_path("partner_activity_document", activity=activity.id)
-                        if activity.document_id else None})
+                        if activity.document_id else None,
+                        "remove": request.route_path("partner_activity_remove", activity=activity.id)})
     for agreement in request.dbsession.scalars(select(Agreement).where(Agreement.partner_id == partner.id)):
         if request.has_permission("view", agreement):
             entries.append({"day": agreement.starts, "title": agreement.title,

@@ -22,8 +22,9 @@ def includeme(config):
     add = config.add_route
     add("partners", "/partners")
     add("partner_activity_add", "/partners/{id:\\d+}/activities/add", factory=model_factory(Partner, "id"))
-    add("partner_activity_document", "/partners/activities/{activity:\\d+}/document",
-        factory=model_factory(JointActivity, "activity", hidden_unless_permitted="view"))
+    activity = model_factory(JointActivity, "activity", hidden_unless_permitted="view")
+    add("partner_activity_document", "/partners/activities/{activity:\\d+}/document", factory=activity)
+    add("partner_activity_remove", "/partners/activities/{activity:\\d+}/remove", factory=activity)
     add("agreements", "/agreements")
     add("agreement_add", "/agreements/add")
     add("agreement", "/agreements/{agreement:\\d+}", factory=agreement_factory)

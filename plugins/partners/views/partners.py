@@ -67,3 +67,13 @@ def activity_document(request):
     if activity.document is None:
         raise HTTPNotFound()
     return send_file(request, activity.document, public=activity.partner.state == "published")
+
+
+@view_config(route_name="partner_activity_remove", request_method="POST", permission="manage_agreements")
+def remove_activity(request):
+    """Take a joint activity off the partner's timeline (and the partner off the item's page)."""
+    from pyramid.httpexceptions import HTTPFound
+    activity = request.context
+    request.dbsession.delete(activity)
+    request.flash(_("Removed: ${activity}", mapping={"activity": activity.title or activity.resource}))
+    return HTTPFound(request.route_path("partner.view", id=activity.partner_id, _anchor="partner-timeline"))

@@ -6,9 +6,9 @@ from datetime import date, datetime, timezone
 
 from crowd_helpers import add_campaign
 from partners_helpers import add_partner
-from sqlalchemy import delete
+from sqlalchemy import select
 
-from portal.testing import client, login, text_of
+from portal.testing import client, csrf, login, text_of
 
 
 def co_organisers(page):
@@ -97,13 +97,26 @@ def test_a_campaign_and_a_workshop_show_their_co_organisers_and_only_them(db, te
         assert "Secret draft partner" not in box and "only attended" not in box, url
 
 
-def test_a_removed_link_takes_the_partner_off_the_item_s_page(db, testapp):
-    from plugins.partners.models import JointActivity
+def test_a_removed_link_takes_the_partner_off_the_item_s_page(app, db, secretariat, make_user, testapp):
     uclg = add_partner(db, title="United Cities and Local Governments")
     event_id = add_event(db, title="4th UCLG Congress")
     link(db, uclg, "event", event_id)
     assert "United Cities and Local Governments" in co_organisers(testapp.get(f"/events/{event_id}"))
+    make_user("member@example.org", role="member")
+    member = client(app, address="192.0.2.42")
+    login(member, "member@example.org")
+    page = member.get(f"/partners/{uclg}")
+    assert not [f for f in page.forms.values() if f.action.endswith("/remove")], "no removal offered"
+    from plugins.partners.models import JointActivity
     with db() as s:
-        s.execute(delete(JointActivity).where(JointActivity.partner_id == uclg))
+        activity_id = s.scalar(select(JointActivity.id).where(JointActivity.partner_id == uclg))
+    member.post(f"/partners/activities/{activity_id}/remove", {"csrf_token": csrf(member)}, status=403)
+    sec = client(app, address="192.0.2.41")
+    login(sec, "sec@example.org")
+    sec.post(f"/partners/activities/{activity_id}/remove", {}, status=400)  # without the form's token
+    assert "United Cities and Local Governments" in co_organisers(testapp.get(f"/events/{event_id}"))
+    page = sec.get(f"/partners/{uclg}")
+    next(f for f in page.forms.values() if f.action.endswith(f"/activities/{activity_id}/remove")).submit(status=302)
     page = testapp.get(f"/events/{event_id}")
     assert page.html.select_one("section.item-section") is None and "Co-organised with" not in page.text
+    assert "4th UCLG Congress" not in text_of(testapp.get(f"/partners/{uclg}").text)
