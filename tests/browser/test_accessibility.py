@@ -148,6 +148,7 @@ PAGES = [
     Spec("expense-approve", "/expenses/{expense}/approve", user="admin", shows="main .expense-warning"),
     Spec("partners", "/partners", shows="main .partner-logos"),
     Spec("partner", "/partners/{partner}", shows="main .partner-timeline"),
+    Spec("partner-as-secretariat", "/partners/{partner}", user="admin", shows="main .partner-timeline form button"),
     Spec("agreement", "/agreements/{agreement}", shows="main .facts"),
     Spec("agreements", "/agreements", user="admin", shows="main table.agreement-table"),
     Spec("agreement-obligations", "/agreements/{agreement}", user="admin", shows="main ul.obligations form button"),
