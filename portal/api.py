@@ -55,6 +55,7 @@ _WHERE: dict[str, str] = {
     "delete_file": "portal.files",
     "file_path": "portal.files",
     "send_file": "portal.files",
+    "store_bytes": "portal.files",
     "ContentSchema": "portal.forms",
     "ContentViews": "portal.content.views",
     "Saved": "portal.content.service",
@@ -172,6 +173,7 @@ _WHERE: dict[str, str] = {
     "FacetsCallback": "portal.callbacks",
     "BadgesCallback": "portal.callbacks",
     "SectionCallback": "portal.callbacks",
+    "ItemSectionCallback": "portal.callbacks",
     "TimelineCallback": "portal.callbacks",
     "TimelineEntry": "portal.callbacks",
     "RequestCallback": "portal.callbacks",
@@ -262,7 +264,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.exports import in_batches, spreadsheet_safe  # noqa: F401
     from portal.pdf import PdfDocument, pdf_response  # noqa: F401
     from portal.tables import create_table  # noqa: F401
-    from portal.files import DOCUMENT_TYPES, IMAGE_TYPES, ascii_name, delete_file, file_path, send_file  # noqa: F401
+    from portal.files import DOCUMENT_TYPES, IMAGE_TYPES, ascii_name, delete_file, file_path, send_file, store_bytes  # noqa: F401
     from portal.forms import ContentSchema, Media, RowsWidget, country_node, field_error, make_form, media_node, page_number, pending_file, render_form, rich_text_node, store_kept, uploads_node, validate  # noqa: F401
     from portal.images import cover_images, image_attrs, mail_image, og_image_url  # noqa: F401
     from portal.content import service as content_service  # noqa: F401
@@ -286,7 +288,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.timezones import date_text, datetime_text, machine_time, place_of, wall_clock, zone_info  # noqa: F401
     from portal.guard import as_id  # noqa: F401
     from portal.passwords import hash_password  # noqa: F401
-    from portal.callbacks import Badge, BadgesCallback, DashboardItem, DemoData, DocumentCallback, ExportRow, ExportRows, FacetsCallback, ImportRun, RequestCallback, SearchDocument, SectionCallback, SectionItem, TimelineCallback, TimelineEntry, ViewValues  # noqa: F401
+    from portal.callbacks import Badge, BadgesCallback, DashboardItem, DemoData, DocumentCallback, ExportRow, ExportRows, FacetsCallback, ImportRun, ItemSectionCallback, RequestCallback, SearchDocument, SectionCallback, SectionItem, TimelineCallback, TimelineEntry, ViewValues  # noqa: F401
     from pyramid.request import Request  # noqa: F401
     from portal.permissions import Permissions  # noqa: F401
     from portal.registry import FOLLOWS_PANEL  # noqa: F401

@@ -39,6 +39,7 @@ class SectionItem(TypedDict, total=False):
     badge: Any
     step: Any
     cover: int  # the id of the content item whose cover image the home page's card shows
+    image: Any  # a File row (an image) shown beside the title, in an item section (add_item_section)
 
 
 class DashboardItem(TypedDict, total=False):
@@ -74,6 +75,13 @@ class SectionCallback(Protocol):
     """add_home_section (subject None), add_member_section (a member), add_region_section (a region code)."""
 
     def __call__(self, request: Request, subject: Any, limit: int) -> list[SectionItem]: ...
+
+
+class ItemSectionCallback(Protocol):
+    """add_item_section: the lines of the box on obj's page, obj being an item of the resource or content
+    type `name` (an event, a campaign, a workshop)."""
+
+    def __call__(self, request: Request, obj: Any, name: str) -> list[SectionItem]: ...
 
 
 @dataclass(frozen=True)

@@ -103,23 +103,17 @@ def _demo_logo():
     draw.rectangle((0, 215, 240, 240), fill="#084466")
     data = io.BytesIO()
     image.save(data, "PNG")
-    data.seek(0)
-    return data
-
-
-class _Upload:
-    def __init__(self, file, filename):
-        self.file, self.filename = file, filename
+    return data.getvalue()
 
 
 def _porto_alegre_profile(request, member, contact):
     """The demo's fullest profile: a logo, a description, a contact; the plugins fill its history."""
-    from .files import IMAGE_TYPES, store_upload
+    from .files import IMAGE_TYPES, store_bytes
     member.description = ("Capital of Rio Grande do Sul, Porto Alegre opened its budget to its residents in 1989: "
                           "every year, assemblies in the seventeen regions of the city set the priorities of the "
                           "investments.\n\nA founding member of the network, the city hosts its Latin America "
                           "antenna and takes part in its working groups.")
-    logo = store_upload(request, _Upload(_demo_logo(), "porto-alegre-logo.png"), allowed=IMAGE_TYPES,
+    logo = store_bytes(request, _demo_logo(), "porto-alegre-logo.png", allowed=IMAGE_TYPES,
                         owner=contact, title="Logo of Porto Alegre")
     request.dbsession.flush()
     member.logo_id = logo.id

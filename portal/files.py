@@ -308,6 +308,22 @@ def store_upload(request, upload, allowed=IMAGE_TYPES | DOCUMENT_TYPES, content=
     return row
 
 
+class _Made:
+    """What store_upload reads of an upload, for bytes the portal made itself."""
+
+    def __init__(self, data: bytes, filename: str):
+        self.file, self.filename = io.BytesIO(data), filename
+
+
+def store_bytes(request, data: bytes, filename: str, allowed=IMAGE_TYPES | DOCUMENT_TYPES, content=None,
+                owner=None, title=""):
+    """Store bytes the portal made (a generated PDF, a drawn logo: not a visitor's upload, so from any view
+    or from demo data) as store_upload stores an upload, with the same type checks, resized copies of an
+    image and removal on rollback; returns the new File row (not yet flushed)."""
+    return store_upload(request, _Made(data, filename), allowed=allowed, content=content, owner=owner,
+                        title=title, held=True)
+
+
 def _remove_on_abort(request, path: Path) -> None:
     """A rolled-back request (an error, a doomed transaction, a failed commit) leaves no orphan file."""
     def unlink(*args):

@@ -23,6 +23,7 @@ CATEGORIES = {
     "portal year figures": "year figure",
     "portal search facets": "search facets",
     "portal content badges": "content badges",
+    "portal item sections": "item sections",
     "portal manage tasks": "manage tasks",
     "portal dashboard panels": "dashboard panel",
     "portal search exclusions": "search exclusions",
@@ -174,6 +175,17 @@ class Badges:
 
 
 @dataclass
+class ItemSection:
+    """A box a plugin adds to the pages of other plugins' items ("Co-organised with" on an event's page)."""
+    name: str
+    title: Any
+    items: Callable
+    resources: tuple
+    order: int
+    plugin: str
+
+
+@dataclass
 class ManageTasks:
     """Work a plugin waits for from the people who manage the site, listed on /manage."""
     name: str
@@ -228,6 +240,7 @@ class PortalRegistry:
         self.search_facets = {}  # index name -> {name: SearchFacets}, from add_search_facets
         self.index_facets = {}  # index name -> {facet: title} that other plugins add to that index
         self.badges = {}  # name -> Badges, from add_content_badges
+        self.item_sections = {}  # name -> ItemSection, from add_item_section
         self.manage_tasks = {}  # name -> ManageTasks, from add_manage_tasks
         self.dashboard_panels = {}  # name -> DashboardPanel, from add_dashboard_panel
         self.search_exclusions = {}  # name -> SearchExclusion, from add_search_exclusion
@@ -301,6 +314,25 @@ class PortalRegistry:
             if item.types and (info is None or info.name not in item.types):
                 continue
             found.extend(item.badges(request, obj) or [])
+        return found
+
+    def names_of(self, obj):
+        """The names obj goes by: its content type's and those of the resources registered for its class."""
+        info = self.content_type_of(obj)
+        names = [info.name] if info is not None else []
+        mro = type(obj).__mro__
+        return names + [name for name, model in self.resources.items() if model in mro and name not in names]
+
+    def sections_of_item(self, request, obj, limit=12):
+        """[(section, items)] the plugins add to obj's page (add_item_section), in order, the empty ones left
+        out; each section's items(request, obj, name) is asked under the first of obj's names it covers."""
+        names = self.names_of(obj)
+        found = []
+        for section in sorted(self.item_sections.values(), key=lambda s: (s.order, s.name)):
+            name = next((n for n in names if not section.resources or n in section.resources), None)
+            items = list(section.items(request, obj, name) or [])[:limit] if name is not None else []
+            if items:
+                found.append((section, items))
         return found
 
     def waiting_tasks(self, request):
@@ -505,6 +537,18 @@ def add_content_badges(config, name, badges, types=()):
     request_first(badges, f"add_content_badges({name})")
     item = Badges(name=name, badges=badges, types=tuple(types), plugin=config.package_name)
     _keep(config, "portal content badges", "badges", name, item, types=", ".join(item.types))
+
+
+def add_item_section(config, name, title, items, resources=(), order=50):
+    """A box on the pages of other plugins' items: items(request, obj, name) -> [{"title", "url"?, "note"?,
+    "image"?}] for obj, an item of the resource or content type `name` (one of `resources`, or any when
+    empty); "image" is a File row (an image) shown beside the title. Neither the core nor the plugin whose
+    page it is knows the plugin adding it: the item pages render them with the content_macros
+    "item_sections" macro. An empty list shows nothing."""
+    request_first(items, f"add_item_section({name})")
+    item = ItemSection(name=name, title=title, items=items, resources=tuple(resources), order=order,
+                       plugin=config.package_name)
+    _keep(config, "portal item sections", "item_sections", name, item, resources=", ".join(item.resources), order=order)
 
 
 def add_menu_item(config, menu, name, title, route_name=None, order=50, permission=None, parent=None,
@@ -742,7 +786,7 @@ def includeme(config):
     for directive in (add_content_type, add_search_index, add_menu_item, add_workflow, add_demo_data,
                       add_export, add_plugin_settings, add_member_section, add_region_section,
                       add_home_section, add_home_figure, add_year_figure, add_timeline,
-                      add_search_facets, add_content_badges, add_manage_tasks, add_dashboard_panel,
+                      add_search_facets, add_content_badges, add_item_section, add_manage_tasks, add_dashboard_panel,
                       add_search_exclusion,
                       add_plugin, register_resource, add_static, add_routes):
         config.add_directive(directive.__name__, directive)

@@ -29,7 +29,11 @@ def includeme(config):
         listing=False, listing_route="partners", add_roles=("secretariat",),
         view_template="plugins.partners:templates/view.pt", view_values=view_values, example=EXAMPLE)
     config.register_resource("partner", Partner)
-    config.register_resource("agreement", Agreement)
+    config.register_resource("agreement", Agreement,
+                             url=lambda request, obj: request.route_url("agreement", agreement=obj.id))
+    from .activities import ITEM_RESOURCES, co_organisers
+    config.add_item_section("partners-co-organisers", _("Co-organised with"), co_organisers,
+                            resources=ITEM_RESOURCES, order=40)
     config.add_search_index(Partner, document=partner_document, should_index=is_published, name="partner",
                             facets={FACET: _("Partner")}, facet_values=FACET_VALUES, facet_labels=FACET_LABELS)
     config.add_menu_item("main", "partners", _("Partners"), route_name="partners", order=45, parent="network")

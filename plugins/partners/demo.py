@@ -2,13 +2,15 @@
 GOLD, the Forum of Local Authorities of the Periphery, the Democracine film festival, the General
 Secretariat of the Presidency of Brazil, GIZ (the study with UCLG) and a university of the internship
 agreements; the hosting agreement with UCLG renewed (the earlier one kept), a study agreement, an
-internship agreement with its intern; dates relative to the day the demo is loaded."""
-from datetime import date, timedelta
+internship agreement with its intern; dates relative to the day the demo is loaded. Each partner has a
+logo, the hosting agreement (public) and the study (private) their signed PDF (demo_files)."""
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
 from portal.api import Request, TranslatedText, User, WorkflowLog, clock, record_revision, set_translated
 
+from .demo_files import add_logo, signed_document
 from .models import Agreement, Internship, JointActivity, Obligation, Partner
 from .schemas import PartnerSchema
 
@@ -74,6 +76,7 @@ def create_demo_partners(request: Request) -> None:
         partner.state, partner.published = "published", clock.now() - timedelta(days=90)
         db.add(WorkflowLog(content_id=partner.id, transition="publish", from_state="draft", to_state="published",
                            actor_id=author.id if author else None, at=partner.published))
+        add_logo(request, partner, key, author)
         made[key] = partner
     uclg = made["uclg"]
     hosting = dict(kind="hosting", partner_id=uclg.id, parties="UCLG; the network's technical secretariat",
@@ -93,6 +96,8 @@ def create_demo_partners(request: Request) -> None:
     internships = Agreement(title="Internship agreement with the University of Barcelona", kind="internship",
                             partner_id=made["ub"].id, parties="City of Barcelona; University of Barcelona",
                             status="in_force", starts=today - timedelta(days=100), ends=today + timedelta(days=265))
+    signed_document(request, current, author)  # public: anyone may read it
+    signed_document(request, study, author)  # private to the secretariat
     db.add_all([current, study, internships])
     db.flush()
     db.add(Obligation(agreement_id=current.id, what="Annual activity report to UCLG", due=today + timedelta(days=14),
@@ -108,3 +113,17 @@ def create_demo_partners(request: Request) -> None:
                                                      -40), ("giz", "study", "Study on participatory monitoring", -60),
                                    ("fal", "co_organised", "III Forum of Local Authorities of the Periphery", -200)):
         db.add(JointActivity(partner_id=made[key].id, role=role, title=title, day=today + timedelta(days=days)))
+    for key, name, title in (("uclg", "event", "Annual Conference of the network in Barcelona"),
+                             ("uclg", "campaign",
+                              "Translate the participatory budgeting guide into French and Portuguese")):
+        item = demo_item(request, name, title)
+        if item is not None:  # its plugin enabled: UCLG is on the item's page as co-organiser
+            when = getattr(item, "starts", None)
+            db.add(JointActivity(partner_id=made[key].id, role="co_organised", resource=name, item_id=item.id,
+                                 title=title, day=when.date() if isinstance(when, datetime) else today))
+
+
+def demo_item(request, name, title):
+    """The item another plugin's demo made, by the name it is offered under (none when it is not enabled)."""
+    model = request.registry.portal.resources.get(name)
+    return request.dbsession.scalar(select(model).where(model.title == title)) if model is not None else None

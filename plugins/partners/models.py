@@ -99,8 +99,12 @@ class Obligation(Base):
     owner: Mapped[str] = mapped_column(String(200), default="")
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     reminded: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # who of the secretariat marked it done, and when (cleared when it is marked not done again)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    done_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
 
     agreement = relationship("Agreement", back_populates="obligations")
+    done_by = relationship("User")
 
 
 class Internship(Base):
@@ -136,5 +140,13 @@ class JointActivity(Base):
     role: Mapped[str] = mapped_column(String(20), default="co_organised")
     title: Mapped[str] = mapped_column(String(300), default="")
     day: Mapped[date] = mapped_column(Date)
+    # a study's report or another document of the activity: public with the partner's page
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("files.id", ondelete="SET NULL"), nullable=True)
 
     partner = relationship("Partner")
+    document = relationship("File")
+
+    @property
+    def __acl__(self):
+        """Seen, with its document, by whoever may see the partner's page."""
+        return self.partner.__acl__

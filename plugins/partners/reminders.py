@@ -1,9 +1,10 @@
 """Reminders to the secretariat: REMIND_DAYS before an agreement in force (or signed) ends, and before an
 obligation not done is due, a mail and a notification to each account of the secretariat, once each (the
-row keeps when it was reminded). A periodic task of the worker, never a visitor's request."""
+row keeps when it was reminded); an agreement in force whose end has passed becomes expired. A periodic
+task of the worker, never a visitor's request."""
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from portal.api import User, _, clock, date_text, notify
 
@@ -45,6 +46,8 @@ def remind_task(request):
     now = clock.now()
     horizon = (now + timedelta(days=REMIND_DAYS)).date()
     today = now.date()
+    request.dbsession.execute(update(Agreement).where(Agreement.status.in_(LIVE), Agreement.ends < today)
+                              .values(status="expired"))
     users = secretariat(request)
     count = 0
     ending = select(Agreement).where(Agreement.status.in_(LIVE), Agreement.ends.is_not(None),

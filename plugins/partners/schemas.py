@@ -3,7 +3,7 @@ obligation, an internship, a joint activity."""
 import colander
 import deform
 
-from portal.api import ContentSchema, _, country_node, member_node, translatable_node, translate, uploads_node
+from portal.api import DOCUMENT_TYPES, ContentSchema, _, country_node, member_node, translatable_node, translate, uploads_node
 
 from .models import ACTIVITY_ROLES, AGREEMENT_KINDS, PARTNER_KINDS, STATUSES
 
@@ -137,13 +137,30 @@ class InternshipSchema(colander.Schema):
         super().__init__(*args, validator=check_internship, **kw)
 
 
+@colander.deferred
+def item_kinds(node, kw):
+    from .activities import item_choices
+    return colander.OneOf([""] + [name for name, _title in item_choices(kw["request"])])
+
+
+@colander.deferred
+def item_kinds_widget(node, kw):
+    from .activities import item_choices
+    return deform.widget.SelectWidget(values=[("", "—")] + [(name, translate(title, kw["request"]))
+                                                            for name, title in item_choices(kw["request"])])
+
+
 class ActivitySchema(colander.Schema):
     role = colander.SchemaNode(colander.String(), title=_("What was done together"),
                                validator=colander.OneOf(ACTIVITY_ROLES), widget=choices(ROLE_TITLES, ACTIVITY_ROLES))
     resource = colander.SchemaNode(colander.String(), title=_("Kind of item"), missing="",
-                                   validator=colander.OneOf(["", "event", "campaign"]),
-                                   widget=deform.widget.SelectWidget(values=[("", "—"), ("event", _("Event")),
-                                                                             ("campaign", _("Campaign"))]))
+                                   validator=item_kinds, widget=item_kinds_widget)
     item_id = colander.SchemaNode(colander.Integer(), title=_("Number of the item"), missing=None)
     title = text_node(_("Title"), length=300)
     day = date_node(_("Date"))
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self.add(uploads_node("document", _("Document"), allowed=DOCUMENT_TYPES, multiple=False,
+                              accept=".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.csv",
+                              description=_("A study's report, for instance: public on the partner's page.")))

@@ -15,6 +15,9 @@ def includeme(config):
     config.include(".routes")
     config.register_resource("network", Network, title=lambda request, obj: obj.title,
                              url=lambda request, obj: request.route_url("network", id=obj.id))
+    from .workshop_models import Workshop
+    config.register_resource("international-workshop", Workshop, title=lambda request, obj: obj.title,
+                             url=lambda request, obj: request.route_url("workshop", id=obj.id))
     config.add_menu_item("main", "networks", _("Collaborative networks"), route_name="networks", order=45,
                          parent="network")
     config.add_menu_item("main", "international-workshops", _("International workshops"), route_name="workshops",

@@ -148,8 +148,12 @@ PAGES = [
     Spec("expense-approve", "/expenses/{expense}/approve", user="admin", shows="main .expense-warning"),
     Spec("partners", "/partners", shows="main .partner-logos"),
     Spec("partner", "/partners/{partner}", shows="main .partner-timeline"),
+    Spec("partner-as-secretariat", "/partners/{partner}", user="admin", shows="main .partner-timeline form button"),
     Spec("agreement", "/agreements/{agreement}", shows="main .facts"),
     Spec("agreements", "/agreements", user="admin", shows="main table.agreement-table"),
+    Spec("agreement-obligations", "/agreements/{agreement}", user="admin", shows="main ul.obligations form button"),
+    Spec("event-co-organised", "/events/{co_organised_event}", shows="main section.item-section img"),
+    Spec("campaign-co-organised", "/campaigns/{co_organised_campaign}", shows="main section.item-section img"),
     Spec("agreement-renew", "/agreements/{agreement}/renew", user="admin", shows="main form#deform"),
     # the demo's one collaborative network and its workshop (plugins/workshops/demo.py)
     Spec("networks", "/networks", shows="main .network-cards"),
@@ -258,10 +262,19 @@ def arrange(registry):
 
 
 def partner_ids(s):
+    from datetime import date, datetime, timezone
+
     from sqlalchemy import select
-    from plugins.partners.models import Agreement
+    from plugins.partners.models import Agreement, JointActivity, Obligation
+
+    from portal.models import User
     hosting = s.scalar(select(Agreement).where(Agreement.kind == "hosting", Agreement.renews_id.is_not(None)))
-    return {"partner": hosting.partner_id, "agreement": hosting.id}
+    s.add(Obligation(agreement_id=hosting.id, what="Hand over the yearly accounts", due=date(2027, 3, 31),
+                     owner="Technical secretariat", done=True, done_at=datetime(2026, 12, 1, tzinfo=timezone.utc),
+                     done_by_id=s.scalar(select(User.id).where(User.role == "secretariat").order_by(User.id))))
+    co_organised = {a.resource: a.item_id for a in s.scalars(select(JointActivity).where(JointActivity.resource != ""))}
+    return {"partner": hosting.partner_id, "agreement": hosting.id, "co_organised_event": co_organised["event"],
+            "co_organised_campaign": co_organised["campaign"]}
 
 
 def deliverable_ids(s):

@@ -23,6 +23,15 @@ def add_agreement(db, partner_id, title="Hosting of the technical secretariat", 
         return agreement.id
 
 
+def add_obligation(db, agreement_id, what="Annual activity report", due=date(2027, 1, 5), done=False):
+    from plugins.partners.models import Obligation
+    with db() as s:
+        row = Obligation(agreement_id=agreement_id, what=what, due=due, owner="Technical secretariat", done=done)
+        s.add(row)
+        s.flush()
+        return row.id
+
+
 def agreement_row(db, agreement_id):
     from plugins.partners.models import Agreement
     with db() as s:

@@ -5,7 +5,7 @@ import colander
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import FormView, _, page, send_file, store_kept, translate
+from portal.api import FormView, _, clock, get_row_or_404, page, send_file, store_kept, translate
 
 from ..models import Agreement, Internship, Obligation
 from ..schemas import AGREEMENT_KIND_TITLES, PDF, STATUS_TITLES, AgreementSchema, InternshipSchema, ObligationSchema
@@ -46,6 +46,22 @@ def document(request):
     if request.context.document is None:
         raise HTTPNotFound()
     return send_file(request, request.context.document, public=request.context.public)
+
+
+@view_config(route_name="agreement_obligation_done", request_method="POST", permission="manage_agreements")
+def obligation_done(request):
+    """Mark an obligation done (who and when kept: no more reminders of it), or not done again."""
+    from pyramid.httpexceptions import HTTPFound, HTTPNotFound
+    obligation = get_row_or_404(request, Obligation, "obligation")
+    if obligation.agreement_id != request.context.id:
+        raise HTTPNotFound()
+    done = request.POST.get("done") == "1"
+    obligation.done = done
+    obligation.done_at = clock.now() if done else None
+    obligation.done_by_id = request.user.id if done else None
+    request.flash(_("Marked done: ${obligation}", mapping={"obligation": obligation.what}) if done
+                  else _("Marked not done: ${obligation}", mapping={"obligation": obligation.what}))
+    return HTTPFound(request.route_path("agreement", agreement=request.context.id, _anchor="obligations"))
 
 
 class AgreementForm(FormView):

@@ -1,10 +1,35 @@
-"""An intern's report that describes a case goes to the experiences database: a draft experience (the
-content type "experience", by name: this plugin imports nothing of another), which the secretariat
-completes and publishes there."""
+"""An intern's record, changed as the internship goes (its report written at its end), and the report that
+describes a case sent to the experiences database: a draft experience (the content type "experience", by
+name: this plugin imports nothing of another), which the secretariat completes and publishes there."""
 from pyramid.httpexceptions import HTTPNotFound
 from pyramid.view import view_config
 
-from portal.api import ConfirmView, _, content_service
+from portal.api import ConfirmView, FormView, _, content_service
+
+from ..schemas import InternshipSchema
+
+FIELDS = ("intern", "host_member_id", "starts", "ends", "supervisor", "subject", "report")
+
+
+@view_config(route_name="internship_edit", permission="manage_agreements")
+class InternshipEdit(FormView):
+    schema = InternshipSchema
+    title = _("Change the internship")
+    buttons = (("save", _("Save")),)
+
+    def trail(self):
+        agreement = self.context.agreement
+        return [(_("Agreements"), self.request.route_path("agreements")),
+                (agreement.title, self.request.route_path("agreement", agreement=agreement.id))]
+
+    def appstruct(self):
+        return {name: getattr(self.context, name) for name in FIELDS}
+
+    def save_success(self, appstruct):
+        for name in FIELDS:
+            setattr(self.context, name, appstruct[name])
+        return self.done(_("Saved."), self.request.route_path("agreement", agreement=self.context.agreement_id,
+                                                              _anchor="internships"))
 
 SECRETARIAT_COUNTRY = "ES"  # the technical secretariat works in Barcelona: an intern it hosts, a case there
 

@@ -3,7 +3,7 @@ timeline of joint activities and agreements); recording a joint activity."""
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import FormView, _, country_name, page, translate, translated
+from portal.api import DOCUMENT_TYPES, FormView, _, country_name, page, send_file, store_kept, translate, translated
 
 from ..activities import item_model, partner_timeline
 from ..models import PARTNER_KINDS, JointActivity, Partner
@@ -50,5 +50,30 @@ class ActivityAdd(FormView):
                 return self.refuse(appstruct, _("No such item."), field="item_id")
         elif not appstruct["title"]:
             return self.refuse(appstruct, _("Give a title, or choose the event or campaign."), field="title")
-        request.dbsession.add(JointActivity(partner_id=self.context.id, **appstruct))
+        kept = appstruct.pop("document")["kept"]
+        activity = JointActivity(partner_id=self.context.id, **appstruct)
+        stored = store_kept(request, kept, allowed=DOCUMENT_TYPES, owner=request.user, title=appstruct["title"])
+        if stored:  # no content item: served by activity_document() with the partner's access
+            activity.document = stored[-1]
+        request.dbsession.add(activity)
         return self.done(_("Recorded."), request.route_path("partner.view", id=self.context.id))
+
+
+@view_config(route_name="partner_activity_document", permission="view")
+def activity_document(request):
+    """A joint activity's document, for whoever may see the partner's page (its ACL)."""
+    from pyramid.httpexceptions import HTTPNotFound
+    activity = request.context
+    if activity.document is None:
+        raise HTTPNotFound()
+    return send_file(request, activity.document, public=activity.partner.state == "published")
+
+
+@view_config(route_name="partner_activity_remove", request_method="POST", permission="manage_agreements")
+def remove_activity(request):
+    """Take a joint activity off the partner's timeline (and the partner off the item's page)."""
+    from pyramid.httpexceptions import HTTPFound
+    activity = request.context
+    request.dbsession.delete(activity)
+    request.flash(_("Removed: ${activity}", mapping={"activity": activity.title or activity.resource}))
+    return HTTPFound(request.route_path("partner.view", id=activity.partner_id, _anchor="partner-timeline"))

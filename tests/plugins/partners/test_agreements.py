@@ -123,4 +123,6 @@ def test_obligations_are_recorded_with_due_date_and_owner(sec, db):
     form["due"] = "2027-01-15"
     form["owner"] = "Technical secretariat"
     page = form.submit("save", status=302).follow()
-    assert "2027-01-15: Annual activity report to UCLG (Technical secretariat)" in text_of(page.text)
+    item = text_of(str(page.html.select_one("ul.obligations li")))
+    assert item.startswith("Jan 15, 2027") and "Annual activity report to UCLG (Technical secretariat)" in item
+    assert page.html.select_one("ul.obligations time")["datetime"] == "2027-01-15"

@@ -35,12 +35,21 @@ def test_an_intern_is_hosted_under_an_internship_agreement_and_the_report_become
 
     agreement_id = add_agreement(db, university, title="Internships with the University of Barcelona",
                                  kind="internship")
-    form = fill(sec.get(f"/agreements/{agreement_id}/internships/add").forms["deform"], **dict(INTERN, ends="2027-01-01"))
+    form = fill(sec.get(f"/agreements/{agreement_id}/internships/add").forms["deform"],
+                **dict(INTERN, ends="2027-01-01", report=""))
     refused = form.submit("save", status=400)
     assert "The internship ends before it starts." in text_of(refused.text)
     assert refused.forms["deform"]["supervisor"].value == "Marta Vidal"
     page = fill(refused.forms["deform"], ends="2027-06-30").submit("save", status=302).follow()
     assert "Laia Puig: Local observatories of participatory democracy" in text_of(page.text)
+    assert "Publish the report as an experience" not in text_of(page.text), "no report yet"
+
+    form = page.click(description="Change.*Laia Puig").forms["deform"]  # the report, at the internship's end
+    assert form["supervisor"].value == "Marta Vidal" and form["ends"].value == "2027-06-30"
+    refused = fill(form, report=INTERN["report"], ends="2027-01-01").submit("save", status=400)
+    assert "The internship ends before it starts." in text_of(refused.text)
+    assert refused.forms["deform"]["report"].value == INTERN["report"], "nothing typed is lost"
+    page = fill(refused.forms["deform"], ends="2027-06-30").submit("save", status=302).follow()
 
     confirm = page.click(description="Publish the report as an experience")
     made = confirm.forms["confirm-form"].submit("confirm", status=302).follow()
@@ -55,3 +64,4 @@ def test_an_intern_is_hosted_under_an_internship_agreement_and_the_report_become
     again = sec.get(f"/agreements/{agreement_id}")
     assert "Publish the report as an experience" not in text_of(again.text)
     testapp.get(f"/internships/{internship.id}/publish", status=(302, 403, 404))
+    testapp.get(f"/internships/{internship.id}/edit", status=(302, 403, 404))

@@ -107,3 +107,57 @@ def test_the_description_is_shown_as_html_in_the_reader_s_language(testapp, db):
     assert "<strong>local governments</strong>" in page.text and "&lt;p&gt;" not in page.text
     testapp.set_cookie("_LOCALE_", "es")
     assert "La organización mundial de los gobiernos locales." in text_of(testapp.get(f"/partners/{partner_id}").text)
+
+
+def test_a_study_s_document_is_on_the_partner_s_page_and_hidden_with_a_draft_partner(app, db, secretariat, testapp):
+    import award_documents as documents
+    from webtest import Upload
+    partner_id = add_partner(db, title="Deutsche Gesellschaft für Internationale Zusammenarbeit", kind="agency")
+    draft_id = add_partner(db, title="A partner not yet published", state="draft")
+    sec = client(app, address="192.0.2.41")
+    login(sec, "sec@example.org")
+    urls = {}
+    for pid in (partner_id, draft_id):
+        form = sec.get(f"/partners/{pid}/activities/add").forms["deform"]
+        form["role"], form["title"], form["day"] = "study", "Study on participatory monitoring", "2025-05-01"
+        form["add"] = Upload("not-a-study.png", documents.png_with_text())
+        refused = form.submit("save", status=400)  # an image is not a document
+        assert refused.forms["deform"]["title"].value == "Study on participatory monitoring"
+        form = refused.forms["deform"]
+        form["add"] = Upload("monitoring-study.pdf", documents.pdf())
+        form.submit("save", status=302)
+        urls[pid] = sec.get(f"/partners/{pid}").click(description="Document.*Study on participatory").request.url
+    page = testapp.get(f"/partners/{partner_id}")
+    document = page.click(description="Document.*Study on participatory")
+    assert document.content_type == "application/pdf" and document.body.startswith(b"%PDF")
+    assert testapp.get(urls[draft_id], status=(302, 403, 404)).content_type != "application/pdf"
+    assert sec.get(urls[draft_id]).content_type == "application/pdf", "the secretariat reads it"
+
+
+def test_a_work_plan_action_can_name_a_partner_or_an_agreement(db, registry):
+    """The work plan's actions link to what carries them out by registered resource: a partner (its page),
+    an agreement (its page, "Not public" for a private one to anyone but the secretariat)."""
+    from partners_helpers import add_agreement
+    from pyramid.scripting import prepare
+
+    from portal.api import action_links, add_action, load_plan, tree_for
+    partner_id = add_partner(db, title="General Secretariat of the Presidency of Brazil", kind="government")
+    private = add_agreement(db, partner_id, title="Exchange of knowledge with Brazil")
+    with db() as s:
+        tree = tree_for(s, "workplan", 2027, title="Work plan 2027")
+        s.add(tree)
+        line = add_action(s, tree, "Exchange of innovative knowledge on social participation",
+                          resource=("partner", partner_id))
+        signed = add_action(s, tree, "Sign the exchange", resource=("agreement", private))
+        tree_id, ids = tree.id, (line.id, signed.id)
+    env = prepare(registry=registry)
+    try:
+        with db() as s:
+            from portal.api import ActionTree
+            plan = load_plan(s, s.get(ActionTree, tree_id))
+            links = action_links(env["request"], plan.actions.values(), dbsession=s)
+        assert links[ids[0]].title == "General Secretariat of the Presidency of Brazil"
+        assert links[ids[0]].url.endswith(f"/partners/{partner_id}")
+        assert links[ids[1]].url is None and "Brazil" not in links[ids[1]].title, "a private agreement"
+    finally:
+        env["closer"]()

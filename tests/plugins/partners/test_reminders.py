@@ -1,9 +1,9 @@
 """Reminders with the clock stopped: 30 days before an agreement in force ends and before an obligation is
 due, each account of the secretariat gets a mail in its language and a notification, once each; nothing
-before, nothing for an obligation done or an agreement already renewed."""
+before, nothing for an obligation done or an agreement already renewed; an agreement past its end is expired."""
 from datetime import date, datetime, timedelta, timezone
 
-from partners_helpers import add_agreement, add_partner
+from partners_helpers import add_agreement, add_obligation, add_partner, agreement_row
 
 from portal.testing import text_of
 
@@ -27,12 +27,6 @@ def notifications(db):
     from portal.models import Notification
     with db() as s:
         return [(n.user_id, n.message["mapping"]) for n in s.query(Notification).filter_by(kind="partners.reminder")]
-
-
-def add_obligation(db, agreement_id, what, due, done=False):
-    from plugins.partners.models import Obligation
-    with db() as s:
-        s.add(Obligation(agreement_id=agreement_id, what=what, due=due, owner="Technical secretariat", done=done))
 
 
 def test_the_secretariat_is_reminded_once_before_an_end_and_a_due_date(registry, db, make_user, maildir, at):
@@ -76,8 +70,12 @@ def test_no_reminder_after_the_day_or_for_a_draft(registry, db, make_user, maild
     make_user("sec@example.org", role="secretariat")
     partner_id = add_partner(db)
     add_agreement(db, partner_id, title="Draft", status="draft", ends=date(2026, 12, 15))
-    add_agreement(db, partner_id, title="Over", ends=date(2026, 11, 30))
+    over = add_agreement(db, partner_id, title="Over", ends=date(2026, 11, 30))
+    last_day = add_agreement(db, partner_id, title="Ends today", ends=date(2026, 12, 1), end_reminded=datetime(
+        2026, 11, 1, tzinfo=timezone.utc))
     at.set(datetime(2026, 12, 1, tzinfo=timezone.utc) + timedelta(hours=1))
     run_reminders(registry)
     maildir.deliver(registry)
     assert maildir.messages() == [] and notifications(db) == []
+    assert agreement_row(db, over)["status"] == "expired", "its end has passed"
+    assert agreement_row(db, last_day)["status"] == "in_force", "in force to the end of its last day"
