@@ -23,18 +23,14 @@ def includeme(config):
     add("partners", "/partners")
     add("partner_activity_add", "/partners/{id:\\d+}/activities/add", factory=model_factory(Partner, "id"))
     activity = model_factory(JointActivity, "activity", hidden_unless_permitted="view")
-    add("partner_activity_document", "/partners/activities/{activity:\\d+}/document", factory=activity)
-    add("partner_activity_remove", "/partners/activities/{activity:\\d+}/remove", factory=activity)
-    add("agreements", "/agreements")
-    add("agreement_add", "/agreements/add")
-    add("agreement", "/agreements/{agreement:\\d+}", factory=agreement_factory)
-    add("agreement_edit", "/agreements/{agreement:\\d+}/edit", factory=agreement_factory)
-    add("agreement_renew", "/agreements/{agreement:\\d+}/renew", factory=agreement_factory)
-    add("agreement_document", "/agreements/{agreement:\\d+}/document.pdf", factory=agreement_factory)
-    add("agreement_obligation_add", "/agreements/{agreement:\\d+}/obligations/add", factory=agreement_factory)
-    add("agreement_obligation_done", "/agreements/{agreement:\\d+}/obligations/{obligation:\\d+}/done",
-        factory=agreement_factory)
-    add("agreement_internship_add", "/agreements/{agreement:\\d+}/internships/add", factory=agreement_factory)
+    config.add_routes("/partners/activities/{activity:\\d+}", factory=activity, partner_activity_document="/document",
+                      partner_activity_remove="/remove")
+    config.add_routes("/agreements", agreements="", agreement_add="/add")
+    config.add_routes("/agreements/{agreement:\\d+}", factory=agreement_factory, agreement="", agreement_edit="/edit",
+                      agreement_renew="/renew", agreement_document="/document.pdf",
+                      agreement_obligation_add="/obligations/add",
+                      agreement_obligation_done="/obligations/{obligation:\\d+}/done",
+                      agreement_internship_add="/internships/add")
     internship = model_factory(Internship, "internship", hidden_unless_permitted="manage_agreements")
-    add("internship_edit", "/internships/{internship:\\d+}/edit", factory=internship)
-    add("internship_publish", "/internships/{internship:\\d+}/publish", factory=internship)
+    config.add_routes("/internships/{internship:\\d+}", factory=internship, internship_edit="/edit",
+                      internship_publish="/publish")

@@ -2,10 +2,7 @@
 import sqlalchemy as sa
 from alembic import op
 
-revision = "partners_002"
-down_revision = "partners_001"
-branch_labels = None
-depends_on = None
+revision, down_revision, branch_labels, depends_on = "partners_002", "partners_001", None, None
 
 
 def upgrade():
