@@ -46,6 +46,7 @@ def includeme(config):
     config.include(".registration")  # conferences: registration, waiting list, offers
     config.scan(".conference_views")
     config.scan(".programme_views")
+    config.scan(".seats")
     config.scan(".checkin_views")
     config.scan(".certificate_views")
     from .conference_demo import create_demo_registrations

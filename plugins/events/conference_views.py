@@ -167,7 +167,9 @@ def registration_page(request):
     conference = conference_of(request, event)
     fields = [(f["label"], answer_text(request, registration.answers.get(f["key"])))
               for f in (conference.fields if conference else [])]
+    from .seats import limited_sessions
     return page(request, translate(_("Your registration"), request), event_trail(request, event),
+                seats=limited_sessions(request, registration) if registration.state == "registered" else [],
                 registration=registration, event=event, state_text=STATE_TEXTS[registration.state],
                 position=position(request.dbsession, registration), answers=fields,
                 when=here_and_there(request, event.starts, event.timezone),

@@ -15,7 +15,9 @@ from portal.api import ConfirmView, FormView, Member, _, bad, clock, datetime_no
 
 from .conference_views import event_trail
 from .ical import escape_text, fold, utc
+from .conference_schemas import count_node
 from .programme import SESSION_KINDS, ProgrammeSession, Speaker, Star
+from .seats import seats_taken
 
 
 def sessions_of(request, event):
@@ -35,8 +37,9 @@ def local_day(event, moment) -> date:
     return moment.astimezone(event.tz).date()
 
 
-def session_row(request, event, session, starred):
-    return {"id": session.id, "title": session.title, "description": session.description,
+def session_row(request, event, session, starred, taken):
+    return {"left": None if session.capacity is None else max(0, session.capacity - taken.get(session.id, 0)),
+            "id": session.id, "title": session.title, "description": session.description,
             "kind": translate(SESSION_KINDS.get(session.kind, session.kind), request), "track": session.track,
             "room": session.room, "when": here_and_there(request, session.starts, event.timezone),
             "until": session.ends.astimezone(event.tz).strftime("%H:%M"), "starred": session.id in starred,
@@ -63,9 +66,11 @@ def programme(request):
     shown = [s for s in sessions if (day is None or local_day(event, s.starts).isoformat() == day)
              and (track is None or s.track == track)]
     starred = starred_ids(request, event)
+    taken = seats_taken(request.dbsession, [s.id for s in shown if s.capacity is not None])
     grouped: OrderedDict = OrderedDict()
     for session in shown:
-        grouped.setdefault(local_day(event, session.starts), []).append(session_row(request, event, session, starred))
+        grouped.setdefault(local_day(event, session.starts), []).append(
+            session_row(request, event, session, starred, taken))
     request.response.cache_control.private = True
     from babel.dates import format_date
     return page(request, translate(_("Programme"), request), event_trail(request, event), event=event,
@@ -99,6 +104,9 @@ class SessionAddView(FormView):
         for name, title in (("track", _("Track")), ("room", _("Room"))):
             schema.add(colander.SchemaNode(colander.String(), name=name, title=title, missing="",
                                            validator=colander.Length(0, 120)))
+        schema.add(count_node("capacity", _("Places"), missing=None,
+                              description=_("Empty: no seats to reserve. A number: people registered reserve "
+                                            "a seat from their registration's page, never more than this.")))
         schema.add(datetime_node("starts", _("Starts (in the conference's time zone)"), zone=zone))
         schema.add(datetime_node("ends", _("Ends"), zone=zone))
         schema.add(colander.SchemaNode(
@@ -129,7 +137,7 @@ class SessionAddView(FormView):
 
     def add_success(self, appstruct):
         session = ProgrammeSession(event_id=self.context.id, **{k: appstruct[k] for k in (
-            "title", "description", "kind", "track", "room", "starts", "ends")})
+            "title", "description", "kind", "track", "room", "capacity", "starts", "ends")})
         session.speakers = [Speaker(position=n, name=name, member_id=member_id)
                             for n, (name, member_id) in enumerate(appstruct["speaker_rows"])]
         self.request.dbsession.add(session)
@@ -180,10 +188,11 @@ def agenda_sessions(request, event):
 def agenda(request):
     event = request.context
     sessions = agenda_sessions(request, event)
+    taken = seats_taken(request.dbsession, [s.id for s in sessions if s.capacity is not None])
     grouped: OrderedDict = OrderedDict()
     for session in sessions:
         grouped.setdefault(local_day(event, session.starts), []).append(
-            session_row(request, event, session, {s.id for s in sessions}))
+            session_row(request, event, session, {s.id for s in sessions}, taken))
     request.response.cache_control.private = True
     from babel.dates import format_date
     return page(request, translate(_("My agenda"), request), event_trail(request, event), event=event, agenda=True,

@@ -130,6 +130,8 @@ def cancel(request, registration):
     freed = registration.state in HELD
     registration.state = "left" if registration.state == "waiting" else "cancelled"
     registration.offered_until = None
+    from .seats import release_all
+    release_all(session, registration)
     session.flush()
     if freed:
         offer_next(request, session.get(Conference, registration.event_id))

@@ -25,6 +25,8 @@ def includeme(config):
     add("conference_agenda", "/events/{id:\\d+}/agenda", factory=event_factory)
     add("conference_agenda_ics", "/events/{id:\\d+}/agenda.ics", factory=event_factory)
     add("conference_session_add", "/events/{id:\\d+}/sessions/add", factory=event_factory)
+    add("conference_seat", "/events/registrations/{code:[0-9a-f]{24}}/sessions/{session:\\d+}/seat",
+        factory=registration_factory)
     add("conference_star", "/events/sessions/{session:\\d+}/star", factory=model_factory(ProgrammeSession, "session"))
     add("conference_registration_qr", "/events/registrations/{code:[0-9a-f]{24}}/qr.svg", factory=registration_factory)
     add("conference_check_in", "/events/{id:\\d+}/check-in", factory=event_factory)
