@@ -47,7 +47,10 @@ def includeme(config):
     config.scan(".conference_views")
     config.scan(".programme_views")
     config.scan(".seats")
+    config.scan(".visa_views")
     config.scan(".checkin_views")
+    config.add_static("static/checkin.css")
+    config.add_static("static/checkin.js")  # does nothing but on the check-in page
     config.scan(".certificate_views")
     from .conference_demo import create_demo_registrations
     config.add_demo_data(create_demo_registrations, order=31)

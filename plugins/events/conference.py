@@ -18,6 +18,7 @@ STATES = ("registered", "waiting", "offered", "cancelled", "left", "expired")
 class ConferencePermissions(Permissions):
     names = {
         "star_session": "add a conference's session to one's agenda (anyone logged in)",
+        "check_visa": "see the passport data of visa requests and approve or refuse them (the secretariat)",
     }
 
     @staticmethod

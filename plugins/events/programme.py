@@ -3,7 +3,7 @@ rooms, their speakers (people, linked to their member organisation), and the ses
 stars for their own agenda."""
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.api import _, Base, UTCDateTime

@@ -31,6 +31,13 @@ def includeme(config):
     add("conference_registration_qr", "/events/registrations/{code:[0-9a-f]{24}}/qr.svg", factory=registration_factory)
     add("conference_check_in", "/events/{id:\\d+}/check-in", factory=event_factory)
     add("conference_check_in_counts", "/events/{id:\\d+}/check-in/counts.json", factory=event_factory)
+    add("conference_check_in_list", "/events/{id:\\d+}/check-in/registrations.json", factory=event_factory)
+    add("conference_check_in_sync", "/events/{id:\\d+}/check-in/sync", factory=event_factory)
+    add("conference_visa", "/events/registrations/{code:[0-9a-f]{24}}/visa", factory=registration_factory)
+    add("conference_visa_pdf", "/events/registrations/{code:[0-9a-f]{24}}/visa.pdf", factory=registration_factory)
+    add("conference_visa_requests", "/events/{id:\\d+}/visa-requests", factory=event_factory)
+    from .visa import VisaRequest
+    add("conference_visa_decide", "/events/visa-requests/{id:\\d+}/decide", factory=model_factory(VisaRequest))
     from .certificate_views import certificate_factory
     add("conference_certificate", "/events/registrations/{code:[0-9a-f]{24}}/certificate.pdf",
         factory=registration_factory)
