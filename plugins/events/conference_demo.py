@@ -63,6 +63,9 @@ SESSIONS = [  # day, start, hours, kind, track, room, title, speakers (the first
 ]
 
 
+PLACES = {"workshop": 30, "visit": 2}  # seats to reserve; the site visit's bus is small
+
+
 def create_demo_programme(db, event, member):
     from datetime import datetime, time
 
@@ -71,7 +74,8 @@ def create_demo_programme(db, event, member):
     for day, start, hours, kind, track, room, title, speakers in SESSIONS:
         local = datetime.combine(first + timedelta(days=day), time.fromisoformat(start), tzinfo=event.tz)
         session = ProgrammeSession(event_id=event.id, title=title, description="", kind=kind, track=track, room=room,
-                                   starts=local, ends=local + timedelta(hours=hours))
+                                   starts=local, ends=local + timedelta(hours=hours), capacity=PLACES.get(kind),
+                                   mandatory=kind == "plenary")
         session.speakers = [Speaker(position=n, name=name, member_id=member.id if who == "*" and member else None)
                             for n, (name, who) in enumerate(speakers)]
         db.add(session)
