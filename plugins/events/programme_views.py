@@ -42,7 +42,7 @@ def session_row(request, event, session, starred, taken):
             "documents": [(d["filename"], document_url(request, session, d)) for d in session.documents or []], "left": None if session.capacity is None else max(0, session.capacity - taken.get(session.id, 0)),
             "id": session.id, "title": session.title, "description": session.description,
             "kind": translate(SESSION_KINDS.get(session.kind, session.kind), request), "track": session.track,
-            "room": session.room, "when": here_and_there(request, session.starts, event.timezone),
+            "room": session.room, "starts": session.starts, "when": here_and_there(request, session.starts, event.timezone),
             "until": session.ends.astimezone(event.tz).strftime("%H:%M"), "starred": session.id in starred,
             "speakers": [(s.name, request.route_path("member", id=s.member_id) if s.member_id else None,
                           s.member.name if s.member else "", request.route_path("conference_speaker", id=s.id))
