@@ -44,9 +44,10 @@ def conference_links(request, event):
             "settings": request.route_path("conference_settings", id=event.id) if can_edit else None}
 
 
-def event_trail(request, event):
+def event_trail(request, event, *more):
+    """Events > the event (> more crumbs: (title, url) pairs)."""
     return [(_("Events"), request.route_path("events")),
-            (str(translated(request, event, "title")), request.route_path("event.view", id=event.id))]
+            (str(translated(request, event, "title")), request.route_path("event.view", id=event.id)), *more]
 
 
 @view_config(route_name="conference_settings", permission="edit")

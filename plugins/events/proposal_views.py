@@ -96,8 +96,8 @@ class ProposalForm(FormView):
 
     def trail(self):
         event = self.context.event
-        return event_trail(self.request, event) + [
-            (_("Proposed sessions"), self.request.route_path("conference_proposals", id=event.id))]
+        return event_trail(self.request, event, (_("Proposed sessions"),
+                                                 self.request.route_path("conference_proposals", id=event.id)))
 
     def values(self):
         return {"proposal": self.context, "behalf": behalf_title(self.request, self.context)}

@@ -105,8 +105,8 @@ class DecideView(FormView):
 
     def trail(self):
         event = self.context.registration.event
-        return event_trail(self.request, event) + [
-            (_("Visa invitation letters"), self.request.route_path("conference_visa_requests", id=event.id))]
+        return event_trail(self.request, event, (_("Visa invitation letters"),
+                                                 self.request.route_path("conference_visa_requests", id=event.id)))
 
     def values(self):
         return {"visa": self.context, "country": country_name(self.context.nationality, self.request.locale_name),

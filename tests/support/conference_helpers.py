@@ -72,3 +72,14 @@ def codes(db, event_id):
     from plugins.events.conference import Registration
     with db() as s:
         return {r.email: r.code for r in s.scalars(select(Registration).where(Registration.event_id == event_id))}
+
+
+def session_form(testapp, event_id, **values):
+    """The secretariat's form adding a session, filled (a bool ticks or unticks a box)."""
+    form = testapp.get(f"/events/{event_id}/sessions/add").forms["deform"]
+    for name, value in values.items():
+        if isinstance(value, bool):
+            form[name].checked = value
+        else:
+            form[name] = value
+    return form

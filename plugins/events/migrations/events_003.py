@@ -11,6 +11,11 @@ branch_labels = None
 depends_on = None
 
 
+def indexes(table, *columns):
+    for column in columns:
+        op.create_index(f"ix_{table}_{column}", table, [column])
+
+
 def upgrade():
     op.add_column("event_sessions", sa.Column("capacity", sa.Integer(), nullable=True))
     op.add_column("event_sessions", sa.Column("mandatory", sa.Boolean(), nullable=False, server_default=sa.false()))
@@ -25,27 +30,24 @@ def upgrade():
                  "id int pk; session_id int fk=event_sessions.id ondelete=CASCADE; "
                  "registration_id int fk=event_registrations.id ondelete=CASCADE; created datetime",
                  sa.UniqueConstraint("session_id", "registration_id", name="uq_event_session_seats_session_id"))
-    op.create_index("ix_event_session_seats_session_id", "event_session_seats", ["session_id"])
-    op.create_index("ix_event_session_seats_registration_id", "event_session_seats", ["registration_id"])
+    indexes("event_session_seats", "session_id", "registration_id")
     create_table("event_visa_requests",
                  "id int pk; registration_id int fk=event_registrations.id ondelete=CASCADE; "
                  "passport_name str(200); nationality str(2); passport_number str(40); consulate str(300); "
                  "state str(20); reason text; created datetime; decided datetime null",
                  sa.UniqueConstraint("registration_id", name="uq_event_visa_requests_registration_id"))
-    op.create_index("ix_event_visa_requests_state", "event_visa_requests", ["state"])
+    indexes("event_visa_requests", "state")
     create_table("event_check_ins",
                  "id int pk; event_id int fk=events.id ondelete=CASCADE; "
                  "registration_id int fk=event_registrations.id ondelete=CASCADE; scope str(40); at datetime",
                  sa.UniqueConstraint("registration_id", "scope", name="uq_event_check_ins_registration_id"))
-    op.create_index("ix_event_check_ins_event_id", "event_check_ins", ["event_id"])
-    op.create_index("ix_event_check_ins_registration_id", "event_check_ins", ["registration_id"])
+    indexes("event_check_ins", "event_id", "registration_id")
     create_table("event_session_proposals",
                  "id int pk; event_id int fk=events.id ondelete=CASCADE; proposer_id int null fk=users.id "
                  "ondelete=SET_NULL; member_id int null fk=members.id ondelete=SET_NULL; group_id int null; "
                  "title str(300); description text; kind str(20); speakers text; state str(20); reason text; "
                  "session_id int null fk=event_sessions.id ondelete=SET_NULL; created datetime")
-    for column in ("event_id", "proposer_id", "state"):
-        op.create_index(f"ix_event_session_proposals_{column}", "event_session_proposals", [column])
+    indexes("event_session_proposals", "event_id", "proposer_id", "state")
 
 
 def downgrade():

@@ -4,7 +4,7 @@ verification a 404), shown on the person's space and, as a count, on their organ
 import json
 
 import pytest
-from conference_helpers import add_conference, add_session, codes, registration_form
+from conference_helpers import add_conference, add_session, codes, registration_form, session_form
 from sqlalchemy import select, update
 
 from portal.models import Member
@@ -79,10 +79,6 @@ def test_certificates_follow_the_rule(app, testapp, db, at, as_user):
 def test_a_session_made_mandatory_by_the_secretariat(app, testapp, db, at, as_user):
     event_id = add_conference(db)
     as_user("secretariat", email="sec@example.org")
-    form = testapp.get(f"/events/{event_id}/sessions/add").forms["deform"]
-    for name, value in (("title", "Closing plenary"), ("kind", "plenary"), ("starts", "2027-02-01T16:00"),
-                        ("ends", "2027-02-01T17:00")):
-        form[name] = value
-    form["mandatory"].checked = True
-    form.submit("add", status=302)
+    session_form(testapp, event_id, title="Closing plenary", kind="plenary", starts="2027-02-01T16:00",
+                 ends="2027-02-01T17:00", mandatory=True).submit("add", status=302)
     assert "Mandatory" in text_of(client(app).get(f"/events/{event_id}/programme").text)

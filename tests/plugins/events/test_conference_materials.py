@@ -3,7 +3,6 @@ a file of another type refused, what was typed kept), writes its report, shown w
 publishes the report to the experiences database as a draft experience (found by its content type's name)."""
 import pytest
 from conference_helpers import add_conference, add_session
-from sqlalchemy import select
 from webtest import Upload
 
 from portal.testing import client, text_of

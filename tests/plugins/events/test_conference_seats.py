@@ -4,7 +4,7 @@ when they cancel; those waiting for the conference reserve none; the programme s
 import os
 
 import pytest
-from conference_helpers import add_conference, add_session, codes, registration_form
+from conference_helpers import add_conference, add_session, codes, registration_form, session_form
 from sqlalchemy import func, select
 
 from portal.testing import client, submit_all_at_once, text_of
@@ -61,10 +61,8 @@ def test_seats_never_over_the_capacity_given_back_and_freed_by_cancelling(app, t
 def test_the_secretariat_gives_a_session_its_places(app, testapp, db, at, as_user):
     event_id = add_conference(db)
     as_user("secretariat", email="sec@example.org")
-    form = testapp.get(f"/events/{event_id}/sessions/add").forms["deform"]
-    for name, value in (("title", "Workshop on digital tools"), ("kind", "workshop"), ("capacity", "none"),
-                        ("starts", "2027-01-30T09:30"), ("ends", "2027-01-30T11:00")):
-        form[name] = value
+    form = session_form(testapp, event_id, title="Workshop on digital tools", kind="workshop", capacity="none",
+                        starts="2027-01-30T09:30", ends="2027-01-30T11:00")
     refused = form.submit("add", status=400)
     assert refused.forms["deform"]["title"].value == "Workshop on digital tools"
     form = refused.forms["deform"]
