@@ -48,6 +48,28 @@ def create_demo_registrations(request: Request) -> None:
                             certificate=new_code() if n == 1 else None))
     db.flush()
     create_demo_programme(db, event, member)
+    create_demo_requests(db, event, member, now)
+
+
+def create_demo_requests(db, event, member, now):
+    """A visa letter asked for by the first person registered, a session proposed by a member organisation
+    and the report of the programme's site visit, so the demo shows what waits for the secretariat."""
+    from .programme import ProgrammeSession
+    from .proposals import SessionProposal
+    from .visa import VisaRequest
+    first = db.scalars(select(Registration).where(Registration.event_id == event.id,
+                                                  Registration.state == "registered").order_by(Registration.id)).first()
+    db.add(VisaRequest(registration_id=first.id, passport_name=first.name, nationality="BR", passport_number="FX123456",
+                       consulate="Embassy of the host country in Brasília", state="requested", created=now))
+    db.add(SessionProposal(event_id=event.id, member_id=member.id if member is not None else None,
+                           title="Participatory budgets in schools", description="How pupils choose and vote.",
+                           kind="workshop", speakers=first.name, state="proposed", created=now))
+    visit = db.scalars(select(ProgrammeSession).where(ProgrammeSession.event_id == event.id,
+                                                      ProgrammeSession.kind == "visit")).first()
+    if visit is not None:
+        visit.report = ("The residents showed the squares and the playground they chose.\n\n"
+                        "The works of the next cycle start in the spring.")
+    db.flush()
 
 
 SESSIONS = [  # day, start, hours, kind, track, room, title, speakers (the first member organisation for "*")

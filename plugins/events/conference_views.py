@@ -20,6 +20,11 @@ def registration_factory(request):
     return found
 
 
+# what it loads, and by which column (tests reach a real registration through them, as model_factory's)
+registration_factory.model, registration_factory.key, registration_factory.column = (  # type: ignore[attr-defined]
+    Registration, "code", "code")
+
+
 def conference_of(request, event):
     return request.dbsession.get(Conference, event.id)
 

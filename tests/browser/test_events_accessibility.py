@@ -94,8 +94,7 @@ PAGES = [
 
 
 def arrange_conference(s, now):
-    """The demo's conference with what the demo lacks: a visa letter asked for, a session proposed, the call
-    for sessions open, a session's report."""
+    """The demo's conference (its visa request, proposal and report come with the demo), its call open."""
     from plugins.events.conference import Conference, Registration
     from plugins.events.programme import ProgrammeSession, Speaker
     from plugins.events.proposals import SessionProposal
@@ -108,13 +107,6 @@ def arrange_conference(s, now):
     visit = s.scalars(select(ProgrammeSession).where(ProgrammeSession.event_id == conference.event_id,
                                                      ProgrammeSession.capacity.is_not(None))
                       .order_by(ProgrammeSession.id)).first()
-    visit.report = "The residents showed the squares they chose.\n\nThe works start next year."
-    s.add(VisaRequest(registration_id=registered[0].id, passport_name="Ana Souza", nationality="BR",
-                      passport_number="FX123456", consulate="Embassy of Portugal in Brasília", state="requested",
-                      created=now))
-    s.add(SessionProposal(event_id=conference.event_id, title="Budgets in schools", description="How pupils choose.",
-                          kind="workshop", speakers="Ana Souza", state="proposed", created=now))
-    s.flush()
     return {"conference": conference.event_id, "code": registered[0].code, "other_code": registered[1].code,
             "visit": visit.id, "certificate": next(r.certificate for r in registered if r.certificate),
             "speaker": s.scalars(select(Speaker.id).order_by(Speaker.id)).first(),
