@@ -6,12 +6,11 @@ import json
 
 import colander
 import deform
-from pyramid.httpexceptions import HTTPBadRequest
 from pyramid.response import Response
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import FormView, _, clock, here_and_there, translate
+from portal.api import FormView, _, bad, clock, here_and_there
 
 from .checkin import MAX_BATCH, SCOPE_HINT, check_in, checked_scopes, counts, current_scope, scopes, sync
 from .conference import Registration
@@ -104,7 +103,9 @@ def no_store(request):
 
 
 def refused(request, message):
-    return HTTPBadRequest(json_body={"error": translate(message, request)})
+    """A bad request told on the portal's own page (400), as every refusal: the page's script only sends
+    what it made, so a person reads this only after sending something by hand."""
+    bad(request, message)
 
 
 @view_config(route_name="conference_check_in_counts", renderer="json", permission="edit")
@@ -112,7 +113,7 @@ def check_in_counts(request):
     no_store(request)
     scope = request.params.get("scope")
     if scope is not None and scope not in dict(scopes(request, request.context)):
-        return refused(request, _("Unknown day or session."))
+        refused(request, _("Unknown day or session."))
     return counts(request, request.context.id, scope)
 
 
@@ -139,11 +140,11 @@ def check_in_sync(request):
     try:
         body = json.loads(request.body or b"null")
     except ValueError:
-        return refused(request, _("The check-ins sent are not JSON."))
+        refused(request, _("The check-ins sent are not JSON."))
     items = body.get("check_ins") if isinstance(body, dict) else None
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        return refused(request, _("Send {\"check_ins\": [{\"code\", \"scope\", \"at\"}]}."))
+        refused(request, _("Send {\"check_ins\": [{\"code\", \"scope\", \"at\"}]}."))
     if len(items) > MAX_BATCH:
-        return refused(request, _("At most ${count} check-ins at a time.", mapping={"count": MAX_BATCH}))
+        refused(request, _("At most ${count} check-ins at a time.", mapping={"count": MAX_BATCH}))
     results = sync(request, request.context, items)
     return {"results": results, "counts": counts(request, request.context.id)}
