@@ -153,6 +153,7 @@ _WHERE: dict[str, str] = {
     "LocalRole": "portal.models",
     "MEMBER_KINDS": "portal.models",
     "Member": "portal.models",
+    "File": "portal.models",  # a stored file's row: a plugin's own view sends the files it lists (send_file)
     "News": "portal.models",
     "OutboxMessage": "portal.models",
     "Revision": "portal.models",
@@ -281,7 +282,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from portal.follow_digests import follow_item, item_follow, send_follow_digests, unfollow_item  # noqa: F401
     from portal.notifications import FREQUENCIES, follow_info, followers, may_read, notify, notify_followers  # noqa: F401
     from portal.mail import outbox_message, render_template, send_mail, send_template, sender_domain  # noqa: F401
-    from portal.models import Base, Content, Group, LocalRole, MEMBER_KINDS, Member, News, OutboxMessage, Revision, Section, Setting, User, WorkflowLog, utcnow  # noqa: F401
+    from portal.models import Base, Content, File, Group, LocalRole, MEMBER_KINDS, Member, News, OutboxMessage, Revision, Section, Setting, User, WorkflowLog, utcnow  # noqa: F401
     from portal.models.content import one_per_translation  # noqa: F401
     from portal.formview import ConfirmView, FormView  # noqa: F401
     from portal.nodes import LocalDateTime, address_validator, datetime_node, email_node, local_moments, member_node, no_such_time, normal_address, timezone_node, utc_or_invalid, valid_address  # noqa: F401

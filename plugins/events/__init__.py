@@ -46,8 +46,19 @@ def includeme(config):
     config.include(".registration")  # conferences: registration, waiting list, offers
     config.scan(".conference_views")
     config.scan(".programme_views")
+    config.scan(".seats")
+    config.scan(".visa_views")
+    config.scan(".proposal_views")
+    config.scan(".speakers")
+    config.scan(".materials")
+    config.add_notification_kind("events.session_proposal", _("Sessions proposed to a conference"))
     config.scan(".checkin_views")
+    config.add_static("static/checkin.css")
+    config.add_static("static/checkin.js")  # does nothing but on the check-in page
     config.scan(".certificate_views")
+    from .certificates import TIMELINE_KINDS as CERTIFICATE_KINDS, member_certificates, my_registrations
+    config.add_timeline("conference-certificates", member_certificates, order=31, kinds=CERTIFICATE_KINDS)
+    config.add_dashboard_panel("conferences", _("Your conference registrations"), my_registrations, order=55)
     from .conference_demo import create_demo_registrations
     config.add_demo_data(create_demo_registrations, order=31)
     # what a work plan's action may name as carrying it out (the core's action trees)

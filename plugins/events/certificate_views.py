@@ -1,4 +1,4 @@
-"""Certificates of attendance: whoever checked in at a conference downloads theirs (a PDF in their language,
+"""Certificates of attendance: whoever earned one at a conference (certificates.py) downloads theirs (a PDF in their language,
 from their registration's page), and anyone opens its verification address to confirm it; a wrong code
 is a 404."""
 from pyramid.httpexceptions import HTTPNotFound
@@ -7,12 +7,9 @@ from sqlalchemy import select
 
 from portal.api import PdfDocument, _, datetime_text, page, pdf_response, text_in, translate, translate_to
 
+from .certificates import certified
 from .conference import Registration
 from .conference_views import event_trail
-
-
-def attended(registration) -> bool:
-    return registration.state == "registered" and registration.checked_in is not None and bool(registration.certificate)
 
 
 def dates(event, lang):
@@ -23,7 +20,7 @@ def dates(event, lang):
 @view_config(route_name="conference_certificate", permission="view")
 def certificate_pdf(request):
     registration = request.context
-    if not attended(registration):
+    if not certified(request.dbsession, registration):
         raise HTTPNotFound()
     event, lang = registration.event, registration.language or "en"
     title = text_in(event, "title", lang) or event.title
@@ -40,7 +37,7 @@ def certificate_pdf(request):
 def certificate_factory(request):
     found = request.dbsession.scalars(select(Registration).where(
         Registration.certificate == request.matchdict["certificate"])).first()
-    if found is None or not attended(found):
+    if found is None or not certified(request.dbsession, found):
         raise HTTPNotFound()
     return found
 

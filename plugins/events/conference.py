@@ -18,6 +18,8 @@ STATES = ("registered", "waiting", "offered", "cancelled", "left", "expired")
 class ConferencePermissions(Permissions):
     names = {
         "star_session": "add a conference's session to one's agenda (anyone logged in)",
+        "select_sessions": "accept or decline the sessions proposed to a conference (the secretariat)",
+        "check_visa": "see the passport data of visa requests and approve or refuse them (the secretariat)",
     }
 
     @staticmethod
@@ -34,8 +36,12 @@ class Conference(Base):
     member_cap: Mapped[int | None] = mapped_column(Integer, nullable=True)
     offer_hours: Mapped[int] = mapped_column(Integer, default=48)
     open: Mapped[bool] = mapped_column(Boolean, default=True)
+    call_open: Mapped[bool] = mapped_column(Boolean, default=False)  # the call for sessions (proposals.py)
     # [{"key", "label", "kind" (FIELD_KINDS), "required"}], in the order the form shows them
     fields: Mapped[list] = mapped_column(JSON, default=list)
+    # who earns a certificate of attendance (certificates.py): at least this many sessions, every mandatory one
+    certificate_sessions: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    certificate_mandatory: Mapped[bool] = mapped_column(Boolean, default=False)
 
     event = relationship("Event")
 

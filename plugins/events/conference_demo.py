@@ -48,6 +48,28 @@ def create_demo_registrations(request: Request) -> None:
                             certificate=new_code() if n == 1 else None))
     db.flush()
     create_demo_programme(db, event, member)
+    create_demo_requests(db, event, member, now)
+
+
+def create_demo_requests(db, event, member, now):
+    """A visa letter asked for by the first person registered, a session proposed by a member organisation
+    and the report of the programme's site visit, so the demo shows what waits for the secretariat."""
+    from .programme import ProgrammeSession
+    from .proposals import SessionProposal
+    from .visa import VisaRequest
+    first = db.scalars(select(Registration).where(Registration.event_id == event.id,
+                                                  Registration.state == "registered").order_by(Registration.id)).first()
+    db.add(VisaRequest(registration_id=first.id, passport_name=first.name, nationality="BR", passport_number="FX123456",
+                       consulate="Embassy of the host country in Brasília", state="requested", created=now))
+    db.add(SessionProposal(event_id=event.id, member_id=member.id if member is not None else None,
+                           title="Participatory budgets in schools", description="How pupils choose and vote.",
+                           kind="workshop", speakers=first.name, state="proposed", created=now))
+    visit = db.scalars(select(ProgrammeSession).where(ProgrammeSession.event_id == event.id,
+                                                      ProgrammeSession.kind == "visit")).first()
+    if visit is not None:
+        visit.report = ("The residents showed the squares and the playground they chose.\n\n"
+                        "The works of the next cycle start in the spring.")
+    db.flush()
 
 
 SESSIONS = [  # day, start, hours, kind, track, room, title, speakers (the first member organisation for "*")
@@ -63,6 +85,9 @@ SESSIONS = [  # day, start, hours, kind, track, room, title, speakers (the first
 ]
 
 
+PLACES = {"workshop": 30, "visit": 2}  # seats to reserve; the site visit's bus is small
+
+
 def create_demo_programme(db, event, member):
     from datetime import datetime, time
 
@@ -71,7 +96,8 @@ def create_demo_programme(db, event, member):
     for day, start, hours, kind, track, room, title, speakers in SESSIONS:
         local = datetime.combine(first + timedelta(days=day), time.fromisoformat(start), tzinfo=event.tz)
         session = ProgrammeSession(event_id=event.id, title=title, description="", kind=kind, track=track, room=room,
-                                   starts=local, ends=local + timedelta(hours=hours))
+                                   starts=local, ends=local + timedelta(hours=hours), capacity=PLACES.get(kind),
+                                   mandatory=kind == "plenary")
         session.speakers = [Speaker(position=n, name=name, member_id=member.id if who == "*" and member else None)
                             for n, (name, who) in enumerate(speakers)]
         db.add(session)

@@ -66,11 +66,17 @@ class SettingsSchema(colander.Schema):
                             description=_("Empty: no cap."))
     offer_hours = count_node("offer_hours", _("Hours a freed place is offered to the next person waiting"))
     open = colander.SchemaNode(colander.Boolean(), title=_("Registration open"), missing=False)
+    call_open = colander.SchemaNode(colander.Boolean(), title=_("Call for sessions open"), missing=False,
+                                    description=_("Member organisations and working groups propose sessions."))
     fields = colander.SchemaNode(
         colander.String(), title=_("Extra fields of the registration form"), missing="", validator=check_fields,
         widget=deform.widget.TextAreaWidget(rows=6),
         description=_("One field a line: “Label | kind | required”, the kind one of text, long text, yes/no, "
                       "number. For example: “Dietary needs | text” or “Accompanying persons | number”."))
+    certificate_sessions = count_node("certificate_sessions", _("Sessions attended for a certificate of attendance"),
+                                      missing=None, description=_("Empty: checking in is enough."))
+    certificate_mandatory = colander.SchemaNode(colander.Boolean(), missing=False,
+                                                title=_("A certificate needs every mandatory session attended"))
 
 
 def registration_schema(fields):

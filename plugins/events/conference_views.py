@@ -20,6 +20,11 @@ def registration_factory(request):
     return found
 
 
+# what it loads, and by which column (tests reach a real registration through them, as model_factory's)
+registration_factory.model, registration_factory.key, registration_factory.column = (  # type: ignore[attr-defined]
+    Registration, "code", "code")
+
+
 def conference_of(request, event):
     return request.dbsession.get(Conference, event.id)
 
@@ -44,9 +49,10 @@ def conference_links(request, event):
             "settings": request.route_path("conference_settings", id=event.id) if can_edit else None}
 
 
-def event_trail(request, event):
+def event_trail(request, event, *more):
+    """Events > the event (> more crumbs: (title, url) pairs)."""
     return [(_("Events"), request.route_path("events")),
-            (str(translated(request, event, "title")), request.route_path("event.view", id=event.id))]
+            (str(translated(request, event, "title")), request.route_path("event.view", id=event.id)), *more]
 
 
 @view_config(route_name="conference_settings", permission="edit")
@@ -67,7 +73,8 @@ class SettingsView(FormView):
         if found is None:
             return {"capacity": 100, "offer_hours": 48, "open": True}
         return {"capacity": found.capacity, "member_cap": found.member_cap, "offer_hours": found.offer_hours,
-                "open": found.open, "fields": fields_text(found.fields or [])}
+                "open": found.open, "call_open": found.call_open, "fields": fields_text(found.fields or []),
+                "certificate_sessions": found.certificate_sessions, "certificate_mandatory": found.certificate_mandatory}
 
     def save_success(self, appstruct):
         found = conference_of(self.request, self.context)
@@ -75,7 +82,8 @@ class SettingsView(FormView):
             found = Conference(event_id=self.context.id, fields=[])
             self.request.dbsession.add(found)
         found.fields = parse_fields(appstruct["fields"], found.fields or [])
-        for name in ("capacity", "member_cap", "offer_hours", "open"):
+        for name in ("capacity", "member_cap", "offer_hours", "open", "call_open", "certificate_sessions",
+                     "certificate_mandatory"):
             setattr(found, name, appstruct[name])
         return self.done(_("Saved."), self.request.route_url("conference_registrations", id=self.context.id))
 
@@ -167,7 +175,12 @@ def registration_page(request):
     conference = conference_of(request, event)
     fields = [(f["label"], answer_text(request, registration.answers.get(f["key"])))
               for f in (conference.fields if conference else [])]
+    from .certificates import missing
+    from .seats import limited_sessions
+    lacking = missing(request.dbsession, registration, conference) if registration.checked_in else None
     return page(request, translate(_("Your registration"), request), event_trail(request, event),
+                seats=limited_sessions(request, registration) if registration.state == "registered" else [],
+                certified=registration.checked_in is not None and lacking is None, lacking=lacking,
                 registration=registration, event=event, state_text=STATE_TEXTS[registration.state],
                 position=position(request.dbsession, registration), answers=fields,
                 when=here_and_there(request, event.starts, event.timezone),
@@ -231,8 +244,9 @@ def registrations_list(request):
                                      .order_by(Registration.id)).all()
     waiting = [r for r in rows if r.state == "waiting"]
     request.response.cache_control.private = True
+    from .certificates import rule_text
     return page(request, translate(_("Registrations"), request), event_trail(request, event), event=event,
-                conference=conference, rows=rows, held=held(request.dbsession, event.id),
+                conference=conference, rule=rule_text(conference), rows=rows, held=held(request.dbsession, event.id),
                 positions={r.id: n for n, r in enumerate(waiting, 1)}, states=STATE_TEXTS,
                 answer=lambda value: answer_text(request, value))
 

@@ -70,4 +70,4 @@ class Event(Content):
 
 
 # the conferences' tables are this plugin's models too (alembic compares every models module's metadata)
-from . import conference, programme  # noqa: E402,F401
+from . import checkin, conference, programme, proposals, visa  # noqa: E402,F401

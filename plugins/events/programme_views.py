@@ -5,17 +5,19 @@ from collections import OrderedDict
 from datetime import date
 
 import colander
-import deform
 from pyramid.httpexceptions import HTTPForbidden, HTTPFound
 from pyramid.response import Response
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from portal.api import ConfirmView, FormView, Member, _, bad, clock, datetime_node, here_and_there, page, translate
+from portal.api import ConfirmView, FormView, _, bad, clock, here_and_there, page, translate
 
 from .conference_views import event_trail
 from .ical import escape_text, fold, utc
-from .programme import SESSION_KINDS, ProgrammeSession, Speaker, Star
+from .materials import document_url
+from .programme import SESSION_KINDS, ProgrammeSession, Star
+from .session_forms import check_speaker_rows, check_times, content_nodes, new_session, placing_nodes
+from .seats import seats_taken
 
 
 def sessions_of(request, event):
@@ -35,13 +37,16 @@ def local_day(event, moment) -> date:
     return moment.astimezone(event.tz).date()
 
 
-def session_row(request, event, session, starred):
-    return {"id": session.id, "title": session.title, "description": session.description,
+def session_row(request, event, session, starred, taken):
+    return {"mandatory": session.mandatory, "report": session.report, "experience_id": session.experience_id,
+            "documents": [(d["filename"], document_url(request, session, d)) for d in session.documents or []], "left": None if session.capacity is None else max(0, session.capacity - taken.get(session.id, 0)),
+            "id": session.id, "title": session.title, "description": session.description,
             "kind": translate(SESSION_KINDS.get(session.kind, session.kind), request), "track": session.track,
-            "room": session.room, "when": here_and_there(request, session.starts, event.timezone),
+            "room": session.room, "starts": session.starts, "when": here_and_there(request, session.starts, event.timezone),
             "until": session.ends.astimezone(event.tz).strftime("%H:%M"), "starred": session.id in starred,
             "speakers": [(s.name, request.route_path("member", id=s.member_id) if s.member_id else None,
-                          s.member.name if s.member else "") for s in session.speakers]}
+                          s.member.name if s.member else "", request.route_path("conference_speaker", id=s.id))
+                         for s in session.speakers]}
 
 
 @view_config(route_name="conference_programme", renderer="plugins.events:templates/conference_programme.pt",
@@ -63,22 +68,27 @@ def programme(request):
     shown = [s for s in sessions if (day is None or local_day(event, s.starts).isoformat() == day)
              and (track is None or s.track == track)]
     starred = starred_ids(request, event)
+    taken = seats_taken(request.dbsession, [s.id for s in shown if s.capacity is not None])
     grouped: OrderedDict = OrderedDict()
     for session in shown:
-        grouped.setdefault(local_day(event, session.starts), []).append(session_row(request, event, session, starred))
+        grouped.setdefault(local_day(event, session.starts), []).append(
+            session_row(request, event, session, starred, taken))
     request.response.cache_control.private = True
     from babel.dates import format_date
     return page(request, translate(_("Programme"), request), event_trail(request, event), event=event,
                 groups=[(format_date(d, "full", locale=request.locale_name), rows) for d, rows in grouped.items()],
                 days=[(d.isoformat(), format_date(d, "medium", locale=request.locale_name)) for d in days],
-                agenda=False, tracks=tracks, day=day, track=track, can_edit=bool(request.has_permission("edit", event)))
+                agenda=False, tracks=tracks, day=day, track=track, can_edit=bool(request.has_permission("edit", event)),
+                **call_links(request, event))
 
 
-def check_speakers(node, value):
-    for number, line in enumerate(value.splitlines(), 1):
-        if line.count("|") > 1 or not line.split("|")[0].strip() and line.strip():
-            raise colander.Invalid(node, _("Line ${line} reads wrong: write “Name | member organisation”.",
-                                           mapping={"line": number}))
+def call_links(request, event):
+    from .proposal_views import call_open
+    return {"propose_url": request.route_path("conference_propose", id=event.id)
+            if request.user is not None and call_open(request, event) else None,
+            "proposals_url": request.route_path("conference_proposals", id=event.id)
+            if request.has_permission("select_sessions", event) else None,
+            "publish_reports": "experience" in request.registry.portal.content_types}
 
 
 @view_config(route_name="conference_session_add", permission="edit")
@@ -87,40 +97,13 @@ class SessionAddView(FormView):
     buttons = (("add", _("Add")),)
 
     def get_schema(self):
-        zone = self.context.timezone
-        schema = colander.Schema(validator=self.check)
-        schema.add(colander.SchemaNode(colander.String(), name="title", title=_("Title"),
-                                       validator=colander.Length(1, 300)))
-        schema.add(colander.SchemaNode(colander.String(), name="description", title=_("Description"), missing="",
-                                       widget=deform.widget.TextAreaWidget(rows=4)))
-        schema.add(colander.SchemaNode(colander.String(), name="kind", title=_("Kind"),
-                                       validator=colander.OneOf(list(SESSION_KINDS)),
-                                       widget=deform.widget.SelectWidget(values=list(SESSION_KINDS.items()))))
-        for name, title in (("track", _("Track")), ("room", _("Room"))):
-            schema.add(colander.SchemaNode(colander.String(), name=name, title=title, missing="",
-                                           validator=colander.Length(0, 120)))
-        schema.add(datetime_node("starts", _("Starts (in the conference's time zone)"), zone=zone))
-        schema.add(datetime_node("ends", _("Ends"), zone=zone))
-        schema.add(colander.SchemaNode(
-            colander.String(), name="speakers", title=_("Speakers"), missing="", validator=check_speakers,
-            widget=deform.widget.TextAreaWidget(rows=3),
-            description=_("One a line: “Name | member organisation” (the organisation as the members list names "
-                          "it; optional).")))
-        return schema
+        schema = content_nodes(colander.Schema(validator=self.check))
+        return placing_nodes(schema, self.context.timezone)
 
     def check(self, form, value):
         error = colander.Invalid(form)
-        if value["ends"] <= value["starts"]:
-            error["ends"] = _("A session ends after it starts.")
-        members = {m.name.lower(): m.id for m in self.request.dbsession.scalars(select(Member))}
-        value["speaker_rows"] = []
-        for line in value["speakers"].splitlines():
-            if not line.strip():
-                continue
-            name, _sep, organisation = (p.strip() for p in line.partition("|"))
-            if organisation and organisation.lower() not in members:
-                error["speakers"] = _("No member organisation is named “${name}”.", mapping={"name": organisation})
-            value["speaker_rows"].append((name, members.get(organisation.lower())))
+        check_times(value, error)
+        check_speaker_rows(self.request.dbsession, value, error)
         if error.children:
             raise error
 
@@ -128,11 +111,7 @@ class SessionAddView(FormView):
         return event_trail(self.request, self.context)
 
     def add_success(self, appstruct):
-        session = ProgrammeSession(event_id=self.context.id, **{k: appstruct[k] for k in (
-            "title", "description", "kind", "track", "room", "starts", "ends")})
-        session.speakers = [Speaker(position=n, name=name, member_id=member_id)
-                            for n, (name, member_id) in enumerate(appstruct["speaker_rows"])]
-        self.request.dbsession.add(session)
+        new_session(self.request.dbsession, self.context.id, appstruct, appstruct["speaker_rows"])
         return self.done(_("Session added."), self.request.route_url("conference_programme", id=self.context.id))
 
 
@@ -180,15 +159,17 @@ def agenda_sessions(request, event):
 def agenda(request):
     event = request.context
     sessions = agenda_sessions(request, event)
+    taken = seats_taken(request.dbsession, [s.id for s in sessions if s.capacity is not None])
     grouped: OrderedDict = OrderedDict()
     for session in sessions:
         grouped.setdefault(local_day(event, session.starts), []).append(
-            session_row(request, event, session, {s.id for s in sessions}))
+            session_row(request, event, session, {s.id for s in sessions}, taken))
     request.response.cache_control.private = True
     from babel.dates import format_date
     return page(request, translate(_("My agenda"), request), event_trail(request, event), event=event, agenda=True,
                 groups=[(format_date(d, "full", locale=request.locale_name), rows) for d, rows in grouped.items()],
-                days=[], tracks=[], day=None, track=None, can_edit=False)
+                days=[], tracks=[], day=None, track=None, can_edit=False, propose_url=None, proposals_url=None,
+                publish_reports=False)
 
 
 @view_config(route_name="conference_agenda_ics", permission="view")

@@ -37,6 +37,12 @@ def includeme(config):
     mail("events:reminder", _("${event} starts on ${when}"),
          _("Hello ${name},\n\nA reminder: ${event} starts on ${when}, ${place}. We look forward to seeing "
            "you.\n\nYour registration: ${url}"))
+    mail("events:visa_approved", _("Your invitation letter for ${event}"),
+         _("Hello ${name},\n\nThe secretariat approved your request: your visa invitation letter for ${event} is "
+           "ready to download: ${url}"))
+    mail("events:visa_refused", _("Your request of an invitation letter for ${event}"),
+         _("Hello ${name},\n\nThe secretariat could not approve your request of a visa invitation letter for "
+           "${event}: ${reason}\n\nYou can correct it and ask again: ${url}"))
     config.add_periodic_task("events:registrations", registrations_task, every=CHECK_EVERY,
                              title=_("Expire the conference places offered, offer them to the next person "
                                      "waiting, send the reminders"))
@@ -130,6 +136,8 @@ def cancel(request, registration):
     freed = registration.state in HELD
     registration.state = "left" if registration.state == "waiting" else "cancelled"
     registration.offered_until = None
+    from .seats import release_all
+    release_all(session, registration)
     session.flush()
     if freed:
         offer_next(request, session.get(Conference, registration.event_id))

@@ -10,6 +10,7 @@ from typing import Callable
 
 import pytest
 from browser_steps import VIEWPORTS, page_problems, visitor_tabs
+from sqlalchemy import select
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +32,14 @@ def submit_end_before_start(page):
     form.get_by_label("Ends").fill("2027-04-13T17:00")
     form.get_by_label("City").fill("Dakar")
     form.get_by_role("button", name="Save").click()
+
+
+def submit_registration_wrong_address(page):
+    """An address the browser lets through (no dotted domain) and the server refuses."""
+    form = page.locator("main form#deform")
+    form.get_by_label("Your name").fill("Ana Souza")
+    form.get_by_label("Email").fill("ana@example")
+    form.get_by_role("button", name="Register").click()
 
 
 @dataclass(frozen=True)
@@ -58,12 +67,54 @@ PAGES = [
          shows=".error-summary, #deform-errors"),
     Spec("event-edit", "/events/{event}/edit", user="admin", shows="main form#deform"),
     Spec("event-add-in-section", "/sections/{section}/add-event", user="admin", shows="main form#deform"),
+    # the conference: registering, a registration, the programme, seats, visa letters, check-in, the call
+    Spec("conference-register", "/events/{conference}/register", shows="main form#deform"),
+    Spec("conference-register-errors", "/events/{conference}/register", status=400, then=submit_registration_wrong_address,
+         shows=".error-summary, #deform-errors"),
+    Spec("conference-registration", "/events/registrations/{code}", shows=".registration-qr img"),
+    Spec("conference-seat", "/events/registrations/{code}/sessions/{visit}/seat", shows="#confirm-form"),
+    Spec("conference-visa", "/events/registrations/{other_code}/visa", shows="main form#deform"),
+    Spec("conference-visa-asked", "/events/registrations/{code}/visa", shows=".visa-state"),
+    Spec("conference-programme", "/events/{conference}/programme", shows=".programme-session"),
+    Spec("conference-programme-as-editor", "/events/{conference}/programme", user="admin", shows=".session-tools a"),
+    Spec("conference-agenda", "/events/{conference}/agenda", user="admin", shows="main h1"),
+    Spec("conference-speaker", "/events/speakers/{speaker}", shows=".speaker-sessions a"),
+    Spec("conference-certificate-check", "/events/certificates/{certificate}", shows="main h1"),
+    Spec("conference-registrations", "/events/{conference}/registrations", user="admin", shows=".registration-row"),
+    Spec("conference-settings", "/events/{conference}/conference", user="admin", shows="main form#deform"),
+    Spec("conference-check-in", "/events/{conference}/check-in", user="admin", shows="#checkin-status:not(:empty)"),
+    Spec("conference-visa-requests", "/events/{conference}/visa-requests", user="admin", shows=".visa-row"),
+    Spec("conference-visa-decide", "/events/visa-requests/{visa}/decide", user="admin", shows="main form#deform"),
+    Spec("conference-propose", "/events/{conference}/propose", user="admin", shows="main h1"),
+    Spec("conference-proposals", "/events/{conference}/proposals", user="admin", shows=".proposal-row"),
+    Spec("conference-proposal-accept", "/events/proposals/{proposal}/accept", user="admin", shows="main form#deform"),
+    Spec("conference-session-add", "/events/{conference}/sessions/add", user="admin", shows="main form#deform"),
+    Spec("conference-materials", "/events/sessions/{visit}/materials", user="admin", shows="main form#deform"),
 ]
+
+
+def arrange_conference(s, now):
+    """The demo's conference (its visa request, proposal and report come with the demo), its call open."""
+    from plugins.events.conference import Conference, Registration
+    from plugins.events.programme import ProgrammeSession, Speaker
+    from plugins.events.proposals import SessionProposal
+    from plugins.events.visa import VisaRequest
+    conference = s.scalars(select(Conference)).first()
+    conference.call_open = True
+    registered = s.scalars(select(Registration).where(Registration.event_id == conference.event_id,
+                                                      Registration.state == "registered")
+                           .order_by(Registration.id)).all()
+    visit = s.scalars(select(ProgrammeSession).where(ProgrammeSession.event_id == conference.event_id,
+                                                     ProgrammeSession.capacity.is_not(None))
+                      .order_by(ProgrammeSession.id)).first()
+    return {"conference": conference.event_id, "code": registered[0].code, "other_code": registered[1].code,
+            "visit": visit.id, "certificate": next(r.certificate for r in registered if r.certificate),
+            "speaker": s.scalars(select(Speaker.id).order_by(Speaker.id)).first(),
+            "visa": s.scalars(select(VisaRequest.id)).first(), "proposal": s.scalars(select(SessionProposal.id)).first()}
 
 
 def arrange(registry):
     from pyramid.scripting import prepare
-    from sqlalchemy import select
 
     from portal.demo import load_demo
     from portal.models import Section
@@ -83,6 +134,7 @@ def arrange(registry):
             "online": next(e.id for e in published if e.starts > now and e.online_url),
             "past": next(e.id for e in published if e.ends < now),
             "section": s.scalar(select(Section.id).order_by(Section.id)),
+            **arrange_conference(s, now),
         }
 
 

@@ -20,7 +20,9 @@ from webob import Request
 
 from portal.testing import HOST, client, csrf, login
 
-PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
+# a placeholder and its pattern, which may hold a quantifier's braces ({code:[0-9a-f]{24}}, {year:\\d{4}})
+PATTERN = r"(?:[^{}]|\{[^{}]*\})*"
+PLACEHOLDER = re.compile(r"\{(\w+)(?::" + PATTERN + r")?\}")
 
 # what a placeholder gets, as it is written in the address (already percent-encoded)
 BAD_VALUES = {
@@ -132,7 +134,8 @@ def arrange(registry):
             model = getattr(factory, "model", None)
             if model is not None and model not in first_rows:
                 row = s.scalars(select(model).limit(1)).first()
-                first_rows[model] = row.id if row is not None else None
+                # the column the route names it by: its id, or another key (a registration's secret code)
+                first_rows[model] = getattr(row, getattr(factory, "column", "id")) if row is not None else None
     by_route = {name: (f.key, first_rows[f.model]) for name, f in factories.items()
                 if getattr(f, "model", None) is not None and first_rows.get(f.model) is not None}
     return SimpleNamespace(valid=valid, settings=settings, admin=(ADMIN_EMAIL, ADMIN_PASSWORD), by_route=by_route)
@@ -161,7 +164,7 @@ def real_value(world, route_name, pattern, placeholder):
 def addresses(world, name, pattern):
     """(what was bad, address) for each placeholder of the pattern and each bad value it may take."""
     names = PLACEHOLDER.findall(pattern)
-    declared = dict(re.findall(r"\{(\w+):([^}]*)\}", pattern))
+    declared = dict(re.findall(r"\{(\w+):(" + PATTERN + r")\}", pattern))
     found = []
     for bad in names:
         for label, value in BAD_VALUES.items():

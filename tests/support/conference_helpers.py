@@ -52,3 +52,34 @@ def mails(db):
     from portal.api import OutboxMessage
     with db() as s:
         return [(m.recipient, m.subject, m.body) for m in s.scalars(select(OutboxMessage).order_by(OutboxMessage.id))]
+
+
+def add_session(db, event_id, title="Site visit to the participatory budget's works", capacity=None,
+                starts=timedelta(days=61), hours=2, **values):
+    """A session of the conference written straight into the database; returns its id."""
+    from plugins.events.programme import ProgrammeSession
+    with db() as s:
+        session = ProgrammeSession(event_id=event_id, title=title, kind=values.pop("kind", "visit"),
+                                   capacity=capacity, starts=NOW + starts, ends=NOW + starts + timedelta(hours=hours),
+                                   **values)
+        s.add(session)
+        s.flush()
+        return session.id
+
+
+def codes(db, event_id):
+    """{email: the registration's secret code}."""
+    from plugins.events.conference import Registration
+    with db() as s:
+        return {r.email: r.code for r in s.scalars(select(Registration).where(Registration.event_id == event_id))}
+
+
+def session_form(testapp, event_id, **values):
+    """The secretariat's form adding a session, filled (a bool ticks or unticks a box)."""
+    form = testapp.get(f"/events/{event_id}/sessions/add").forms["deform"]
+    for name, value in values.items():
+        if isinstance(value, bool):
+            form[name].checked = value
+        else:
+            form[name] = value
+    return form
