@@ -46,12 +46,12 @@ def stop_words() -> frozenset:
     languages (a document in Spanish has no "de" in its Spanish field, so requiring "de" would miss it),
     and words of one character. The lists are Whoosh's (Snowball's), which the Whoosh index applies."""
     from whoosh.analysis import STOP_WORDS
-    from whoosh.lang import stopwords_for_language
 
     from . import LANGUAGES
+    from .language import stop_words as of_language
     found = set(STOP_WORDS)
     for lang in LANGUAGES:
-        found |= set(stopwords_for_language(lang))
+        found |= of_language(lang)
     return frozenset(found)
 
 

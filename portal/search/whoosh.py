@@ -18,7 +18,6 @@ from datetime import timezone
 from itertools import accumulate
 
 from whoosh import highlight, index, sorting, writing
-from whoosh.analysis import CharsetFilter, LanguageAnalyzer, StandardAnalyzer
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
@@ -26,12 +25,12 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.query import And, Every, Or, Phrase, Term
 from whoosh.searching import Results
-from whoosh.support.charset import accent_map
 from whoosh.util.filelock import try_for
 from whoosh.util.numeric import byte_to_length
 
 from . import (LANGUAGES, Hit, SearchBackend, SearchIndexLocked, SearchResults, facet_order, fingerprint, fold,
                leading_text, translations_of)
+from .language import analyzer, is_current, plain_analyzer
 from .query import ParsedText, parse_text
 
 FACET_PREFIX = "f_"
@@ -74,10 +73,6 @@ def _postings(matcher):
     return ids, values
 
 
-def _analyzer(lang):
-    return LanguageAnalyzer(lang) | CharsetFilter(accent_map)
-
-
 def make_schema():
     schema = Schema(
         key=ID(stored=True, unique=True),
@@ -90,15 +85,15 @@ def make_schema():
         date=DATETIME(stored=True, sortable=True),
         sort_title=ID(sortable=True),
         allowed=KEYWORD(commas=True),
-        plain=TEXT(analyzer=StandardAnalyzer() | CharsetFilter(accent_map)),
+        plain=TEXT(analyzer=plain_analyzer()),
         facets=STORED,
         fingerprint=COLUMN(VarBytesColumn()),  # key and fingerprint, read by `portal reindex --check`
         translation_group=ID(stored=True),  # what the language versions of one item share
     )
     for lang in LANGUAGES:
         # chars=True keeps match positions, so highlighting needs no second pass of the analyzer
-        schema.add(f"text_{lang}", TEXT(analyzer=_analyzer(lang), stored=True, chars=True))
-        schema.add(f"title_{lang}", TEXT(analyzer=_analyzer(lang), field_boost=3.0))
+        schema.add(f"text_{lang}", TEXT(analyzer=analyzer(lang), stored=True, chars=True))
+        schema.add(f"title_{lang}", TEXT(analyzer=analyzer(lang), field_boost=3.0))
     schema.add(FACET_PREFIX + "*", KEYWORD(commas=True, stored=True), glob=True)
     return schema
 
@@ -383,6 +378,11 @@ class WhooshBackend(SearchBackend):
                 writer.add_document(**self._fields(doc))
                 count += 1
         with self.locked():
+            if not is_current(self._schema["text_en"].analyzer):
+                # an index written before the language rules: the new one gets the current analyzers (its
+                # searches find nothing until it is written; `portal reindex` once after upgrading)
+                self.ix = index.create_in(self.directory, make_schema())
+                self._schema = self.ix.schema
             self._write(write, parallel=True, mergetype=writing.CLEAR)
         return count
 

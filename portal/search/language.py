@@ -1,0 +1,166 @@
+"""How the words of the four languages become the terms of the index, for both backends.
+
+A text is cut into words, lower-cased, stripped of its language's stop words, normalised by the rules
+below, stemmed with the language's Snowball stemmer and folded (accents stripped). The Whoosh backend
+uses this chain as its fields' analyzer; the PostgreSQL backend stores the terms this module gives in
+its tsvector and looks for the terms it gives of a query, so both backends find exactly the same words.
+
+Snowball leaves apart forms whose ending changes the stem: Spanish and Portuguese plurals in -ces,
+-ões/-ães, -ns, -is, consonant plurals in -es, French plurals in -aux of words in -ail, feminines in
+-trice, and irregular English plurals. normalise() brings those forms to one word (their singular, or a
+shared form) before stemming; every rule is about the ending of one word, so a rule never depends on
+the context.
+"""
+import re
+from functools import lru_cache
+
+from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StandardAnalyzer, StemFilter
+from whoosh.analysis import StopFilter
+from whoosh.support.charset import accent_map
+
+ACCENTED = re.compile("[áéíóúâêôàãõ]")
+# stop words beyond Snowball's lists: what is left of French elisions that are not one letter (jusqu'au)
+EXTRA_STOP_WORDS = {"fr": frozenset({"jusqu", "lorsqu", "puisqu", "quoiqu", "quelqu"})}
+
+IRREGULAR = {
+    "en": {
+        "children": "child", "women": "woman", "men": "man", "people": "person", "analyses": "analysis",
+        "criteria": "criterion", "leaves": "leaf", "lives": "life", "halves": "half", "crises": "crisis",
+        "theses": "thesis", "hypotheses": "hypothesis", "phenomena": "phenomenon", "indices": "index",
+        "matrices": "matrix", "wives": "wife", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+        "shelves": "shelf", "knives": "knife", "selves": "self", "thieves": "thief", "wolves": "wolf",
+        "geese": "goose", "oxen": "ox", "syntheses": "synthesis", "diagnoses": "diagnosis", "bases": "basis",
+        "curricula": "curriculum", "strata": "stratum",
+    },
+    "es": {
+        "alcaldesa": "alcalde", "alcaldesas": "alcalde", "caracteres": "carácter", "regímenes": "régimen",
+        "especímenes": "espécimen",
+    },
+    "pt": {"civis": "civil", "fuzis": "fuzil", "barris": "barril", "males": "mal", "cônsules": "cônsul"},
+    "fr": {
+        "travaux": "travail", "vitraux": "vitrail", "émaux": "émail", "coraux": "corail", "baux": "bail",
+        "soupiraux": "soupirail", "lieux": "lieu", "jeux": "jeu", "feux": "feu", "enjeux": "enjeu",
+        "milieux": "milieu", "vœux": "vœu", "voeux": "voeu", "neveux": "neveu", "cheveux": "cheveu",
+        "aveux": "aveu", "publique": "public", "publiques": "publics", "yeux": "œil",
+    },
+}
+
+
+def _spanish(word: str) -> str:
+    if word.endswith("z") and len(word) >= 3:  # voz/voces, luz/luces, capaz/capaces: both end in -c-
+        return word[:-1] + "ce"
+    if word.endswith("iones"):  # regiones -> región: the accent of the singular is back
+        return word[:-5] + "ión"
+    if word.endswith("ones") and len(word) >= 6:
+        return word[:-4] + "ón"
+    if word.endswith("anes") and len(word) >= 6:  # alemanes -> alemán
+        return word[:-4] + "án"
+    if len(word) >= 5 and word.endswith("es") and word[-3] in "lnrdjy":  # mujeres, ciudades, jóvenes, leyes
+        return word[:-2]
+    return word
+
+
+def _portuguese(word: str) -> str:
+    if word.endswith(("ões", "ães", "ãos")):  # ações, pães, cidadãos -> -ão
+        return word[:-3] + "ão"
+    if word.endswith("ãs"):  # cidadãs -> cidadão, irmãs -> irmão
+        return word[:-2] + "ão"
+    if word.endswith("ã") and len(word) >= 4:  # cidadã -> cidadão
+        return word[:-1] + "ão"
+    if word.endswith("ns") and len(word) >= 4:  # jovens -> jovem
+        return word[:-2] + "m"
+    if word.endswith("ais") and len(word) >= 5:  # capitais -> capital
+        return word[:-3] + "al"
+    if word.endswith("éis"):  # papéis -> papel
+        return word[:-3] + "el"
+    if word.endswith("óis"):  # lençóis -> lençol
+        return word[:-3] + "ol"
+    if word.endswith("eis") and len(word) >= 4:
+        # níveis (nível), fáceis (fácil): a stressed syllable before; both singulars are brought to -eis
+        return word if ACCENTED.search(word[:-3]) else word[:-1]  # leis -> lei
+    if word.endswith(("el", "il")) and len(word) >= 4 and ACCENTED.search(word[:-2]):
+        return word[:-2] + "eis"
+    return word
+
+
+def _french(word: str) -> str:
+    if word.endswith("trice") and len(word) >= 7:  # actrice -> acteur, directrice -> directeur
+        return word[:-5] + "teur"
+    if word.endswith("trices") and len(word) >= 8:
+        return word[:-6] + "teurs"
+    if word.endswith("ère") and len(word) >= 7:  # conseillère -> conseiller
+        return word[:-3] + "er"
+    if word.endswith("ères") and len(word) >= 8:
+        return word[:-4] + "ers"
+    return word
+
+
+RULES = {"es": _spanish, "pt": _portuguese, "fr": _french}
+
+
+@lru_cache(maxsize=100_000)
+def normalise(word: str, lang: str) -> str:
+    """The form of a lower-cased word (accents kept) that Snowball then stems: its singular or a form its
+    singular and plural share, per the rules of its language; other words unchanged."""
+    found = IRREGULAR.get(lang, {}).get(word)
+    if found is not None:
+        return found
+    rule = RULES.get(lang)
+    return rule(word) if rule is not None else word
+
+
+class NormaliseFilter(Filter):
+    """The Whoosh filter of normalise() (between the stop words and the stemmer)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __eq__(self, other) -> bool:
+        return type(other) is type(self) and other.lang == self.lang
+
+    def __call__(self, tokens):
+        lang = self.lang
+        for token in tokens:
+            token.text = normalise(token.text, lang)
+            yield token
+
+
+def stop_words(lang: str) -> frozenset:
+    """The words a field in lang leaves out: Snowball's list and the remains of elisions."""
+    from whoosh.lang import stopwords_for_language
+    return frozenset(stopwords_for_language(lang)) | EXTRA_STOP_WORDS.get(lang, frozenset())
+
+
+def analyzer(lang: str):
+    """The analyzer of a text field in lang (titles and texts): words, stop words, rules, Snowball, folding."""
+    return (RegexTokenizer() | LowercaseFilter() | StopFilter(stoplist=stop_words(lang)) | NormaliseFilter(lang)
+            | StemFilter(lang=lang, cachesize=50_000) | CharsetFilter(accent_map))
+
+
+def plain_analyzer():
+    """Unstemmed words in any language (titles and the labels a document adds), folded."""
+    return StandardAnalyzer() | CharsetFilter(accent_map)
+
+
+PLAIN = "plain"
+
+
+@lru_cache(maxsize=8)
+def _analyzer_of(kind: str):
+    return plain_analyzer() if kind == PLAIN else analyzer(kind)
+
+
+def terms(text: str, kind: str) -> list[tuple[str, int]]:
+    """[(term, position)] of a text as the field analyzer `kind` (a language, or PLAIN) reads it: what
+    the Whoosh index holds for that field, and what the PostgreSQL tsvector holds."""
+    return [(token.text, token.pos) for token in _analyzer_of(kind)(text or "", positions=True)]
+
+
+def query_terms(text: str, kind: str) -> list[str]:
+    """The terms of a query's word or phrase, as a field of `kind` reads it."""
+    return [token.text for token in _analyzer_of(kind)(text or "", mode="query")]
+
+
+def is_current(field_analyzer) -> bool:
+    """Whether an analyzer (of an index written before) applies these rules."""
+    return any(isinstance(item, NormaliseFilter) for item in getattr(field_analyzer, "items", ()))
