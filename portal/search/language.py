@@ -164,3 +164,73 @@ def query_terms(text: str, kind: str) -> list[str]:
 def is_current(field_analyzer) -> bool:
     """Whether an analyzer (of an index written before) applies these rules."""
     return any(isinstance(item, NormaliseFilter) for item in getattr(field_analyzer, "items", ()))
+
+
+# --- the same terms in PostgreSQL: tsvector and tsquery literals ------------------------------------
+
+KINDS = ("en", "es", "fr", "pt", PLAIN)  # the analyzers a query's words are read with (Whoosh's text fields)
+PART_GAP = 20  # positions between two parts of a tsvector, so no phrase matches across them
+MAX_POSITION = 16383  # PostgreSQL's last position
+MAX_POSITIONS = 256  # positions PostgreSQL keeps of one lexeme
+MAX_LEXEME = 200
+
+
+def _quoted(term: str) -> str:
+    return "'" + term[:MAX_LEXEME].replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector(parts) -> str:
+    """The literal of a tsvector holding the terms of parts, [(text, kind, weight "A"-"D")], each part's
+    positions after the last one's (PART_GAP apart): what PostgreSQL stores of a document. A lexeme is
+    its kind and its term ("es:region"), as a Whoosh term is its field's: a term read as Spanish matches
+    Spanish texts only."""
+    found: dict[str, list[str]] = {}
+    offset = 1
+    for text, kind, weight in parts:
+        last = offset
+        for term, pos in terms(text, kind):
+            at = min(offset + pos, MAX_POSITION)
+            last = max(last, at)
+            positions = found.setdefault(f"{kind}:{term}", [])
+            if len(positions) < MAX_POSITIONS:
+                positions.append(f"{at}{'' if weight == 'D' else weight}")
+        offset = min(last + PART_GAP, MAX_POSITION)
+    return " ".join(f"{_quoted(term)}:{','.join(positions)}" for term, positions in found.items())
+
+
+def tsquery_of_phrase(words: tuple) -> str | None:
+    """A word or phrase as a tsquery literal: its terms in each kind of field, ORed (consecutive terms
+    of a phrase: <->); None when no field reads a term of it."""
+    alternatives = []
+    for kind in KINDS:
+        found = query_terms(" ".join(words), kind)
+        if found:
+            literal = " <-> ".join(_quoted(f"{kind}:{term}") for term in found)
+            if literal not in alternatives:
+                alternatives.append(literal)
+    if not alternatives:
+        return None
+    return "(" + " | ".join(f"({a})" for a in alternatives) + ")"
+
+
+def phrase_terms(words: tuple, lang: str) -> set[str]:
+    """The terms of a query's word or phrase in a text of lang, for highlighting."""
+    return set(query_terms(" ".join(words), lang))
+
+
+def highlight(text: str, lang: str, wanted: set) -> str:
+    """Safe HTML: the passages of a text in lang holding the wanted terms, each in <mark> (what Whoosh's
+    results give of its stored text), or "" when none is found."""
+    from whoosh import highlight as whoosh_highlight
+    return whoosh_highlight.highlight(text or "", frozenset(wanted), _analyzer_of(lang if lang in KINDS else "en"),
+                                      fragmenter(), formatter())
+
+
+def fragmenter():
+    from whoosh import highlight as whoosh_highlight
+    return whoosh_highlight.PinpointFragmenter(maxchars=240, surround=60, autotrim=True)
+
+
+def formatter():
+    from whoosh import highlight as whoosh_highlight
+    return whoosh_highlight.HtmlFormatter(tagname="mark", between=" … ")

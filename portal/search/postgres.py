@@ -28,38 +28,38 @@ from sqlalchemy import text
 
 from . import (LANGUAGES, Hit, SearchBackend, SearchIndexLocked, SearchResults, facet_order, fingerprint, leading_text,
                translations_of)
+from .language import PLAIN, highlight, phrase_terms, tsquery_of_phrase, tsvector
 from .query import parse_text
 
-START, STOP = "\x02", "\x03"
+SNIPPET_FROM = 20_000  # characters of a text its snippet is looked for in
 RANK_WINDOW = 1000
 ALLOWED = " allowed"  # the principals that may see a document, kept as a facet no plugin can name
 WRITERS_LOCK = 7_305_118_114  # the advisory lock of the search index's writers
-# between the parts of a tsvector: `||` would make the last word of one part and the first of the next
-# adjacent, so a phrase could match across the title and the text: 20 positions apart instead. No text
-# gives this lexeme.
-GAP = "'_:20'::tsvector"  # (a phrase's words are at most MAX_WORDS apart)
 
 
-def _config(lang):
-    return f"portal_{lang if lang in LANGUAGES else 'en'}"
-
-
-def _phrase_sql(words: tuple[str, ...], params: dict) -> str:
-    """A word or phrase as a tsquery: in each language's configuration and the folded one, ORed (the
-    words are bound parameters of plainto_tsquery / phraseto_tsquery, which read no operator)."""
-    name = f"w{len(params)}"
-    params[name] = " ".join(words)
-    function = "plainto_tsquery" if len(words) == 1 else "phraseto_tsquery"
-    return "(" + " || ".join(f"{function}('portal_{lang}', :{name})" for lang in (*LANGUAGES, "folded")) + ")"
-
-
-def tsqueries(parsed) -> tuple[str | None, str | None, dict]:
+def tsqueries(parsed) -> tuple[str | None, str | None, dict | None]:
     """(SQL of the tsquery a document must match or None, SQL of what it must not match or None, params)
-    of a parsed text: every group of alternatives ANDed, each alternative in every configuration."""
-    params = {}
-    groups = ["(" + " || ".join(_phrase_sql(words, params) for words in group) + ")" for group in parsed.required]
-    excluded = [_phrase_sql(words, params) for words in parsed.excluded]
-    return (" && ".join(groups) or None), (" || ".join(excluded) or None), params
+    of a parsed text: every group of alternatives ANDed, each alternative's terms in every kind of field
+    (portal.search.language, the terms Whoosh looks for), bound as tsquery literals. params is None when
+    a group has no term in any field: nothing can match (as with Whoosh)."""
+    groups = []
+    for group in parsed.required:
+        alternatives = [a for a in map(tsquery_of_phrase, group) if a is not None]
+        if not alternatives:
+            return None, None, None
+        groups.append("(" + " | ".join(alternatives) + ")")
+    excluded = [a for a in map(tsquery_of_phrase, parsed.excluded) if a is not None]
+    params = {"positive": " & ".join(groups), "excluded": " | ".join(excluded)}
+    return ("CAST(:positive AS tsquery)" if groups else None,
+            "CAST(:excluded AS tsquery)" if excluded else None, params)
+
+
+def document_tsvector(doc: dict) -> str:
+    """The tsvector literal of a document: its title (weight A) and text in its language, and its title
+    and what it adds (labels in every language) unstemmed (weight C): the terms of Whoosh's fields."""
+    lang = doc["language"] if doc["language"] in LANGUAGES else "en"
+    return tsvector([(doc["title"], lang, "A"), (doc.get("text", ""), lang, "D"),
+                     (" ".join([doc["title"], doc.get("extra", "")]), PLAIN, "C")])
 
 
 NO_DATE = -(2 ** 62)
@@ -256,15 +256,11 @@ class PostgresBackend(SearchBackend):
         count = 0
         for doc in documents:
             count += 1
-            conn.execute(text(f"""
+            conn.execute(text("""
                 INSERT INTO search_documents (key, type, title, body, language, url, date, year, region,
                                               allowed, facets, fingerprint, translation_group, tsv)
                 VALUES (:key, :type, :title, :body, :language, :url, :date, :year, :region, :allowed,
-                        CAST(:facets AS jsonb), :fingerprint, :translation_group,
-                        setweight(to_tsvector('{_config(doc["language"])}', :title), 'A') || {GAP}
-                        || to_tsvector('{_config(doc["language"])}', :body) || {GAP}
-                        || to_tsvector('portal_folded', :title) || {GAP} || to_tsvector('portal_folded', :body)
-                        || {GAP} || to_tsvector('portal_folded', :extra))
+                        CAST(:facets AS jsonb), :fingerprint, :translation_group, CAST(:tsv AS tsvector))
                 ON CONFLICT (key) DO UPDATE SET type = EXCLUDED.type, title = EXCLUDED.title,
                     body = EXCLUDED.body, language = EXCLUDED.language, url = EXCLUDED.url,
                     date = EXCLUDED.date, year = EXCLUDED.year, region = EXCLUDED.region,
@@ -275,7 +271,7 @@ class PostgresBackend(SearchBackend):
                  "language": doc["language"], "url": doc["url"], "date": doc.get("date"),
                  "year": doc["year"], "region": list(doc["region"]), "allowed": list(doc["allowed"]),
                  "facets": json.dumps({k: [str(v) for v in vs] for k, vs in doc["facets"].items()}),
-                 "fingerprint": fingerprint(doc), "extra": doc.get("extra", ""),
+                 "fingerprint": fingerprint(doc), "tsv": document_tsvector(doc),
                  "translation_group": doc.get("translation_group") or doc["key"]})
         return count
 
@@ -304,10 +300,10 @@ class PostgresBackend(SearchBackend):
 
     def search(self, q):
         parsed = parse_text(q.text)
-        if parsed.matches_nothing:  # only ignored words: nothing to look for
+        positive, excluded, params = tsqueries(parsed)
+        if parsed.matches_nothing or params is None:  # only ignored words: nothing to look for
             return SearchResults(total=0, hits=[], facets={name: [] for name in q.facets}, page=q.page,
                                  page_size=q.page_size)
-        positive, excluded, params = tsqueries(parsed)
         with self.engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn:
             conn.execute(text("SET LOCAL jit = off"))  # short statements: compiling them costs more than it saves
             # a sequential scan would decompress every row's tsvector; the GIN index reads none of them
@@ -350,22 +346,32 @@ class PostgresBackend(SearchBackend):
             rows = {}
             others = self._translations(conn, documents, q, page) if collapse else {}
             if page:
-                headline = ("ts_headline(('portal_' || CASE WHEN language IN ('en','es','fr','pt') THEN language "
-                            "ELSE 'en' END)::regconfig, body, query, 'StartSel=\x02, StopSel=\x03, MaxFragments=2, "
-                            "MaxWords=35, MinWords=12, FragmentDelimiter=\" … \"')") if positive else "left(body, 400)"
-                query_expr = positive or "NULL::tsquery"
-                for r in conn.execute(text(f"""
-                        SELECT doc, key, type, title, url, language, date, year, region, facets, {headline} AS snippet
-                        FROM search_documents, (SELECT {query_expr} AS query) q WHERE doc = ANY(:page)"""),
-                        dict(params, page=page)).mappings():
+                for r in conn.execute(text("""
+                        SELECT doc, key, type, title, url, language, date, year, region, facets,
+                               left(body, :longest) AS body
+                        FROM search_documents WHERE doc = ANY(:page)"""),
+                        {"page": page, "longest": SNIPPET_FROM}).mappings():
                     rows[r["doc"]] = r
         hits = [Hit(key=r["key"], type=r["type"], title=r["title"], url=r["url"], language=r["language"],
-                    snippet=str(escape(r["snippet"] if positive else leading_text(r["snippet"])))
-                    .replace(START, "<mark>").replace(STOP, "</mark>"),
+                    snippet=self._snippet(parsed, r["body"], r["language"] if positive else None),
                     date=r["date"], region=list(r["region"] or []), year=r["year"] or "",
                     facets=r["facets"] or {}, translations=others.get(r["key"], []))
                 for r in (rows[n] for n in page if n in rows)]
         return SearchResults(total=total, hits=hits, facets=facets, page=q.page, page_size=q.page_size)
+
+    @staticmethod
+    def _snippet(parsed, body: str, lang: str | None) -> str:
+        """Safe HTML: the passages of body with the query's words marked (lang: the document's, None
+        without words to find), as the Whoosh backend gives them, or the start of body."""
+        if lang is not None:
+            wanted = set()
+            for group in parsed.required:
+                for words in group:
+                    wanted |= phrase_terms(words, lang if lang in LANGUAGES else "en")
+            found = highlight(body, lang, wanted)
+            if found:
+                return found
+        return str(escape(leading_text(body)))
 
     def _collapsed_page(self, conn, documents, mask, q, positive, params, first, last) -> list[int]:
         """The numbers of a page of items: each translated item once, at its best version's place, shown in

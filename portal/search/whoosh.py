@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from datetime import timezone
 from itertools import accumulate
 
-from whoosh import highlight, index, sorting, writing
+from whoosh import index, sorting, writing
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
@@ -30,7 +30,7 @@ from whoosh.util.numeric import byte_to_length
 
 from . import (LANGUAGES, Hit, SearchBackend, SearchIndexLocked, SearchResults, facet_order, fingerprint, fold,
                leading_text, translations_of)
-from .language import analyzer, is_current, plain_analyzer
+from .language import analyzer, formatter, fragmenter, is_current, plain_analyzer
 from .query import ParsedText, parse_text
 
 FACET_PREFIX = "f_"
@@ -520,8 +520,7 @@ class WhooshBackend(SearchBackend):
                                         collapse)
                 else:
                     results = self._ranked(searcher, parsed_query, matched, first + q.page_size, sortedby, collapse)
-                results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=60, autotrim=True)
-                results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
+                results.fragmenter, results.formatter = fragmenter(), formatter()
                 hits = [self._hit(results[i]) for i in range(first, min(first + q.page_size, results.scored_length()))]
                 if shared:
                     self._add_translations(searcher, q, hits, groups)
