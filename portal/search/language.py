@@ -57,6 +57,14 @@ def _spanish(word: str) -> str:
         return word[:-4] + "án"
     if len(word) >= 5 and word.endswith("es") and word[-3] in "lnrdjy":  # mujeres, ciudades, jóvenes, leyes
         return word[:-2]
+    if len(word) >= 6 and word.endswith(("eas", "eos")):  # asambleas -> asamblea, líneas -> línea
+        return word[:-1]
+    return word
+
+
+def _english(word: str) -> str:
+    if len(word) >= 9 and word.endswith("mental"):  # environmental -> environment (Snowball stems them apart)
+        return word[:-2]
     return word
 
 
@@ -95,7 +103,7 @@ def _french(word: str) -> str:
     return word
 
 
-RULES = {"es": _spanish, "pt": _portuguese, "fr": _french}
+RULES = {"es": _spanish, "pt": _portuguese, "fr": _french, "en": _english}
 
 
 @lru_cache(maxsize=100_000)
@@ -168,7 +176,8 @@ def is_current(field_analyzer) -> bool:
 
 # --- the same terms in PostgreSQL: tsvector and tsquery literals ------------------------------------
 
-KINDS = ("en", "es", "fr", "pt", PLAIN)  # the analyzers a query's words are read with (Whoosh's text fields)
+LANGUAGE_KINDS = ("en", "es", "fr", "pt")
+KINDS = (*LANGUAGE_KINDS, PLAIN)  # the analyzers a query's words are read with (Whoosh's text fields)
 PART_GAP = 20  # positions between two parts of a tsvector, so no phrase matches across them
 MAX_POSITION = 16383  # PostgreSQL's last position
 MAX_POSITIONS = 256  # positions PostgreSQL keeps of one lexeme
@@ -198,19 +207,26 @@ def tsvector(parts) -> str:
     return " ".join(f"{_quoted(term)}:{','.join(positions)}" for term, positions in found.items())
 
 
-def tsquery_of_phrase(words: tuple) -> str | None:
+def tsquery_of_phrase(words: tuple, weights: str = "") -> str | None:
     """A word or phrase as a tsquery literal: its terms in each kind of field, ORed (consecutive terms
-    of a phrase: <->); None when no field reads a term of it."""
+    of a phrase: <->); None when no field reads a term of it. With weights ("AB"), in the parts of a
+    document of those weights only, in its language."""
     alternatives = []
-    for kind in KINDS:
+    for kind in (LANGUAGE_KINDS if weights else KINDS):
         found = query_terms(" ".join(words), kind)
         if found:
-            literal = " <-> ".join(_quoted(f"{kind}:{term}") for term in found)
+            literal = " <-> ".join(_quoted(f"{kind}:{term}") + (f":{weights}" if weights else "") for term in found)
             if literal not in alternatives:
                 alternatives.append(literal)
     if not alternatives:
         return None
     return "(" + " | ".join(f"({a})" for a in alternatives) + ")"
+
+
+def lead(text: str, limit: int = 400) -> str:
+    """The summary of a document: its text's first paragraph (plugins put the summary first), cut."""
+    first = (text or "").lstrip().split("\n", 1)[0]
+    return first[:limit]
 
 
 def phrase_terms(words: tuple, lang: str) -> set[str]:

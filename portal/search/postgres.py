@@ -26,9 +26,9 @@ import numpy as np
 from markupsafe import escape
 from sqlalchemy import text
 
-from . import (LANGUAGES, Hit, SearchBackend, SearchIndexLocked, SearchResults, facet_order, fingerprint, leading_text,
-               translations_of)
-from .language import PLAIN, highlight, phrase_terms, tsquery_of_phrase, tsvector
+from . import (EXACT_WINDOW, LANGUAGES, Hit, SearchBackend, SearchIndexLocked, SearchResults, exact_first,
+               exact_phrases, facet_order, fingerprint, leading_text, translations_of)
+from .language import PLAIN, highlight, lead, phrase_terms, tsquery_of_phrase, tsvector
 from .query import parse_text
 
 SNIPPET_FROM = 20_000  # characters of a text its snippet is looked for in
@@ -49,16 +49,20 @@ def tsqueries(parsed) -> tuple[str | None, str | None, dict | None]:
             return None, None, None
         groups.append("(" + " | ".join(alternatives) + ")")
     excluded = [a for a in map(tsquery_of_phrase, parsed.excluded) if a is not None]
-    params = {"positive": " & ".join(groups), "excluded": " | ".join(excluded)}
+    # what a document's title or summary (weights A and B) must hold to rank before the others
+    covering = [" | ".join(filter(None, (tsquery_of_phrase(words, "AB") for words in group))) or "'-'"
+                for group in parsed.required]
+    params = {"positive": " & ".join(groups), "excluded": " | ".join(excluded),
+              "covering": " & ".join(f"({c})" for c in covering)}
     return ("CAST(:positive AS tsquery)" if groups else None,
             "CAST(:excluded AS tsquery)" if excluded else None, params)
 
 
 def document_tsvector(doc: dict) -> str:
-    """The tsvector literal of a document: its title (weight A) and text in its language, and its title
+    """The tsvector literal of a document: its title (weight A), summary (B) and text in its language, and its title
     and what it adds (labels in every language) unstemmed (weight C): the terms of Whoosh's fields."""
     lang = doc["language"] if doc["language"] in LANGUAGES else "en"
-    return tsvector([(doc["title"], lang, "A"), (doc.get("text", ""), lang, "D"),
+    return tsvector([(doc["title"], lang, "A"), (lead(doc.get("text", "")), lang, "B"), (doc.get("text", ""), lang, "D"),
                      (" ".join([doc["title"], doc.get("extra", "")]), PLAIN, "C")])
 
 
@@ -334,11 +338,9 @@ class PostgresBackend(SearchBackend):
                 page = documents.first(mask, last, by="title", start=first)
             elif positive is not None and q.sort == "relevance" and first < self.rank_window:
                 window = documents.first(mask, self.rank_window)
-                page = list(conn.execute(text(f"""
-                    SELECT doc FROM search_documents, (SELECT {positive} AS query) q WHERE doc = ANY(:window)
-                    ORDER BY ts_rank(tsv, query) DESC, date DESC NULLS LAST, doc
-                    LIMIT :limit OFFSET :offset"""), dict(params, window=window, limit=q.page_size,
-                                                          offset=first)).scalars())
+                phrases = exact_phrases(parsed)
+                page = self._ranked(conn, positive, params, window, q.language, max(last, EXACT_WINDOW if phrases else 0))
+                page = self._exact_first(conn, phrases, page)[first:last]
                 if last > self.rank_window:  # the page goes past the window: newest first after it
                     page += documents.first(mask, last, start=self.rank_window)
             else:
@@ -358,6 +360,26 @@ class PostgresBackend(SearchBackend):
                     facets=r["facets"] or {}, translations=others.get(r["key"], []))
                 for r in (rows[n] for n in page if n in rows)]
         return SearchResults(total=total, hits=hits, facets=facets, page=q.page, page_size=q.page_size)
+
+    @staticmethod
+    def _ranked(conn, positive, params, window, language, limit) -> list[int]:
+        """The best `limit` of the window's documents: those whose title or summary hold every word first,
+        then by ts_rank, then those in the reader's language, then the newest."""
+        return list(conn.execute(text(f"""
+            SELECT doc FROM search_documents, (SELECT {positive} AS query) q WHERE doc = ANY(:window)
+            ORDER BY tsv @@ CAST(:covering AS tsquery) DESC, ts_rank(tsv, query) DESC, language = :reader DESC,
+                     date DESC NULLS LAST, doc
+            LIMIT :limit"""), dict(params, window=window, reader=language, limit=limit)).scalars())
+
+    @staticmethod
+    def _exact_first(conn, phrases, ranked) -> list[int]:
+        """ranked, the first EXACT_WINDOW with those holding a quoted phrase as typed first."""
+        if not phrases or not ranked:
+            return ranked
+        head = ranked[:EXACT_WINDOW]
+        texts = dict(conn.execute(text("SELECT doc, title || E'\\n' || left(body, :longest) FROM search_documents "
+                                       "WHERE doc = ANY(:docs)"), {"docs": head, "longest": SNIPPET_FROM}).all())
+        return exact_first(phrases, head, lambda doc: texts.get(doc, "")) + ranked[EXACT_WINDOW:]
 
     @staticmethod
     def _snippet(parsed, body: str, lang: str | None) -> str:
@@ -381,10 +403,8 @@ class PostgresBackend(SearchBackend):
             ordered = documents.ordered(mask, by="title")
         elif positive is not None and q.sort == "relevance" and first < self.rank_window:
             window = documents.first(mask, self.rank_window)
-            ranked = conn.execute(text(f"""
-                SELECT doc FROM search_documents, (SELECT {positive} AS query) q WHERE doc = ANY(:window)
-                ORDER BY ts_rank(tsv, query) DESC, date DESC NULLS LAST, doc"""),
-                dict(params, window=window)).scalars().all()
+            ranked = self._exact_first(conn, exact_phrases(parse_text(q.text)),
+                                       self._ranked(conn, positive, params, window, q.language, len(window)))
             ordered = documents.collapsed(documents.positions(np.array(ranked, dtype=np.int64)))
             if last > len(ordered):  # the page goes past the window: newest first after it
                 rest = documents.ordered(mask & ~documents.mask_of(np.array(window, dtype=np.int64)))

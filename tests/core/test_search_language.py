@@ -18,7 +18,8 @@ SAME = {
            ("comunidad", "comunidades"), ("director", "directora"), ("alcalde", "alcaldesa"),
            ("índice", "índices"), ("avance", "avances"), ("enlace", "enlaces"), ("lápiz", "lápices"),
            ("promotor", "promotoras"), ("país", "países"), ("jardín", "jardines"), ("autor", "autoras"),
-           ("moral", "morales"), ("sede", "sedes"), ("razón", "razones")],
+           ("moral", "morales"), ("sede", "sedes"), ("razón", "razones"), ("asamblea", "asambleas"),
+           ("línea", "líneas"), ("tarea", "tareas")],
     "pt": [("cidadão", "cidadãos"), ("cidadão", "cidadã"), ("cidadã", "cidadãs"), ("ação", "ações"),
            ("participação", "participações"), ("orçamento", "orçamentos"), ("capital", "capitais"),
            ("municipal", "municipais"), ("local", "locais"), ("social", "sociais"), ("nacional", "nacionais"),
@@ -51,7 +52,8 @@ SAME = {
            ("councillor", "councillors"), ("council", "councils"), ("youth", "youths"), ("index", "indices"),
            ("matrix", "matrices"), ("assembly", "assemblies"), ("neighbourhood", "neighbourhoods"),
            ("wife", "wives"), ("foot", "feet"), ("tooth", "teeth"), ("mouse", "mice"), ("shelf", "shelves"),
-           ("knife", "knives"), ("hypothesis", "hypotheses"), ("participant", "participants")],
+           ("knife", "knives"), ("hypothesis", "hypotheses"), ("participant", "participants"),
+           ("environment", "environmental"), ("government", "governmental")],
 }
 
 # words that look alike and mean different things: they stay different terms
@@ -63,7 +65,7 @@ DIFFERENT = {
     "fr": [("local", "location"), ("canal", "canard"), ("cour", "courses"), ("travail", "travers"),
            ("moral", "morue"), ("lieu", "lien"), ("jeu", "jeune")],
     "en": [("council", "counsel"), ("new", "news"), ("general", "generous"), ("man", "mane"),
-           ("police", "policy"), ("mean", "men"), ("data", "date")],
+           ("police", "policy"), ("mean", "men"), ("data", "date"), ("mental", "men")],
 }
 
 

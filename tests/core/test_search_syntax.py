@@ -134,7 +134,7 @@ def whoosh_backend(tmp_path_factory):
 
 
 # a tsquery literal: quoted terms of the text fields (the terms the Whoosh query has), <->, | and &
-TSQUERY = re.compile(r"(?:[()\s|&]|<->|'(?:en|es|fr|pt|plain):\w+')+")
+TSQUERY = re.compile(r"(?:[()\s|&]|<->|'(?:en|es|fr|pt|plain):\w+'(?::AB)?|'-')+")
 
 
 @settings(max_examples=300, deadline=None)
