@@ -238,8 +238,13 @@ def highlight(text: str, lang: str, wanted: set) -> str:
     """Safe HTML: the passages of a text in lang holding the wanted terms, each in <mark> (what Whoosh's
     results give of its stored text), or "" when none is found."""
     from whoosh import highlight as whoosh_highlight
-    return whoosh_highlight.highlight(text or "", frozenset(wanted), _analyzer_of(lang if lang in KINDS else "en"),
-                                      fragmenter(), formatter())
+    text = text or ""
+    # (Whoosh's highlight() keeps the analyzer's tokens, one object reused: each match is copied here)
+    matches = [token.copy() for token in _analyzer_of(lang if lang in KINDS else "en")(
+        text, chars=True, mode="query", removestops=False) if token.text in wanted]
+    fragments = whoosh_highlight.top_fragments(fragmenter().fragment_matches(text, matches), 3,
+                                               whoosh_highlight.BasicFragmentScorer(), whoosh_highlight.FIRST)
+    return formatter()(text, fragments)
 
 
 def fragmenter():

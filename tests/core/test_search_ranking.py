@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from portal.models import News, utcnow
 from portal.search import SearchQuery
 
 DEMO = Path(__file__).parents[2] / "plugins" / "experiences" / "demo" / "experiences.json"
@@ -40,6 +41,11 @@ GENERATED = {
            "publiques et de la redevabilité; le conseil municipal rend compte de l'initiative populaire."),
 }
 START = datetime(2025, 1, 1, tzinfo=timezone.utc)
+
+
+@pytest.fixture(params=["whoosh", "postgresql"])
+def search_backend(request):
+    return request.param
 
 
 def document(n, lang, title, text, extra=""):
@@ -138,3 +144,20 @@ def test_equal_scores_put_the_reader_language_first(registry):
                    document(2, "pt", "Oficina número um", "Texto.", "Zyxville")])
     assert top(backend, "zyxville", language="pt") == ["Oficina número um", "Atelier numéro un"]
     assert top(backend, "zyxville", language="fr") == ["Atelier numéro un", "Oficina número um"]
+
+
+@pytest.mark.parametrize("lang,title,query", [
+    ("es", "Las voces de las regiones: jóvenes y mujeres", "voz región joven mujer"),
+    ("pt", "Ações cidadãs nos conselhos municipais", "ação cidadão conselho municipal"),
+    ("fr", "Les travaux des conseils régionaux de l'Isère", "travail conseil régional isère"),
+    ("en", "What children and women said to the councils", "child woman council"),
+])
+def test_search_finds_an_item_by_another_inflection(testapp, db, lang, title, query):
+    """Through /search.json, on both backends: the words of a query in another inflection than the
+    title's find the item, and mark them in its snippet."""
+    with db() as s:
+        s.add(News(title=title, description=title, body=f"<p>{title}</p>", language=lang, state="published",
+                   published=utcnow()))
+    found = testapp.get("/search.json", {"q": query}).json["results"]
+    assert [hit["title"] for hit in found] == [title]
+    assert found[0]["snippet"].count("<mark") >= 3
