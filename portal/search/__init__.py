@@ -150,6 +150,7 @@ class SearchBackend:
     processes = 1  # how many processes a command may index on (bulk()); 1 inside a server
     deferring = False  # inside bulk(): changes stay queued until `batch` of them are committed
     deferred, batch = 0, 5000
+    batched_rebuild = False  # `portal reindex` writes in short transactions (queue.rebuild_index)
 
     @contextmanager
     def locked(self, session=None, timeout=30.0):

@@ -201,6 +201,7 @@ class Documents:
 
 
 class PostgresBackend(SearchBackend):
+    batched_rebuild = True  # a reindex never holds the writers' lock for longer than a batch
     def __init__(self, engine, rank_window=RANK_WINDOW):
         self.engine = engine
         self.rank_window = rank_window
