@@ -33,6 +33,8 @@ from .query import parse_text
 
 SNIPPET_FROM = 20_000  # characters of a text its snippet is looked for in
 RANK_WINDOW = 1000
+EVERYTHING, NOTHING = 0, -1  # what search_log says of a generation that rewrote every document, or none (numbers start at 1)
+LOG_KEPT = 10_000  # generations search_log keeps
 ALLOWED = " allowed"  # the principals that may see a document, kept as a facet no plugin can name
 WRITERS_LOCK = 7_305_118_114  # the advisory lock of the search index's writers
 
@@ -80,30 +82,30 @@ class Documents:
     Read in two statements that PostgreSQL aggregates into packed binary strings, so loading 200,000
     documents costs no Python work per row."""
 
-    def __init__(self, conn):
+    def __init__(self, conn, only=None):
+        """only: the numbers of the documents to read (a part, for merged()); None: every document."""
+        where, params = ("WHERE doc = ANY(:only)", {"only": [int(n) for n in only]}) if only is not None else ("", {})
         row = conn.execute(text(f"""
             SELECT string_agg(int8send(doc), ''::bytea ORDER BY doc),
                    string_agg(int8send(coalesce((extract(epoch FROM date) * 1000000)::bigint, {NO_DATE})),
+                              ''::bytea ORDER BY doc),
+                   -- each document's translation group (its key when it has none), as a 64-bit digest
+                   string_agg(int8send(('x' || left(md5(coalesce(translation_group, key)), 16))::bit(64)::bigint),
                               ''::bytea ORDER BY doc)
-            FROM search_documents""")).one()
-        self.numbers, self.dates = _numbers(row[0]), _numbers(row[1])
+            FROM search_documents {where}"""), params).one()
+        self.numbers, self.dates, self.group_digest = _numbers(row[0]), _numbers(row[1]), _numbers(row[2])
         self.size = len(self.numbers)
-        # the orders a page can be sorted by: positions in that order, and each position's place in it;
-        # the title order (a second of sorting at 200,000) is read by the first search sorted by title
-        self.order, self.rank = {}, {}
-        self._lock = threading.Lock()
-        self._sorted("date", np.lexsort((self.numbers, -self.dates)))  # newest first, then by number
         columns = {}
-        for name, value, raw in conn.execute(text("""
+        for name, value, raw in conn.execute(text(f"""
                 SELECT name, value, string_agg(int8send(doc), ''::bytea) FROM (
-                    SELECT doc, 'type' AS name, type AS value FROM search_documents
-                    UNION ALL SELECT doc, 'language', language FROM search_documents
-                    UNION ALL SELECT doc, 'year', year FROM search_documents
-                    UNION ALL SELECT doc, 'region', r FROM search_documents, unnest(region) AS r
-                    UNION ALL SELECT doc, :allowed, a FROM search_documents, unnest(allowed) AS a
+                    SELECT doc, 'type' AS name, type AS value FROM search_documents {where}
+                    UNION ALL SELECT doc, 'language', language FROM search_documents {where}
+                    UNION ALL SELECT doc, 'year', year FROM search_documents {where}
+                    UNION ALL SELECT doc, 'region', r FROM search_documents, unnest(region) AS r {where}
+                    UNION ALL SELECT doc, :allowed, a FROM search_documents, unnest(allowed) AS a {where}
                     UNION ALL SELECT doc, f.key, v FROM search_documents, jsonb_each(facets) AS f,
-                                                        jsonb_array_elements_text(f.value) AS v
-                ) AS x WHERE value <> '' GROUP BY name, value ORDER BY name, value"""), {"allowed": ALLOWED}):
+                                                        jsonb_array_elements_text(f.value) AS v {where}
+                ) AS x WHERE value <> '' GROUP BY name, value ORDER BY name, value"""), dict(params, allowed=ALLOWED)):
             names, known, positions, codes = columns.setdefault(name, ([], {}, [], []))
             known[value] = len(names)
             names.append(value)
@@ -112,14 +114,51 @@ class Documents:
             codes.append(np.full(len(at), known[value], dtype=np.int64))
         self.facets = {name: (names, known, np.concatenate(positions), np.concatenate(codes))
                        for name, (names, known, positions, codes) in columns.items()}
-        # each document's translation group as a number (documents written before groups were kept: their
-        # key), and which documents share theirs with another one
-        raw = conn.execute(text("""
-            SELECT string_agg(int8send(g), ''::bytea ORDER BY doc) FROM (
-                SELECT doc, dense_rank() OVER (ORDER BY coalesce(translation_group, key)) AS g
-                FROM search_documents) AS x""")).scalar()
-        self.group = _numbers(raw)
+        self._derive()
+
+    def _derive(self):
+        """The orders and groups computed from the arrays: the date order (the title order is read by
+        the first search sorted by title, a second of sorting at 200,000), each document's group as a
+        number and which documents share theirs with another one."""
+        self.order, self.rank = {}, {}
+        self._lock = threading.Lock()
+        self._sorted("date", np.lexsort((self.numbers, -self.dates)))  # newest first, then by number
+        self.group = np.unique(self.group_digest, return_inverse=True)[1].astype(np.int64).reshape(-1)
         self.shared = (np.bincount(self.group)[self.group] > 1) if self.size else np.zeros(0, dtype=bool)
+
+    def merged(self, conn, changed):
+        """A new copy: this one without the documents of numbers `changed`, with those of them that exist
+        now read again (a change reads what it changed, not every document); this copy stays as it was
+        for the searches using it."""
+        changed = np.unique(np.asarray(changed, dtype=np.int64))
+        part = Documents(conn, only=changed)
+        keep = ~np.isin(self.numbers, changed)
+        new = Documents.__new__(Documents)
+        numbers = np.concatenate([self.numbers[keep], part.numbers])
+        order = np.argsort(numbers, kind="stable")
+        new.numbers, new.size = numbers[order], len(numbers)
+        new.dates = np.concatenate([self.dates[keep], part.dates])[order]
+        new.group_digest = np.concatenate([self.group_digest[keep], part.group_digest])[order]
+        new.facets = {}
+        for name in set(self.facets) | set(part.facets):
+            names, known, positions, codes = self.facets.get(name, ([], {}, np.zeros(0, np.int64), np.zeros(0, np.int64)))
+            names, known = list(names), dict(known)
+            old = self.numbers[positions]
+            kept = ~np.isin(old, changed)
+            numbers_of, codes_of = [old[kept]], [codes[kept]]
+            if name in part.facets:
+                part_names, _, part_positions, part_codes = part.facets[name]
+                for value in part_names:
+                    if value not in known:
+                        known[value] = len(names)
+                        names.append(value)
+                recode = np.array([known[value] for value in part_names], dtype=np.int64)
+                numbers_of.append(part.numbers[part_positions])
+                codes_of.append(recode[part_codes])
+            new.facets[name] = (names, known, np.searchsorted(new.numbers, np.concatenate(numbers_of)),
+                                np.concatenate(codes_of))
+        new._derive()
+        return new
 
     def _sorted(self, by, order):
         rank = np.empty(self.size, dtype=np.int64)
@@ -238,30 +277,40 @@ class PostgresBackend(SearchBackend):
         if not changes:
             return
         deletes = [key for key, doc in changes.items() if doc is None]
+        written: list[int] = []
         if deletes:
-            conn.execute(text("DELETE FROM search_documents WHERE key = ANY(:keys)"), {"keys": deletes})
-        self._insert(conn, [doc for doc in changes.values() if doc is not None])
-        self._bump(conn)
+            written += conn.execute(text("DELETE FROM search_documents WHERE key = ANY(:keys) RETURNING doc"),
+                                    {"keys": deletes}).scalars().all()
+        self._insert(conn, [doc for doc in changes.values() if doc is not None], written)
+        self._bump(conn, written)
 
     def replace_all(self, documents, conn) -> int:
         """In the transaction of conn: readers see the old documents until it commits."""
         conn.execute(text("DELETE FROM search_documents"))
         count = self._insert(conn, documents)
-        self._bump(conn)
+        self._bump(conn, [EVERYTHING])
         return count
 
     def fingerprints(self) -> dict[str, str]:
         with self.engine.connect() as conn:
             return dict(conn.execute(text("SELECT key, fingerprint FROM search_documents")).all())
 
-    def _bump(self, conn):
-        conn.execute(text("UPDATE search_state SET generation = generation + 1"))
+    def _bump(self, conn, written):
+        """A new generation of the index, which changed the documents of numbers `written` (EVERYTHING:
+        all of them), logged for the processes' copies; the log keeps the last LOG_KEPT generations."""
+        generation = conn.execute(text("UPDATE search_state SET generation = generation + 1 RETURNING generation")).scalar()
+        if generation is None:
+            return
+        conn.execute(text("INSERT INTO search_log (generation, doc) SELECT :g, unnest(CAST(:docs AS bigint[]))"),
+                     {"g": generation, "docs": list(written) or [NOTHING]})
+        if generation % 100 == 0:
+            conn.execute(text("DELETE FROM search_log WHERE generation <= :g"), {"g": generation - LOG_KEPT})
 
-    def _insert(self, conn, documents):
+    def _insert(self, conn, documents, written=None):
         count = 0
         for doc in documents:
             count += 1
-            conn.execute(text("""
+            number = conn.execute(text("""
                 INSERT INTO search_documents (key, type, title, body, language, url, date, year, region,
                                               allowed, facets, fingerprint, translation_group, tsv)
                 VALUES (:key, :type, :title, :body, :language, :url, :date, :year, :region, :allowed,
@@ -271,13 +320,16 @@ class PostgresBackend(SearchBackend):
                     date = EXCLUDED.date, year = EXCLUDED.year, region = EXCLUDED.region,
                     allowed = EXCLUDED.allowed, facets = EXCLUDED.facets, fingerprint = EXCLUDED.fingerprint,
                     translation_group = EXCLUDED.translation_group,
-                    tsv = EXCLUDED.tsv"""),
+                    tsv = EXCLUDED.tsv
+                RETURNING doc"""),
                 {"key": doc["key"], "type": doc["type"], "title": doc["title"], "body": doc["text"],
                  "language": doc["language"], "url": doc["url"], "date": doc.get("date"),
                  "year": doc["year"], "region": list(doc["region"]), "allowed": list(doc["allowed"]),
                  "facets": json.dumps({k: [str(v) for v in vs] for k, vs in doc["facets"].items()}),
                  "fingerprint": fingerprint(doc), "tsv": document_tsvector(doc),
-                 "translation_group": doc.get("translation_group") or doc["key"]})
+                 "translation_group": doc.get("translation_group") or doc["key"]}).scalar()
+            if written is not None:
+                written.append(number)
         return count
 
     def count(self):
@@ -299,9 +351,26 @@ class PostgresBackend(SearchBackend):
             known, documents = self._documents
             if known == generation and generation is not None:  # (no search_state row: nothing is kept)
                 return documents
-            documents = Documents(conn)
+            changed = self._changed_since(conn, known, generation, documents)
+            documents = documents.merged(conn, changed) if changed is not None else Documents(conn)
             self._documents = (generation, documents)
             return documents
+
+    @staticmethod
+    def _changed_since(conn, known, generation, documents):
+        """The numbers of the documents the generations after `known` changed, from search_log; None when
+        the copy is better read again whole (no copy, a rebuild, generations no longer logged, or so many
+        changes that reading them costs as much)."""
+        if documents is None or known is None or generation is None or generation <= known:
+            return None
+        rows = conn.execute(text("SELECT generation, doc FROM search_log WHERE generation > :known AND "
+                                 "generation <= :now"), {"known": known, "now": generation}).all()
+        if len({g for g, _ in rows}) != generation - known:
+            return None
+        changed = {doc for _, doc in rows if doc != NOTHING}
+        if EVERYTHING in changed or len(changed) > max(1000, documents.size // 4):
+            return None
+        return np.fromiter(changed, dtype=np.int64, count=len(changed))
 
     def search(self, q):
         parsed = parse_text(q.text)
