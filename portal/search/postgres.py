@@ -1,10 +1,10 @@
 """PostgreSQL full-text backend: documents in the search_documents table, shared by every app node.
 
-Each language has a text search configuration (portal_en, portal_es, portal_fr, portal_pt, created
-by the core migration) that stems with that language's snowball dictionary; portal_folded strips
-accents without stemming. A document is indexed with its own language's configuration and the folded
-one; a query is parsed with all five and ORed, so it matches whatever the language of the document,
-with or without accents.
+A document's tsvector holds the terms portal.search.language gives of it (computed here, in Python:
+the same analyzers as the Whoosh index's fields, so both backends find the same words), each lexeme
+named by its kind of field ("es:region", "plain:regiones"), with weights: title A, summary B, labels C,
+text D. A query is a tsquery literal of the same terms, bound as one parameter. The text search
+configurations of migration 0001 (portal_en...) are no longer used for documents.
 
 A search does a bounded amount of work whatever the number of matches (migration 0003):
 - PostgreSQL finds the numbers of the matching documents the visitor may see, from the GIN index and
@@ -12,7 +12,8 @@ A search does a bounded amount of work whatever the number of matches (migration
   thousand pages and decompresses nothing);
 - filters, the total and the facet counts are computed here, with NumPy, from a copy of every document's
   facet values, date and title order, which each process keeps until the index changes (search_state
-  counts the changes; each search reads it in the same snapshot as the matches);
+  counts the changes; each search reads it in the same snapshot as the matches); after a change the copy
+  reads again only the documents search_log says changed (migration 0014);
 - relevance (ts_rank, which must read each document's whole tsvector) is computed for at most
   `rank_window` matches: all of them when there are fewer, otherwise the newest ones. The first pages
   are the best of that window; pages beyond it continue newest first. Totals and facets stay exact.
