@@ -433,7 +433,8 @@ class WhooshBackend(SearchBackend):
         if "translation_group" in self._schema:
             fields["translation_group"] = doc.get("translation_group") or doc["key"]
         if f"lead_{lang}" in self._schema:
-            fields[f"lead_{lang}"] = lead(doc["text"])
+            # (a text that is no string is the analyzer's to refuse, in the writer process, as the text field's)
+            fields[f"lead_{lang}"] = lead(doc["text"]) if isinstance(doc["text"], str) else doc["text"]
         if doc.get("date"):
             fields["date"] = doc["date"].astimezone(timezone.utc).replace(tzinfo=None)
         for name, values in doc["facets"].items():
