@@ -36,6 +36,22 @@ SNIPPET_FROM = 20_000  # characters of a text its snippet is looked for in
 RANK_WINDOW = 1000
 EVERYTHING, NOTHING = 0, -1  # what search_log says of a generation that rewrote every document, or none (numbers start at 1)
 LOG_KEPT = 10_000  # generations search_log keeps
+INSERT_BATCH = 500  # documents written by one statement
+# documents given as one JSON array of rows: one statement and one round trip for a batch
+UPSERT = """
+    INSERT INTO search_documents (key, type, title, body, language, url, date, year, region, allowed, facets,
+                                  fingerprint, translation_group, tsv)
+    SELECT r.key, r.type, r.title, r.body, r.language, r.url, r.date, r.year,
+           ARRAY(SELECT jsonb_array_elements_text(r.region)), ARRAY(SELECT jsonb_array_elements_text(r.allowed)),
+           r.facets, r.fingerprint, r.translation_group, CAST(r.tsv AS tsvector)
+    FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(key text, type text, title text, body text, language text,
+        url text, date timestamptz, year text, region jsonb, allowed jsonb, facets jsonb, fingerprint text,
+        translation_group text, tsv text)
+    ON CONFLICT (key) DO UPDATE SET type = EXCLUDED.type, title = EXCLUDED.title, body = EXCLUDED.body,
+        language = EXCLUDED.language, url = EXCLUDED.url, date = EXCLUDED.date, year = EXCLUDED.year,
+        region = EXCLUDED.region, allowed = EXCLUDED.allowed, facets = EXCLUDED.facets,
+        fingerprint = EXCLUDED.fingerprint, translation_group = EXCLUDED.translation_group, tsv = EXCLUDED.tsv
+    RETURNING doc"""
 ALLOWED = " allowed"  # the principals that may see a document, kept as a facet no plugin can name
 WRITERS_LOCK = 7_305_118_114  # the advisory lock of the search index's writers
 
@@ -308,29 +324,32 @@ class PostgresBackend(SearchBackend):
             conn.execute(text("DELETE FROM search_log WHERE generation <= :g"), {"g": generation - LOG_KEPT})
 
     def _insert(self, conn, documents, written=None):
+        """Write documents (new or replacing theirs), INSERT_BATCH to a statement; written: the list to
+        which the numbers of the rows written are added."""
         count = 0
+        rows: dict = {}
+
+        def flush():
+            if rows:
+                numbers = conn.execute(text(UPSERT), {"rows": json.dumps(list(rows.values()), ensure_ascii=False)})
+                numbers = numbers.scalars().all()
+                if written is not None:
+                    written.extend(numbers)
+                rows.clear()
         for doc in documents:
             count += 1
-            number = conn.execute(text("""
-                INSERT INTO search_documents (key, type, title, body, language, url, date, year, region,
-                                              allowed, facets, fingerprint, translation_group, tsv)
-                VALUES (:key, :type, :title, :body, :language, :url, :date, :year, :region, :allowed,
-                        CAST(:facets AS jsonb), :fingerprint, :translation_group, CAST(:tsv AS tsvector))
-                ON CONFLICT (key) DO UPDATE SET type = EXCLUDED.type, title = EXCLUDED.title,
-                    body = EXCLUDED.body, language = EXCLUDED.language, url = EXCLUDED.url,
-                    date = EXCLUDED.date, year = EXCLUDED.year, region = EXCLUDED.region,
-                    allowed = EXCLUDED.allowed, facets = EXCLUDED.facets, fingerprint = EXCLUDED.fingerprint,
-                    translation_group = EXCLUDED.translation_group,
-                    tsv = EXCLUDED.tsv
-                RETURNING doc"""),
-                {"key": doc["key"], "type": doc["type"], "title": doc["title"], "body": doc["text"],
-                 "language": doc["language"], "url": doc["url"], "date": doc.get("date"),
-                 "year": doc["year"], "region": list(doc["region"]), "allowed": list(doc["allowed"]),
-                 "facets": json.dumps({k: [str(v) for v in vs] for k, vs in doc["facets"].items()}),
-                 "fingerprint": fingerprint(doc), "tsv": document_tsvector(doc),
-                 "translation_group": doc.get("translation_group") or doc["key"]}).scalar()
-            if written is not None:
-                written.append(number)
+            rows.pop(doc["key"], None)  # a key given twice: its last document
+            date = doc.get("date")
+            rows[doc["key"]] = {
+                "key": doc["key"], "type": doc["type"], "title": doc["title"], "body": doc["text"],
+                "language": doc["language"], "url": doc["url"], "date": date.isoformat() if date else None,
+                "year": doc["year"], "region": list(doc["region"]), "allowed": list(doc["allowed"]),
+                "facets": {k: [str(v) for v in vs] for k, vs in doc["facets"].items()},
+                "fingerprint": fingerprint(doc), "tsv": document_tsvector(doc),
+                "translation_group": doc.get("translation_group") or doc["key"]}
+            if len(rows) >= INSERT_BATCH:
+                flush()
+        flush()
         return count
 
     def count(self):
