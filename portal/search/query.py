@@ -3,8 +3,8 @@
 Words, "quoted phrases", OR between two of them and a leading minus to exclude one; every other character
 only separates words. So no query names an index field (access, key, type), expands a wildcard, a prefix,
 a range or a fuzzy term, and no query costs more than MAX_WORDS words: the backends build their queries
-from the parsed words only (Whoosh query objects; plainto_tsquery / phraseto_tsquery on PostgreSQL),
-never from the visitor's syntax.
+from the parsed words only (Whoosh query objects; on PostgreSQL a tsquery literal of the same terms,
+bound as one parameter), never from the visitor's syntax.
 """
 import re
 from dataclasses import dataclass
