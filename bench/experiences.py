@@ -256,20 +256,19 @@ def pg_recreate(dsn, drop_only=False):
             conn.execute(f"CREATE DATABASE {PG_DATABASE}")
 
 
-GAP = "'_:20'::tsvector"  # as portal/search/postgres.py keeps the parts apart
-TSV = (f"setweight(to_tsvector(('portal_' || b.language)::regconfig, b.title), 'A') || {GAP} "
-       f"|| to_tsvector(('portal_' || b.language)::regconfig, b.body) || {GAP} "
-       f"|| to_tsvector('portal_folded', b.title) || {GAP} || to_tsvector('portal_folded', b.body) || {GAP} "
-       "|| to_tsvector('portal_folded', b.extra)")
+# the tsvector as portal/search/postgres.py writes it: the terms of portal.search.language, computed in
+# Python (document_tsvector) while the rows are staged
+TSV = "CAST(b.tsv AS tsvector)"
 STAGING = """CREATE UNLOGGED TABLE bench_docs (key text PRIMARY KEY, title text, body text, language text, url text,
-             date timestamptz, year text, region text[], allowed text[], facets text, extra text)"""
-STAGING_TYPES = ["text", "text", "text", "text", "text", "timestamptz", "text", "text[]", "text[]", "text", "text"]
+             date timestamptz, year text, region text[], allowed text[], facets text, extra text, tsv text)"""
+STAGING_TYPES = ["text", "text", "text", "text", "text", "timestamptz", "text", "text[]", "text[]", "text", "text", "text"]
 GIN_INDEXES = {"ix_search_documents_tsv": "tsv", "ix_search_documents_allowed": "allowed"}  # as the migrations leave them
 
 
 def staging_row(doc, allowed):
+    from portal.search.postgres import document_tsvector
     return (doc["key"], doc["title"], doc["text"], doc["language"], doc["url"], doc["date"], doc["year"],
-            doc["region"], allowed, json.dumps(doc["facets"]), doc["extra"])
+            doc["region"], allowed, json.dumps(doc["facets"]), doc["extra"], document_tsvector(doc))
 
 
 def pg_bulk_load(conn, start, stop, allowed, chunk=5000):

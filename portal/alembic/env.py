@@ -8,7 +8,7 @@ config = context.config
 
 # Tables the PostgreSQL search backend writes with its own SQL (portal/search/postgres.py): made by
 # the migrations, with no ORM model, so `alembic check` must not take them for tables to drop.
-WITHOUT_MODEL = {"search_documents", "search_state"}
+WITHOUT_MODEL = {"search_documents", "search_state", "search_log"}
 
 
 def include_object(obj, name, type_, reflected, compare_to):

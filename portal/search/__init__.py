@@ -11,6 +11,7 @@ A change to an indexed item is queued durably in its own transaction and applied
 """
 import hashlib
 import json
+import re
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,9 +21,11 @@ from ..security import principals_allowed
 from ..translatable import translations_text
 
 LANGUAGES = ("en", "es", "fr", "pt")
+_WORDS = re.compile(r"[^\W_]+")
 CORE_FACETS = ("type", "language", "region", "year")
 SORTS = ("relevance", "date", "title")
 PAGE_SIZE = 10
+EXACT_WINDOW = 100  # best hits of a quoted phrase among which those holding it as typed come first
 
 
 def leading_text(text, limit=240):
@@ -44,6 +47,28 @@ def fold(text):
     """Lower-case and strip accents, so 'Participación' finds 'participacion'."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def exact_phrases(parsed) -> list[str]:
+    """The quoted phrases of a parsed query (words to find together), folded, for exact_first."""
+    return [" ".join(fold(w) for w in words) for group in parsed.required for words in group if len(words) > 1]
+
+
+def exact_first(phrases, ranked, text_of) -> list:
+    """ranked (best first) with the items whose text (text_of(item)) holds one of the phrases as typed
+    (whatever the case, accents and punctuation) before those matching another inflection of it, each in
+    its order: a quoted phrase ranks its exact occurrences first."""
+    def exact(item) -> bool:
+        text = f" {' '.join(_WORDS.findall(fold(text_of(item))))} "
+        return any(f" {phrase} " in text for phrase in phrases)
+    marks = [exact(item) for item in ranked]
+    return [item for item, m in zip(ranked, marks) if m] + [item for item, m in zip(ranked, marks) if not m]
+
+
+def reader_first(top_n, preferred, covering=frozenset()) -> list:
+    """[(score, document)] best first: those whose title or summary holds every word (covering), then by
+    score, those in the reader's language (preferred, a set of documents) first among equal scores."""
+    return sorted(top_n, key=lambda item: (item[1] not in covering, -round(item[0], 6), item[1] not in preferred))
 
 
 @dataclass
@@ -125,6 +150,7 @@ class SearchBackend:
     processes = 1  # how many processes a command may index on (bulk()); 1 inside a server
     deferring = False  # inside bulk(): changes stay queued until `batch` of them are committed
     deferred, batch = 0, 5000
+    batched_rebuild = False  # `portal reindex` writes in short transactions (queue.rebuild_index)
 
     @contextmanager
     def locked(self, session=None, timeout=30.0):

@@ -1,10 +1,10 @@
 """PostgreSQL full-text backend: documents in the search_documents table, shared by every app node.
 
-Each language has a text search configuration (portal_en, portal_es, portal_fr, portal_pt, created
-by the core migration) that stems with that language's snowball dictionary; portal_folded strips
-accents without stemming. A document is indexed with its own language's configuration and the folded
-one; a query is parsed with all five and ORed, so it matches whatever the language of the document,
-with or without accents.
+A document's tsvector holds the terms portal.search.language gives of it (computed here, in Python:
+the same analyzers as the Whoosh index's fields, so both backends find the same words), each lexeme
+named by its kind of field ("es:region", "plain:regiones"), with weights: title A, summary B, labels C,
+text D. A query is a tsquery literal of the same terms, bound as one parameter. The text search
+configurations of migration 0001 (portal_en...) are no longer used for documents.
 
 A search does a bounded amount of work whatever the number of matches (migration 0003):
 - PostgreSQL finds the numbers of the matching documents the visitor may see, from the GIN index and
@@ -12,7 +12,8 @@ A search does a bounded amount of work whatever the number of matches (migration
   thousand pages and decompresses nothing);
 - filters, the total and the facet counts are computed here, with NumPy, from a copy of every document's
   facet values, date and title order, which each process keeps until the index changes (search_state
-  counts the changes; each search reads it in the same snapshot as the matches);
+  counts the changes; each search reads it in the same snapshot as the matches); after a change the copy
+  reads again only the documents search_log says changed (migration 0014);
 - relevance (ts_rank, which must read each document's whole tsvector) is computed for at most
   `rank_window` matches: all of them when there are fewer, otherwise the newest ones. The first pages
   are the best of that window; pages beyond it continue newest first. Totals and facets stay exact.
@@ -26,40 +27,62 @@ import numpy as np
 from markupsafe import escape
 from sqlalchemy import text
 
-from . import (LANGUAGES, Hit, SearchBackend, SearchIndexLocked, SearchResults, facet_order, fingerprint, leading_text,
-               translations_of)
+from . import (EXACT_WINDOW, LANGUAGES, Hit, SearchBackend, SearchIndexLocked, SearchResults, exact_first,
+               exact_phrases, facet_order, fingerprint, leading_text, translations_of)
+from .language import PLAIN, highlight, lead, phrase_terms, tsquery_of_phrase, tsvector
 from .query import parse_text
 
-START, STOP = "\x02", "\x03"
+SNIPPET_FROM = 20_000  # characters of a text its snippet is looked for in
 RANK_WINDOW = 1000
+EVERYTHING, NOTHING = 0, -1  # what search_log says of a generation that rewrote every document, or none (numbers start at 1)
+LOG_KEPT = 10_000  # generations search_log keeps
+INSERT_BATCH = 500  # documents written by one statement
+# documents given as one JSON array of rows: one statement and one round trip for a batch
+UPSERT = """
+    INSERT INTO search_documents (key, type, title, body, language, url, date, year, region, allowed, facets,
+                                  fingerprint, translation_group, tsv)
+    SELECT r.key, r.type, r.title, r.body, r.language, r.url, r.date, r.year,
+           ARRAY(SELECT jsonb_array_elements_text(r.region)), ARRAY(SELECT jsonb_array_elements_text(r.allowed)),
+           r.facets, r.fingerprint, r.translation_group, CAST(r.tsv AS tsvector)
+    FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(key text, type text, title text, body text, language text,
+        url text, date timestamptz, year text, region jsonb, allowed jsonb, facets jsonb, fingerprint text,
+        translation_group text, tsv text)
+    ON CONFLICT (key) DO UPDATE SET type = EXCLUDED.type, title = EXCLUDED.title, body = EXCLUDED.body,
+        language = EXCLUDED.language, url = EXCLUDED.url, date = EXCLUDED.date, year = EXCLUDED.year,
+        region = EXCLUDED.region, allowed = EXCLUDED.allowed, facets = EXCLUDED.facets,
+        fingerprint = EXCLUDED.fingerprint, translation_group = EXCLUDED.translation_group, tsv = EXCLUDED.tsv
+    RETURNING doc"""
 ALLOWED = " allowed"  # the principals that may see a document, kept as a facet no plugin can name
 WRITERS_LOCK = 7_305_118_114  # the advisory lock of the search index's writers
-# between the parts of a tsvector: `||` would make the last word of one part and the first of the next
-# adjacent, so a phrase could match across the title and the text: 20 positions apart instead. No text
-# gives this lexeme.
-GAP = "'_:20'::tsvector"  # (a phrase's words are at most MAX_WORDS apart)
 
 
-def _config(lang):
-    return f"portal_{lang if lang in LANGUAGES else 'en'}"
-
-
-def _phrase_sql(words: tuple[str, ...], params: dict) -> str:
-    """A word or phrase as a tsquery: in each language's configuration and the folded one, ORed (the
-    words are bound parameters of plainto_tsquery / phraseto_tsquery, which read no operator)."""
-    name = f"w{len(params)}"
-    params[name] = " ".join(words)
-    function = "plainto_tsquery" if len(words) == 1 else "phraseto_tsquery"
-    return "(" + " || ".join(f"{function}('portal_{lang}', :{name})" for lang in (*LANGUAGES, "folded")) + ")"
-
-
-def tsqueries(parsed) -> tuple[str | None, str | None, dict]:
+def tsqueries(parsed) -> tuple[str | None, str | None, dict | None]:
     """(SQL of the tsquery a document must match or None, SQL of what it must not match or None, params)
-    of a parsed text: every group of alternatives ANDed, each alternative in every configuration."""
-    params = {}
-    groups = ["(" + " || ".join(_phrase_sql(words, params) for words in group) + ")" for group in parsed.required]
-    excluded = [_phrase_sql(words, params) for words in parsed.excluded]
-    return (" && ".join(groups) or None), (" || ".join(excluded) or None), params
+    of a parsed text: every group of alternatives ANDed, each alternative's terms in every kind of field
+    (portal.search.language, the terms Whoosh looks for), bound as tsquery literals. params is None when
+    a group has no term in any field: nothing can match (as with Whoosh)."""
+    groups = []
+    for group in parsed.required:
+        alternatives = [a for a in map(tsquery_of_phrase, group) if a is not None]
+        if not alternatives:
+            return None, None, None
+        groups.append("(" + " | ".join(alternatives) + ")")
+    excluded = [a for a in map(tsquery_of_phrase, parsed.excluded) if a is not None]
+    # what a document's title or summary (weights A and B) must hold to rank before the others
+    covering = [" | ".join(filter(None, (tsquery_of_phrase(words, "AB") for words in group))) or "'-'"
+                for group in parsed.required]
+    params = {"positive": " & ".join(groups), "excluded": " | ".join(excluded),
+              "covering": " & ".join(f"({c})" for c in covering)}
+    return ("CAST(:positive AS tsquery)" if groups else None,
+            "CAST(:excluded AS tsquery)" if excluded else None, params)
+
+
+def document_tsvector(doc: dict) -> str:
+    """The tsvector literal of a document: its title (weight A), summary (B) and text in its language, and its title
+    and what it adds (labels in every language) unstemmed (weight C): the terms of Whoosh's fields."""
+    lang = doc["language"] if doc["language"] in LANGUAGES else "en"
+    return tsvector([(doc["title"], lang, "A"), (lead(doc.get("text", "")), lang, "B"), (doc.get("text", ""), lang, "D"),
+                     (" ".join([doc["title"], doc.get("extra", "")]), PLAIN, "C")])
 
 
 NO_DATE = -(2 ** 62)
@@ -76,30 +99,30 @@ class Documents:
     Read in two statements that PostgreSQL aggregates into packed binary strings, so loading 200,000
     documents costs no Python work per row."""
 
-    def __init__(self, conn):
+    def __init__(self, conn, only=None):
+        """only: the numbers of the documents to read (a part, for merged()); None: every document."""
+        where, params = ("WHERE doc = ANY(:only)", {"only": [int(n) for n in only]}) if only is not None else ("", {})
         row = conn.execute(text(f"""
             SELECT string_agg(int8send(doc), ''::bytea ORDER BY doc),
                    string_agg(int8send(coalesce((extract(epoch FROM date) * 1000000)::bigint, {NO_DATE})),
+                              ''::bytea ORDER BY doc),
+                   -- each document's translation group (its key when it has none), as a 64-bit digest
+                   string_agg(int8send(('x' || left(md5(coalesce(translation_group, key)), 16))::bit(64)::bigint),
                               ''::bytea ORDER BY doc)
-            FROM search_documents""")).one()
-        self.numbers, self.dates = _numbers(row[0]), _numbers(row[1])
+            FROM search_documents {where}"""), params).one()
+        self.numbers, self.dates, self.group_digest = _numbers(row[0]), _numbers(row[1]), _numbers(row[2])
         self.size = len(self.numbers)
-        # the orders a page can be sorted by: positions in that order, and each position's place in it;
-        # the title order (a second of sorting at 200,000) is read by the first search sorted by title
-        self.order, self.rank = {}, {}
-        self._lock = threading.Lock()
-        self._sorted("date", np.lexsort((self.numbers, -self.dates)))  # newest first, then by number
         columns = {}
-        for name, value, raw in conn.execute(text("""
+        for name, value, raw in conn.execute(text(f"""
                 SELECT name, value, string_agg(int8send(doc), ''::bytea) FROM (
-                    SELECT doc, 'type' AS name, type AS value FROM search_documents
-                    UNION ALL SELECT doc, 'language', language FROM search_documents
-                    UNION ALL SELECT doc, 'year', year FROM search_documents
-                    UNION ALL SELECT doc, 'region', r FROM search_documents, unnest(region) AS r
-                    UNION ALL SELECT doc, :allowed, a FROM search_documents, unnest(allowed) AS a
+                    SELECT doc, 'type' AS name, type AS value FROM search_documents {where}
+                    UNION ALL SELECT doc, 'language', language FROM search_documents {where}
+                    UNION ALL SELECT doc, 'year', year FROM search_documents {where}
+                    UNION ALL SELECT doc, 'region', r FROM search_documents, unnest(region) AS r {where}
+                    UNION ALL SELECT doc, :allowed, a FROM search_documents, unnest(allowed) AS a {where}
                     UNION ALL SELECT doc, f.key, v FROM search_documents, jsonb_each(facets) AS f,
-                                                        jsonb_array_elements_text(f.value) AS v
-                ) AS x WHERE value <> '' GROUP BY name, value ORDER BY name, value"""), {"allowed": ALLOWED}):
+                                                        jsonb_array_elements_text(f.value) AS v {where}
+                ) AS x WHERE value <> '' GROUP BY name, value ORDER BY name, value"""), dict(params, allowed=ALLOWED)):
             names, known, positions, codes = columns.setdefault(name, ([], {}, [], []))
             known[value] = len(names)
             names.append(value)
@@ -108,14 +131,51 @@ class Documents:
             codes.append(np.full(len(at), known[value], dtype=np.int64))
         self.facets = {name: (names, known, np.concatenate(positions), np.concatenate(codes))
                        for name, (names, known, positions, codes) in columns.items()}
-        # each document's translation group as a number (documents written before groups were kept: their
-        # key), and which documents share theirs with another one
-        raw = conn.execute(text("""
-            SELECT string_agg(int8send(g), ''::bytea ORDER BY doc) FROM (
-                SELECT doc, dense_rank() OVER (ORDER BY coalesce(translation_group, key)) AS g
-                FROM search_documents) AS x""")).scalar()
-        self.group = _numbers(raw)
+        self._derive()
+
+    def _derive(self):
+        """The orders and groups computed from the arrays: the date order (the title order is read by
+        the first search sorted by title, a second of sorting at 200,000), each document's group as a
+        number and which documents share theirs with another one."""
+        self.order, self.rank = {}, {}
+        self._lock = threading.Lock()
+        self._sorted("date", np.lexsort((self.numbers, -self.dates)))  # newest first, then by number
+        self.group = np.unique(self.group_digest, return_inverse=True)[1].astype(np.int64).reshape(-1)
         self.shared = (np.bincount(self.group)[self.group] > 1) if self.size else np.zeros(0, dtype=bool)
+
+    def merged(self, conn, changed):
+        """A new copy: this one without the documents of numbers `changed`, with those of them that exist
+        now read again (a change reads what it changed, not every document); this copy stays as it was
+        for the searches using it."""
+        changed = np.unique(np.asarray(changed, dtype=np.int64))
+        part = Documents(conn, only=changed)
+        keep = ~np.isin(self.numbers, changed)
+        new = Documents.__new__(Documents)
+        numbers = np.concatenate([self.numbers[keep], part.numbers])
+        order = np.argsort(numbers, kind="stable")
+        new.numbers, new.size = numbers[order], len(numbers)
+        new.dates = np.concatenate([self.dates[keep], part.dates])[order]
+        new.group_digest = np.concatenate([self.group_digest[keep], part.group_digest])[order]
+        new.facets = {}
+        for name in set(self.facets) | set(part.facets):
+            names, known, positions, codes = self.facets.get(name, ([], {}, np.zeros(0, np.int64), np.zeros(0, np.int64)))
+            names, known = list(names), dict(known)
+            old = self.numbers[positions]
+            kept = ~np.isin(old, changed)
+            numbers_of, codes_of = [old[kept]], [codes[kept]]
+            if name in part.facets:
+                part_names, _, part_positions, part_codes = part.facets[name]
+                for value in part_names:
+                    if value not in known:
+                        known[value] = len(names)
+                        names.append(value)
+                recode = np.array([known[value] for value in part_names], dtype=np.int64)
+                numbers_of.append(part.numbers[part_positions])
+                codes_of.append(recode[part_codes])
+            new.facets[name] = (names, known, np.searchsorted(new.numbers, np.concatenate(numbers_of)),
+                                np.concatenate(codes_of))
+        new._derive()
+        return new
 
     def _sorted(self, by, order):
         rank = np.empty(self.size, dtype=np.int64)
@@ -197,6 +257,7 @@ class Documents:
 
 
 class PostgresBackend(SearchBackend):
+    batched_rebuild = True  # a reindex never holds the writers' lock for longer than a batch
     def __init__(self, engine, rank_window=RANK_WINDOW):
         self.engine = engine
         self.rank_window = rank_window
@@ -233,50 +294,62 @@ class PostgresBackend(SearchBackend):
         if not changes:
             return
         deletes = [key for key, doc in changes.items() if doc is None]
+        written: list[int] = []
         if deletes:
-            conn.execute(text("DELETE FROM search_documents WHERE key = ANY(:keys)"), {"keys": deletes})
-        self._insert(conn, [doc for doc in changes.values() if doc is not None])
-        self._bump(conn)
+            written += conn.execute(text("DELETE FROM search_documents WHERE key = ANY(:keys) RETURNING doc"),
+                                    {"keys": deletes}).scalars().all()
+        self._insert(conn, [doc for doc in changes.values() if doc is not None], written)
+        self._bump(conn, written)
 
     def replace_all(self, documents, conn) -> int:
         """In the transaction of conn: readers see the old documents until it commits."""
         conn.execute(text("DELETE FROM search_documents"))
         count = self._insert(conn, documents)
-        self._bump(conn)
+        self._bump(conn, [EVERYTHING])
         return count
 
     def fingerprints(self) -> dict[str, str]:
         with self.engine.connect() as conn:
             return dict(conn.execute(text("SELECT key, fingerprint FROM search_documents")).all())
 
-    def _bump(self, conn):
-        conn.execute(text("UPDATE search_state SET generation = generation + 1"))
+    def _bump(self, conn, written):
+        """A new generation of the index, which changed the documents of numbers `written` (EVERYTHING:
+        all of them), logged for the processes' copies; the log keeps the last LOG_KEPT generations."""
+        generation = conn.execute(text("UPDATE search_state SET generation = generation + 1 RETURNING generation")).scalar()
+        if generation is None:
+            return
+        conn.execute(text("INSERT INTO search_log (generation, doc) SELECT :g, unnest(CAST(:docs AS bigint[]))"),
+                     {"g": generation, "docs": list(written) or [NOTHING]})
+        if generation % 100 == 0:
+            conn.execute(text("DELETE FROM search_log WHERE generation <= :g"), {"g": generation - LOG_KEPT})
 
-    def _insert(self, conn, documents):
+    def _insert(self, conn, documents, written=None):
+        """Write documents (new or replacing theirs), INSERT_BATCH to a statement; written: the list to
+        which the numbers of the rows written are added."""
         count = 0
+        rows: dict = {}
+
+        def flush():
+            if rows:
+                numbers = conn.execute(text(UPSERT), {"rows": json.dumps(list(rows.values()), ensure_ascii=False)})
+                numbers = numbers.scalars().all()
+                if written is not None:
+                    written.extend(numbers)
+                rows.clear()
         for doc in documents:
             count += 1
-            conn.execute(text(f"""
-                INSERT INTO search_documents (key, type, title, body, language, url, date, year, region,
-                                              allowed, facets, fingerprint, translation_group, tsv)
-                VALUES (:key, :type, :title, :body, :language, :url, :date, :year, :region, :allowed,
-                        CAST(:facets AS jsonb), :fingerprint, :translation_group,
-                        setweight(to_tsvector('{_config(doc["language"])}', :title), 'A') || {GAP}
-                        || to_tsvector('{_config(doc["language"])}', :body) || {GAP}
-                        || to_tsvector('portal_folded', :title) || {GAP} || to_tsvector('portal_folded', :body)
-                        || {GAP} || to_tsvector('portal_folded', :extra))
-                ON CONFLICT (key) DO UPDATE SET type = EXCLUDED.type, title = EXCLUDED.title,
-                    body = EXCLUDED.body, language = EXCLUDED.language, url = EXCLUDED.url,
-                    date = EXCLUDED.date, year = EXCLUDED.year, region = EXCLUDED.region,
-                    allowed = EXCLUDED.allowed, facets = EXCLUDED.facets, fingerprint = EXCLUDED.fingerprint,
-                    translation_group = EXCLUDED.translation_group,
-                    tsv = EXCLUDED.tsv"""),
-                {"key": doc["key"], "type": doc["type"], "title": doc["title"], "body": doc["text"],
-                 "language": doc["language"], "url": doc["url"], "date": doc.get("date"),
-                 "year": doc["year"], "region": list(doc["region"]), "allowed": list(doc["allowed"]),
-                 "facets": json.dumps({k: [str(v) for v in vs] for k, vs in doc["facets"].items()}),
-                 "fingerprint": fingerprint(doc), "extra": doc.get("extra", ""),
-                 "translation_group": doc.get("translation_group") or doc["key"]})
+            rows.pop(doc["key"], None)  # a key given twice: its last document
+            date = doc.get("date")
+            rows[doc["key"]] = {
+                "key": doc["key"], "type": doc["type"], "title": doc["title"], "body": doc["text"],
+                "language": doc["language"], "url": doc["url"], "date": date.isoformat() if date else None,
+                "year": doc["year"], "region": list(doc["region"]), "allowed": list(doc["allowed"]),
+                "facets": {k: [str(v) for v in vs] for k, vs in doc["facets"].items()},
+                "fingerprint": fingerprint(doc), "tsv": document_tsvector(doc),
+                "translation_group": doc.get("translation_group") or doc["key"]}
+            if len(rows) >= INSERT_BATCH:
+                flush()
+        flush()
         return count
 
     def count(self):
@@ -298,16 +371,33 @@ class PostgresBackend(SearchBackend):
             known, documents = self._documents
             if known == generation and generation is not None:  # (no search_state row: nothing is kept)
                 return documents
-            documents = Documents(conn)
+            changed = self._changed_since(conn, known, generation, documents)
+            documents = documents.merged(conn, changed) if changed is not None else Documents(conn)
             self._documents = (generation, documents)
             return documents
 
+    @staticmethod
+    def _changed_since(conn, known, generation, documents):
+        """The numbers of the documents the generations after `known` changed, from search_log; None when
+        the copy is better read again whole (no copy, a rebuild, generations no longer logged, or so many
+        changes that reading them costs as much)."""
+        if documents is None or known is None or generation is None or generation <= known:
+            return None
+        rows = conn.execute(text("SELECT generation, doc FROM search_log WHERE generation > :known AND "
+                                 "generation <= :now"), {"known": known, "now": generation}).all()
+        if len({g for g, _ in rows}) != generation - known:
+            return None
+        changed = {doc for _, doc in rows if doc != NOTHING}
+        if EVERYTHING in changed or len(changed) > max(1000, documents.size // 4):
+            return None
+        return np.fromiter(changed, dtype=np.int64, count=len(changed))
+
     def search(self, q):
         parsed = parse_text(q.text)
-        if parsed.matches_nothing:  # only ignored words: nothing to look for
+        positive, excluded, params = tsqueries(parsed)
+        if parsed.matches_nothing or params is None:  # only ignored words: nothing to look for
             return SearchResults(total=0, hits=[], facets={name: [] for name in q.facets}, page=q.page,
                                  page_size=q.page_size)
-        positive, excluded, params = tsqueries(parsed)
         with self.engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn:
             conn.execute(text("SET LOCAL jit = off"))  # short statements: compiling them costs more than it saves
             # a sequential scan would decompress every row's tsvector; the GIN index reads none of them
@@ -338,11 +428,9 @@ class PostgresBackend(SearchBackend):
                 page = documents.first(mask, last, by="title", start=first)
             elif positive is not None and q.sort == "relevance" and first < self.rank_window:
                 window = documents.first(mask, self.rank_window)
-                page = list(conn.execute(text(f"""
-                    SELECT doc FROM search_documents, (SELECT {positive} AS query) q WHERE doc = ANY(:window)
-                    ORDER BY ts_rank(tsv, query) DESC, date DESC NULLS LAST, doc
-                    LIMIT :limit OFFSET :offset"""), dict(params, window=window, limit=q.page_size,
-                                                          offset=first)).scalars())
+                phrases = exact_phrases(parsed)
+                page = self._ranked(conn, positive, params, window, q.language, max(last, EXACT_WINDOW if phrases else 0))
+                page = self._exact_first(conn, phrases, page)[first:last]
                 if last > self.rank_window:  # the page goes past the window: newest first after it
                     page += documents.first(mask, last, start=self.rank_window)
             else:
@@ -350,22 +438,52 @@ class PostgresBackend(SearchBackend):
             rows = {}
             others = self._translations(conn, documents, q, page) if collapse else {}
             if page:
-                headline = ("ts_headline(('portal_' || CASE WHEN language IN ('en','es','fr','pt') THEN language "
-                            "ELSE 'en' END)::regconfig, body, query, 'StartSel=\x02, StopSel=\x03, MaxFragments=2, "
-                            "MaxWords=35, MinWords=12, FragmentDelimiter=\" … \"')") if positive else "left(body, 400)"
-                query_expr = positive or "NULL::tsquery"
-                for r in conn.execute(text(f"""
-                        SELECT doc, key, type, title, url, language, date, year, region, facets, {headline} AS snippet
-                        FROM search_documents, (SELECT {query_expr} AS query) q WHERE doc = ANY(:page)"""),
-                        dict(params, page=page)).mappings():
+                for r in conn.execute(text("""
+                        SELECT doc, key, type, title, url, language, date, year, region, facets,
+                               left(body, :longest) AS body
+                        FROM search_documents WHERE doc = ANY(:page)"""),
+                        {"page": page, "longest": SNIPPET_FROM}).mappings():
                     rows[r["doc"]] = r
         hits = [Hit(key=r["key"], type=r["type"], title=r["title"], url=r["url"], language=r["language"],
-                    snippet=str(escape(r["snippet"] if positive else leading_text(r["snippet"])))
-                    .replace(START, "<mark>").replace(STOP, "</mark>"),
+                    snippet=self._snippet(parsed, r["body"], r["language"] if positive else None),
                     date=r["date"], region=list(r["region"] or []), year=r["year"] or "",
                     facets=r["facets"] or {}, translations=others.get(r["key"], []))
                 for r in (rows[n] for n in page if n in rows)]
         return SearchResults(total=total, hits=hits, facets=facets, page=q.page, page_size=q.page_size)
+
+    @staticmethod
+    def _ranked(conn, positive, params, window, language, limit) -> list[int]:
+        """The best `limit` of the window's documents: those whose title or summary hold every word first,
+        then by ts_rank, then those in the reader's language, then the newest."""
+        return list(conn.execute(text(f"""
+            SELECT doc FROM search_documents, (SELECT {positive} AS query) q WHERE doc = ANY(:window)
+            ORDER BY tsv @@ CAST(:covering AS tsquery) DESC, ts_rank(tsv, query) DESC, language = :reader DESC,
+                     date DESC NULLS LAST, doc
+            LIMIT :limit"""), dict(params, window=window, reader=language, limit=limit)).scalars())
+
+    @staticmethod
+    def _exact_first(conn, phrases, ranked) -> list[int]:
+        """ranked, the first EXACT_WINDOW with those holding a quoted phrase as typed first."""
+        if not phrases or not ranked:
+            return ranked
+        head = ranked[:EXACT_WINDOW]
+        texts = dict(conn.execute(text("SELECT doc, title || E'\\n' || left(body, :longest) FROM search_documents "
+                                       "WHERE doc = ANY(:docs)"), {"docs": head, "longest": SNIPPET_FROM}).all())
+        return exact_first(phrases, head, lambda doc: texts.get(doc, "")) + ranked[EXACT_WINDOW:]
+
+    @staticmethod
+    def _snippet(parsed, body: str, lang: str | None) -> str:
+        """Safe HTML: the passages of body with the query's words marked (lang: the document's, None
+        without words to find), as the Whoosh backend gives them, or the start of body."""
+        if lang is not None:
+            wanted = set()
+            for group in parsed.required:
+                for words in group:
+                    wanted |= phrase_terms(words, lang if lang in LANGUAGES else "en")
+            found = highlight(body, lang, wanted)
+            if found:
+                return found
+        return str(escape(leading_text(body)))
 
     def _collapsed_page(self, conn, documents, mask, q, positive, params, first, last) -> list[int]:
         """The numbers of a page of items: each translated item once, at its best version's place, shown in
@@ -375,10 +493,8 @@ class PostgresBackend(SearchBackend):
             ordered = documents.ordered(mask, by="title")
         elif positive is not None and q.sort == "relevance" and first < self.rank_window:
             window = documents.first(mask, self.rank_window)
-            ranked = conn.execute(text(f"""
-                SELECT doc FROM search_documents, (SELECT {positive} AS query) q WHERE doc = ANY(:window)
-                ORDER BY ts_rank(tsv, query) DESC, date DESC NULLS LAST, doc"""),
-                dict(params, window=window)).scalars().all()
+            ranked = self._exact_first(conn, exact_phrases(parse_text(q.text)),
+                                       self._ranked(conn, positive, params, window, q.language, len(window)))
             ordered = documents.collapsed(documents.positions(np.array(ranked, dtype=np.int64)))
             if last > len(ordered):  # the page goes past the window: newest first after it
                 rest = documents.ordered(mask & ~documents.mask_of(np.array(window, dtype=np.int64)))

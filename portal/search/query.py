@@ -3,8 +3,8 @@
 Words, "quoted phrases", OR between two of them and a leading minus to exclude one; every other character
 only separates words. So no query names an index field (access, key, type), expands a wildcard, a prefix,
 a range or a fuzzy term, and no query costs more than MAX_WORDS words: the backends build their queries
-from the parsed words only (Whoosh query objects; plainto_tsquery / phraseto_tsquery on PostgreSQL),
-never from the visitor's syntax.
+from the parsed words only (Whoosh query objects; on PostgreSQL a tsquery literal of the same terms,
+bound as one parameter), never from the visitor's syntax.
 """
 import re
 from dataclasses import dataclass
@@ -46,12 +46,12 @@ def stop_words() -> frozenset:
     languages (a document in Spanish has no "de" in its Spanish field, so requiring "de" would miss it),
     and words of one character. The lists are Whoosh's (Snowball's), which the Whoosh index applies."""
     from whoosh.analysis import STOP_WORDS
-    from whoosh.lang import stopwords_for_language
 
     from . import LANGUAGES
+    from .language import stop_words as of_language
     found = set(STOP_WORDS)
     for lang in LANGUAGES:
-        found |= set(stopwords_for_language(lang))
+        found |= of_language(lang)
     return frozenset(found)
 
 

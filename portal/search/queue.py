@@ -286,8 +286,11 @@ def bulk(registry, batch: int = 5000, processes: int = 1) -> Iterator:
 
 def rebuild_index(registry, request=None, progress: Callable | None = None, timeout: float = COMMAND_TIMEOUT) -> int:
     """Replace the index with every document of the database, read under the index lock (a change
-    committed meanwhile is queued and applied after); the queued changes it covers are deleted."""
+    committed meanwhile is queued and applied after); the queued changes it covers are deleted. A
+    backend that rebuilds in batches (PostgreSQL) does so in short transactions instead."""
     backend = registry["search"]
+    if backend.batched_rebuild:
+        return _rebuild_in_batches(registry, request, progress, timeout)
     session = registry["dbsession_factory"](info={"registry": registry, "search_drain": True})
     try:
         with backend.locked(session, timeout=timeout) as handle:
@@ -301,6 +304,62 @@ def rebuild_index(registry, request=None, progress: Callable | None = None, time
         session.close()
     backend._changed()
     return len(docs)
+
+
+REBUILD_BATCH = 500  # documents per transaction of a batched rebuild
+
+
+def _indexed_keys(session: Session, registry) -> list[str]:
+    """The key of every item an index covers (read from the ids only; documents_for sorts out which of
+    them are indexed, and under which index)."""
+    keys = []
+    for info in registry.portal.search_indexes.values():
+        keys += [f"{info.name}:{ident}" for ident in session.scalars(select(info.factory.id).order_by(info.factory.id))]
+    return keys
+
+
+def _rebuild_in_batches(registry, request, progress, timeout) -> int:
+    """Every document written again, REBUILD_BATCH at a time, each batch built from the database and
+    written in a transaction of its own that holds the writers' lock only for that batch: edits made
+    meanwhile wait at most one batch, and are never overwritten by an older state (a batch reads the
+    database after taking the lock; an edit writes its document after its commit, under the same lock).
+    Then what the index holds that no batch wrote (items gone since) is checked against the database."""
+    from sqlalchemy import func
+    backend = registry["search"]
+    session = registry["dbsession_factory"](info={"registry": registry, "search_drain": True})
+    written: set = set()
+
+    def write(keys: list) -> None:
+        with backend.locked(session, timeout=timeout) as handle:
+            with building(registry, session, request) as found:
+                changes = documents_for(found, keys)
+            backend.apply_changes(changes, handle)
+            session.commit()
+        written.update(key for key, doc in changes.items() if doc is not None)
+    try:
+        covered = session.scalar(select(func.max(SearchChange.id))) or 0
+        keys = _indexed_keys(session, registry)
+        session.rollback()
+        batch: list = []
+        for key in (progress(keys) if progress else keys):
+            batch.append(key)
+            if len(batch) >= REBUILD_BATCH:
+                write(batch)
+                batch = []
+        if batch:
+            write(batch)
+        with backend.locked(session, timeout=timeout) as handle:
+            extra = set(backend.fingerprints()) - written
+            if extra:
+                with building(registry, session, request) as found:
+                    backend.apply_changes(documents_for(found, sorted(extra)), handle)
+            # what was queued before the rebuild began is in the documents it read
+            session.execute(delete(SearchChange).where(SearchChange.id <= covered))
+            session.commit()
+    finally:
+        session.close()
+    backend._changed()
+    return len(written)
 
 
 @dataclass

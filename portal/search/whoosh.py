@@ -17,8 +17,7 @@ from contextlib import contextmanager
 from datetime import timezone
 from itertools import accumulate
 
-from whoosh import highlight, index, sorting, writing
-from whoosh.analysis import CharsetFilter, LanguageAnalyzer, StandardAnalyzer
+from whoosh import index, sorting, writing
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
@@ -26,12 +25,12 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.query import And, Every, Or, Phrase, Term
 from whoosh.searching import Results
-from whoosh.support.charset import accent_map
 from whoosh.util.filelock import try_for
 from whoosh.util.numeric import byte_to_length
 
-from . import (LANGUAGES, Hit, SearchBackend, SearchIndexLocked, SearchResults, facet_order, fingerprint, fold,
-               leading_text, translations_of)
+from . import (EXACT_WINDOW, LANGUAGES, Hit, SearchBackend, SearchIndexLocked, SearchResults, exact_first,
+               exact_phrases, facet_order, fingerprint, fold, leading_text, reader_first, translations_of)
+from .language import analyzer, formatter, fragmenter, is_current, lead, plain_analyzer
 from .query import ParsedText, parse_text
 
 FACET_PREFIX = "f_"
@@ -40,6 +39,9 @@ KEYWORD_FIELDS = ("type", "language", "region", "year", "allowed")
 PR_SET_PDEATHSIG = 1
 # the only fields a visitor's words are looked for in
 TEXT_FIELDS = tuple(f"text_{lang}" for lang in LANGUAGES) + tuple(f"title_{lang}" for lang in LANGUAGES) + ("plain",)
+# where a document's title and summary are: a document whose title or summary holds every word of a
+# query ranks before the others
+COVER_FIELDS = tuple(f"title_{lang}" for lang in LANGUAGES) + tuple(f"lead_{lang}" for lang in LANGUAGES)
 
 
 def _postings(matcher):
@@ -74,10 +76,6 @@ def _postings(matcher):
     return ids, values
 
 
-def _analyzer(lang):
-    return LanguageAnalyzer(lang) | CharsetFilter(accent_map)
-
-
 def make_schema():
     schema = Schema(
         key=ID(stored=True, unique=True),
@@ -90,15 +88,17 @@ def make_schema():
         date=DATETIME(stored=True, sortable=True),
         sort_title=ID(sortable=True),
         allowed=KEYWORD(commas=True),
-        plain=TEXT(analyzer=StandardAnalyzer() | CharsetFilter(accent_map)),
+        plain=TEXT(analyzer=plain_analyzer()),
         facets=STORED,
         fingerprint=COLUMN(VarBytesColumn()),  # key and fingerprint, read by `portal reindex --check`
         translation_group=ID(stored=True),  # what the language versions of one item share
     )
     for lang in LANGUAGES:
         # chars=True keeps match positions, so highlighting needs no second pass of the analyzer
-        schema.add(f"text_{lang}", TEXT(analyzer=_analyzer(lang), stored=True, chars=True))
-        schema.add(f"title_{lang}", TEXT(analyzer=_analyzer(lang), field_boost=3.0))
+        schema.add(f"text_{lang}", TEXT(analyzer=analyzer(lang), stored=True, chars=True))
+        schema.add(f"title_{lang}", TEXT(analyzer=analyzer(lang), field_boost=3.0))
+        # the summary (the text's first paragraph): not scored, only what a title or summary holds
+        schema.add(f"lead_{lang}", TEXT(analyzer=analyzer(lang)))
     schema.add(FACET_PREFIX + "*", KEYWORD(commas=True, stored=True), glob=True)
     return schema
 
@@ -212,7 +212,8 @@ class WhooshBackend(SearchBackend):
             self.ix = index.create_in(directory, make_schema())
         self.lock_path = os.path.join(directory, f"{self.ix.indexname}_WRITELOCK")
         self._schema = self.ix.schema  # (reading it from the index reads its table of segments each time)
-        missing = [name for name in ("fingerprint", "translation_group") if name not in self._schema]
+        missing = [name for name in ("fingerprint", "translation_group", *(f"lead_{lang}" for lang in LANGUAGES))
+                   if name not in self._schema]
         if missing:
             self._add_fields(missing)
 
@@ -383,6 +384,11 @@ class WhooshBackend(SearchBackend):
                 writer.add_document(**self._fields(doc))
                 count += 1
         with self.locked():
+            if not is_current(self._schema["text_en"].analyzer):
+                # an index written before the language rules: the new one gets the current analyzers (its
+                # searches find nothing until it is written; `portal reindex` once after upgrading)
+                self.ix = index.create_in(self.directory, make_schema())
+                self._schema = self.ix.schema
             self._write(write, parallel=True, mergetype=writing.CLEAR)
         return count
 
@@ -426,6 +432,9 @@ class WhooshBackend(SearchBackend):
             fields["fingerprint"] = f"{doc['key']}\t{fingerprint(doc)}".encode()
         if "translation_group" in self._schema:
             fields["translation_group"] = doc.get("translation_group") or doc["key"]
+        if f"lead_{lang}" in self._schema:
+            # (a text that is no string is the analyzer's to refuse, in the writer process, as the text field's)
+            fields[f"lead_{lang}"] = lead(doc["text"]) if isinstance(doc["text"], str) else doc["text"]
         if doc.get("date"):
             fields["date"] = doc["date"].astimezone(timezone.utc).replace(tzinfo=None)
         for name, values in doc["facets"].items():
@@ -451,10 +460,12 @@ class WhooshBackend(SearchBackend):
         local.searcher = searcher
         return searcher
 
-    def _phrase_query(self, words: tuple[str, ...]):
+    def _phrase_query(self, words: tuple[str, ...], fields: tuple = TEXT_FIELDS):
         """The query of one word or phrase: in each text field, as that field's analyzer reads it."""
         found = []
-        for name in TEXT_FIELDS:
+        for name in fields:
+            if name not in self._schema:
+                continue
             tokens = list(self._schema[name].process_text(" ".join(words), mode="query"))
             query = Term(name, tokens[0]) if len(tokens) == 1 else Phrase(name, tokens) if tokens else None
             if query is not None and query not in found:
@@ -474,6 +485,16 @@ class WhooshBackend(SearchBackend):
         positive = (groups[0] if len(groups) == 1 else And(groups)) if groups else Every()
         excluded = [q for q in map(self._phrase_query, parsed.excluded) if q is not None]
         return positive, (Or(excluded) if excluded else None)
+
+    def _covering(self, searcher, parsed, matched, memo) -> set:
+        """The matched documents whose title or summary holds every group of the query."""
+        found = matched
+        for group in parsed.required:
+            alternatives = [a for a in (self._phrase_query(words, COVER_FIELDS) for words in group) if a is not None]
+            found = found & (self._docs(searcher, Or(alternatives), memo) if alternatives else set())
+            if not found:
+                break
+        return found
 
     def search(self, q):
         parsed = parse_text(q.text)
@@ -515,13 +536,20 @@ class WhooshBackend(SearchBackend):
                                                        if name in searcher.schema):
                     leaves = None  # a term of a field without lengths: Whoosh scores those
                 collapse = (groups, shared, matched, preferred) if shared else None
+                phrases = exact_phrases(parsed) if sort is None else []
+                covering = self._covering(searcher, parsed, matched, memo) if sort is None else set()
+                limit = max(first + q.page_size, EXACT_WINDOW if phrases else 0)
                 if leaves is not None:
-                    results = self._top(searcher, parsed_query, leaves, matched, first + q.page_size, memo, sort,
-                                        collapse)
+                    results = self._top(searcher, parsed_query, leaves, matched, limit, memo, sort, collapse, covering)
                 else:
-                    results = self._ranked(searcher, parsed_query, matched, first + q.page_size, sortedby, collapse)
-                results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=60, autotrim=True)
-                results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
+                    results = self._ranked(searcher, parsed_query, matched, limit, sortedby, collapse)
+                if sort is None:
+                    reader = self._facet_docs(searcher, "language").get(q.language, set())
+                    results.top_n = reader_first(results.top_n, reader, covering)
+                    if phrases:
+                        results.top_n = exact_first(phrases, results.top_n,
+                                                    lambda item: self._text_of(searcher, item[1]))
+                results.fragmenter, results.formatter = fragmenter(), formatter()
                 hits = [self._hit(results[i]) for i in range(first, min(first + q.page_size, results.scored_length()))]
                 if shared:
                     self._add_translations(searcher, q, hits, groups)
@@ -610,7 +638,7 @@ class WhooshBackend(SearchBackend):
             return found
         return None
 
-    def _top(self, searcher, parsed, leaves, matched, limit, memo, sort, collapse=None):
+    def _top(self, searcher, parsed, leaves, matched, limit, memo, sort, collapse=None, covering=frozenset()):
         """The first `limit` of matched, by relevance (sort None: BM25F, as Whoosh's default weighting
         scores them, the sum over the query's terms found in a document) or by a sortable field ("date",
         newest first, or "sort_title"), from the posting lists already read for matching: Whoosh's
@@ -627,10 +655,10 @@ class WhooshBackend(SearchBackend):
         if sort is None:
             scores = self._scores(searcher, terms, matched)
             if collapse is not None:
-                order = sorted(collapse[1], key=lambda d: (-scores.get(d, 0.0), d))
+                order = sorted(collapse[1], key=lambda d: (d not in covering, -scores.get(d, 0.0), d))
                 ranked, shown = self._collapse(collapse, order)
                 scores = {d: score for d, score in scores.items() if d in ranked}
-            best = heapq.nlargest(limit, scores.items(), key=lambda item: (item[1], -item[0]))
+            best = heapq.nlargest(limit, scores.items(), key=lambda item: (item[0] in covering, item[1], -item[0]))
             top_n = [(score, docnum) for docnum, score in best]
         else:
             keys = self._sort_keys(searcher, sort)
@@ -789,6 +817,12 @@ class WhooshBackend(SearchBackend):
             return {value: set(self._term_postings(searcher, field, value, {})[1])
                     for value in searcher.reader().field_terms(field)}
         return self._cached(searcher, field, read)
+
+    @staticmethod
+    def _text_of(searcher, docnum) -> str:
+        stored = searcher.stored_fields(docnum)
+        lang = stored.get("language") if stored.get("language") in LANGUAGES else "en"
+        return f"{stored.get('title', '')}\n{stored.get(f'text_{lang}') or ''}"
 
     def _hit(self, hit):
         from markupsafe import escape
