@@ -3,12 +3,9 @@ letters asked for and checked; check-ins per day and per session; the rule of a 
 import sqlalchemy as sa
 from alembic import op
 
-from portal.api import create_table
+from portal.api import create_table, drop_tables
 
-revision = "events_003"
-down_revision = "events_002"
-branch_labels = None
-depends_on = None
+revision, down_revision, branch_labels, depends_on = "events_003", "events_002", None, None
 
 
 def indexes(table, *columns):
@@ -51,10 +48,7 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_table("event_session_proposals")
-    op.drop_table("event_check_ins")
-    op.drop_table("event_visa_requests")
-    op.drop_table("event_session_seats")
+    drop_tables("event_session_proposals", "event_check_ins", "event_visa_requests", "event_session_seats")
     with op.batch_alter_table("event_conferences") as batch:  # SQLite drops a column by copying the table
         batch.drop_column("certificate_mandatory")
         batch.drop_column("certificate_sessions")
