@@ -28,6 +28,8 @@ def workshop_routes(config):
     config.add_routes("/international-workshops/{id:\\d+}", factory=workshop_factory, workshop="",
                       workshop_edit="/edit", workshop_people="/people", workshop_costs="/people/{person:\\d+}/costs",
                       workshop_register="/register", workshop_practices="/practices", workshop_photos="/photos")
+    from .workshop_models import WorkshopAlbum
+    add("ws_workshop_album.view", "/international-workshops/albums/{id:\\d+}", factory=model_factory(WorkshopAlbum))
 
 
 def deliverable_routes(config):
@@ -41,7 +43,11 @@ def deliverable_routes(config):
                       deliverable_authors="/authors", deliverable_review="/review", deliverable_draft="/draft",
                       deliverable_sign="/sign", deliverable_new_version="/new-version",
                       deliverable_publish="/publish")
-    config.add_routes("/deliverable-sections/{id:\\d+}", factory=section_factory, deliverable_section_edit="/edit",
+    # every content item has a "<type>.view" page the core links to (a person's content, notifications,
+    # history): a deliverable's is its page, a section's and an album's redirect to where they are shown
+    config.add_route("ws_deliverable.view", "/deliverables/{id}", static=True)
+    config.add_routes("/deliverable-sections/{id:\\d+}", {"ws_deliverable_section.view": ""}, factory=section_factory,
+                      deliverable_section_edit="/edit",
                       deliverable_section_history="/history", deliverable_section_restore="/restore",
                       deliverable_section_comment="/comment")
 

@@ -20,6 +20,12 @@ def section_url(request, section):
     return request.route_url("deliverable", id=section.deliverable_id, _anchor=f"section-{section.key}")
 
 
+@view_config(route_name="ws_deliverable_section.view", permission="view")
+def section_view(context, request):
+    """A section is read where it stands: on its deliverable's page."""
+    return HTTPFound(request.route_url("deliverable", id=context.deliverable_id, _anchor=f"section-{context.key}"))
+
+
 @view_config(route_name="deliverable_section_edit", permission="write_deliverable")
 class SectionEdit(FormView):
     schema = SectionSchema

@@ -157,3 +157,10 @@ class PracticesView(AfterTheEvent):
                                             mapping={"lines": ", ".join(unknown)}), field="practices")
         self.context.practices = ids
         return self.done(_("Saved."), self.request.route_url("workshop", id=self.context.id, _anchor="practices"))
+
+
+@view_config(route_name="ws_workshop_album.view", permission="view")
+def album_view(context, request):
+    """A workshop's photos are shown on its page."""
+    from pyramid.httpexceptions import HTTPFound
+    return HTTPFound(request.route_url("workshop", id=context.workshop_id, _anchor="photos"))
