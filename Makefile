@@ -93,7 +93,7 @@ bench: install-test
 	for b in $(shell grep -l '^BENCH_SUITE = True' bench/*.py); do $(BIN)/python $$b || exit 1; done
 
 ## bench-scale: req/s of a rendered page and of search with 1, 2 and 4 app processes on PostgreSQL (ratio to
-## one), and a newsletter's outbox delivered by 2 workers (messages/s, worker memory); a few minutes
+## one), and the outbox delivering one mailing with 2 workers (messages/s, worker memory); a few minutes
 bench-scale: install-test
 	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python bench/scale.py $(BENCH_ARGS)
