@@ -54,6 +54,19 @@ UNREACHED = {
     "pledge_signed_file": "the demo's commitments are not signed yet",
     "governance.candidacy.document": "the demo's candidacies carry no documents "
                                      "(tests/plugins/governance/test_presidency.py)",
+    "conference_check_in_list": "fetched by the check-in page's script before the doors open (test_conference.py)",
+    "conference_check_in_sync": "posted by the check-in page's script with the check-ins made offline",
+    "conference_propose": "the demo conference's call for sessions is not open to the crawling roles "
+                          "(tests/plugins/events/test_conference_proposals.py)",
+    "conference_session_document": "the demo's sessions carry no slides (tests/plugins/events)",
+    "conference_visa_pdf": "the demo's visa request is not approved yet (tests/plugins/events/test_conference_visa.py)",
+    "deliverable_review": "the demo's deliverables are signed off or already in review "
+                          "(tests/plugins/workshops/test_deliverables.py)",
+    "internship_edit": "the demo's internships are not shown to the crawling roles (tests/plugins/partners)",
+    "partner_activity_document": "the demo's joint activities carry no document (tests/plugins/partners)",
+    "ws_deliverable.view": "a route for making addresses only (static): the deliverable's page is 'deliverable'",
+    "ws_deliverable_section.view": "where the core's links to a section lead (a redirect to its deliverable's page)",
+    "ws_workshop_album.view": "where the core's links to a workshop's album lead (a redirect to the workshop's page)",
 }
 TOKEN_PAGES = ["/password/reset/{t}", "/newsletter/confirm/{t}", "/newsletter/preferences/{t}",
                "/newsletter/unsubscribe/{t}", "/groups/invitations/{t}"]
