@@ -33,11 +33,22 @@ def _deform_translator(term):
     return get_localizer(request).translate(term) if request is not None else term
 
 
+class NativeDateWidget(deform.widget.TextInputWidget):
+    """The browser's own date field (<input type="date">): deform's DateInputWidget writes an inline
+    script (a date picker polyfill) that the Content-Security-Policy refuses."""
+
+    def __init__(self, **kw):
+        kw.setdefault("attributes", {"type": "date"})
+        super().__init__(**kw)
+
+
 def configure_deform():
     renderer = deform.ZPTRendererFactory(
         [str(TEMPLATES / "deform"), str(Path(deform.__file__).parent / "templates")],
         translator=_deform_translator)
     deform.Form.set_default_renderer(renderer)
+    # a date node without a widget of its own gets the native one, in every plugin's forms
+    deform.schema.default_widget_makers[colander.Date] = NativeDateWidget
 
 
 class RichText(colander.String):
