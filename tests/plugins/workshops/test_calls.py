@@ -12,8 +12,8 @@ def open_call(app, opens="2026-11-01", closes="2027-01-31"):
     form["title"] = "Pilot cities 2027"
     form["description"] = "The secretariat supports two cities."
     form["eligibility"] = "Active member cities and local governments."
-    form.set("date", opens, index=0)
-    form.set("date", closes, index=1)
+    form["opens"] = opens  # the browser's date fields
+    form["closes"] = closes
     res = form.submit("save", status=302)
     return int(res.location.rstrip("/").split("/")[-1])
 
@@ -35,8 +35,8 @@ def test_cities_apply_once_and_the_secretariat_selects_one_with_a_reason(testapp
     login(testapp, "sec@example.org")
     bad = testapp.get("/networks/calls/add").forms["deform"]
     bad["title"] = "Backwards"
-    bad.set("date", "2027-02-01", index=0)
-    bad.set("date", "2027-01-01", index=1)
+    bad["opens"] = "2027-02-01"
+    bad["closes"] = "2027-01-01"
     assert "closes on or after the day it opens" in text_of(bad.submit("save", status=400).text)
     call_id = open_call(testapp)
     testapp.get("/logout")
