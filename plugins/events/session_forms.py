@@ -11,11 +11,17 @@ from .conference_schemas import count_node
 from .programme import SESSION_KINDS, ProgrammeSession, Speaker
 
 
+SPEAKER_NAME_MAX = 200  # event_speakers.name
+
+
 def check_speakers(node, value):
     for number, line in enumerate(value.splitlines(), 1):
         if line.count("|") > 1 or not line.split("|")[0].strip() and line.strip():
             raise colander.Invalid(node, _("Line ${line} reads wrong: write “Name | member organisation”.",
                                            mapping={"line": number}))
+        if len(line.split("|")[0].strip()) > SPEAKER_NAME_MAX:
+            raise colander.Invalid(node, _("Line ${line}: a speaker's name has at most ${max} characters.",
+                                           mapping={"line": number, "max": SPEAKER_NAME_MAX}))
 
 
 def content_nodes(schema):
