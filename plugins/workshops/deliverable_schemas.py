@@ -25,7 +25,8 @@ class SectionSchema(colander.Schema):
     body = rich_text_node(_("Text of the section"))
     comment = colander.SchemaNode(colander.String(), title=_("What did you change? (optional, shown in the history)"),
                                   missing="", validator=colander.Length(0, 300))
-    base_revision = colander.SchemaNode(colander.Integer(), missing=0, widget=deform.widget.HiddenWidget())
+    base_revision = colander.SchemaNode(colander.Integer(), missing=0, widget=deform.widget.HiddenWidget(),
+                                        validator=colander.Range(0, 2**31 - 1))  # an integer column
 
 
 class CommentSchema(colander.Schema):
