@@ -10,7 +10,6 @@ BENCH_SUITE = True  # `make bench` runs every module of bench/ that says so
 import argparse
 import json
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -115,12 +114,7 @@ def main(argv=None):
         hello_after = run.measure("hello", hello, "/", args)
         load["after"] = os.getloadavg()
     finally:
-        for server in servers:
-            server.stop()
-        if args.keep:
-            print(f"Kept {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
+        run.stop_all(servers, workdir, args.keep)
     hello_rps = (hello_before["rps"] + hello_after["rps"]) / 2
     hello_cpu = (hello_before["server_cpu_ms"] + hello_after["server_cpu_ms"]) / 2
     print(f"\n{'page type':<12} {'address':<42} {'req/s':>8} {'ratio':>6} {'aim':>7} {'result':<6} "

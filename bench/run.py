@@ -142,6 +142,16 @@ class Server:
         self._out.close()
 
 
+def stop_all(servers, workdir, keep):
+    """End every server started, then remove the throw-away site unless asked to keep it."""
+    for server in servers:
+        server.stop()
+    if keep:
+        print(f"Kept {workdir}")
+    else:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 class MemorySampler(threading.Thread):
     """Peak resident memory of a process (and any children) sampled while it is under load."""
 
@@ -316,12 +326,7 @@ def main(argv=None):
         hello_after = measure("hello", hello, "/", args)
         load["after"] = os.getloadavg()
     finally:
-        for server in servers:
-            server.stop()
-        if args.keep:
-            print(f"Kept {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
+        stop_all(servers, workdir, args.keep)
 
     hello_rps = (hello_before["rps"] + hello_after["rps"]) / 2
     hello_cpu = (hello_before["server_cpu_ms"] + hello_after["server_cpu_ms"]) / 2
