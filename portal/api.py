@@ -86,6 +86,7 @@ _WHERE: dict[str, str] = {
     "pending_file": "portal.forms",
     "render_form": "portal.forms",
     "rich_text_node": "portal.forms",
+    "base_revision_node": "portal.forms",
     "store_kept": "portal.forms",
     "uploads_node": "portal.forms",
     "RowsWidget": "portal.forms",

@@ -566,3 +566,11 @@ def _typed(value) -> bool:
         return bool(value.filename)
     return isinstance(value, str) and bool(value.strip())
 
+
+
+def base_revision_node(**kw):
+    """The hidden field of an edit form naming the revision the writer started from (the three-way merge
+    of concurrent edits compares with it); a number an integer column cannot hold is a form error."""
+    from .guard import MAX_ID
+    return colander.SchemaNode(colander.Integer(), missing=0, widget=deform.widget.HiddenWidget(),
+                               validator=colander.Range(0, MAX_ID), **kw)

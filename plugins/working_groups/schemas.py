@@ -4,7 +4,7 @@ import colander
 import deform
 from sqlalchemy import select
 
-from portal.api import rich_text_node, translatable_node
+from portal.api import base_revision_node, rich_text_node, translatable_node
 from portal.api import LANGUAGES, _
 
 from .models import FREQUENCIES, GroupPage
@@ -53,7 +53,7 @@ class PageSchema(colander.Schema):
                                     widget=deferred_parent_widget, validator=deferred_parent_validator)
     comment = colander.SchemaNode(colander.String(), title=_("What did you change? (optional, shown in the history)"),
                                   missing="", validator=colander.Length(0, 300))
-    base_revision = colander.SchemaNode(colander.Integer(), missing=0, widget=deform.widget.HiddenWidget())
+    base_revision = base_revision_node()
 
 
 class InviteSchema(colander.Schema):

@@ -2,7 +2,7 @@
 import colander
 import deform
 
-from portal.api import LANGUAGES, RowsWidget, _, rich_text_node, translate
+from portal.api import LANGUAGES, RowsWidget, _, base_revision_node, rich_text_node, translate
 
 from .deliverable_models import KINDS
 
@@ -25,8 +25,7 @@ class SectionSchema(colander.Schema):
     body = rich_text_node(_("Text of the section"))
     comment = colander.SchemaNode(colander.String(), title=_("What did you change? (optional, shown in the history)"),
                                   missing="", validator=colander.Length(0, 300))
-    base_revision = colander.SchemaNode(colander.Integer(), missing=0, widget=deform.widget.HiddenWidget(),
-                                        validator=colander.Range(0, 2**31 - 1))  # an integer column
+    base_revision = base_revision_node()
 
 
 class CommentSchema(colander.Schema):
